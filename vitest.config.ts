@@ -1,0 +1,23 @@
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers'
+import { defineConfig } from 'vitest/config'
+
+// Worker tests run inside workerd against a real local D1 (SQLite). Storage is isolated per
+// test file; migrations are applied by tests/setup.ts.
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations('./migrations')
+  return {
+    plugins: [
+      cloudflareTest({
+        wrangler: { configPath: './wrangler.toml' },
+        miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+      }),
+    ],
+    test: {
+      include: ['tests/**/*.test.ts'],
+      exclude: ['tests/e2e/**'],
+      setupFiles: ['./tests/setup.ts'],
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
+    },
+  }
+})

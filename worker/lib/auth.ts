@@ -1,0 +1,139 @@
+import type { Context, MiddlewareHandler } from 'hono'
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { sql } from 'drizzle-orm'
+import type { AppEnv, Db } from '../env'
+import type { Role } from '../db/schema'
+import { ApiError } from './errors'
+import { randomToken, sha256Hex } from './password'
+
+export const SESSION_COOKIE = 'jushou_session'
+
+/** The signed-in staff member, with their scope resolved to neighborhood ids. */
+export type CurrentUser = {
+  id: number
+  username: string
+  displayName: string
+  role: Role
+  sessionId: string
+  /** Towns named in the user's scope (role `town`). */
+  townIds: number[]
+  /** Neighborhoods the user may see; `null` means all (role `admin`). */
+  neighborhoodIds: number[] | null
+}
+
+const minutes = (value: string | undefined, fallback: number) => {
+  const n = Number(value)
+  return (Number.isFinite(n) && n > 0 ? n : fallback) * 60_000
+}
+
+export const sessionLimits = (env: Env) => ({
+  idleMs: minutes(env.SESSION_IDLE_MINUTES, 240),
+  absoluteMs: minutes(env.SESSION_ABSOLUTE_MINUTES, 1440),
+})
+
+const isLocal = (url: string) => {
+  const host = new URL(url).hostname
+  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]'
+}
+
+/** Starts a session: a fresh random token in the cookie, only its hash in D1. */
+export const startSession = async (c: Context<AppEnv>, userId: number) => {
+  const token = randomToken()
+  const now = Date.now()
+  const { absoluteMs } = sessionLimits(c.env)
+  await c.var.db.run(sql`
+    INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at, user_agent)
+    VALUES (${await sha256Hex(token)}, ${userId}, ${now}, ${now}, ${now + absoluteMs},
+            ${c.req.header('user-agent')?.slice(0, 200) ?? null})`)
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: !isLocal(c.req.url),
+    path: '/',
+    maxAge: Math.floor(absoluteMs / 1000),
+  })
+}
+
+/** Revokes the current session (if any); clears the cookie unless a new one replaces it. */
+export const endSession = async (c: Context<AppEnv>, { clearCookie = true } = {}) => {
+  const token = getCookie(c, SESSION_COOKIE)
+  if (token)
+    await c.var.db.run(
+      sql`UPDATE sessions SET revoked_at = ${Date.now()} WHERE id = ${await sha256Hex(token)}`,
+    )
+  if (clearCookie) deleteCookie(c, SESSION_COOKIE, { path: '/' })
+}
+
+type SessionRow = {
+  session_id: string
+  last_seen_at: number
+  expires_at: number
+  revoked_at: number | null
+  id: number
+  username: string
+  display_name: string
+  role: Role
+  disabled: number
+  town_ids: string
+  neighborhood_ids: string
+}
+
+/** Loads the session and its user with the scope in one query; `null` when not valid. */
+export const loadUser = async (db: Db, token: string, env: Env): Promise<CurrentUser | null> => {
+  const id = await sha256Hex(token)
+  const row = await db.get<SessionRow | undefined>(sql`
+    SELECT s.id AS session_id, s.last_seen_at, s.expires_at, s.revoked_at,
+           u.id, u.username, u.display_name, u.role, u.disabled,
+           (SELECT json_group_array(town_id) FROM user_towns WHERE user_id = u.id) AS town_ids,
+           (SELECT json_group_array(n.id) FROM neighborhoods n
+             WHERE n.id IN (SELECT neighborhood_id FROM user_neighborhoods WHERE user_id = u.id)
+                OR n.town_id IN (SELECT town_id FROM user_towns WHERE user_id = u.id)) AS neighborhood_ids
+    FROM sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.id = ${id}`)
+  if (!row || row.revoked_at || row.disabled) return null
+  const now = Date.now()
+  const { idleMs } = sessionLimits(env)
+  if (now >= row.expires_at || now - row.last_seen_at >= idleMs) return null
+  // Slide the idle expiry, but write at most once a minute per session.
+  if (now - row.last_seen_at > 60_000)
+    await db.run(sql`UPDATE sessions SET last_seen_at = ${now} WHERE id = ${id}`)
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    sessionId: row.session_id,
+    townIds: JSON.parse(row.town_ids),
+    neighborhoodIds: row.role === 'admin' ? null : JSON.parse(row.neighborhood_ids),
+  }
+}
+
+/** Staff routes: 401 without a live session; sets `c.var.user`. */
+export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const token = getCookie(c, SESSION_COOKIE)
+  const user = token ? await loadUser(c.var.db, token, c.env) : null
+  if (!user) throw new ApiError('unauthorized', '请先登录')
+  c.set('user', user)
+  await next()
+}
+
+/** Refuses viewers (read-only) on writes. Mount after `requireUser`. */
+export const requireWriter: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.var.user.role === 'viewer') throw new ApiError('forbidden', '只读账号不能修改')
+  await next()
+}
+
+/** Only these roles may pass. Mount after `requireUser`. */
+export const requireRole =
+  (...roles: Role[]): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    if (!roles.includes(c.var.user.role)) throw new ApiError('forbidden', '没有权限')
+    await next()
+  }
+
+/** Blocks non-GET requests from viewers on a whole router: `router.use(writesNeedWriter)`. */
+export const writesNeedWriter: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.var.user.role === 'viewer')
+    throw new ApiError('forbidden', '只读账号不能修改')
+  await next()
+}

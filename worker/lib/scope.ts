@@ -1,0 +1,37 @@
+import { inArray, sql, type SQL } from 'drizzle-orm'
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
+import type { CurrentUser } from './auth'
+import { ApiError } from './errors'
+
+// The one place staff scope is enforced: every list, read and write of neighborhood-owned
+// records goes through `scopeWhere` (lists) or `assertInScope` (single records).
+
+/**
+ * The condition limiting `column` (a neighborhood id) to the user's scope; `undefined` for admins.
+ * @example db.select().from(topics).where(and(scopeWhere(user, topics.neighborhoodId), ...))
+ */
+export const scopeWhere = (user: CurrentUser, column: SQLiteColumn): SQL | undefined => {
+  if (user.neighborhoodIds === null) return undefined
+  if (user.neighborhoodIds.length === 0) return sql`0`
+  return inArray(column as SQLiteColumn, user.neighborhoodIds)
+}
+
+export const inScope = (user: CurrentUser, neighborhoodId: number | null | undefined) =>
+  user.neighborhoodIds === null ||
+  (neighborhoodId != null && user.neighborhoodIds.includes(neighborhoodId))
+
+/** A record outside the caller's scope answers 404, as if it did not exist. */
+export const assertInScope = <T>(
+  user: CurrentUser,
+  record: T | undefined | null,
+  neighborhoodOf: (record: T) => number | null | undefined,
+  message = '记录不存在',
+): T => {
+  if (!record || !inScope(user, neighborhoodOf(record))) throw new ApiError('not_found', message)
+  return record
+}
+
+/** For creates: the neighborhood named must be one the user may write to (else 404). */
+export const assertNeighborhoodInScope = (user: CurrentUser, neighborhoodId: number) => {
+  if (!inScope(user, neighborhoodId)) throw new ApiError('not_found', '居民区不存在')
+}

@@ -1,0 +1,78 @@
+import type { Context } from 'hono'
+import { ApiError } from './errors'
+
+/** A list query in the ra-data-simple-rest dialect: `sort`, `range` and `filter` as JSON. */
+export type ListQuery = {
+  sort: { field: string; order: 'ASC' | 'DESC' }
+  offset: number
+  limit: number
+  filter: Record<string, unknown>
+}
+
+export type ListOptions = {
+  /** Sortable fields (API names); anything else is a 400. */
+  sortable: readonly string[]
+  defaultSort?: ListQuery['sort']
+  /** The largest page a client may ask for. */
+  maxLimit?: number
+}
+
+const defaults = { defaultSort: { field: 'id', order: 'DESC' as const }, maxLimit: 500 }
+
+const parseJsonParam = (c: Context, name: string): unknown => {
+  const raw = c.req.query(name)
+  if (raw === undefined || raw === '') return undefined
+  try {
+    return JSON.parse(raw)
+  } catch {
+    throw new ApiError('bad_request', `查询参数 ${name} 不是有效的 JSON`)
+  }
+}
+
+/**
+ * Parses `?sort=["title","ASC"]&range=[0,24]&filter={...}`.
+ * @example const q = parseListQuery(c, { sortable: ['id', 'createdAt'] })
+ */
+export const parseListQuery = (c: Context, options: ListOptions): ListQuery => {
+  const { defaultSort, maxLimit, sortable } = { ...defaults, ...options }
+  const sortParam = parseJsonParam(c, 'sort')
+  let sort = defaultSort
+  if (sortParam !== undefined) {
+    if (!Array.isArray(sortParam) || typeof sortParam[0] !== 'string')
+      throw new ApiError('bad_request', 'sort 应为 ["字段","ASC|DESC"]')
+    const [field, order] = sortParam as [string, string]
+    if (!sortable.includes(field)) throw new ApiError('bad_request', `不能按 ${field} 排序`)
+    sort = { field, order: String(order).toUpperCase() === 'ASC' ? 'ASC' : 'DESC' }
+  }
+  let offset = 0
+  let limit = 25
+  const range = parseJsonParam(c, 'range')
+  if (range !== undefined) {
+    if (!Array.isArray(range) || range.length !== 2 || !range.every(Number.isInteger))
+      throw new ApiError('bad_request', 'range 应为 [起, 止]')
+    const [start, end] = range as [number, number]
+    if (start < 0 || end < start) throw new ApiError('bad_request', 'range 无效')
+    offset = start
+    limit = Math.min(end - start + 1, maxLimit)
+  }
+  const filter = parseJsonParam(c, 'filter') ?? {}
+  if (typeof filter !== 'object' || Array.isArray(filter) || filter === null)
+    throw new ApiError('bad_request', 'filter 应为对象')
+  return { sort, offset, limit, filter: filter as Record<string, unknown> }
+}
+
+/** Sends a page with `Content-Range: <resource> start-end/total`, as simple-rest expects. */
+export const sendList = <T>(c: Context, resource: string, q: ListQuery, rows: T[], total: number) => {
+  const end = rows.length ? q.offset + rows.length - 1 : q.offset
+  c.header('Content-Range', `${resource} ${q.offset}-${end}/${total}`)
+  c.header('Access-Control-Expose-Headers', 'Content-Range')
+  return c.json(rows)
+}
+
+/** `filter.x` as a list of values: one value or an array of them. */
+export const filterList = <T = unknown>(value: unknown): T[] | undefined =>
+  value === undefined || value === null || value === ''
+    ? undefined
+    : Array.isArray(value)
+      ? (value as T[])
+      : [value as T]
