@@ -1,0 +1,121 @@
+import { Hono } from 'hono'
+import { and, count, eq } from 'drizzle-orm'
+import { z } from 'zod'
+import type { AppEnv } from '../env'
+import { grids } from '../db/schema'
+import { audit } from '../lib/audit'
+import { requireUser, writesNeedWriter } from '../lib/auth'
+import { validationError } from '../lib/errors'
+import {
+  assertNeighborhoodExists,
+  auditCreate,
+  conflictsAs,
+  contains,
+  idsFilter,
+  inIds,
+  orderOf,
+} from '../lib/resource'
+import { assertInScope, assertNeighborhoodInScope, scopeWhere } from '../lib/scope'
+import { parseListQuery, sendList } from '../lib/simple-rest'
+import { idParam, readJson } from '../lib/validate'
+
+const createSchema = z.object({
+  neighborhoodId: z.number().int().positive('请选择居民区'),
+  name: z.string().trim().min(1, '请填写名称').max(60),
+})
+// The whole record comes back from the admin on save; the neighborhood may not change.
+const updateSchema = createSchema.partial({ neighborhoodId: true })
+
+const fields = { id: grids.id, neighborhoodId: grids.neighborhoodId, name: grids.name }
+const messages = {
+  unique: { name: '该居民区已有同名网格' },
+  inUse: '该网格仍有渠道或议题，不能删除',
+}
+
+const load = async (v: AppEnv['Variables'], id: number) => {
+  const [row] = await v.db.select(fields).from(grids).where(eq(grids.id, id))
+  return assertInScope(v.user, row, (r) => r.neighborhoodId, '网格不存在')
+}
+
+export const gridsApi = new Hono<AppEnv>()
+  .use(requireUser, writesNeedWriter)
+  .get('/', async (c) => {
+    const q = parseListQuery(c, {
+      sortable: Object.keys(fields),
+      defaultSort: { field: 'name', order: 'ASC' },
+    })
+    const db = c.var.db
+    const where = and(
+      scopeWhere(c.var.user, grids.neighborhoodId),
+      inIds(grids.id, idsFilter(q.filter.id)),
+      inIds(grids.neighborhoodId, idsFilter(q.filter.neighborhoodId)),
+      contains(q.filter.q, grids.name),
+    )
+    const [rows, [{ n }]] = await db.batch([
+      db
+        .select(fields)
+        .from(grids)
+        .where(where)
+        .orderBy(...orderOf(q, fields, grids.id))
+        .limit(q.limit)
+        .offset(q.offset),
+      db.select({ n: count() }).from(grids).where(where),
+    ])
+    return sendList(c, 'grids', q, rows, n)
+  })
+  .get('/:id', async (c) => c.json(await load(c.var, idParam(c))))
+  .post('/', async (c) => {
+    const input = await readJson(c, createSchema)
+    assertNeighborhoodInScope(c.var.user, input.neighborhoodId)
+    const db = c.var.db
+    await assertNeighborhoodExists(db, input.neighborhoodId)
+    const [[row]] = await conflictsAs(
+      () =>
+        db.batch([
+          db.insert(grids).values(input).returning(fields),
+          auditCreate(db, c.var.user, 'grids', input),
+        ]),
+      messages,
+    )
+    return c.json(row, 201)
+  })
+  .put('/:id', async (c) => {
+    const before = await load(c.var, idParam(c))
+    const { name, neighborhoodId } = await readJson(c, updateSchema)
+    if (neighborhoodId !== undefined && neighborhoodId !== before.neighborhoodId)
+      throw validationError({ neighborhoodId: '网格不能改到别的居民区' })
+    const db = c.var.db
+    const [[row]] = await conflictsAs(
+      () =>
+        db.batch([
+          db.update(grids).set({ name }).where(eq(grids.id, before.id)).returning(fields),
+          audit(db, c.var.user, {
+            action: 'update',
+            resource: 'grids',
+            recordId: before.id,
+            before,
+            after: { name },
+          }),
+        ]),
+      messages,
+    )
+    return c.json(row)
+  })
+  .delete('/:id', async (c) => {
+    const before = await load(c.var, idParam(c))
+    const db = c.var.db
+    await conflictsAs(
+      () =>
+        db.batch([
+          db.delete(grids).where(eq(grids.id, before.id)),
+          audit(db, c.var.user, {
+            action: 'delete',
+            resource: 'grids',
+            recordId: before.id,
+            before,
+          }),
+        ]),
+      messages,
+    )
+    return c.json(before)
+  })

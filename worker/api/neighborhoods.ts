@@ -1,0 +1,133 @@
+import { Hono } from 'hono'
+import { and, count, eq } from 'drizzle-orm'
+import { z } from 'zod'
+import type { AppEnv, Db } from '../env'
+import { neighborhoods, towns } from '../db/schema'
+import { audit } from '../lib/audit'
+import { requireRole, requireUser } from '../lib/auth'
+import { validationError } from '../lib/errors'
+import { auditCreate, conflictsAs, contains, idsFilter, inIds, orderOf } from '../lib/resource'
+import { assertInScope, scopeWhere } from '../lib/scope'
+import { parseListQuery, sendList } from '../lib/simple-rest'
+import { idParam, readJson } from '../lib/validate'
+
+const neighborhoodSchema = z.object({
+  townId: z.number().int().positive('请选择镇/街道'),
+  name: z.string().trim().min(1, '请填写名称').max(60),
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, '只能用小写字母、数字和连字符，2–40 个字符'),
+})
+
+const fields = {
+  id: neighborhoods.id,
+  townId: neighborhoods.townId,
+  name: neighborhoods.name,
+  slug: neighborhoods.slug,
+}
+
+const adminOnly = requireRole('admin')
+const messages = {
+  unique: { slug: '该标识已被使用' },
+  inUse: '该居民区仍有网格、渠道、议题或账号，不能删除',
+}
+
+const assertTownExists = async (db: Db, townId: number) => {
+  const [town] = await db.select({ id: towns.id }).from(towns).where(eq(towns.id, townId))
+  if (!town) throw validationError({ townId: '镇/街道不存在' })
+}
+
+const load = async (v: AppEnv['Variables'], id: number) => {
+  const [row] = await v.db.select(fields).from(neighborhoods).where(eq(neighborhoods.id, id))
+  return assertInScope(v.user, row, (r) => r.id, '居民区不存在')
+}
+
+export const neighborhoodsApi = new Hono<AppEnv>()
+  .use(requireUser)
+  .get('/', async (c) => {
+    const q = parseListQuery(c, {
+      sortable: Object.keys(fields),
+      defaultSort: { field: 'name', order: 'ASC' },
+    })
+    const db = c.var.db
+    const where = and(
+      scopeWhere(c.var.user, neighborhoods.id),
+      inIds(neighborhoods.id, idsFilter(q.filter.id)),
+      inIds(neighborhoods.townId, idsFilter(q.filter.townId)),
+      contains(q.filter.q, neighborhoods.name, neighborhoods.slug),
+    )
+    const [rows, [{ n }]] = await db.batch([
+      db
+        .select(fields)
+        .from(neighborhoods)
+        .where(where)
+        .orderBy(...orderOf(q, fields, neighborhoods.id))
+        .limit(q.limit)
+        .offset(q.offset),
+      db.select({ n: count() }).from(neighborhoods).where(where),
+    ])
+    return sendList(c, 'neighborhoods', q, rows, n)
+  })
+  .get('/:id', async (c) => c.json(await load(c.var, idParam(c))))
+  .post('/', adminOnly, async (c) => {
+    const input = await readJson(c, neighborhoodSchema)
+    const db = c.var.db
+    await assertTownExists(db, input.townId)
+    const [[row]] = await conflictsAs(
+      () =>
+        db.batch([
+          db
+            .insert(neighborhoods)
+            .values({ ...input, createdAt: Date.now() })
+            .returning(fields),
+          auditCreate(db, c.var.user, 'neighborhoods', input),
+        ]),
+      messages,
+    )
+    return c.json(row, 201)
+  })
+  .put('/:id', adminOnly, async (c) => {
+    const before = await load(c.var, idParam(c))
+    const input = await readJson(c, neighborhoodSchema)
+    const db = c.var.db
+    if (input.townId !== before.townId) await assertTownExists(db, input.townId)
+    const [[row]] = await conflictsAs(
+      () =>
+        db.batch([
+          db
+            .update(neighborhoods)
+            .set(input)
+            .where(eq(neighborhoods.id, before.id))
+            .returning(fields),
+          audit(db, c.var.user, {
+            action: 'update',
+            resource: 'neighborhoods',
+            recordId: before.id,
+            before,
+            after: input,
+          }),
+        ]),
+      messages,
+    )
+    return c.json(row)
+  })
+  .delete('/:id', adminOnly, async (c) => {
+    const before = await load(c.var, idParam(c))
+    const db = c.var.db
+    await conflictsAs(
+      () =>
+        db.batch([
+          db.delete(neighborhoods).where(eq(neighborhoods.id, before.id)),
+          audit(db, c.var.user, {
+            action: 'delete',
+            resource: 'neighborhoods',
+            recordId: before.id,
+            before,
+          }),
+        ]),
+      messages,
+    )
+    return c.json(before)
+  })

@@ -1,0 +1,60 @@
+import { Hono } from 'hono'
+import type { AppEnv } from '../env'
+import { projects, TOPIC_STATUSES, topics } from '../db/schema'
+import { statsFigures } from '../db/queries/stats'
+import { fillDays, msToDays, percent, satisfaction, summarySentence } from '../domain/stats'
+import { requireUser } from '../lib/auth'
+import { ApiError } from '../lib/errors'
+import { assertNeighborhoodInScope, scopeWhere } from '../lib/scope'
+
+const numberParam = (value: string | undefined, name: string) => {
+  if (value === undefined || value === '') return undefined
+  const n = Number(value)
+  if (!Number.isSafeInteger(n)) throw new ApiError('bad_request', `${name} 应为数字`)
+  return n
+}
+
+/**
+ * GET /api/stats/summary?from=&to=&neighborhoodId= — the dashboard figures over the caller's
+ * neighborhoods, for topics created in [from, to) (epoch ms). Counts include every status
+ * (merged duplicates too); `adopted` and `done` count topics that reached those stages;
+ * `adoptionRate` and `satisfaction` are percentages (0–100, one decimal) or null.
+ */
+export const statsApi = new Hono<AppEnv>().use(requireUser).get('/summary', async (c) => {
+  const user = c.var.user
+  const from = numberParam(c.req.query('from'), 'from')
+  const to = numberParam(c.req.query('to'), 'to')
+  const neighborhoodId = numberParam(c.req.query('neighborhoodId'), 'neighborhoodId')
+  if (neighborhoodId !== undefined) assertNeighborhoodInScope(user, neighborhoodId)
+  const raw = await statsFigures(c.var.db, {
+    topicScope: scopeWhere(user, topics.neighborhoodId),
+    projectScope: scopeWhere(user, projects.neighborhoodId),
+    neighborhoodId,
+    from,
+    to,
+  })
+  const byStatus = Object.fromEntries(TOPIC_STATUSES.map((s) => [s, 0]))
+  for (const row of raw.byStatus) byStatus[row.status] = row.n
+  const rate = satisfaction(raw.satisfied, raw.evaluations)
+  return c.json({
+    byStatus,
+    byCategory: raw.byCategory.map((r) => ({ ...r, name: r.name ?? '未分类' })),
+    byNeighborhood: raw.byNeighborhood,
+    overTime: fillDays(raw.overTime, from, to),
+    collected: raw.collected,
+    adopted: raw.adopted,
+    done: raw.done,
+    adoptionRate: percent(raw.adopted, raw.collected),
+    medianDaysToAccept: msToDays(raw.medianMs.accept),
+    medianDaysToAdopt: msToDays(raw.medianMs.adopt),
+    medianDaysToFinish: msToDays(raw.medianMs.finish),
+    satisfaction: rate,
+    evaluations: raw.evaluations,
+    sentence: summarySentence({
+      collected: raw.collected,
+      adopted: raw.adopted,
+      done: raw.done,
+      satisfaction: rate,
+    }),
+  })
+})

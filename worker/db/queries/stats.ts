@@ -1,0 +1,115 @@
+import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm'
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
+import type { Db } from '../../env'
+import { categories, evaluations, neighborhoods, projects, topics } from '../schema'
+
+export type StatsFilter = {
+  /** The caller's scope on topics.neighborhood_id (from `scopeWhere`). */
+  topicScope: SQL | undefined
+  /** The same scope on projects.neighborhood_id, for evaluations. */
+  projectScope: SQL | undefined
+  neighborhoodId?: number
+  from?: number
+  to?: number
+}
+
+// Days from creation to a milestone: the median over the topics that reached it, in ms.
+// Window functions keep the filter (and its bound parameters) to one copy per statement.
+const median = (db: Db, where: SQL | undefined, column: SQLiteColumn) =>
+  db
+    .select({ v: sql<number | null>`avg(v)` })
+    .from(
+      sql`(SELECT v, row_number() OVER (ORDER BY v) AS rn, count(*) OVER () AS cnt FROM (
+      SELECT ${column} - ${topics.createdAt} AS v FROM ${topics}
+      WHERE ${where ?? sql`1`} AND ${column} IS NOT NULL))`,
+    )
+    .where(sql`rn IN ((cnt + 1) / 2, (cnt + 2) / 2)`)
+
+/**
+ * The raw figures of the summary, in one round trip (one D1 batch).
+ * @example const raw = await statsFigures(db, { topicScope, projectScope, from, to })
+ */
+export const statsFigures = async (db: Db, f: StatsFilter) => {
+  const where = and(
+    f.topicScope,
+    f.neighborhoodId === undefined ? undefined : eq(topics.neighborhoodId, f.neighborhoodId),
+    f.from === undefined ? undefined : gte(topics.createdAt, f.from),
+    f.to === undefined ? undefined : lt(topics.createdAt, f.to),
+  )
+  const evaluationWhere = and(
+    f.projectScope,
+    f.neighborhoodId === undefined ? undefined : eq(projects.neighborhoodId, f.neighborhoodId),
+    f.from === undefined ? undefined : gte(evaluations.createdAt, f.from),
+    f.to === undefined ? undefined : lt(evaluations.createdAt, f.to),
+  )
+  const day = sql<string>`date((${topics.createdAt} + 28800000) / 1000, 'unixepoch')`
+  const [byStatus, totals, byCategory, byNeighborhood, overTime, accept, adopt, finish, evals] =
+    await db.batch([
+      db
+        .select({ status: topics.status, n: sql<number>`count(*)` })
+        .from(topics)
+        .where(where)
+        .groupBy(topics.status),
+      db
+        .select({
+          collected: sql<number>`count(*)`,
+          adopted: sql<
+            number | null
+          >`sum(${topics.adoptedAt} IS NOT NULL OR ${topics.status} IN ('adopted', 'in_progress', 'done'))`,
+          done: sql<number | null>`sum(${topics.doneAt} IS NOT NULL OR ${topics.status} = 'done')`,
+        })
+        .from(topics)
+        .where(where),
+      db
+        .select({ categoryId: topics.categoryId, name: categories.name, n: sql<number>`count(*)` })
+        .from(topics)
+        .leftJoin(categories, eq(categories.id, topics.categoryId))
+        .where(where)
+        .groupBy(topics.categoryId)
+        .orderBy(sql`count(*) DESC`, sql`${topics.categoryId} IS NULL`, categories.sortOrder),
+      db
+        .select({
+          neighborhoodId: topics.neighborhoodId,
+          name: neighborhoods.name,
+          n: sql<number>`count(*)`,
+        })
+        .from(topics)
+        .innerJoin(neighborhoods, eq(neighborhoods.id, topics.neighborhoodId))
+        .where(where)
+        .groupBy(topics.neighborhoodId)
+        .orderBy(sql`count(*) DESC`, neighborhoods.name),
+      db
+        .select({ day, n: sql<number>`count(*)` })
+        .from(topics)
+        .where(where)
+        .groupBy(day)
+        .orderBy(day),
+      median(db, where, topics.acceptedAt),
+      median(db, where, topics.adoptedAt),
+      median(db, where, topics.doneAt),
+      db
+        .select({
+          n: sql<number>`count(*)`,
+          satisfied: sql<number | null>`sum(${evaluations.satisfaction} >= 4)`,
+        })
+        .from(evaluations)
+        .innerJoin(projects, eq(projects.id, evaluations.projectId))
+        .where(evaluationWhere),
+    ])
+  return {
+    byStatus,
+    collected: totals[0].collected,
+    adopted: totals[0].adopted ?? 0,
+    done: totals[0].done ?? 0,
+    byCategory,
+    byNeighborhood,
+    overTime,
+    medianMs: {
+      accept: accept[0]?.v ?? null,
+      adopt: adopt[0]?.v ?? null,
+      finish: finish[0]?.v ?? null,
+    },
+    evaluations: evals[0].n,
+    satisfied: evals[0].satisfied ?? 0,
+  }
+}

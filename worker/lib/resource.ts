@@ -1,0 +1,122 @@
+import { asc, desc, inArray, sql, type SQL } from 'drizzle-orm'
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
+import type { Db } from '../env'
+import { auditLog, neighborhoods } from '../db/schema'
+import type { CurrentUser } from './auth'
+import { ApiError, validationError } from './errors'
+import { filterList, type ListQuery } from './simple-rest'
+
+// Small helpers shared by the plain CRUD routers (towns, grids, channels, users ...).
+
+/**
+ * `filter.id` (getMany) and other id filters as numbers; `undefined` when absent.
+ * @example const ids = idsFilter(q.filter.id) // [1, 2]
+ */
+export const idsFilter = (value: unknown): number[] | undefined => {
+  const list = filterList(value)
+  if (!list) return undefined
+  const ids = list.map(Number)
+  if (!ids.every(Number.isSafeInteger)) throw new ApiError('bad_request', 'filter 中的编号无效')
+  return ids
+}
+
+/** `true`/`false` (or 'true'/'false', 1/0) as a boolean; `undefined` when absent. */
+export const boolFilter = (value: unknown): boolean | undefined => {
+  if (value === undefined || value === null || value === '') return undefined
+  if (value === true || value === 'true' || value === 1 || value === '1') return true
+  if (value === false || value === 'false' || value === 0 || value === '0') return false
+  throw new ApiError('bad_request', 'filter 中的布尔值无效')
+}
+
+/** An epoch-ms filter value; `undefined` when absent. */
+export const timeFilter = (value: unknown): number | undefined => {
+  if (value === undefined || value === null || value === '') return undefined
+  const n = Number(value)
+  if (!Number.isFinite(n)) throw new ApiError('bad_request', 'filter 中的时间无效')
+  return n
+}
+
+/** `column IN (...)` for an id (or value) filter, or nothing when the filter is absent. */
+export const inIds = (
+  column: SQLiteColumn,
+  ids: (number | string)[] | undefined,
+): SQL | undefined => (ids === undefined ? undefined : ids.length ? inArray(column, ids) : sql`0`)
+
+/**
+ * Case-insensitive substring match over one or more columns, with % and _ taken literally.
+ * @example contains(q.filter.q, grids.name)
+ */
+export const contains = (value: unknown, ...columns: SQLiteColumn[]): SQL | undefined => {
+  if (typeof value !== 'string' || !value.trim()) return undefined
+  const pattern = `%${value.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
+  return sql`(${sql.join(
+    columns.map((col) => sql`${col} LIKE ${pattern} ESCAPE '\\'`),
+    sql` OR `,
+  )})`
+}
+
+/** ORDER BY for the list's sort (fields already checked by `parseListQuery`), then by id. */
+export const orderOf = (q: ListQuery, columns: Record<string, SQLiteColumn>, id: SQLiteColumn) => {
+  const column = columns[q.sort.field] ?? id
+  const dir = q.sort.order === 'ASC' ? asc : desc
+  return column === id ? [dir(id)] : [dir(column), dir(id)]
+}
+
+/**
+ * The audit row for a create, to put in the batch RIGHT AFTER the insert: its record id is the
+ * new row's (`last_insert_rowid()`), since the id is not known before the batch runs.
+ * @example await db.batch([db.insert(towns).values(v).returning(), auditCreate(db, user, 'towns', v)])
+ */
+export const auditCreate = (
+  db: Db,
+  user: Pick<CurrentUser, 'id'>,
+  resource: string,
+  after: unknown,
+) =>
+  db.insert(auditLog).values({
+    at: Date.now(),
+    userId: user.id,
+    action: 'create',
+    resource,
+    recordId: sql`CAST(last_insert_rowid() AS TEXT)`,
+    after: JSON.stringify(after),
+  })
+
+/** An error's message with those of its causes (drizzle wraps D1's), to look for constraints. */
+export const errorText = (err: unknown) => {
+  const parts: string[] = []
+  for (let e = err as { message?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e)
+    if (typeof e.message === 'string') parts.push(e.message)
+  return parts.join(' | ')
+}
+
+/**
+ * Runs a write; a UNIQUE violation becomes 409 with `errors[field]`, a FOREIGN KEY violation 409
+ * with `inUse` (the record is still referenced, or a referenced record does not exist).
+ * @example await conflictsAs(() => db.batch([...]), { unique: { name: '名称已存在' }, inUse: '仍在使用' })
+ */
+export const conflictsAs = async <T>(
+  write: () => Promise<T>,
+  messages: { unique?: Record<string, string>; inUse?: string },
+): Promise<T> => {
+  try {
+    return await write()
+  } catch (err) {
+    const text = errorText(err)
+    if (messages.unique && text.includes('UNIQUE constraint failed')) {
+      const [field, message] = Object.entries(messages.unique)[0]
+      throw new ApiError('conflict', message, { errors: { [field]: message }, cause: err })
+    }
+    if (messages.inUse && text.includes('FOREIGN KEY constraint failed'))
+      throw new ApiError('conflict', messages.inUse, { cause: err })
+    throw err
+  }
+}
+
+/** For creates naming a neighborhood (after the scope check): it must exist, else 400. */
+export const assertNeighborhoodExists = async (db: Db, id: number, field = 'neighborhoodId') => {
+  const row = await db.get<{ id: number } | undefined>(
+    sql`SELECT id FROM ${neighborhoods} WHERE id = ${id}`,
+  )
+  if (!row) throw validationError({ [field]: '居民区不存在' })
+}
