@@ -1,0 +1,84 @@
+// Mirrors the API records of worker/api/forms.ts and worker/domain/forms/definition.ts.
+
+export const FIELD_TYPES = [
+  'text', 'longtext', 'number', 'phone', 'single', 'multiple', 'date', 'building', 'rating', 'consent', 'hidden',
+] as const
+export type FieldType = (typeof FIELD_TYPES)[number]
+
+export const FORM_STATUSES = ['draft', 'open', 'closed'] as const
+export type FormStatus = (typeof FORM_STATUSES)[number]
+export type Availability = 'draft' | 'not_open' | 'open' | 'closed' | 'full'
+
+export type Condition = { field: string; op?: 'equals' | 'includes'; value: string }
+
+export type FormField = {
+  key: string
+  label: string
+  type: FieldType
+  required?: boolean
+  help?: string | null
+  options?: string[] | null
+  min?: number | string | null
+  max?: number | string | null
+  integer?: boolean | null
+  minPicks?: number | null
+  maxPicks?: number | null
+  scale?: number | null
+  maxLength?: number | null
+  condition?: Condition | null
+}
+
+export type FormRecord = {
+  id: number
+  townId: number
+  neighborhoodId: number | null
+  slug: string
+  title: string
+  description: string
+  status: FormStatus
+  availability: Availability
+  opensAt: number | null
+  closesAt: number | null
+  maxResponses: number | null
+  onePerPhone: boolean
+  version: number
+  fields: FormField[]
+  responseCount: number
+  publicUrl: string
+  qrUrl: string
+  posterUrl: string
+  createdAt: number
+  updatedAt: number
+  /** GET /api/forms/:id only */
+  allFields?: FormField[]
+  versions?: { version: number; createdAt: number; responseCount: number; fields: FormField[] }[]
+}
+
+export type ResponseRecord = {
+  id: number
+  formId: number
+  version: number
+  answers: Record<string, unknown>
+  display: Record<string, string>
+  receipt: string
+  createdAt: number
+}
+
+export type Bar = { label: string; count: number; share: number }
+export type QuestionStats = {
+  key: string
+  label: string
+  type: FieldType
+  answered: number
+  options?: Bar[]
+  mean?: number | null
+  median?: number | null
+  min?: number | null
+  max?: number | null
+  distribution?: Bar[]
+  samples?: string[]
+}
+export type FormStats = { formId: number; title: string; total: number; questions: QuestionStats[] }
+
+/** Choice fields: the ones a condition or an answer filter can point at. */
+export const isChoice = (f: Pick<FormField, 'type'>) => f.type === 'single' || f.type === 'multiple'

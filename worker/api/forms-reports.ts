@@ -1,0 +1,79 @@
+import { Hono } from 'hono'
+import { and, desc, eq } from 'drizzle-orm'
+import type { AppEnv } from '../env'
+import { formResponses, forms } from '../db/schema'
+import { formVersionsOf, loadFormInScope } from '../db/queries/forms'
+import { mergeVersions, type Answers, type Field } from '../domain/forms/definition'
+import { formatAnswer } from '../domain/forms/format'
+import { formStats } from '../domain/forms/stats'
+import { canSeePersonalData } from '../domain/masking'
+import type { Column } from '../lib/csv'
+import { exportFormat, sendExport, shanghaiTime } from '../lib/export'
+import { idParam } from '../lib/validate'
+import { responsesWhere } from './forms-responses'
+import { parseListQuery } from '../lib/simple-rest'
+
+// Statistics and exports of one form's responses. Mounted inside formsApi (which checks the
+// session); every field any version had is a question / column, keyed by its stable key.
+
+type Row = { id: number; version: number; receipt: string; createdAt: number; answers: Answers }
+
+const loadResponses = async (v: AppEnv['Variables'], formId: number, extra?: ReturnType<typeof responsesWhere>) => {
+  const rows = await v.db
+    .select({
+      id: formResponses.id,
+      version: formResponses.version,
+      receipt: formResponses.receipt,
+      createdAt: formResponses.createdAt,
+      answers: formResponses.answers,
+    })
+    .from(formResponses)
+    .innerJoin(forms, eq(forms.id, formResponses.formId))
+    .where(and(eq(formResponses.formId, formId), extra))
+    .orderBy(desc(formResponses.id))
+  return rows.map((r): Row => ({ ...r, answers: JSON.parse(r.answers) }))
+}
+
+/** Column labels must tell fields apart: a repeated label gets its key. */
+const columnLabels = (fields: Field[]) => {
+  const seen = new Map<string, number>()
+  for (const f of fields) seen.set(f.label, (seen.get(f.label) ?? 0) + 1)
+  return fields.map((f) => (seen.get(f.label)! > 1 ? `${f.label}（${f.key}）` : f.label))
+}
+
+export const formReports = new Hono<AppEnv>()
+  .get('/:id/stats', async (c) => {
+    const form = await loadFormInScope(c.var.db, c.var.user, idParam(c))
+    const [versions, rows] = await Promise.all([formVersionsOf(c.var.db, form.id), loadResponses(c.var, form.id)])
+    const stats = formStats(mergeVersions(versions.map((v) => v.fields)), rows)
+    return c.json({ formId: form.id, title: form.title, ...stats })
+  })
+  .get('/:id/export', async (c) => {
+    const format = exportFormat(c)
+    const form = await loadFormInScope(c.var.db, c.var.user, idParam(c))
+    const q = parseListQuery(c, { sortable: ['id'] })
+    const [versions, rows] = await Promise.all([
+      formVersionsOf(c.var.db, form.id),
+      loadResponses(c.var, form.id, responsesWhere(c.var.user, q.filter)),
+    ])
+    const fields = mergeVersions(versions.map((v) => v.fields))
+    const maskPhones = !canSeePersonalData(c.var.user.role)
+    const labels = columnLabels(fields)
+    const columns: Column<Row>[] = [
+      { key: 'id', label: '编号' },
+      { key: 'receipt', label: '回执号' },
+      { key: 'createdAt', label: '提交时间', value: (r) => shanghaiTime(r.createdAt) },
+      { key: 'version', label: '版本' },
+      ...fields.map((f, i): Column<Row> => ({
+        key: f.key,
+        label: labels[i],
+        value: (r) => {
+          const v = r.answers[f.key]
+          // Numbers stay numbers so a spreadsheet can sum them.
+          return typeof v === 'number' ? v : formatAnswer(f, v, { maskPhones })
+        },
+      })),
+    ]
+    const day = shanghaiTime(Date.now()).slice(0, 10)
+    return sendExport(c, { format, filename: `${form.title}-${day}`, columns, rows: [...rows].reverse() })
+  })

@@ -1,0 +1,124 @@
+import { Hono } from 'hono'
+import { and, asc, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm'
+import type { AppEnv } from '../env'
+import { formResponses, forms } from '../db/schema'
+import { fieldsByVersion, formScopeWhere, formInScope } from '../db/queries/forms'
+import { FIELD_KEY, type Answers, type Field } from '../domain/forms/definition'
+import { formatAnswers, maskAnswers } from '../domain/forms/format'
+import { canSeePersonalData } from '../domain/masking'
+import { audit } from '../lib/audit'
+import { requireUser, writesNeedWriter, type CurrentUser } from '../lib/auth'
+import { ApiError } from '../lib/errors'
+import { contains, idsFilter, inIds, timeFilter } from '../lib/resource'
+import { parseListQuery, sendList, type ListQuery } from '../lib/simple-rest'
+import { idParam } from '../lib/validate'
+
+// The `form-responses` resource: read-only answers (staff may delete spam), scoped by their form.
+
+type ResponseRow = typeof formResponses.$inferSelect
+
+/**
+ * `filter.answers = { q1: '是', q3: ['早餐', '充电'] }`: responses whose answer to q1 is (or
+ * includes) 是, and to q3 is or includes 早餐 or 充电.
+ */
+const answerFilters = (value: unknown): SQL[] => {
+  if (value === undefined || value === null || value === '') return []
+  if (typeof value !== 'object' || Array.isArray(value)) throw new ApiError('bad_request', 'filter.answers 应为对象')
+  const out: SQL[] = []
+  for (const [key, wanted] of Object.entries(value)) {
+    if (wanted === undefined || wanted === null || wanted === '') continue
+    if (!FIELD_KEY.test(key)) throw new ApiError('bad_request', `没有问题 ${key}`)
+    const values = (Array.isArray(wanted) ? wanted : [wanted]).map((v) => (v === true ? '1' : v === false ? '0' : String(v)))
+    out.push(sql`EXISTS (SELECT 1 FROM json_each(${formResponses.answers}, ${`$.${key}`}) j
+      WHERE CAST(j.value AS TEXT) IN (${sql.join(values.map((v) => sql`${v}`), sql`, `)}))`)
+  }
+  return out
+}
+
+/** The WHERE of a responses query (list and export), scope included. */
+export const responsesWhere = (user: CurrentUser, filter: ListQuery['filter']) => {
+  const from = timeFilter(filter.createdFrom)
+  const to = timeFilter(filter.createdTo)
+  return and(
+    formScopeWhere(user),
+    inIds(formResponses.id, idsFilter(filter.id)),
+    inIds(formResponses.formId, idsFilter(filter.formId)),
+    inIds(formResponses.version, idsFilter(filter.version)),
+    from === undefined ? undefined : gte(formResponses.createdAt, from),
+    to === undefined ? undefined : lt(formResponses.createdAt, to),
+    contains(filter.q, formResponses.answers, formResponses.receipt),
+    ...answerFilters(filter.answers),
+  )
+}
+
+/** A response as the API shows it; viewers get masked phones. */
+export const responseRecord = (row: ResponseRow, fields: Field[], user: CurrentUser) => {
+  const raw = JSON.parse(row.answers) as Answers
+  const mask = !canSeePersonalData(user.role)
+  return {
+    id: row.id,
+    formId: row.formId,
+    version: row.version,
+    answers: mask ? maskAnswers(fields, raw) : raw,
+    /** Each answer as one line of text, as exports show it. */
+    display: formatAnswers(fields, raw, { maskPhones: mask }),
+    receipt: row.receipt,
+    createdAt: row.createdAt,
+  }
+}
+
+const SORTABLE = {
+  id: formResponses.id,
+  createdAt: formResponses.createdAt,
+  version: formResponses.version,
+  formId: formResponses.formId,
+}
+
+const load = async (v: AppEnv['Variables'], id: number) => {
+  const [row] = await v.db
+    .select({ r: formResponses, townId: forms.townId, neighborhoodId: forms.neighborhoodId })
+    .from(formResponses)
+    .innerJoin(forms, eq(forms.id, formResponses.formId))
+    .where(eq(formResponses.id, id))
+  if (!row || !formInScope(v.user, row)) throw new ApiError('not_found', '回答不存在')
+  return row
+}
+
+export const formResponsesApi = new Hono<AppEnv>()
+  .use(requireUser, writesNeedWriter)
+  .get('/', async (c) => {
+    const q = parseListQuery(c, { sortable: Object.keys(SORTABLE) })
+    const db = c.var.db
+    const where = responsesWhere(c.var.user, q.filter)
+    const column = SORTABLE[q.sort.field as keyof typeof SORTABLE] ?? formResponses.id
+    const dir = q.sort.order === 'ASC' ? asc : desc
+    const [rows, [{ n }]] = await db.batch([
+      db
+        .select({ r: formResponses })
+        .from(formResponses)
+        .innerJoin(forms, eq(forms.id, formResponses.formId))
+        .where(where)
+        .orderBy(dir(column), dir(formResponses.id))
+        .limit(q.limit)
+        .offset(q.offset),
+      db.select({ n: count() }).from(formResponses).innerJoin(forms, eq(forms.id, formResponses.formId)).where(where),
+    ])
+    const versions = await fieldsByVersion(db, rows.map(({ r }) => r.formId))
+    const records = rows.map(({ r }) => responseRecord(r, versions.get(`${r.formId}:${r.version}`) ?? [], c.var.user))
+    return sendList(c, 'form-responses', q, records, n)
+  })
+  .get('/:id', async (c) => {
+    const row = await load(c.var, idParam(c))
+    const versions = await fieldsByVersion(c.var.db, [row.r.formId])
+    return c.json(responseRecord(row.r, versions.get(`${row.r.formId}:${row.r.version}`) ?? [], c.var.user))
+  })
+  .delete('/:id', async (c) => {
+    const { r } = await load(c.var, idParam(c))
+    const db = c.var.db
+    await db.batch([
+      db.delete(formResponses).where(eq(formResponses.id, r.id)),
+      audit(db, c.var.user, { action: 'delete', resource: 'form-responses', recordId: r.id, before: r }),
+    ])
+    const versions = await fieldsByVersion(db, [r.formId])
+    return c.json(responseRecord(r, versions.get(`${r.formId}:${r.version}`) ?? [], c.var.user))
+  })

@@ -1,0 +1,163 @@
+import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
+import type { Db } from '../../env'
+import { forms, formVersions } from '../schema'
+import type { CurrentUser } from '../../lib/auth'
+import { ApiError } from '../../lib/errors'
+import { inScope, scopeWhere } from '../../lib/scope'
+import type { Answers, Field } from '../../domain/forms/definition'
+
+export type FormRow = typeof forms.$inferSelect
+export type FormWithFields = FormRow & { fields: Field[]; responseCount: number }
+export type VersionRow = { version: number; fields: Field[]; createdAt: number; responseCount: number }
+
+// A town-wide form (no neighborhood) is in scope for admins and for users whose scope names its
+// town; a neighborhood form follows the usual neighborhood scope.
+
+/**
+ * The condition limiting forms to the user's scope; `undefined` for admins.
+ * @example db.select().from(forms).where(and(formScopeWhere(user), ...))
+ */
+export const formScopeWhere = (user: CurrentUser): SQL | undefined => {
+  const byNeighborhood = scopeWhere(user, forms.neighborhoodId)
+  if (!byNeighborhood || !user.townIds.length) return byNeighborhood
+  return or(byNeighborhood, and(isNull(forms.neighborhoodId), inArray(forms.townId, user.townIds)))
+}
+
+export const formInScope = (user: CurrentUser, form: Pick<FormRow, 'neighborhoodId' | 'townId'>) =>
+  form.neighborhoodId === null
+    ? user.neighborhoodIds === null || user.townIds.includes(form.townId)
+    : inScope(user, form.neighborhoodId)
+
+/** A form the user may see, or 404 as if it did not exist. */
+export const assertFormInScope = <T extends Pick<FormRow, 'neighborhoodId' | 'townId'>>(
+  user: CurrentUser,
+  form: T | undefined,
+): T => {
+  if (!form || !formInScope(user, form)) throw new ApiError('not_found', '表单不存在')
+  return form
+}
+
+// Raw column names: drizzle leaves columns unqualified in single-table selects, which a
+// correlated subquery would resolve to its own table.
+const responseCountSql = sql<number>`(SELECT COUNT(*) FROM form_responses r WHERE r.form_id = forms.id)`
+
+const withFields = (db: Db) =>
+  db
+    .select({ form: forms, fields: formVersions.fields, responseCount: responseCountSql })
+    .from(forms)
+    .innerJoin(formVersions, and(eq(formVersions.formId, forms.id), eq(formVersions.version, forms.currentVersion)))
+
+const toForm = (row: { form: FormRow; fields: string; responseCount: number }): FormWithFields => ({
+  ...row.form,
+  fields: JSON.parse(row.fields),
+  responseCount: Number(row.responseCount),
+})
+
+/** One form with its current fields and response count. */
+export const findForm = async (db: Db, where: SQL) => {
+  const [row] = await withFields(db).where(where).limit(1)
+  return row ? toForm(row) : undefined
+}
+
+/** A form in the user's scope with its current fields; 404 otherwise. */
+export const loadFormInScope = async (db: Db, user: CurrentUser, id: number) =>
+  assertFormInScope(user, await findForm(db, eq(forms.id, id)))
+
+/** A page of forms with their current fields and response counts. */
+export const listForms = async (
+  db: Db,
+  where: SQL | undefined,
+  order: SQL[],
+  limit: number,
+  offset: number,
+) => {
+  const [rows, [{ total }]] = await Promise.all([
+    withFields(db).where(where).orderBy(...order).limit(limit).offset(offset),
+    db.select({ total: sql<number>`COUNT(*)` }).from(forms).where(where),
+  ])
+  return { rows: rows.map(toForm), total: Number(total) }
+}
+
+/** `COUNT(*)` of a form's responses, for ORDER BY. */
+export const RESPONSE_COUNT = responseCountSql
+
+/** Every version of a form, oldest first, with how many responses answered each. */
+export const formVersionsOf = async (db: Db, formId: number): Promise<VersionRow[]> => {
+  const rows = await db
+    .select({
+      version: formVersions.version,
+      fields: formVersions.fields,
+      createdAt: formVersions.createdAt,
+      responseCount: sql<number>`(SELECT COUNT(*) FROM form_responses r
+        WHERE r.form_id = form_versions.form_id AND r.version = form_versions.version)`,
+    })
+    .from(formVersions)
+    .where(eq(formVersions.formId, formId))
+    .orderBy(asc(formVersions.version))
+  return rows.map((r) => ({ ...r, fields: JSON.parse(r.fields), responseCount: Number(r.responseCount) }))
+}
+
+/** The fields of each (form, version) pair named, as a map keyed `formId:version`. */
+export const fieldsByVersion = async (db: Db, formIds: number[]) => {
+  const map = new Map<string, Field[]>()
+  if (!formIds.length) return map
+  const unique = [...new Set(formIds)]
+  for (let i = 0; i < unique.length; i += 90) {
+    const rows = await db
+      .select({ formId: formVersions.formId, version: formVersions.version, fields: formVersions.fields })
+      .from(formVersions)
+      .where(inArray(formVersions.formId, unique.slice(i, i + 90)))
+    for (const r of rows) map.set(`${r.formId}:${r.version}`, JSON.parse(r.fields))
+  }
+  return map
+}
+
+export type NewResponse = {
+  formId: number
+  version: number
+  answers: Answers
+  phone: string | null
+  receipt: string
+  /** Refuse when this many responses exist already (null: no limit). */
+  maxResponses: number | null
+  /** Refuse when a response with this phone exists already. */
+  onePerPhone: boolean
+}
+
+/**
+ * Stores a response in ONE statement that also checks the form is open, not full and (when asked)
+ * has no response from this phone yet, so concurrent submissions cannot overshoot the limit.
+ * Returns the new id, or why nothing was stored.
+ */
+export const insertResponse = async (
+  db: Db,
+  r: NewResponse,
+  now = Date.now(),
+): Promise<{ id: number } | { refused: 'closed' | 'full' | 'duplicate_phone' }> => {
+  const row = await db.get<{ id: number } | undefined>(sql`
+    INSERT INTO form_responses (form_id, version, answers, phone, receipt, created_at)
+    SELECT ${r.formId}, ${r.version}, ${JSON.stringify(r.answers)}, ${r.phone}, ${r.receipt}, ${now}
+    WHERE EXISTS (SELECT 1 FROM forms WHERE id = ${r.formId} AND status = 'open'
+                    AND (opens_at IS NULL OR opens_at <= ${now})
+                    AND (closes_at IS NULL OR closes_at > ${now}))
+      AND (${r.maxResponses} IS NULL
+           OR (SELECT COUNT(*) FROM form_responses WHERE form_id = ${r.formId}) < ${r.maxResponses})
+      AND (${r.onePerPhone ? 1 : 0} = 0 OR ${r.phone} IS NULL
+           OR NOT EXISTS (SELECT 1 FROM form_responses WHERE form_id = ${r.formId} AND phone = ${r.phone}))
+    RETURNING id`)
+  if (row) return { id: row.id }
+  const why = await db.get<{ full: number; dup: number }>(sql`
+    SELECT (SELECT COUNT(*) FROM form_responses WHERE form_id = ${r.formId}) >= COALESCE(${r.maxResponses}, 1e18) AS full,
+           EXISTS (SELECT 1 FROM form_responses WHERE form_id = ${r.formId} AND phone = ${r.phone}) AS dup`)
+  return { refused: why.dup && r.onePerPhone ? 'duplicate_phone' : why.full ? 'full' : 'closed' }
+}
+
+/** The number of responses to a form (all versions). */
+export const countResponses = async (db: Db, formId: number, version?: number) => {
+  const row = await db.get<{ n: number }>(
+    sql`SELECT COUNT(*) AS n FROM form_responses WHERE form_id = ${formId}
+        ${version === undefined ? sql`` : sql`AND version = ${version}`}`,
+  )
+  return Number(row.n)
+}
+

@@ -1,0 +1,271 @@
+import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { getCookie } from 'hono/cookie'
+import { and, eq } from 'drizzle-orm'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { AppEnv } from '../../env'
+import { formResponses, forms } from '../../db/schema'
+import { findForm, formInScope, insertResponse, type FormWithFields } from '../../db/queries/forms'
+import { FORM_SLUG, phoneKeyOf, type Field } from '../../domain/forms/definition'
+import { newReceipt } from '../../domain/forms/codes'
+import type { Lang } from '../../domain/forms/messages'
+import { availability } from '../../domain/forms/state'
+import { answersFromForm, validateAnswers } from '../../domain/forms/validator'
+import { loadUser, SESSION_COOKIE } from '../../lib/auth'
+import { ApiError } from '../../lib/errors'
+import { IDEMPOTENCY_KEY, once } from '../../lib/idempotency'
+import { randomToken } from '../../lib/password'
+import { qrSvg } from '../../lib/qr'
+import { clientIp, hit, retryAfterSeconds } from '../../lib/rate-limit'
+import { altLangHref, securityHeaders } from '../layout'
+import { langOf } from '../i18n'
+import { conditionCsp, type FieldValues } from './fields'
+import { formWords, shanghai } from './i18n'
+import { FormPage, MessagePage, PosterPage, ReceiptPage } from './views'
+
+// Public form pages at /s/<slug>: the form (GET), a submission (POST → 303 to the receipt),
+// the receipt, the QR code and the printable poster. JavaScript-free; see views.tsx.
+
+// Mobile carriers put many phones behind one address, so the limit is generous: it stops a
+// script, not a crowd scanning the same poster.
+/** Submissions allowed per client address in one window. */
+export const SUBMIT_LIMIT = { limit: 60, windowMs: 10 * 60_000 }
+/** A posted form larger than this is refused (413) before it is parsed. */
+export const MAX_FORM_BYTES = 64 * 1024
+
+type Ctx = Context<AppEnv>
+type Refusal = Exclude<ReturnType<typeof availability>, 'open'>
+
+const loadBySlug = async (c: Ctx) => {
+  const slug = c.req.param('slug') ?? ''
+  if (!FORM_SLUG.test(slug)) return undefined
+  return findForm(c.var.db, eq(forms.slug, slug))
+}
+
+/** Whether the visitor is signed-in staff who may preview this draft. */
+const canPreview = async (c: Ctx, form: FormWithFields) => {
+  const token = getCookie(c, SESSION_COOKIE)
+  const user = token ? await loadUser(c.var.db, token, c.env) : null
+  return !!user && formInScope(user, form)
+}
+
+/** Prefill from the query: `?<key>=…` (repeat for multiple choice); `?building=12&room=301` too. */
+const prefill = (c: Ctx, fields: Field[]): FieldValues => {
+  const values: FieldValues = {}
+  let firstBuilding = true
+  for (const f of fields) {
+    if (f.type === 'building') {
+      const building = c.req.query(`${f.key}.building`) ?? (firstBuilding ? c.req.query('building') : undefined)
+      const room = c.req.query(`${f.key}.room`) ?? (firstBuilding ? c.req.query('room') : undefined)
+      firstBuilding = false
+      if (building !== undefined || room !== undefined) values[f.key] = { building, room }
+    } else {
+      const list = c.req.queries(f.key)
+      if (list?.length) values[f.key] = f.type === 'multiple' ? list : list[0]
+    }
+  }
+  return values
+}
+
+const page = (c: Ctx, lang: Lang) => {
+  const nonce = securityHeaders(c)
+  return { lang, nonce, altLangHref: c.req.method === 'GET' ? altLangHref(c, lang) : undefined }
+}
+
+const notFound = (c: Ctx, lang: Lang) => {
+  const w = formWords[lang]
+  return c.html(<MessagePage {...page(c, lang)} title={w.notFoundTitle} heading={w.notFoundTitle} body={w.notFoundBody} />, 404)
+}
+
+const refusal = (c: Ctx, lang: Lang, form: FormWithFields, why: Refusal, status: ContentfulStatusCode) => {
+  const w = formWords[lang]
+  if (why === 'draft') return notFound(c, lang)
+  const [heading, body] =
+    why === 'not_open'
+      ? [w.notOpenTitle, w.notOpenBody(shanghai(form.opensAt!))]
+      : why === 'full'
+        ? [w.fullTitle, w.fullBody]
+        : [w.closedTitle, w.closedBody]
+  return c.html(<MessagePage {...page(c, lang)} title={form.title} heading={heading} body={body} />, status)
+}
+
+const renderForm = (
+  c: Ctx,
+  form: FormWithFields,
+  opts: {
+    lang: Lang
+    langAsked: boolean
+    values: FieldValues
+    errors?: Record<string, string>
+    formError?: string
+    preview?: boolean
+    status?: ContentfulStatusCode
+  },
+) => {
+  const p = page(c, opts.lang)
+  if (form.fields.some((f) => f.condition)) c.header('Content-Security-Policy', conditionCsp(p.nonce))
+  return c.html(
+    <FormPage
+      {...p}
+      form={form}
+      langAsked={opts.langAsked}
+      idempotencyKey={randomToken(16)}
+      values={opts.values}
+      errors={opts.errors}
+      formError={opts.formError}
+      preview={opts.preview}
+    />,
+    opts.status ?? 200,
+  )
+}
+
+const receiptUrl = (slug: string, receipt: string, lang: Lang, langAsked: boolean) =>
+  `/s/${slug}/r/${receipt}${langAsked ? `?lang=${lang}` : ''}`
+
+/** Why a stored submission was refused inside the insert; thrown so `once` releases the key. */
+class Refused extends Error {
+  constructor(readonly why: 'closed' | 'full' | 'duplicate_phone') {
+    super(why)
+  }
+}
+
+export const formPages = new Hono<AppEnv>()
+  .get('/:slug', async (c) => {
+    const lang = langOf(c)
+    const form = await loadBySlug(c)
+    if (!form) return notFound(c, lang)
+    const state = availability(form, form.responseCount)
+    const langAsked = !!c.req.query('lang')
+    if (state === 'draft' && (await canPreview(c, form)))
+      return renderForm(c, form, { lang, langAsked, values: prefill(c, form.fields), preview: true })
+    if (state !== 'open') return refusal(c, lang, form, state, state === 'draft' ? 404 : 200)
+    return renderForm(c, form, { lang, langAsked, values: prefill(c, form.fields) })
+  })
+  .post(
+    '/:slug',
+    bodyLimit({
+      maxSize: MAX_FORM_BYTES,
+      onError: () => {
+        throw new ApiError('payload_too_large', '提交的内容太大')
+      },
+    }),
+    async (c) => {
+      const body = await c.req.parseBody({ all: true })
+      const str = (v: unknown) => (typeof v === 'string' ? v : '')
+      const posted = str(body._lang)
+      const lang: Lang = posted === 'en' || posted === 'zh' ? posted : langOf(c)
+      const langAsked = !!posted
+      const w = formWords[lang]
+      const db = c.var.db
+      // Two independent reads, one round trip's wait.
+      const [form, hits] = await Promise.all([
+        loadBySlug(c),
+        hit(db, `form-submit:${clientIp(c.req.raw.headers)}`, SUBMIT_LIMIT),
+      ])
+      if (!form) return notFound(c, lang)
+
+      // A bot filled the field people cannot see: thank it and store nothing.
+      if (str(body._website))
+        return c.html(<ReceiptPage {...page(c, lang)} langAsked={langAsked} slug={form.slug} title={form.title} />, 200)
+
+      if (hits > SUBMIT_LIMIT.limit) {
+        c.header('Retry-After', String(retryAfterSeconds(SUBMIT_LIMIT.windowMs)))
+        return c.html(
+          <MessagePage
+            {...page(c, lang)}
+            title={form.title}
+            heading={w.rateLimitedTitle}
+            body={w.rateLimitedBody(retryAfterSeconds(SUBMIT_LIMIT.windowMs))}
+          />,
+          429,
+        )
+      }
+
+      const state = availability(form, form.responseCount)
+      if (state !== 'open') return refusal(c, lang, form, state, state === 'draft' ? 404 : 409)
+
+      const values = answersFromForm(form.fields, body as Record<string, string | File | (string | File)[]>)
+      const again = (errors: Record<string, string>, status: ContentfulStatusCode, formError?: string) =>
+        renderForm(c, form, { lang, langAsked, values, errors, formError, status })
+      const key = str(body._key)
+      if (!IDEMPOTENCY_KEY.test(key)) return again({}, 400, w.expired)
+      const checked = validateAnswers(form.fields, values, { lang })
+      if (!checked.ok) return again(checked.errors, 400)
+
+      const answers = checked.answers
+      const phoneKey = phoneKeyOf(form.fields) ?? form.fields.find((f) => f.type === 'phone' && answers[f.key])?.key
+      const phone = phoneKey && typeof answers[phoneKey] === 'string' ? (answers[phoneKey] as string) : null
+      try {
+        const { body: result } = await once(db, key, `form:${form.id}`, async () => {
+          const receipt = newReceipt()
+          const stored = await insertResponse(db, {
+            formId: form.id,
+            version: form.currentVersion,
+            answers,
+            phone,
+            receipt,
+            maxResponses: form.maxResponses,
+            onePerPhone: form.onePerPhone,
+          })
+          if ('refused' in stored) throw new Refused(stored.refused)
+          return { status: 201, body: { receipt } }
+        })
+        return c.redirect(receiptUrl(form.slug, result.receipt, lang, langAsked), 303)
+      } catch (err) {
+        if (!(err instanceof Refused)) {
+          if (err instanceof ApiError && err.code === 'conflict') return again({}, 409, w.busy)
+          throw err
+        }
+        if (err.why === 'duplicate_phone') return again({ [phoneKey!]: w.duplicatePhone }, 409)
+        return refusal(c, lang, form, err.why, 409)
+      }
+    },
+  )
+  .get('/:slug/r/:receipt', async (c) => {
+    const lang = langOf(c)
+    const form = await loadBySlug(c)
+    if (!form) return notFound(c, lang)
+    const [row] = await c.var.db
+      .select({ receipt: formResponses.receipt, createdAt: formResponses.createdAt })
+      .from(formResponses)
+      .where(and(eq(formResponses.formId, form.id), eq(formResponses.receipt, c.req.param('receipt'))))
+    if (!row) return notFound(c, lang)
+    return c.html(
+      <ReceiptPage
+        {...page(c, lang)}
+        langAsked={!!c.req.query('lang')}
+        slug={form.slug}
+        title={form.title}
+        receipt={row.receipt}
+        createdAt={row.createdAt}
+      />,
+    )
+  })
+  .get('/:slug/qr.svg', async (c) => {
+    const form = await loadBySlug(c)
+    if (!form) return notFound(c, langOf(c))
+    const url = `${new URL(c.req.url).origin}/s/${form.slug}`
+    return c.body(qrSvg(url, { title: form.title }), 200, {
+      'Content-Type': 'image/svg+xml; charset=utf-8',
+      'Cache-Control': 'public, max-age=3600',
+      'X-Content-Type-Options': 'nosniff',
+    })
+  })
+  .get('/:slug/poster', async (c) => {
+    const lang = langOf(c)
+    const form = await loadBySlug(c)
+    if (!form) return notFound(c, lang)
+    const url = `${new URL(c.req.url).origin}/s/${form.slug}`
+    const nonce = securityHeaders(c)
+    return c.html(
+      <PosterPage
+        lang={lang}
+        nonce={nonce}
+        title={form.title}
+        description={form.description}
+        url={url}
+        qr={qrSvg(url, { title: form.title })}
+        closesAt={form.closesAt}
+      />,
+    )
+  })
