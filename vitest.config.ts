@@ -1,5 +1,9 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers'
 import { defineConfig } from 'vitest/config'
+import { mkdirSync } from 'node:fs'
+
+// wrangler.toml serves ./dist (the built admin) as assets; the worker tests need it to exist.
+mkdirSync('dist/admin', { recursive: true })
 
 // Worker tests run inside workerd against a real local D1 (SQLite). Storage is isolated per
 // test file; migrations are applied by tests/setup.ts.

@@ -1,0 +1,233 @@
+#!/usr/bin/env node
+// `npm run bench`: a worker of its own (temp state, free port) with the demo seed plus bench data
+// (10,000 topics over 20 neighborhoods), then every case in scripts/bench/*.mjs measured from one
+// run, each as a ratio to the floor. Results: stdout and bench-results/latest.json.
+//
+//   npm run bench
+//   npm run bench -- --duration 5 --rounds 5 --concurrency 10 --only floor,topics-list
+//   npm run bench -- --topics 10000 --neighborhoods 20 --keep   # keep the temp state
+//
+// A bench module (scripts/bench/<name>.mjs; `_`-prefixed files are skipped) exports either or both:
+//   export const cases = [{
+//     name: 'topics-list',            // unique; --only takes these names
+//     title: 'GET /api/topics …',     // what is measured, for the table
+//     floor: true,                    // exactly one case (core's GET /api/auth/me) is the floor
+//     goal: 0.7,                      // optional: the least acceptable ratio to the floor
+//     order: 20,                      // optional sort key (default 100)
+//     setup: async (ctx) => {},       // optional, once before measuring
+//     request: (ctx, i) => ({ method, path, headers?, body?, cookie? }),  // body objects → JSON
+//     expect: 200,                    // the status every request must answer
+//   }]
+//   export const reports = [{ name, title, run: async (ctx) => ({ lines: string[], data }) }]
+// ctx: { baseUrl, persistTo, options, cookies: { staff }, signIn(username, password?) → cookie,
+//        fetch(req) → Response, query(sql) → result sets (local D1 via wrangler), demo (core seed
+//        exports), state: {} (free for modules) }
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { pathToFileURL } from 'node:url'
+import { ROOT, applyMigrations, querySql } from './lib/wrangler.mjs'
+import { seedLocal } from './lib/seed-runner.mjs'
+import { freePort, startDev } from './lib/dev-server.mjs'
+import { createSampler, runFor, summarize } from './lib/load.mjs'
+import * as demo from './seed/core.mjs'
+
+const { values: opts } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '5' },
+    warmup: { type: 'string', default: '1' },
+    rounds: { type: 'string', default: '5' },
+    concurrency: { type: 'string', default: '10' },
+    topics: { type: 'string', default: '10000' },
+    neighborhoods: { type: 'string', default: '20' },
+    only: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
+})
+const options = {
+  durationMs: Number(opts.duration) * 1000,
+  warmupMs: Number(opts.warmup) * 1000,
+  concurrency: Number(opts.concurrency),
+  rounds: Math.max(1, Number(opts.rounds)),
+  topics: Number(opts.topics),
+  neighborhoods: Number(opts.neighborhoods),
+}
+const only = opts.only ? new Set(opts.only.split(',')) : null
+const say = (text) => console.log(text)
+const MAX_NAME = 20
+
+// ── modules ──
+const BENCH_DIR = path.join(ROOT, 'scripts/bench')
+const cases = []
+const reports = []
+for (const file of fs.readdirSync(BENCH_DIR).filter((f) => f.endsWith('.mjs') && !f.startsWith('_')).sort()) {
+  const mod = await import(pathToFileURL(path.join(BENCH_DIR, file)).href)
+  for (const c of mod.cases ?? []) cases.push({ order: 100, ...c, module: file })
+  for (const r of mod.reports ?? []) reports.push({ ...r, module: file })
+}
+cases.sort((a, b) => (b.floor ? 1 : 0) - (a.floor ? 1 : 0) || a.order - b.order)
+const floorCase = cases.find((c) => c.floor)
+if (!floorCase) throw new Error('bench: no case is marked floor: true')
+const selected = cases.filter((c) => c.floor || !only || only.has(c.name))
+const selectedReports = reports.filter((r) => !only || only.has(r.name))
+
+// ── worker ──
+const persistTo = fs.mkdtempSync(path.join(os.tmpdir(), 'jushou-bench-'))
+const log = path.join(persistTo, 'wrangler.log')
+let dev
+const cleanup = async () => {
+  await dev?.stop()
+  if (!opts.keep) fs.rmSync(persistTo, { recursive: true, force: true })
+}
+process.on('SIGINT', async () => {
+  await cleanup()
+  process.exit(130)
+})
+
+const results = { cases: [], reports: [], failures: [] }
+try {
+  say(`bench: state in ${persistTo}`)
+  await applyMigrations({ persistTo })
+  const seedStarted = Date.now()
+  await seedLocal({ persistTo, scale: { topics: options.topics, neighborhoods: options.neighborhoods }, log: (l) => say(`bench: ${l}`) })
+  const [{ results: [counts] }] = await querySql(
+    'SELECT (SELECT count(*) FROM topics) AS topics, (SELECT count(*) FROM neighborhoods) AS neighborhoods, ' +
+      '(SELECT count(*) FROM topics WHERE neighborhood_id = 1) AS staffTopics',
+    { persistTo },
+  )
+  results.dataset = { ...counts, seedSeconds: (Date.now() - seedStarted) / 1000 }
+  say(`bench: seeded ${counts.topics} topics over ${counts.neighborhoods} neighborhoods ` +
+    `(${counts.staffTopics} in the staff user's) in ${results.dataset.seedSeconds.toFixed(1)} s`)
+
+  dev = await startDev({ port: await freePort(), persistTo, log })
+  say(`bench: wrangler dev at ${dev.url}`)
+
+  const send = (req) => {
+    const headers = { ...req.headers }
+    if (req.cookie) headers.cookie = req.cookie
+    let body = req.body
+    if (body !== undefined && typeof body !== 'string') {
+      body = JSON.stringify(body)
+      headers['content-type'] ??= 'application/json'
+    }
+    return fetch(`${dev.url}${req.path}`, { method: req.method ?? 'GET', headers, body, redirect: 'manual' })
+  }
+  const signIn = async (username, password = demo.DEMO_PASSWORD) => {
+    const res = await send({ method: 'POST', path: '/api/auth/login', body: { username, password } })
+    if (res.status !== 200) throw new Error(`bench: sign-in as ${username} failed: ${res.status} ${await res.text()}`)
+    return res.headers.get('set-cookie').split(';')[0]
+  }
+  const ctx = {
+    baseUrl: dev.url,
+    persistTo,
+    options,
+    cookies: { staff: await signIn('staff') },
+    signIn,
+    fetch: send,
+    query: (sql) => querySql(sql, { persistTo }),
+    demo,
+    state: {},
+  }
+
+  // ── cases ──
+  // Each case is probed, warmed up, then measured in rounds of short slices, all cases taking
+  // turns (see scripts/lib/load.mjs), so drifting load on the machine hits them alike.
+  const live = []
+  for (const c of selected) {
+    const row = { name: c.name, title: c.title, module: c.module, goal: c.goal ?? null }
+    results.cases.push(row)
+    try {
+      await c.setup?.(ctx)
+      // One probe first, so a missing endpoint fails loudly instead of being measured as fast 404s.
+      const req = c.request(ctx, -1)
+      const probe = await send(req)
+      if (probe.status !== c.expect) {
+        const text = (await probe.text()).slice(0, 300)
+        throw new Error(`${req.method ?? 'GET'} ${decodeURIComponent(req.path)} answered ${probe.status}, ` +
+          `expected ${c.expect}: ${text}${probe.status === 404 ? ' (is the endpoint there yet?)' : ''}`)
+      }
+      await probe.arrayBuffer().catch(() => {})
+      const sendCase = async (i) => {
+        const res = await send(c.request(ctx, i))
+        await res.arrayBuffer()
+        return res.status
+      }
+      live.push({ c, row, send: sendCase, sampler: createSampler() })
+    } catch (e) {
+      row.error = e.message
+      results.failures.push(`${c.name}: ${e.message.split('\n')[0].slice(0, 160)}`)
+    }
+  }
+  const { concurrency } = options
+  const sliceMs = Math.max(200, Math.round(options.durationMs / options.rounds))
+  say(`bench: ${live.length} cases × ${options.rounds} rounds × ${sliceMs} ms at concurrency ${concurrency}` +
+    ` (≈ ${Math.round((live.length * (options.durationMs + options.warmupMs)) / 1000)} s)`)
+  for (const l of live) await runFor({ send: l.send, ms: options.warmupMs, concurrency })
+  for (let round = 0; round < options.rounds; round++)
+    for (const l of live) await runFor({ send: l.send, ms: sliceMs, concurrency, sampler: l.sampler })
+  const floorLive = live.find((l) => l.c.floor)
+  const floorRps = floorLive ? summarize(floorLive.sampler).rps : null
+  results.floorRps = floorRps
+  for (const l of live) {
+    const m = summarize(l.sampler)
+    const unexpected = m.requests - (m.statuses[l.c.expect] ?? 0)
+    Object.assign(l.row, m, { concurrency, unexpected })
+    if (floorRps) {
+      l.row.ratio = Number((m.rps / floorRps).toFixed(2))
+      l.row.goalMet = l.row.goal === null ? null : l.row.ratio >= l.row.goal
+    }
+    if (unexpected > 0) {
+      l.row.error = `${unexpected} of ${m.requests} requests did not answer ${l.c.expect}: ${JSON.stringify(m.statuses)}`
+      results.failures.push(`${l.c.name}: ${l.row.error}`)
+    }
+  }
+
+  // ── reports ──
+  for (const r of selectedReports) {
+    try {
+      const out = await r.run(ctx)
+      results.reports.push({ name: r.name, title: r.title, lines: out.lines, data: out.data ?? null })
+    } catch (e) {
+      results.reports.push({ name: r.name, title: r.title, error: e.message })
+      results.failures.push(`${r.name}: ${e.message}`)
+    }
+  }
+} catch (e) {
+  results.failures.push(e.message)
+} finally {
+  await cleanup()
+}
+
+// ── output ──
+const pad = (v, n) => String(v ?? '').padStart(n)
+say(`\n${results.dataset?.topics ?? '?'} topics; each case ${options.durationMs / 1000} s in ${options.rounds} rounds, concurrency ${options.concurrency}; floor = ${results.floorRps ?? '?'} req/s`)
+say(['case'.padEnd(MAX_NAME), pad('req/s', 8), pad('p50 ms', 8), pad('p99 ms', 8), pad('× floor', 8), pad('goal', 7), '  what'].join(''))
+for (const c of results.cases) {
+  if (c.error) {
+    say(`${c.name.padEnd(MAX_NAME)}${pad('FAILED', 8)}  ${c.title}\n    → ${c.error}`)
+    continue
+  }
+  const goal = c.goal === null ? '' : `${c.goalMet ? '✓' : '✗'} ${c.goal}`
+  say([c.name.padEnd(MAX_NAME), pad(c.rps, 8), pad(c.p50, 8), pad(c.p99, 8), pad(c.ratio?.toFixed(2), 8), pad(goal, 7), `  ${c.title}`].join(''))
+}
+for (const r of results.reports) {
+  say(`\n── ${r.title} ──`)
+  if (r.error) say(`FAILED: ${r.error}`)
+  else for (const line of r.lines) say(line)
+}
+const record = {
+  at: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, platform: process.platform },
+  options,
+  ...results,
+}
+fs.mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true })
+fs.writeFileSync(path.join(ROOT, 'bench-results/latest.json'), JSON.stringify(record, null, 2) + '\n')
+say(`\nbench: wrote bench-results/latest.json`)
+if (results.failures.length) {
+  say(`bench: ${results.failures.length} failure(s):\n  ${results.failures.join('\n  ')}`)
+  process.exit(1)
+}
+const missed = results.cases.filter((c) => c.goalMet === false)
+if (missed.length) say(`bench: goals missed: ${missed.map((c) => `${c.name} ${c.ratio} < ${c.goal}`).join(', ')}`)

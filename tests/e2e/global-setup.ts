@@ -1,0 +1,36 @@
+// Starts one worker for all browser tests: fresh temp state, migrations, the demo seed, then
+// `wrangler dev` on a free port. Tests get the URL with `inject('baseUrl')` (see browser.ts).
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { TestProject } from 'vitest/node'
+import { applyMigrations } from '../../scripts/lib/wrangler.mjs'
+import { seedLocal } from '../../scripts/lib/seed-runner.mjs'
+import { freePort, startDev } from '../../scripts/lib/dev-server.mjs'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** e.g. http://127.0.0.1:41234 */
+    baseUrl: string
+    /** The --persist-to dir of the running worker, for `querySql(sql, { persistTo })`. */
+    persistTo: string
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const persistTo = fs.mkdtempSync(path.join(os.tmpdir(), 'jushou-e2e-'))
+  const log = path.join(persistTo, 'wrangler.log')
+  await applyMigrations({ persistTo })
+  await seedLocal({ persistTo })
+  if (!fs.existsSync(path.resolve('dist/admin/index.html')))
+    console.warn('e2e: dist/admin/index.html is missing; run `npm run build:admin` (npm run test:e2e does).')
+  const dev = await startDev({ port: await freePort(), persistTo, log })
+  project.provide('baseUrl', dev.url)
+  project.provide('persistTo', persistTo)
+  return async () => {
+    await dev.stop()
+    // KEEP_E2E_STATE=1 keeps the database and wrangler.log for a post-mortem.
+    if (process.env.KEEP_E2E_STATE) console.log(`e2e: state and wrangler.log kept in ${persistTo}`)
+    else fs.rmSync(persistTo, { recursive: true, force: true })
+  }
+}
