@@ -1,0 +1,95 @@
+const zh = {
+  dashboard: {
+    title: '概览',
+    neighborhood: '居民区',
+    allNeighborhoods: '全部居民区',
+    empty: '这段时间没有议题',
+    uncategorized: '未分类',
+    days: '%{days} 天',
+    period: {
+      label: '统计周期',
+      month: '本月',
+      quarter: '本季度',
+      year: '本年',
+      custom: '自定义',
+      from: '开始日期',
+      to: '结束日期',
+      invalid: '结束日期不能早于开始日期',
+      range: '%{from} – %{to}',
+    },
+    sentence: {
+      label: '汇报口径（本周期）',
+      copy: '复制',
+      copiedShort: '已复制',
+      copied: '已复制到剪贴板',
+    },
+    figures: {
+      collected: '收集议题',
+      adopted: '立项',
+      done: '完成',
+      adoptionRate: '立项率',
+      satisfaction: '满意度',
+      evaluations: '共 %{count} 条评议',
+      medianAccept: '受理用时（中位数）',
+      medianAdopt: '立项用时（中位数）',
+      medianFinish: '完成用时（中位数）',
+    },
+    charts: {
+      overTime: { day: '每日新增议题', week: '每周新增议题', month: '每月新增议题' },
+      byStatus: '议题状态',
+      byCategory: '议题类别',
+      byNeighborhood: '各居民区议题数',
+    },
+  },
+}
+
+const en: typeof zh = {
+  dashboard: {
+    title: 'Overview',
+    neighborhood: 'Neighborhood',
+    allNeighborhoods: 'All neighborhoods',
+    empty: 'No topics in this period',
+    uncategorized: 'Uncategorised',
+    days: '%{days} days',
+    period: {
+      label: 'Period',
+      month: 'This month',
+      quarter: 'This quarter',
+      year: 'This year',
+      custom: 'Custom',
+      from: 'From',
+      to: 'To',
+      invalid: 'The end is before the start',
+      range: '%{from} – %{to}',
+    },
+    sentence: {
+      label: 'Report line (this period, in Chinese for reports)',
+      copy: 'Copy',
+      copiedShort: 'Copied',
+      copied: 'Copied to the clipboard',
+    },
+    figures: {
+      collected: 'Topics collected',
+      adopted: 'Adopted',
+      done: 'Done',
+      adoptionRate: 'Adoption rate',
+      satisfaction: 'Satisfaction',
+      evaluations: '%{count} evaluations',
+      medianAccept: 'Median days to accept',
+      medianAdopt: 'Median days to adopt',
+      medianFinish: 'Median days to finish',
+    },
+    charts: {
+      overTime: {
+        day: 'New topics per day',
+        week: 'New topics per week',
+        month: 'New topics per month',
+      },
+      byStatus: 'Topics by status',
+      byCategory: 'Topics by category',
+      byNeighborhood: 'Topics by neighborhood',
+    },
+  },
+}
+
+export default { zh, en }

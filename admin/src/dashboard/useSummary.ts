@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react'
+import { fetchUtils, useLogoutIfAccessDenied } from 'react-admin'
+import type { Range } from './period'
+
+/** GET /api/stats/summary, as the server sends it (rates are percentages 0–100). */
+export type Summary = {
+  byStatus: Record<string, number>
+  byCategory: { categoryId: number | null; name: string; n: number }[]
+  byNeighborhood: { neighborhoodId: number; name: string; n: number }[]
+  overTime: { day: string; n: number }[]
+  collected: number
+  adopted: number
+  done: number
+  adoptionRate: number | null
+  medianDaysToAccept: number | null
+  medianDaysToAdopt: number | null
+  medianDaysToFinish: number | null
+  satisfaction: number | null
+  evaluations: number
+  sentence: string
+}
+
+/**
+ * The dashboard figures for a period and, optionally, one neighborhood. Keeps the previous
+ * figures on screen while the next ones load; a 401 signs the user out as elsewhere.
+ * @example const { data, error, isPending } = useSummary({ from, to }, 3)
+ */
+export const useSummary = (range: Range | null, neighborhoodId?: number) => {
+  const [state, setState] = useState<{ data?: Summary; error?: Error; isPending: boolean }>({
+    isPending: true,
+  })
+  const logoutIfAccessDenied = useLogoutIfAccessDenied()
+  const key = range ? `${range.from}:${range.to}:${neighborhoodId ?? ''}` : ''
+
+  useEffect(() => {
+    if (!range) return
+    const params = new URLSearchParams({ from: String(range.from), to: String(range.to) })
+    if (neighborhoodId) params.set('neighborhoodId', String(neighborhoodId))
+    let live = true
+    setState((s) => ({ ...s, isPending: true }))
+    fetchUtils
+      .fetchJson(`/api/stats/summary?${params}`, { credentials: 'same-origin' })
+      .then(({ json }) => live && setState({ data: json as Summary, isPending: false }))
+      .catch((error: Error) => {
+        if (!live) return
+        logoutIfAccessDenied(error)
+        setState((s) => ({ ...s, error, isPending: false }))
+      })
+    return () => {
+      live = false
+    }
+  }, [key])
+
+  return state
+}

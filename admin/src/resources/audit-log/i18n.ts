@@ -1,0 +1,95 @@
+const zh = {
+  resources: {
+    'audit-log': {
+      name: '操作记录 |||| 操作记录',
+      fields: {
+        id: '编号',
+        at: '时间',
+        userId: '操作人',
+        userName: '操作人',
+        action: '操作',
+        resource: '对象',
+        recordId: '记录编号',
+        before: '修改前',
+        after: '修改后',
+        from: '开始日期',
+        to: '结束日期',
+      },
+    },
+  },
+  auditLog: {
+    field: '字段',
+    showAll: '显示未改动的字段',
+    noDetail: '没有记录内容',
+    system: '系统',
+    change: { added: '新增', removed: '删除', changed: '修改', same: '未变', context: '未改动' },
+    actions: {
+      create: '新建',
+      update: '修改',
+      delete: '删除',
+      disable: '停用',
+      adopt: '立项',
+      transition: '状态变更',
+      merge: '合并',
+      project_status: '项目状态',
+      change_password: '修改密码',
+      cancel: '取消',
+      promote: '候补转正',
+      'check-in': '签到',
+      'no-show': '未到',
+      hours: '志愿时长',
+    },
+  },
+}
+
+const en: typeof zh = {
+  resources: {
+    'audit-log': {
+      name: 'Audit entry |||| Audit log',
+      fields: {
+        id: 'ID',
+        at: 'Time',
+        userId: 'User',
+        userName: 'User',
+        action: 'Action',
+        resource: 'Resource',
+        recordId: 'Record',
+        before: 'Before',
+        after: 'After',
+        from: 'From',
+        to: 'To',
+      },
+    },
+  },
+  auditLog: {
+    field: 'Field',
+    showAll: 'Show untouched fields',
+    noDetail: 'Nothing recorded',
+    system: 'System',
+    change: {
+      added: 'Added',
+      removed: 'Removed',
+      changed: 'Changed',
+      same: 'Unchanged',
+      context: 'Untouched',
+    },
+    actions: {
+      create: 'Create',
+      update: 'Update',
+      delete: 'Delete',
+      disable: 'Disable',
+      adopt: 'Adopt',
+      transition: 'Status change',
+      merge: 'Merge',
+      project_status: 'Project status',
+      change_password: 'Password change',
+      cancel: 'Cancel',
+      promote: 'Waitlist promotion',
+      'check-in': 'Check-in',
+      'no-show': 'No-show',
+      hours: 'Volunteer hours',
+    },
+  },
+}
+
+export default { zh, en }

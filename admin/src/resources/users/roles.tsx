@@ -1,0 +1,28 @@
+import { Chip } from '@mui/material'
+import { useTranslate } from 'react-admin'
+import type { Role } from '../../lib/permissions'
+
+export type User = {
+  id: number
+  username: string
+  displayName: string
+  role: Role
+  disabled: boolean
+  townIds: number[]
+  neighborhoodIds: number[]
+  createdAt: number
+}
+
+export const ROLES: Role[] = ['admin', 'town', 'staff', 'viewer']
+
+/** Role choices for inputs; names are i18n keys (`app.role.*`), translated by react-admin. */
+export const roleChoices = ROLES.map((id) => ({ id, name: `app.role.${id}` }))
+
+const colors = { admin: 'error', town: 'secondary', staff: 'primary', viewer: 'default' } as const
+
+export const RoleChip = ({ role }: { role: Role }) => {
+  const translate = useTranslate()
+  return (
+    <Chip size="small" color={colors[role] ?? 'default'} label={translate(`app.role.${role}`)} />
+  )
+}
