@@ -1,7 +1,11 @@
-import { eq, sql } from 'drizzle-orm'
+import { count, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../env'
 import { channels, topicEvents, topics } from '../schema'
 import { newTrackingCode } from '../../domain/tracking-code'
+import { chunks } from './topic-moves'
+
+export type TopicRow = typeof topics.$inferSelect
 
 export type NewTopic = {
   neighborhoodId: number
@@ -9,7 +13,8 @@ export type NewTopic = {
   description?: string
   location?: string
   categoryId?: number | null
-  channelId?: number | null
+  /** A channel id, or a subquery naming a channel created in the same batch. */
+  channelId?: number | SQL | null
   gridId?: number | null
   submitterName?: string | null
   submitterPhone?: string | null
@@ -22,7 +27,7 @@ export type NewTopic = {
 /**
  * The statements that file a topic: the row, its first timeline event and the channel's
  * submission count. Put them in one `db.batch` (with an audit row for staff entry).
- * @example const { statements, trackingCode } = createTopicStatements(db, input); await db.batch(statements)
+ * @example const { insert, event, count } = createTopicStatements(db, input); await db.batch([insert, event])
  */
 export const createTopicStatements = (db: Db, input: NewTopic, now = Date.now()) => {
   const trackingCode = newTrackingCode()
@@ -70,4 +75,49 @@ export const createTopic = async (db: Db, input: NewTopic) => {
   const { insert, event, count } = createTopicStatements(db, input)
   const [rows] = count ? await db.batch([insert, event, count]) : await db.batch([insert, event])
   return rows[0]
+}
+
+type Order = SQL | SQLiteColumn
+
+/**
+ * One page of topics, newest first by default. Exported so tests can EXPLAIN it.
+ * @example topicPage(db, where, [desc(topics.createdAt), desc(topics.id)], 25, 0)
+ */
+export const topicPage = (db: Db, where: SQL | undefined, order: Order[], limit: number, offset: number) =>
+  db.select().from(topics).where(where).orderBy(...order).limit(limit).offset(offset)
+
+/**
+ * A page and the total in ONE D1 round trip (a batch of the two queries).
+ * @example const [rows, total] = await listTopics(db, where, order, 25, 0)
+ */
+export const listTopics = async (
+  db: Db,
+  where: SQL | undefined,
+  order: Order[],
+  limit: number,
+  offset: number,
+): Promise<[TopicRow[], number]> => {
+  const [rows, [{ n }]] = await db.batch([
+    topicPage(db, where, order, limit, offset),
+    db.select({ n: count() }).from(topics).where(where),
+  ])
+  return [rows, n]
+}
+
+/**
+ * Topics by id (any order; missing ids are simply absent), in chunks under the parameter limit.
+ * @example const byId = new Map((await loadTopics(db, [1, 2])).map((t) => [t.id, t]))
+ */
+export const loadTopics = async (db: Db, ids: number[]): Promise<TopicRow[]> => {
+  const parts = chunks([...new Set(ids)])
+  if (!parts.length) return []
+  const queries = parts.map((part) => db.select().from(topics).where(inArray(topics.id, part)))
+  const results = await db.batch(queries as [(typeof queries)[0], ...typeof queries])
+  return results.flat()
+}
+
+/** One topic by id, or undefined. */
+export const loadTopic = async (db: Db, id: number): Promise<TopicRow | undefined> => {
+  const [row] = await db.select().from(topics).where(eq(topics.id, id))
+  return row
 }

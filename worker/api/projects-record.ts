@@ -1,0 +1,78 @@
+import { and, inArray, not, sql, type SQL } from 'drizzle-orm'
+import type { AppEnv, Db } from '../env'
+import { projects } from '../db/schema'
+import { type AdoptingProject, loadProject, overdueSql } from '../db/queries/projects'
+import type { TopicRow } from '../db/queries/topics'
+import { CLOSED_PROJECT_STATUSES, PROJECT_STATUS_LABEL, PROJECT_STATUSES } from '../domain/project-status'
+import type { CurrentUser } from '../lib/auth'
+import { ApiError, type FieldErrors, validationError } from '../lib/errors'
+import { boolFilter, contains, idsFilter, inIds } from '../lib/resource'
+import { assertInScope, scopeWhere } from '../lib/scope'
+import { idsIn } from './topics-record'
+import { filterList } from '../lib/simple-rest'
+
+// What the project routers share: loading in scope, list filters, reference checks.
+
+export const PROJECT_SORTABLE = ['id', 'createdAt', 'deadlineAt', 'status', 'title', 'updatedAt'] as const
+export const PROJECT_SORT_COLUMNS = Object.fromEntries(PROJECT_SORTABLE.map((f) => [f, projects[f]]))
+
+type Vars = AppEnv['Variables']
+
+/** A project the caller may see, with its figures; anything else is a 404. */
+export const loadProjectInScope = async (v: Vars, id: number, message = '项目不存在') =>
+  assertInScope(v.user, await loadProject(v.db, id), (p) => p.neighborhoodId, message)
+
+/**
+ * The project named for adopting `topics`: in scope, still open, in the topics' neighborhood.
+ * @example const project = await loadProjectForAdopt(c.var, 7, topics)
+ */
+export const loadProjectForAdopt = async (v: Vars, id: number, topics: TopicRow[]): Promise<AdoptingProject> => {
+  const project = await loadProjectInScope(v, id)
+  if (CLOSED_PROJECT_STATUSES.includes(project.status))
+    throw new ApiError('illegal_transition', `项目「${PROJECT_STATUS_LABEL[project.status]}」，不能再加入议题`)
+  const errors: FieldErrors = {}
+  for (const t of topics)
+    if (t.neighborhoodId !== project.neighborhoodId) errors[t.id] = '议题与项目不在同一居民区'
+  if (Object.keys(errors).length)
+    throw new ApiError('illegal_transition', '只能把同一居民区的议题加入项目', { errors })
+  return project
+}
+
+const statusFilter = (value: unknown) => {
+  const list = filterList<string>(value)
+  if (list && !list.every((s) => (PROJECT_STATUSES as readonly string[]).includes(s)))
+    throw new ApiError('bad_request', 'filter 中的状态无效')
+  return list
+}
+
+/**
+ * The WHERE of a project list: scope, status, owner, neighborhood, overdue, `q` and ids.
+ * @example projectWhere(user, { overdue: true })
+ */
+export const projectWhere = (user: CurrentUser, f: Record<string, unknown>): SQL | undefined => {
+  const overdue = boolFilter(f.overdue)
+  return and(
+    scopeWhere(user, projects.neighborhoodId),
+    idsIn(projects.id, idsFilter(f.id)),
+    inIds(projects.status, statusFilter(f.status)),
+    inIds(projects.ownerUserId, idsFilter(f.ownerUserId)),
+    inIds(projects.neighborhoodId, idsFilter(f.neighborhoodId)),
+    overdue === undefined ? undefined : overdue ? overdueSql() : not(overdueSql()),
+    contains(f.q, projects.title, projects.description, projects.owningBody),
+  )
+}
+
+/**
+ * Users named as owners must exist (400 with `field` otherwise). At most ~90 distinct ids.
+ * @example await assertUsersExist(db, { ownerUserId: 3, 'checklist.0.ownerUserId': 4 })
+ */
+export const assertUsersExist = async (db: Db, named: Record<string, number | null | undefined>) => {
+  const wanted = Object.entries(named).filter((e): e is [string, number] => typeof e[1] === 'number')
+  if (!wanted.length) return
+  const ids = [...new Set(wanted.map(([, id]) => id))]
+  const rows = await db.all<{ id: number }>(sql`SELECT id FROM users WHERE ${inArray(sql`id`, ids)}`)
+  const found = new Set(rows.map((r) => r.id))
+  const errors: FieldErrors = {}
+  for (const [field, id] of wanted) if (!found.has(id)) errors[field] = '用户不存在'
+  if (Object.keys(errors).length) throw validationError(errors)
+}

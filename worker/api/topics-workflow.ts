@@ -1,0 +1,105 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../env'
+import { loadTopics } from '../db/queries/topics'
+import { adoptStatements } from '../db/queries/projects'
+import { mergeStatements } from '../db/queries/topic-merge'
+import { moveStatements, runGuarded } from '../db/queries/topic-moves'
+import {
+  canReceiveMerge, illegalMove, missingFields, STATUS_LABEL, TOPIC_STATUSES,
+} from '../domain/topic-workflow'
+import { ApiError, type FieldErrors, validationError } from '../lib/errors'
+import { idParam, readJson } from '../lib/validate'
+import { loadProjectForAdopt } from './projects-record'
+import { loadTopicsInScope, refuse, toTopicRecord } from './topics-record'
+
+// Workflow actions: transitions (one or many, all-or-nothing) and merges.
+
+const note = z.string({ message: '应为文字' }).trim().max(1000, '最多 1000 个字').nullable().optional()
+const id = z.number({ message: '应为编号' }).int().positive()
+const ids = z.array(id, { message: '请选择议题' }).min(1, '请选择议题').max(1000, '一次最多 1000 个议题')
+
+const moveFields = {
+  to: z.enum(TOPIC_STATUSES, { message: '目标状态无效' }),
+  note,
+  internalNote: note,
+  referredTo: z.string({ message: '应为文字' }).trim().max(100, '最多 100 个字').nullable().optional(),
+  projectId: id.nullable().optional(),
+  targetId: id.nullable().optional(),
+}
+const transitionSchema = z.object(moveFields)
+const bulkTransitionSchema = z.object({ ...moveFields, ids })
+const mergeSchema = z.object({ targetId: id, note, internalNote: note })
+const bulkMergeSchema = z.object({ ...mergeSchema.shape, ids })
+
+type MoveInput = z.infer<typeof transitionSchema>
+type Vars = AppEnv['Variables']
+
+/** The records of `wanted`, in that order. */
+const records = async (v: Vars, wanted: number[]) => {
+  const byId = new Map((await loadTopics(v.db, wanted)).map((t) => [t.id, t]))
+  return wanted.flatMap((i) => (byId.has(i) ? [toTopicRecord(byId.get(i)!, v.user)] : []))
+}
+
+/** Merges `sources` into `targetId`, all or none; returns the target record. */
+const merge = async (v: Vars, sourceIds: number[], input: z.infer<typeof mergeSchema>) => {
+  const unique = [...new Set(sourceIds)]
+  if (unique.includes(input.targetId)) throw validationError({ targetId: '不能把议题合并到它自己' })
+  const [target, ...sources] = await loadTopicsInScope(v, [input.targetId, ...unique])
+  if (!canReceiveMerge(target.status))
+    throw new ApiError('illegal_transition', `目标议题「${STATUS_LABEL[target.status]}」，不能再合并进来`)
+  const errors: FieldErrors = {}
+  for (const s of sources) {
+    const illegal = illegalMove(s.status, 'merged')
+    if (illegal) errors[s.id] = illegal
+    else if (s.neighborhoodId !== target.neighborhoodId) errors[s.id] = '只能合并同一居民区的议题'
+  }
+  refuse(errors)
+  await runGuarded(v.db, mergeStatements(v.db, v.user, unique, target, input, Date.now()))
+  return toTopicRecord((await loadTopics(v.db, [target.id]))[0], v.user)
+}
+
+/** Moves `wanted` to `input.to`, all or none; merges and adoptions take their own path. */
+const transition = async (v: Vars, wanted: number[], input: MoveInput) => {
+  const unique = [...new Set(wanted)]
+  const topics = await loadTopicsInScope(v, unique)
+  const errors: FieldErrors = {}
+  for (const t of topics) {
+    const illegal = illegalMove(t.status, input.to)
+    if (illegal) errors[t.id] = illegal
+  }
+  refuse(errors)
+  const missing = missingFields(input.to, input)
+  if (Object.keys(missing).length) throw validationError(missing)
+  const now = Date.now()
+  if (input.to === 'merged') {
+    await merge(v, unique, { ...input, targetId: input.targetId! })
+  } else if (input.to === 'adopted') {
+    const project = await loadProjectForAdopt(v, input.projectId!, topics)
+    await runGuarded(v.db, adoptStatements(v.db, v.user, unique, project, input, now))
+  } else {
+    await runGuarded(v.db, moveStatements(v.db, v.user, unique, input.to, input, { action: 'transition', now }))
+  }
+  return records(v, unique)
+}
+
+export const topicsWorkflowApi = new Hono<AppEnv>()
+  .post('/bulk-transition', async (c) => {
+    const input = await readJson(c, bulkTransitionSchema)
+    return c.json({ data: await transition(c.var, input.ids, input) })
+  })
+  .post('/bulk-merge', async (c) => {
+    const input = await readJson(c, bulkMergeSchema)
+    return c.json(await merge(c.var, input.ids, input))
+  })
+  .post('/:id/transition', async (c) => {
+    const topicId = idParam(c)
+    const input = await readJson(c, transitionSchema)
+    const [record] = await transition(c.var, [topicId], input)
+    return c.json(record)
+  })
+  .post('/:id/merge', async (c) => {
+    const topicId = idParam(c)
+    const input = await readJson(c, mergeSchema)
+    return c.json(await merge(c.var, [topicId], input))
+  })

@@ -1,0 +1,93 @@
+import { Hono } from 'hono'
+import { eq } from 'drizzle-orm'
+import { z } from 'zod'
+import type { AppEnv } from '../env'
+import { projectTopics, supports, topicEvents, topics } from '../db/schema'
+import { listTopics, type TopicRow } from '../db/queries/topics'
+import { audit } from '../lib/audit'
+import { requireRole, requireUser, writesNeedWriter } from '../lib/auth'
+import { validationError } from '../lib/errors'
+import { idsFilter, orderOf } from '../lib/resource'
+import { parseListQuery, sendList } from '../lib/simple-rest'
+import { idParam, readJson } from '../lib/validate'
+import { STATUS_LABEL } from '../domain/topic-workflow'
+import { topicsCreateApi } from './topics-create'
+import { assertTopicRefs, topicText } from './topics-refs'
+import { topicsExportApi } from './topics-export'
+import {
+  loadTopicInScope, TOPIC_DEFAULT_SORT, TOPIC_SORT_COLUMNS, TOPIC_SORTABLE, toTopicRecord, topicWhere,
+} from './topics-record'
+import { topicsWorkflowApi } from './topics-workflow'
+
+const optionalId = z.number().int().positive().nullable()
+const updateSchema = z
+  .object({
+    ...topicText,
+    categoryId: optionalId,
+    gridId: optionalId,
+    channelId: optionalId,
+    // The admin sends the whole record back; the status moves only through the workflow.
+    status: z.string(),
+  })
+  .partial()
+
+const EDITABLE = ['title', 'description', 'location', 'categoryId', 'gridId', 'channelId'] as const
+
+export const topicsApi = new Hono<AppEnv>()
+  .use(requireUser, writesNeedWriter)
+  // Fixed paths (export, bulk actions) before the `/:id` routes.
+  .route('/', topicsExportApi)
+  .route('/', topicsWorkflowApi)
+  .route('/', topicsCreateApi)
+  .get('/', async (c) => {
+    const q = parseListQuery(c, { sortable: TOPIC_SORTABLE, defaultSort: TOPIC_DEFAULT_SORT })
+    // getMany sends ids without a range: answer all of them, not the first page.
+    const ids = idsFilter(q.filter.id)
+    if (ids && c.req.query('range') === undefined) q.limit = Math.min(Math.max(ids.length, 1), 500)
+    const where = topicWhere(c.var.user, q.filter)
+    const order = orderOf(q, TOPIC_SORT_COLUMNS, topics.id)
+    const [rows, total] = await listTopics(c.var.db, where, order, q.limit, q.offset)
+    return sendList(c, 'topics', q, rows.map((r) => toTopicRecord(r, c.var.user)), total)
+  })
+  .get('/:id', async (c) => c.json(toTopicRecord(await loadTopicInScope(c.var, idParam(c)), c.var.user)))
+  .put('/:id', async (c) => {
+    const before = await loadTopicInScope(c.var, idParam(c))
+    const input = await readJson(c, updateSchema)
+    if (input.status !== undefined && input.status !== before.status)
+      throw validationError(
+        { status: `状态请用“受理、立项…”等操作修改（现在是「${STATUS_LABEL[before.status]}」）` },
+      )
+    const changes: Partial<Pick<TopicRow, (typeof EDITABLE)[number]>> = {}
+    for (const key of EDITABLE)
+      if (input[key] !== undefined && input[key] !== before[key]) Object.assign(changes, { [key]: input[key] })
+    const user = c.var.user
+    if (!Object.keys(changes).length) return c.json(toTopicRecord(before, user))
+    const db = c.var.db
+    await assertTopicRefs(db, before.neighborhoodId, changes)
+    const now = Date.now()
+    const [[row]] = await db.batch([
+      db.update(topics).set({ ...changes, updatedAt: now }).where(eq(topics.id, before.id)).returning(),
+      audit(db, user, {
+        action: 'update',
+        resource: 'topics',
+        recordId: before.id,
+        before: Object.fromEntries(Object.keys(changes).map((k) => [k, before[k as keyof TopicRow]])),
+        after: changes,
+      }),
+    ])
+    return c.json(toTopicRecord(row, user))
+  })
+  .delete('/:id', requireRole('admin'), async (c) => {
+    const before = await loadTopicInScope(c.var, idParam(c))
+    const db = c.var.db
+    const id = before.id
+    await db.batch([
+      db.delete(topicEvents).where(eq(topicEvents.topicId, id)),
+      db.delete(supports).where(eq(supports.topicId, id)),
+      db.delete(projectTopics).where(eq(projectTopics.topicId, id)),
+      db.update(topics).set({ mergedIntoId: null }).where(eq(topics.mergedIntoId, id)),
+      db.delete(topics).where(eq(topics.id, id)),
+      audit(db, c.var.user, { action: 'delete', resource: 'topics', recordId: id, before }),
+    ])
+    return c.json(toTopicRecord(before, c.var.user))
+  })
