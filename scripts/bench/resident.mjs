@@ -19,8 +19,14 @@ const words = (i, n) => {
   return s
 }
 
-/** One client address per request: the per-address limits are not what is measured. */
-const address = (i) => `198.19.${(Math.abs(i) >> 8) & 255}.${Math.abs(i) & 255}`
+/**
+ * One client address per request: the per-address limits are not what is measured. The probe
+ * and warm-up requests all come as i = -1, so they get random ones (and random keys below).
+ */
+const address = (i) => {
+  const n = i < 0 ? 65536 + Math.floor(Math.random() * 65536) : i
+  return `198.${18 + (n >> 16)}.${(n >> 8) & 255}.${n & 255}`
+}
 
 const setup = async (ctx) => {
   if (ctx.state.resident) return
@@ -35,7 +41,7 @@ const setup = async (ctx) => {
 
 const needBody = (ctx, i, extra = {}) =>
   new URLSearchParams({
-    key: `bench-${ctx.state.resident.run}-${i < 0 ? 'probe' : i}`,
+    key: `bench-${ctx.state.resident.run}-${i < 0 ? crypto.randomUUID() : i}`,
     title: `${words(i, 12)}${Math.abs(i)}`,
     details: words(i + 1, 60),
     categoryId: String(ctx.state.resident.categoryId),

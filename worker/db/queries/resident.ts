@@ -1,0 +1,550 @@
+// Queries behind the resident pages: channels and scans, the needs form, "me too" supports,
+// the public tracking view, the neighbourhood board and evaluations. Everything returned here
+// is safe to show publicly except where a field says otherwise.
+//
+// Resident pages are the hottest paths, so each page's reads go to D1 as ONE batch (one call,
+// one snapshot) instead of one call per query; statements are keyed by what the URL carries (a
+// channel code, a slug, a tracking code) through subqueries, so nothing waits on an earlier read.
+import { sql, type SQL } from 'drizzle-orm'
+import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core'
+import type { Db } from '../../env'
+import { createTopicStatements, type NewTopic } from './topics'
+import { idempotencyKeys, type ProjectStatus, type TopicStatus } from '../schema'
+import { newTrackingCode } from '../../domain/tracking-code'
+import { newChannelCode } from '../../domain/channel-code'
+import type { Resolved } from '../../domain/evaluation'
+
+/** Topics still open: they can be supported and are offered as "same as mine?". */
+export const OPEN_STATUSES = ['submitted', 'accepted', 'adopted', 'in_progress'] as const
+/** Topics listed on the board for discussion (adopted ones show under their project). */
+export const BOARD_TOPIC_STATUSES = ['submitted', 'accepted'] as const
+// Constants, not input: safe to inline.
+const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ')
+const BOARD_SQL = BOARD_TOPIC_STATUSES.map((s) => `'${s}'`).join(', ')
+
+// ── batches ──
+
+const dialect = new SQLiteAsyncDialect()
+const d1Of = (db: Db) => (db as Db & { $client: D1Database }).$client
+const prepare = (db: Db, query: SQL) => {
+  const { sql: text, params } = dialect.sqlToQuery(query)
+  return d1Of(db).prepare(text).bind(...params)
+}
+
+/**
+ * Runs `sql` queries as one D1 batch (one call; atomic) and returns each one's rows.
+ * @example const [channels, categories] = await batchRows(db, [sql`SELECT …`, sql`SELECT …`])
+ */
+export const batchRows = async (db: Db, queries: SQL[]): Promise<unknown[][]> =>
+  (await d1Of(db).batch(queries.map((q) => prepare(db, q)))).map((r) => r.results as unknown[])
+
+/** A unique-key violation, also when drizzle wraps D1's error in its own (as `cause`). */
+/**
+ * Counts one rate-limit hit on `key` (text or an SQL expression) inside a batch; returns the
+ * count so far as its row. The same fixed-window upsert as `hit` in worker/lib/rate-limit.ts,
+ * as a statement, so a page's hit rides in its read batch instead of costing a call.
+ */
+const hitQuery = (key: SQL | string, windowMs: number, now = Date.now()) => {
+  const start = now - (now % windowMs)
+  return sql`INSERT INTO rate_limits (key, window_start, count) VALUES (${key}, ${start}, 1)
+    ON CONFLICT (key) DO UPDATE SET
+      count = CASE WHEN rate_limits.window_start = excluded.window_start THEN rate_limits.count + 1 ELSE 1 END,
+      window_start = excluded.window_start
+    RETURNING count`
+}
+
+/** A rate limit to count in a page's batch: the key prefix (e.g. 'track:<ip>') and its window. */
+export type BatchHit = { key: string; windowMs: number }
+
+const hitsOf = (rows: unknown[] | undefined) => (rows?.[0] as { count: number } | undefined)?.count ?? 0
+
+const isUniqueViolation = (err: unknown): boolean =>
+  err instanceof Error &&
+  (err.message.includes('UNIQUE constraint failed') || (err.cause !== undefined && isUniqueViolation(err.cause)))
+
+// ── channels and the needs form ──
+
+export type ChannelInfo = {
+  id: number
+  neighborhoodId: number
+  gridId: number | null
+  kind: string
+  label: string
+  code: string
+  active: number
+  neighborhoodName: string
+  neighborhoodSlug: string
+}
+
+const channelColumns = sql`c.id, c.neighborhood_id AS neighborhoodId, c.grid_id AS gridId, c.kind,
+  c.label, c.code, c.active, n.name AS neighborhoodName, n.slug AS neighborhoodSlug`
+
+/** Where a needs form comes from: a QR point's code, or a neighborhood's slug (its web channel). */
+export type FormSource = { code: string } | { slug: string }
+
+const channelQuery = (source: FormSource) =>
+  'code' in source
+    ? sql`SELECT ${channelColumns} FROM channels c JOIN neighborhoods n ON n.id = c.neighborhood_id
+        WHERE c.code = ${source.code}`
+    : sql`SELECT ${channelColumns} FROM channels c JOIN neighborhoods n ON n.id = c.neighborhood_id
+        WHERE n.slug = ${source.slug} AND c.kind = 'web' ORDER BY c.active DESC, c.id LIMIT 1`
+
+/** A channel by its code (any state), with its neighborhood's name and slug. */
+export const channelByCode = (db: Db, code: string) => db.get<ChannelInfo | undefined>(channelQuery({ code }))
+
+const channelIdOf = (source: FormSource) =>
+  'code' in source
+    ? sql`(SELECT id FROM channels WHERE code = ${source.code})`
+    : sql`(SELECT c.id FROM channels c JOIN neighborhoods n ON n.id = c.neighborhood_id
+        WHERE n.slug = ${source.slug} AND c.kind = 'web' ORDER BY c.active DESC, c.id LIMIT 1)`
+
+/**
+ * Creates the neighborhood's "web" channel on first use: one conditional insert, so two
+ * concurrent first visits still make one. Does nothing for an unknown slug.
+ */
+export const ensureWebChannel = (db: Db, slug: string) =>
+  db.run(sql`INSERT INTO channels (neighborhood_id, kind, label, code, created_at)
+    SELECT n.id, 'web', '网上提交', ${newChannelCode()}, ${Date.now()} FROM neighborhoods n
+    WHERE n.slug = ${slug}
+      AND NOT EXISTS (SELECT 1 FROM channels c WHERE c.neighborhood_id = n.id AND c.kind = 'web')`)
+
+export type CategoryOption = { id: number; name: string; nameEn: string }
+
+export type OpenTopic = {
+  id: number
+  title: string
+  description: string
+  categoryId: number | null
+  supportCount: number
+  status: TopicStatus
+}
+
+export type NeedsFormData = {
+  /** The channel in any state; null when the code or slug is unknown. */
+  channel: ChannelInfo | null
+  categories: CategoryOption[]
+  /** For a resend of a filed form: the receipt it got. */
+  stored: { code: string } | null
+  /** Recent open topics of the neighborhood in `categoryId`: the "same as mine?" candidates. */
+  candidates: OpenTopic[]
+  /** Hits so far in the window, when a hit was asked for (per client and neighborhood). */
+  hits: number
+}
+
+/**
+ * Everything the needs form needs, in one batch: the channel, the active categories, and
+ * optionally a scan count, the stored result of this idempotency key and the look-alike
+ * candidates. A neighborhood's web channel is created on its first visit.
+ * @example const data = await needsFormData(db, { code: 'K7QM4XRT' }, { scan: true })
+ */
+export const needsFormData = async (
+  db: Db,
+  source: FormSource,
+  opts: { scan?: boolean; key?: string | null; categoryId?: number | null; hit?: BatchHit } = {},
+): Promise<NeedsFormData> => {
+  const neighborhoodId = sql`(SELECT neighborhood_id FROM channels WHERE id = ${channelIdOf(source)})`
+  const queries: SQL[] = [
+    channelQuery(source),
+    sql`SELECT id, name, name_en AS nameEn FROM categories WHERE active = 1 ORDER BY sort_order, id`,
+    sql`SELECT body FROM idempotency_keys WHERE key = ${`needs:${opts.key ?? ''}`} AND status <> 0`,
+    opts.categoryId
+      ? sql`SELECT id, title, description, category_id AS categoryId, support_count AS supportCount,
+          status FROM topics WHERE neighborhood_id = ${neighborhoodId}
+            AND category_id = ${opts.categoryId} AND status IN (${sql.raw(OPEN_SQL)})
+          ORDER BY created_at DESC LIMIT 300`
+      : sql`SELECT 1 WHERE 0`,
+  ]
+  queries.push(
+    opts.hit
+      ? hitQuery(sql`${opts.hit.key} || ':' || COALESCE(${neighborhoodId}, 0)`, opts.hit.windowMs)
+      : sql`SELECT 1 WHERE 0`,
+  )
+  if (opts.scan) queries.push(sql`UPDATE channels SET scans = scans + 1 WHERE id = ${channelIdOf(source)} AND active = 1`)
+  const [channels, categories, stored, candidates, hits] = await batchRows(db, queries)
+  if (!channels.length && 'slug' in source) {
+    await ensureWebChannel(db, source.slug)
+    const created = await db.get<ChannelInfo | undefined>(channelQuery(source))
+    if (created) return needsFormData(db, source, opts)
+  }
+  const storedRow = stored[0] as { body: string } | undefined
+  return {
+    channel: (channels[0] as ChannelInfo | undefined) ?? null,
+    categories: categories as CategoryOption[],
+    stored: storedRow ? JSON.parse(storedRow.body) : null,
+    candidates: candidates as OpenTopic[],
+    hits: hitsOf(hits),
+  }
+}
+
+/**
+ * Files a resident's topic exactly once per idempotency key: the key's claim (holding the
+ * receipt) and the topics domain's own filing statements (row, first event, channel count) go in
+ * ONE atomic batch. A resend, even a concurrent one, breaks the claim's unique key, so its batch
+ * writes nothing and it gets the first receipt. Same guarantees as `once`, one D1 call not three.
+ * @example const code = await fileTopicOnce(db, key, { neighborhoodId: 1, title: '楼道堆物' })
+ */
+export const fileTopicOnce = async (db: Db, key: string, input: NewTopic): Promise<string> => {
+  const now = Date.now()
+  const { trackingCode, insert, event, count } = createTopicStatements(db, input, now)
+  const claim = db.insert(idempotencyKeys).values({
+    key: `needs:${key}`,
+    scope: 'needs',
+    status: 200,
+    body: JSON.stringify({ code: trackingCode }),
+    createdAt: now,
+  })
+  try {
+    await (count ? db.batch([claim, insert, event, count]) : db.batch([claim, insert, event]))
+    return trackingCode
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err
+    const stored = await storedResult<{ code: string }>(db, 'needs', key)
+    if (!stored) throw err
+    return stored.body.code
+  }
+}
+
+// ── supports ──
+
+/**
+ * In one batch: whether the topic is open in the neighborhood of `slug`, the stored result for
+ * `key`, and (when asked) this client's ticks so far.
+ */
+export const supportContext = async (db: Db, slug: string, topicId: number, key: string, hit?: BatchHit) => {
+  const [topics, stored, hits] = await batchRows(db, [
+    sql`SELECT id FROM topics WHERE id = ${topicId} AND status IN (${sql.raw(OPEN_SQL)})
+      AND neighborhood_id = (SELECT id FROM neighborhoods WHERE slug = ${slug})`,
+    sql`SELECT body FROM idempotency_keys WHERE key = ${`support:${topicId}:${key}`} AND status <> 0`,
+    hit ? hitQuery(hit.key, hit.windowMs) : sql`SELECT 1 WHERE 0`,
+  ])
+  const row = stored[0] as { body: string } | undefined
+  const code = row ? (JSON.parse(row.body) as { code: string }) : null
+  return { open: topics.length > 0, stored: code, hits: hitsOf(hits) }
+}
+
+export type SupportResult = { trackingCode: string; created: boolean }
+
+/**
+ * Records a "me too" on an open topic and returns the supporter's tracking code, in one atomic
+ * D1 batch. One per client key and topic: a second tick from the same client returns the first
+ * code. The idempotency key's claim holds the answer, so a resend gets the same code; nothing is
+ * written when the topic is not open (null).
+ * @example const s = await supportTopic(db, 12, clientKey, key) // { trackingCode: 'K7Q-4MX', created: true }
+ */
+export const supportTopic = async (
+  db: Db,
+  topicId: number,
+  clientKey: string | null,
+  key: string,
+  now = Date.now(),
+): Promise<SupportResult | null> => {
+  const code = newTrackingCode()
+  // This tick's row, or the one this client made before.
+  const mine = sql`FROM supports WHERE topic_id = ${topicId}
+    AND (tracking_code = ${code} OR client_key = ${clientKey})
+    ORDER BY tracking_code = ${code} DESC, id LIMIT 1`
+  try {
+    const [, , , found] = await batchRows(db, [
+      sql`INSERT INTO supports (topic_id, tracking_code, source, client_key, created_at)
+        SELECT ${topicId}, ${code}, 'support', ${clientKey}, ${now}
+        WHERE EXISTS (SELECT 1 FROM topics WHERE id = ${topicId} AND status IN (${sql.raw(OPEN_SQL)}))
+          AND NOT EXISTS (SELECT 1 FROM supports WHERE topic_id = ${topicId} AND client_key = ${clientKey})`,
+      // The count moves only if this very insert happened (the code is new and unique to it).
+      sql`UPDATE topics SET support_count = support_count + 1
+        WHERE id = ${topicId} AND EXISTS (SELECT 1 FROM supports WHERE tracking_code = ${code})`,
+      sql`INSERT INTO idempotency_keys (key, scope, status, body, created_at)
+        SELECT ${`support:${topicId}:${key}`}, 'support', 200, json_object('code', tracking_code), ${now}
+        ${mine}`,
+      sql`SELECT tracking_code AS trackingCode, tracking_code = ${code} AS created ${mine}`,
+    ])
+    const row = found[0] as { trackingCode: string; created: number } | undefined
+    return row ? { trackingCode: row.trackingCode, created: row.created === 1 } : null
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err
+    const stored = await storedResult<{ code: string }>(db, `support:${topicId}`, key)
+    if (!stored) throw err
+    return { trackingCode: stored.body.code, created: false }
+  }
+}
+
+// ── tracking ──
+
+export type PublicTopicRow = {
+  id: number
+  title: string
+  /** Shown only to the topic's own code holder: it may name a household. */
+  description: string
+  location: string
+  status: TopicStatus
+  categoryName: string | null
+  categoryNameEn: string | null
+  createdAt: number
+  publicReply: string | null
+  referredTo: string | null
+  mergedIntoId: number | null
+  projectId: number | null
+  supportCount: number
+  neighborhoodId: number
+  neighborhoodName: string
+  neighborhoodSlug: string
+  /** How the code reached it: 0 the topic's own code, 1 a support code, 2 a merged follower's. */
+  via?: number
+}
+
+const publicTopicQuery = (topicId: SQL | number, extra = sql``) => sql`SELECT t.id, t.title,
+    t.description, t.location, t.status, c.name AS categoryName, c.name_en AS categoryNameEn,
+    t.created_at AS createdAt, t.public_reply AS publicReply, t.referred_to AS referredTo,
+    t.merged_into_id AS mergedIntoId,
+    COALESCE(t.project_id, (SELECT pt.project_id FROM project_topics pt WHERE pt.topic_id = t.id
+      ORDER BY pt.project_id DESC LIMIT 1)) AS projectId,
+    t.support_count AS supportCount, t.neighborhood_id AS neighborhoodId,
+    n.name AS neighborhoodName, n.slug AS neighborhoodSlug ${extra}
+  FROM topics t JOIN neighborhoods n ON n.id = t.neighborhood_id
+    LEFT JOIN categories c ON c.id = t.category_id
+  WHERE t.id = ${topicId}`
+
+/** The topic a code belongs to: its own code first, else a support code on it. */
+const ownerOf = (code: string) => sql`(SELECT id FROM (
+    SELECT id, 0 AS via FROM topics WHERE tracking_code = ${code}
+    UNION ALL
+    SELECT topic_id, CASE source WHEN 'support' THEN 1 ELSE 2 END FROM supports
+      WHERE tracking_code = ${code}
+    ORDER BY via LIMIT 1))`
+
+const viaOf = (code: string) => sql`(SELECT MIN(via) FROM (
+    SELECT 0 AS via FROM topics WHERE tracking_code = ${code}
+    UNION ALL
+    SELECT CASE source WHEN 'support' THEN 1 ELSE 2 END FROM supports WHERE tracking_code = ${code}))`
+
+export type PublicEvent = { at: number; kind: string; toStatus: string | null; publicNote: string | null }
+
+export type PublicProject = {
+  id: number
+  title: string
+  description: string
+  status: ProjectStatus
+  owningBody: string
+  deadlineAt: number | null
+  doneAt: number | null
+  checklistTotal: number
+  checklistDone: number
+  checklist: { title: string; done: number }[]
+  /** Newest first. */
+  updates: { at: number; body: string }[]
+  /** Whether older public updates were left out. */
+  moreUpdates: boolean
+}
+
+/** The statements of a project's public view; `projectId` may be a subquery. */
+const projectQueries = (projectId: SQL | number, updatesLimit: number) => [
+  sql`SELECT id, title, description, status, owning_body AS owningBody, deadline_at AS deadlineAt,
+    done_at AS doneAt FROM projects WHERE id = ${projectId}`,
+  sql`SELECT title, done FROM checklist_items WHERE project_id = ${projectId}
+    ORDER BY sort_order, id LIMIT 50`,
+  sql`SELECT at, body FROM project_updates WHERE project_id = ${projectId} AND public = 1
+    ORDER BY at DESC, id DESC LIMIT ${updatesLimit + 1}`,
+]
+
+const toProject = (rows: unknown[][], updatesLimit: number): PublicProject | null => {
+  const [[p], checklist, updates] = rows as [
+    Omit<PublicProject, 'checklist' | 'updates' | 'moreUpdates' | 'checklistTotal' | 'checklistDone'>[],
+    { title: string; done: number }[],
+    { at: number; body: string }[],
+  ]
+  if (!p) return null
+  return {
+    ...p,
+    checklist,
+    updates: updates.slice(0, updatesLimit),
+    moreUpdates: updates.length > updatesLimit,
+    checklistTotal: checklist.length,
+    checklistDone: checklist.filter((i) => i.done).length,
+  }
+}
+
+/** Shown on `/t/<code>` unless all are asked for: keeps the page within 14 KB. */
+export const TRACK_EVENTS = 10
+export const TRACK_UPDATES = 5
+
+export type TrackingView = {
+  via: 'topic' | 'support'
+  topic: PublicTopicRow
+  /** The latest public events, oldest first. */
+  events: PublicEvent[]
+  /** Whether older events were left out (the page shows a "show all" link). */
+  moreEvents: boolean
+  /** The topic this one was merged into (followed up to a few hops), with its project. */
+  mergedInto: PublicTopicRow | null
+  project: PublicProject | null
+  /** Whether this code has already rated the project. */
+  evaluated: boolean
+}
+
+/** Follows merged-into links (at most 5 hops, so a bad cycle cannot loop). */
+const finalTarget = async (db: Db, topic: PublicTopicRow) => {
+  let current = topic
+  for (let hop = 0; hop < 5 && current.mergedIntoId; hop++) {
+    const next = await db.get<PublicTopicRow | undefined>(publicTopicQuery(current.mergedIntoId))
+    if (!next) break
+    current = next
+  }
+  return current === topic ? null : current
+}
+
+/**
+ * Everything `/t/<code>` shows (null for an unknown code) and, when asked, this client's lookups
+ * so far: one batch (plus one more for a merged topic). Internal notes, staff names and
+ * submitter details are never selected.
+ * @example const { view, hits } = await trackingLookup(db, 'K7Q-4MX', { hit: { key: 'track:1.2.3.4', windowMs } })
+ */
+export const trackingLookup = async (
+  db: Db,
+  code: string,
+  { all = false, hit }: { all?: boolean; hit?: BatchHit } = {},
+): Promise<{ view: TrackingView | null; hits: number }> => {
+  const topicId = ownerOf(code)
+  const projectId = sql`(SELECT COALESCE(t.project_id, (SELECT pt.project_id FROM project_topics pt
+    WHERE pt.topic_id = t.id ORDER BY pt.project_id DESC LIMIT 1)) FROM topics t WHERE t.id = ${topicId})`
+  // The page stays small by default: the latest events and updates, "show all" for the rest.
+  const eventLimit = all ? 500 : TRACK_EVENTS
+  const updatesLimit = all ? 100 : TRACK_UPDATES
+  const [hitRows, [topic], latest, evaluated, ...projectRows] = await batchRows(db, [
+    hit ? hitQuery(hit.key, hit.windowMs) : sql`SELECT 1 WHERE 0`,
+    publicTopicQuery(topicId, sql`, ${viaOf(code)} AS via`),
+    sql`SELECT at, kind, to_status AS toStatus, public_note AS publicNote
+      FROM topic_events WHERE topic_id = ${topicId}
+        AND (public_note IS NOT NULL AND public_note <> '' OR to_status IS NOT NULL)
+      ORDER BY at DESC, id DESC LIMIT ${eventLimit + 1}`,
+    sql`SELECT 1 FROM evaluations WHERE project_id = ${projectId} AND tracking_code = ${code}`,
+    ...projectQueries(projectId, updatesLimit),
+  ])
+  const hits = hitsOf(hitRows)
+  if (!topic) return { view: null, hits }
+  const row = topic as PublicTopicRow
+  const base = {
+    via: row.via === 0 ? ('topic' as const) : ('support' as const),
+    topic: row,
+    events: (latest as PublicEvent[]).slice(0, eventLimit).reverse(),
+    moreEvents: latest.length > eventLimit,
+  }
+  if (row.projectId || row.status !== 'merged') {
+    const project = toProject(projectRows, updatesLimit)
+    return { view: { ...base, mergedInto: null, project, evaluated: evaluated.length > 0 }, hits }
+  }
+  // A merged topic without a project of its own follows the project of the topic it went into.
+  const mergedInto = await finalTarget(db, row)
+  if (!mergedInto?.projectId) return { view: { ...base, mergedInto, project: null, evaluated: false }, hits }
+  const [done, ...rows] = await batchRows(db, [
+    sql`SELECT 1 FROM evaluations WHERE project_id = ${mergedInto.projectId} AND tracking_code = ${code}`,
+    ...projectQueries(mergedInto.projectId, updatesLimit),
+  ])
+  const project = toProject(rows, updatesLimit)
+  return { view: { ...base, mergedInto, project, evaluated: done.length > 0 }, hits }
+}
+
+/** The tracking view of a code without counting a lookup (see `trackingLookup`). */
+export const trackingView = async (db: Db, code: string, opts: { all?: boolean } = {}) =>
+  (await trackingLookup(db, code, opts)).view
+
+// ── evaluation ──
+
+/**
+ * Stores a rating once per code and project, and only while the project is done: one statement,
+ * so a double tap or a project reopened meanwhile cannot slip through. False when nothing stored.
+ */
+export const insertEvaluation = async (
+  db: Db,
+  e: { projectId: number; code: string; resolved: Resolved; satisfaction: number; comment: string },
+) => {
+  const row = await db.get<{ id: number } | undefined>(sql`INSERT INTO evaluations
+      (project_id, tracking_code, resolved, satisfaction, comment, created_at)
+    SELECT ${e.projectId}, ${e.code}, ${e.resolved}, ${e.satisfaction}, ${e.comment}, ${Date.now()}
+    WHERE EXISTS (SELECT 1 FROM projects WHERE id = ${e.projectId} AND status = 'done')
+    ON CONFLICT (project_id, tracking_code) DO NOTHING RETURNING id`)
+  return !!row
+}
+
+// ── board ──
+
+export type NeighborhoodInfo = { id: number; name: string; slug: string }
+
+export type BoardProject = {
+  id: number
+  title: string
+  status: ProjectStatus
+  owningBody: string
+  deadlineAt: number | null
+  doneAt: number | null
+  checklistTotal: number
+  checklistDone: number
+  evaluationCount: number
+  satisfactionSum: number
+  solved: number
+}
+
+export type BoardTopic = {
+  id: number
+  title: string
+  status: TopicStatus
+  categoryName: string | null
+  categoryNameEn: string | null
+  supportCount: number
+  createdAt: number
+  /** 1 when this client has ticked "me too" on it. */
+  supported: number
+}
+
+const boardProjectColumns = sql`p.id, p.title, p.status, p.owning_body AS owningBody,
+  p.deadline_at AS deadlineAt, p.done_at AS doneAt,
+  (SELECT COUNT(*) FROM checklist_items i WHERE i.project_id = p.id) AS checklistTotal,
+  (SELECT COUNT(*) FROM checklist_items i WHERE i.project_id = p.id AND i.done = 1) AS checklistDone,
+  (SELECT COUNT(*) FROM evaluations e WHERE e.project_id = p.id) AS evaluationCount,
+  (SELECT COALESCE(SUM(satisfaction), 0) FROM evaluations e WHERE e.project_id = p.id) AS satisfactionSum,
+  (SELECT COUNT(*) FROM evaluations e WHERE e.project_id = p.id AND e.resolved = 'solved') AS solved`
+
+/**
+ * The public board of a neighborhood by slug (null when there is none), in one batch: running
+ * projects (soonest deadline first), the latest done ones, and open topics by support, each
+ * marked when this client already ticked it. Lists are capped so the page stays small.
+ */
+export const boardData = async (db: Db, slug: string, clientKey: string | null) => {
+  const nid = sql`(SELECT id FROM neighborhoods WHERE slug = ${slug})`
+  const [[neighborhood], active, done, topics, [doneCount]] = await batchRows(db, [
+    sql`SELECT id, name, slug FROM neighborhoods WHERE slug = ${slug}`,
+    sql`SELECT ${boardProjectColumns} FROM projects p
+      WHERE p.neighborhood_id = ${nid} AND p.status IN ('planned', 'in_progress', 'blocked')
+      ORDER BY p.deadline_at IS NULL, p.deadline_at, p.id LIMIT 20`,
+    sql`SELECT ${boardProjectColumns} FROM projects p
+      WHERE p.neighborhood_id = ${nid} AND p.status = 'done'
+      ORDER BY p.done_at DESC, p.id DESC LIMIT 10`,
+    sql`SELECT t.id, t.title, t.status, c.name AS categoryName, c.name_en AS categoryNameEn,
+        t.support_count AS supportCount, t.created_at AS createdAt,
+        EXISTS (SELECT 1 FROM supports s WHERE s.topic_id = t.id AND s.client_key = ${clientKey})
+          AS supported
+      FROM topics t LEFT JOIN categories c ON c.id = t.category_id
+      WHERE t.neighborhood_id = ${nid} AND t.status IN (${sql.raw(BOARD_SQL)})
+      ORDER BY t.support_count DESC, t.created_at DESC LIMIT 25`,
+    sql`SELECT COUNT(*) AS n FROM projects WHERE neighborhood_id = ${nid} AND status = 'done'`,
+  ])
+  if (!neighborhood) return null
+  return {
+    neighborhood: neighborhood as NeighborhoodInfo,
+    active: active as BoardProject[],
+    done: done as BoardProject[],
+    topics: topics as BoardTopic[],
+    doneCount: (doneCount as { n: number }).n,
+  }
+}
+
+// ── idempotency ──
+
+/**
+ * The stored result of a finished public POST, if this key was used in this scope; read before
+ * rate limiting so that a resend of a request that went through is never refused.
+ */
+export const storedResult = async <T>(db: Db, scope: string, key: string) => {
+  const row = await db.get<{ status: number; body: string } | undefined>(
+    sql`SELECT status, body FROM idempotency_keys WHERE key = ${`${scope}:${key}`} AND status <> 0`,
+  )
+  return row ? { status: row.status, body: JSON.parse(row.body) as T } : null
+}

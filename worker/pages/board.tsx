@@ -1,0 +1,193 @@
+// `/b/<neighborhood>`: the public board. Projects with progress, deadline, owning body and
+// satisfaction; open topics with their support counts and a "我也需要" button. A tick is one per
+// browser (a random client-id cookie) and topic, rate limited per client address, and gives the
+// supporter a tracking code of their own to follow and later rate the result.
+import { Hono } from 'hono'
+import type { AppEnv } from '../env'
+import { IDEMPOTENCY_KEY } from '../lib/idempotency'
+import { summarize } from '../domain/evaluation'
+import {
+  boardData,
+  supportContext,
+  supportTopic,
+  type BoardProject,
+  type BoardTopic,
+} from '../db/queries/resident'
+import { formatDate, langOf, t, type Lang, type MessageKey } from './i18n'
+import { messagePage, renderPage } from './layout'
+import { Receipt } from './receipt'
+import {
+  clientId,
+  ensureClientId,
+  isOverdue,
+  minutesOf,
+  newFormKey,
+  batchHit,
+  waitAfter,
+  readForm,
+  withLang,
+  type PageContext,
+} from './common'
+
+const ProjectCard = ({ lang, p }: { lang: Lang; p: BoardProject }) => {
+  const s = summarize({ count: p.evaluationCount, satisfactionSum: p.satisfactionSum, solved: p.solved })
+  const progress = t(lang, 'track.progress', { done: p.checklistDone, total: p.checklistTotal })
+  return (
+    <li class="box">
+      <h3>{p.title}</h3>
+      <p>
+        <span class="tag">{t(lang, `pstatus.${p.status}` as MessageKey)}</span>{' '}
+        {isOverdue(p) && <span class="tag late">{t(lang, 'track.overdue')}</span>}
+      </p>
+      {p.owningBody && (
+        <p class="meta">
+          {t(lang, 'track.owner')}：{p.owningBody}
+        </p>
+      )}
+      {p.status === 'done' && p.doneAt !== null ? (
+        <p class="meta">
+          {t(lang, 'pstatus.done')}：{formatDate(p.doneAt, lang)}
+        </p>
+      ) : (
+        p.deadlineAt !== null && (
+          <p class="meta">
+            {t(lang, 'track.deadline')}：{formatDate(p.deadlineAt, lang)}
+          </p>
+        )
+      )}
+      {p.checklistTotal > 0 && (
+        <>
+          <p class="meta">{progress}</p>
+          <progress value={p.checklistDone} max={p.checklistTotal} aria-label={`${p.title} ${progress}`} />
+        </>
+      )}
+      {p.status === 'done' && (
+        <p>
+          {s.count > 0
+            ? `${t(lang, 'board.satisfaction', { avg: s.satisfactionAvg!, n: s.count })} · ${t(lang, 'board.resolved_share', { pct: s.resolvedShare! })}`
+            : t(lang, 'board.no_evaluations')}
+        </p>
+      )}
+    </li>
+  )
+}
+
+const TopicCard = ({ lang, topic, supported, action, idemKey }: {
+  lang: Lang
+  topic: BoardTopic
+  supported: boolean
+  action: string
+  idemKey: string
+}) => (
+  <li class="box">
+    <h3>{topic.title}</h3>
+    <p class="meta">
+      {(lang === 'en' ? topic.categoryNameEn : topic.categoryName) ?? ''}
+      {topic.categoryName ? ' · ' : ''}
+      {formatDate(topic.createdAt, lang)} · {t(lang, `status.${topic.status}` as MessageKey)}
+    </p>
+    <form method="post" action={action} class="row">
+      <input type="hidden" name="key" value={idemKey} />
+      <input type="hidden" name="topicId" value={String(topic.id)} />
+      <button type="submit" class={supported ? 'alt' : undefined} aria-label={`${t(lang, supported ? 'board.supported' : 'board.support')}：${topic.title}`}>
+        {t(lang, supported ? 'board.supported' : 'board.support')}
+      </button>
+      <span>{t(lang, 'board.supporters', { n: topic.supportCount })}</span>
+    </form>
+  </li>
+)
+
+type Board = NonNullable<Awaited<ReturnType<typeof boardData>>>
+
+const BoardPage = ({ c, lang, data }: { c: PageContext; lang: Lang; data: Board }) => {
+  const n = data.neighborhood
+  const action = withLang(c, `/b/${n.slug}/support`)
+  const idemKey = newFormKey()
+  return (
+    <>
+      <h1>{t(lang, 'board.title', { neighborhood: n.name })}</h1>
+      <p>{t(lang, 'board.intro')}</p>
+      <p>
+        <a class="btn wide" href={withLang(c, `/n/${n.slug}/new`)}>
+          {t(lang, 'board.new')}
+        </a>
+      </p>
+      <h2>{t(lang, 'board.projects')}</h2>
+      {data.active.length + data.done.length === 0 && <p>{t(lang, 'board.no_projects')}</p>}
+      <ul class="cards">
+        {data.active.map((p) => (
+          <ProjectCard lang={lang} p={p} />
+        ))}
+      </ul>
+      {data.done.length > 0 && (
+        <>
+          <h2>{t(lang, 'board.done_count', { n: data.doneCount })}</h2>
+          <ul class="cards">
+            {data.done.map((p) => (
+              <ProjectCard lang={lang} p={p} />
+            ))}
+          </ul>
+        </>
+      )}
+      <h2>{t(lang, 'board.topics')}</h2>
+      {data.topics.length === 0 && <p>{t(lang, 'board.no_topics')}</p>}
+      <ul class="cards">
+        {data.topics.map((topic) => (
+          <TopicCard lang={lang} topic={topic} supported={!!topic.supported} action={action} idemKey={idemKey} />
+        ))}
+      </ul>
+      <p>
+        <a class="tap" href={withLang(c, '/t')}>
+          {t(lang, 'track.lookup')}
+        </a>
+      </p>
+    </>
+  )
+}
+
+const notFound = (c: PageContext, lang: Lang) =>
+  messagePage(c, { lang, status: 404, title: t(lang, 'common.not_found_title'), body: t(lang, 'common.not_found_body') })
+
+export const board = new Hono<AppEnv>()
+
+board.get('/b/:slug', async (c) => {
+  const lang = langOf(c)
+  const data = await boardData(c.var.db, c.req.param('slug'), clientId(c))
+  if (!data) return notFound(c, lang)
+  const title = t(lang, 'board.title', { neighborhood: data.neighborhood.name })
+  return renderPage(c, { lang, title }, <BoardPage c={c} lang={lang} data={data} />)
+})
+
+board.post('/b/:slug/support', async (c) => {
+  const db = c.var.db
+  const lang = langOf(c)
+  const slug = c.req.param('slug')
+  const form = await readForm(c)
+  const topicId = Number(form.topicId)
+  if (!Number.isSafeInteger(topicId) || topicId <= 0) return notFound(c, lang)
+  const key = IDEMPOTENCY_KEY.test(form.key ?? '') ? form.key : newFormKey()
+  const receipt = (code: string) =>
+    renderPage(
+      c,
+      { lang, title: t(lang, 'receipt.support_title') },
+      <Receipt lang={lang} code={code} kind="support" trackHref={withLang(c, `/t/${code}`)} boardHref={withLang(c, `/b/${slug}`)} />,
+    )
+
+  // A resend is answered from its stored result, even when over the limit.
+  const { open, stored, hits } = await supportContext(db, slug, topicId, key, batchHit(c, 'support'))
+  if (stored) return receipt(stored.code)
+  const wait = waitAfter('support', hits)
+  if (wait) {
+    c.header('Retry-After', String(wait))
+    return messagePage(c, {
+      lang,
+      status: 429,
+      title: t(lang, 'common.rate_limited_title'),
+      body: t(lang, 'common.rate_limited_short', { minutes: minutesOf(wait) }),
+    })
+  }
+  if (!open) return notFound(c, lang)
+  const supported = await supportTopic(db, topicId, ensureClientId(c), key)
+  // null: the topic closed between the check and the tick.
+  return supported ? receipt(supported.trackingCode) : notFound(c, lang)
+})

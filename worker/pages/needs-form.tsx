@@ -1,0 +1,158 @@
+import { t, type Lang } from './i18n'
+import { Checkbox, ErrorSummary, Select, TextArea, TextField } from './layout'
+import type { CategoryOption } from '../db/queries/resident'
+
+/** What the needs form posts, as typed (kept verbatim for every re-render). */
+export type NeedValues = {
+  title: string
+  details: string
+  categoryId: string
+  where: string
+  name: string
+  phone: string
+  consent: boolean
+}
+
+export const emptyNeed = (): NeedValues => ({
+  title: '',
+  details: '',
+  categoryId: '',
+  where: '',
+  name: '',
+  phone: '',
+  consent: false,
+})
+
+/** The hidden honeypot's field name: people never see it, form-filling bots fill it. */
+export const HONEYPOT = 'website'
+
+export const categoryLabel = (c: CategoryOption, lang: Lang) => (lang === 'en' ? c.nameEn : c.name)
+
+/** The fields of a need as hidden inputs, to carry them through the similar-topic step. */
+export const HiddenNeed = ({ values, idemKey }: { values: NeedValues; idemKey: string }) => (
+  <>
+    <input type="hidden" name="key" value={idemKey} />
+    <input type="hidden" name="title" value={values.title} />
+    <input type="hidden" name="details" value={values.details} />
+    <input type="hidden" name="categoryId" value={values.categoryId} />
+    <input type="hidden" name="where" value={values.where} />
+    <input type="hidden" name="name" value={values.name} />
+    <input type="hidden" name="phone" value={values.phone} />
+    {values.consent && <input type="hidden" name="consent" value="1" />}
+  </>
+)
+
+export type NeedsFormProps = {
+  lang: Lang
+  /** Where the form posts (the channel's or the neighborhood's URL). */
+  action: string
+  /** The place named in the intro: the QR point's label or the neighborhood. */
+  place: string
+  values: NeedValues
+  errors: Record<string, string>
+  categories: CategoryOption[]
+  idemKey: string
+  boardHref: string
+  /** A sentence above the form (rate limit, stale page), announced to screen readers. */
+  notice?: string
+}
+
+/**
+ * The needs form: title, details, category, where, then the optional contact block with its
+ * privacy notice and an unticked consent box. Works without JavaScript.
+ */
+export const NeedsForm = (p: NeedsFormProps) => {
+  const { lang, values: v, errors: e } = p
+  return (
+    <>
+      <h1>{t(lang, 'needs.title')}</h1>
+      <p>{t(lang, 'needs.intro', { place: p.place })}</p>
+      {p.notice && (
+        <div class="box summary" role="alert">
+          <p>{p.notice}</p>
+        </div>
+      )}
+      <ErrorSummary lang={lang} errors={e} />
+      <form method="post" action={p.action} novalidate>
+        <input type="hidden" name="key" value={p.idemKey} />
+        <TextField
+          lang={lang}
+          name="title"
+          label={t(lang, 'needs.field_title')}
+          hint={t(lang, 'needs.hint_title')}
+          value={v.title}
+          error={e.title}
+          required
+        />
+        <TextArea
+          lang={lang}
+          name="details"
+          label={t(lang, 'needs.field_details')}
+          hint={t(lang, 'needs.hint_details')}
+          value={v.details}
+          error={e.details}
+        />
+        <Select
+          lang={lang}
+          name="categoryId"
+          label={t(lang, 'needs.field_category')}
+          placeholder={t(lang, 'needs.choose')}
+          options={p.categories.map((c) => ({ value: String(c.id), label: categoryLabel(c, lang) }))}
+          value={v.categoryId}
+          error={e.categoryId}
+          required
+        />
+        <TextField
+          lang={lang}
+          name="where"
+          label={t(lang, 'needs.field_where')}
+          hint={t(lang, 'needs.hint_where')}
+          value={v.where}
+          error={e.where}
+          autocomplete="off"
+        />
+        <div class="hp">
+          <label for={`f-${HONEYPOT}`}>{t(lang, 'needs.hp')}</label>
+          <input id={`f-${HONEYPOT}`} name={HONEYPOT} tabindex={-1} autocomplete="off" value="" />
+        </div>
+        <h2>{t(lang, 'needs.contact_title')}</h2>
+        <p class="notice" id="privacy">
+          {t(lang, 'needs.privacy')}
+        </p>
+        <TextField
+          lang={lang}
+          name="name"
+          label={t(lang, 'needs.field_name')}
+          value={v.name}
+          error={e.name}
+          autocomplete="name"
+        />
+        <TextField
+          lang={lang}
+          name="phone"
+          type="tel"
+          inputMode="tel"
+          label={t(lang, 'needs.field_phone')}
+          value={v.phone}
+          error={e.phone}
+          autocomplete="tel"
+        />
+        <Checkbox
+          lang={lang}
+          name="consent"
+          label={t(lang, 'needs.field_consent')}
+          checked={v.consent}
+          error={e.consent}
+        />
+        <button type="submit" class="wide">
+          {t(lang, 'needs.submit')}
+        </button>
+      </form>
+      <p>
+        <a class="tap" href={p.boardHref}>
+          {t(lang, 'needs.board_link')}
+        </a>
+      </p>
+    </>
+  )
+}

@@ -1,0 +1,273 @@
+// The needs form: `/q/<code>` (a QR point: counts a scan, records the channel) and
+// `/n/<neighborhood>/new` (the neighborhood's "web" channel). A POST goes through, in order:
+// honeypot → idempotency (a resend returns the first receipt) → rate limit → validation →
+// "is it one of these?" → filing. Every path that does not file re-renders what was typed.
+import { Hono } from 'hono'
+import type { AppEnv } from '../env'
+import { IDEMPOTENCY_KEY } from '../lib/idempotency'
+import { MOBILE_PHONE, normalizePhone } from '../domain/masking'
+import { findSimilar } from '../domain/similar-topics'
+import { newTrackingCode } from '../domain/tracking-code'
+import {
+  fileTopicOnce,
+  needsFormData,
+  type CategoryOption,
+  type ChannelInfo,
+  type FormSource,
+  type OpenTopic,
+} from '../db/queries/resident'
+import { t, langOf, type Lang } from './i18n'
+import { messagePage, renderPage } from './layout'
+import { HONEYPOT, NeedsForm, emptyNeed, type NeedValues } from './needs-form'
+import { SimilarStep } from './similar'
+import { Receipt } from './receipt'
+import { batchHit, charCount, minutesOf, newFormKey, readForm, waitAfter, withLang, type PageContext } from './common'
+
+export const LIMITS_NEED = { title: 60, details: 1000, where: 60, name: 20 } as const
+
+const CODE = /^[A-Z0-9]{4,16}$/
+/** A channel code as printed or typed: case and dashes do not matter. */
+const channelCodeOf = (raw: string) => {
+  const code = raw.replace(/[\s-]/g, '').toUpperCase()
+  return CODE.test(code) ? code : null
+}
+
+/** The posted form as the resident typed it. */
+export const needValues = (form: Record<string, string>): NeedValues => ({
+  title: form.title ?? '',
+  details: form.details ?? '',
+  categoryId: form.categoryId ?? '',
+  where: form.where ?? '',
+  name: form.name ?? '',
+  phone: form.phone ?? '',
+  consent: form.consent === '1' || form.consent === 'on',
+})
+
+export type CheckedNeed = {
+  title: string
+  description: string
+  location: string
+  categoryId: number
+  submitterName: string | null
+  submitterPhone: string | null
+  consent: boolean
+}
+
+/**
+ * Validates a need; errors are plain sentences keyed by field name.
+ * @example checkNeed(values, categories, 'zh') // { ok: false, errors: { phone: '手机号应为 11 位数字…' } }
+ */
+export const checkNeed = (
+  v: NeedValues,
+  categories: CategoryOption[],
+  lang: Lang,
+): { ok: true; value: CheckedNeed } | { ok: false; errors: Record<string, string> } => {
+  const errors: Record<string, string> = {}
+  const label = (key: 'title' | 'details' | 'where' | 'name') =>
+    t(lang, key === 'title' ? 'needs.field_title' : key === 'details' ? 'needs.field_details' : key === 'where' ? 'needs.field_where' : 'needs.field_name')
+  const text = {
+    title: v.title.trim(),
+    details: v.details.trim(),
+    where: v.where.trim(),
+    name: v.name.trim(),
+  }
+  if (!text.title) errors.title = t(lang, 'err.required', { label: label('title') })
+  for (const key of ['title', 'details', 'where', 'name'] as const) {
+    const n = charCount(text[key])
+    if (n > LIMITS_NEED[key]) errors[key] = t(lang, 'err.too_long', { label: label(key), max: LIMITS_NEED[key], n })
+  }
+  const category = categories.find((c) => String(c.id) === v.categoryId)
+  if (!category) errors.categoryId = t(lang, 'err.choose', { label: t(lang, 'needs.field_category') })
+  const phone = normalizePhone(v.phone)
+  if (phone && !MOBILE_PHONE.test(phone)) errors.phone = t(lang, 'err.phone')
+  if ((text.name || phone) && !v.consent) errors.consent = t(lang, 'err.consent')
+  if (Object.keys(errors).length || !category) return { ok: false, errors }
+  const personal = !!(text.name || phone)
+  return {
+    ok: true,
+    value: {
+      title: text.title,
+      description: text.details,
+      location: text.where,
+      categoryId: category.id,
+      submitterName: text.name || null,
+      submitterPhone: phone || null,
+      consent: personal,
+    },
+  }
+}
+
+type FormTarget = { channel: ChannelInfo; action: string; place: string; categories: CategoryOption[] }
+
+const placeOf = (channel: ChannelInfo) =>
+  channel.kind === 'web' ? channel.neighborhoodName : `${channel.neighborhoodName} · ${channel.label}`
+
+const boardHref = (c: PageContext, channel: ChannelInfo) => withLang(c, `/b/${channel.neighborhoodSlug}`)
+
+const showForm = (
+  c: PageContext,
+  target: FormTarget,
+  state: { values?: NeedValues; errors?: Record<string, string>; notice?: string; idemKey?: string; status?: 200 | 400 | 429 } = {},
+) => {
+  const lang = langOf(c)
+  return renderPage(
+    c,
+    { lang, title: t(lang, 'needs.title'), status: state.status ?? 200 },
+    <NeedsForm
+      lang={lang}
+      action={target.action}
+      place={target.place}
+      values={state.values ?? emptyNeed()}
+      errors={state.errors ?? {}}
+      categories={target.categories}
+      idemKey={state.idemKey ?? newFormKey()}
+      boardHref={boardHref(c, target.channel)}
+      notice={state.notice}
+    />,
+  )
+}
+
+const showReceipt = (c: PageContext, target: FormTarget, code: string) => {
+  const lang = langOf(c)
+  return renderPage(
+    c,
+    { lang, title: t(lang, 'receipt.title') },
+    <Receipt
+      lang={lang}
+      code={code}
+      kind="topic"
+      trackHref={withLang(c, `/t/${code}`)}
+      boardHref={boardHref(c, target.channel)}
+      againHref={withLang(c, `${target.action.split('?')[0]}?again=1`)}
+    />,
+  )
+}
+
+type Posted = {
+  form: Record<string, string>
+  key: string | null
+  stored: { code: string } | null
+  candidates: OpenTopic[]
+  /** This client's posts to this neighborhood in the current window, this one included. */
+  hits: number
+}
+
+const submit = async (c: PageContext, target: FormTarget, { form, key, stored, candidates, hits }: Posted) => {
+  const db = c.var.db
+  const lang = langOf(c)
+  const values = needValues(form)
+
+  if (form.edit) return showForm(c, target, { values, idemKey: key ?? undefined })
+  // Only bots fill a field people cannot see: they get a receipt, and nothing is filed. A person
+  // (even with autofill, which skips it: autocomplete=off, off-screen, no tab stop) never does.
+  if (form[HONEYPOT]) return showReceipt(c, target, newTrackingCode())
+  if (!key) return showForm(c, target, { values, status: 400, notice: t(lang, 'err.stale') })
+  if (stored) return showReceipt(c, target, stored.code)
+
+  const wait = waitAfter('needs', hits)
+  if (wait) {
+    c.header('Retry-After', String(wait))
+    const notice = `${t(lang, 'common.rate_limited_title')}${lang === 'zh' ? '。' : '. '}${t(lang, 'common.rate_limited_body', { minutes: minutesOf(wait) })}`
+    return showForm(c, target, { values, idemKey: key, status: 429, notice })
+  }
+
+  const checked = checkNeed(values, target.categories, lang)
+  if (!checked.ok) return showForm(c, target, { values, errors: checked.errors, idemKey: key, status: 400 })
+  const need = checked.value
+
+  const similar = form.confirmed === '1' ? [] : findSimilar({ categoryId: need.categoryId, title: need.title, description: need.description }, candidates)
+  if (similar.length)
+    return renderPage(
+      c,
+      { lang, title: t(lang, 'similar.title') },
+      <SimilarStep
+        lang={lang}
+        similar={similar}
+        values={values}
+        idemKey={key}
+        action={target.action}
+        supportAction={withLang(c, `/b/${target.channel.neighborhoodSlug}/support`)}
+      />,
+    )
+
+  const code = await fileTopicOnce(db, key, {
+    neighborhoodId: target.channel.neighborhoodId,
+    gridId: target.channel.gridId,
+    channelId: target.channel.id,
+    categoryId: need.categoryId,
+    title: need.title,
+    description: need.description,
+    location: need.location,
+    submitterName: need.submitterName,
+    submitterPhone: need.submitterPhone,
+    consentAt: need.consent ? Date.now() : null,
+  })
+  return showReceipt(c, target, code)
+}
+
+const channelNotFound = (c: PageContext, channel?: ChannelInfo) => {
+  const lang = langOf(c)
+  return messagePage(c, {
+    lang,
+    status: 404,
+    title: t(lang, 'common.not_found_title'),
+    body: t(lang, 'common.not_found_body'),
+    extra: channel && (
+      <p>
+        <a class="btn" href={withLang(c, `/n/${channel.neighborhoodSlug}/new`)}>
+          {t(lang, 'needs.title')}
+        </a>
+      </p>
+    ),
+  })
+}
+
+type Found = { missing: true; channel?: ChannelInfo } | { missing: false; target: FormTarget }
+
+const sourceOf = (c: PageContext): FormSource | null => {
+  const slug = c.req.param('slug')
+  if (slug !== undefined) return { slug }
+  const code = channelCodeOf(c.req.param('code') ?? '')
+  return code ? { code } : null
+}
+
+/**
+ * The form's channel and categories (and, for a POST, the stored result of its key and the
+ * look-alike candidates) in one D1 batch; an unknown or inactive channel is `missing`.
+ */
+const load = async (
+  c: PageContext,
+  opts: Parameters<typeof needsFormData>[2] = {},
+): Promise<Found & { data?: Awaited<ReturnType<typeof needsFormData>> }> => {
+  const source = sourceOf(c)
+  if (!source) return { missing: true }
+  const data = await needsFormData(c.var.db, source, opts)
+  const { channel, categories } = data
+  if (!channel) return { missing: true }
+  if (!channel.active) return { missing: true, channel }
+  const action = withLang(c, 'code' in source ? `/q/${channel.code}` : `/n/${channel.neighborhoodSlug}/new`)
+  return { missing: false, target: { channel, action, place: placeOf(channel), categories }, data }
+}
+
+export const needs = new Hono<AppEnv>()
+
+// A scan is an opening of the form from the poster; "file another" links say again=1.
+const open = async (c: PageContext) => {
+  const found = await load(c, { scan: !c.req.query('again') })
+  return found.missing ? channelNotFound(c, found.channel) : showForm(c, found.target)
+}
+
+const post = async (c: PageContext) => {
+  const form = await readForm(c)
+  const key = IDEMPOTENCY_KEY.test(form.key ?? '') ? form.key : null
+  const categoryId = form.confirmed === '1' ? null : Number(form.categoryId) || null
+  const found = await load(c, { key, categoryId, hit: batchHit(c, 'needs') })
+  if (found.missing) return channelNotFound(c, found.channel)
+  const { stored, candidates, hits } = found.data!
+  return submit(c, found.target, { form, key, stored, candidates, hits })
+}
+
+needs.get('/q/:code', open)
+needs.post('/q/:code', post)
+needs.get('/n/:slug/new', open)
+needs.post('/n/:slug/new', post)

@@ -1,0 +1,44 @@
+import { t, type Lang } from './i18n'
+
+export type ReceiptProps = {
+  lang: Lang
+  code: string
+  /** A filed topic or a "me too" on someone else's. */
+  kind: 'topic' | 'support'
+  /** Link to the tracking page (with the language carried). */
+  trackHref: string
+  boardHref: string
+  againHref?: string
+}
+
+/**
+ * The receipt: the tracking code, big, a link to follow it and a plain hint to screenshot it.
+ * @example <Receipt lang="zh" code="K7Q-4MX" kind="topic" trackHref="/t/K7Q-4MX" boardHref="/b/huihuayuan" />
+ */
+export const Receipt = ({ lang, code, kind, trackHref, boardHref, againHref }: ReceiptProps) => (
+  <>
+    <h1>{t(lang, kind === 'topic' ? 'receipt.title' : 'receipt.support_title')}</h1>
+    <div class="box">
+      <p>{t(lang, 'receipt.code_label')}</p>
+      <p class="code" id="code">
+        {code}
+      </p>
+      <p>{t(lang, 'receipt.keep')}</p>
+    </div>
+    <p>
+      <a class="btn wide" href={trackHref}>
+        {t(lang, 'receipt.track')}
+      </a>
+    </p>
+    <p class="row">
+      {againHref && (
+        <a class="tap" href={againHref}>
+          {t(lang, 'receipt.again')}
+        </a>
+      )}
+      <a class="tap" href={boardHref}>
+        {t(lang, 'receipt.board')}
+      </a>
+    </p>
+  </>
+)
