@@ -12,6 +12,7 @@ import { createTopicStatements, type NewTopic } from './topics'
 import { idempotencyKeys, type ProjectStatus, type TopicStatus } from '../schema'
 import { newTrackingCode } from '../../domain/tracking-code'
 import { newChannelCode } from '../../domain/channel-code'
+import { hitStatement } from '../../lib/rate-limit'
 import type { Resolved } from '../../domain/evaluation'
 
 /** Topics still open: they can be supported and are offered as "same as mine?". */
@@ -39,20 +40,6 @@ export const batchRows = async (db: Db, queries: SQL[]): Promise<unknown[][]> =>
   (await d1Of(db).batch(queries.map((q) => prepare(db, q)))).map((r) => r.results as unknown[])
 
 /** A unique-key violation, also when drizzle wraps D1's error in its own (as `cause`). */
-/**
- * Counts one rate-limit hit on `key` (text or an SQL expression) inside a batch; returns the
- * count so far as its row. The same fixed-window upsert as `hit` in worker/lib/rate-limit.ts,
- * as a statement, so a page's hit rides in its read batch instead of costing a call.
- */
-const hitQuery = (key: SQL | string, windowMs: number, now = Date.now()) => {
-  const start = now - (now % windowMs)
-  return sql`INSERT INTO rate_limits (key, window_start, count) VALUES (${key}, ${start}, 1)
-    ON CONFLICT (key) DO UPDATE SET
-      count = CASE WHEN rate_limits.window_start = excluded.window_start THEN rate_limits.count + 1 ELSE 1 END,
-      window_start = excluded.window_start
-    RETURNING count`
-}
-
 /** A rate limit to count in a page's batch: the key prefix (e.g. 'track:<ip>') and its window. */
 export type BatchHit = { key: string; windowMs: number }
 
@@ -156,7 +143,7 @@ export const needsFormData = async (
   ]
   queries.push(
     opts.hit
-      ? hitQuery(sql`${opts.hit.key} || ':' || COALESCE(${neighborhoodId}, 0)`, opts.hit.windowMs)
+      ? hitStatement(sql`${opts.hit.key} || ':' || COALESCE(${neighborhoodId}, 0)`, opts.hit.windowMs)
       : sql`SELECT 1 WHERE 0`,
   )
   if (opts.scan) queries.push(sql`UPDATE channels SET scans = scans + 1 WHERE id = ${channelIdOf(source)} AND active = 1`)
@@ -215,7 +202,7 @@ export const supportContext = async (db: Db, slug: string, topicId: number, key:
     sql`SELECT id FROM topics WHERE id = ${topicId} AND status IN (${sql.raw(OPEN_SQL)})
       AND neighborhood_id = (SELECT id FROM neighborhoods WHERE slug = ${slug})`,
     sql`SELECT body FROM idempotency_keys WHERE key = ${`support:${topicId}:${key}`} AND status <> 0`,
-    hit ? hitQuery(hit.key, hit.windowMs) : sql`SELECT 1 WHERE 0`,
+    hit ? hitStatement(hit.key, hit.windowMs) : sql`SELECT 1 WHERE 0`,
   ])
   const row = stored[0] as { body: string } | undefined
   const code = row ? (JSON.parse(row.body) as { code: string }) : null
@@ -409,7 +396,7 @@ export const trackingLookup = async (
   const eventLimit = all ? 500 : TRACK_EVENTS
   const updatesLimit = all ? 100 : TRACK_UPDATES
   const [hitRows, [topic], latest, evaluated, ...projectRows] = await batchRows(db, [
-    hit ? hitQuery(hit.key, hit.windowMs) : sql`SELECT 1 WHERE 0`,
+    hit ? hitStatement(hit.key, hit.windowMs) : sql`SELECT 1 WHERE 0`,
     publicTopicQuery(topicId, sql`, ${viaOf(code)} AS via`),
     sql`SELECT at, kind, to_status AS toStatus, public_note AS publicNote
       FROM topic_events WHERE topic_id = ${topicId}
