@@ -1,20 +1,50 @@
 import type { AuthProvider } from 'react-admin'
+import { canAudit, canWrite, isAdmin, type Role } from './lib/permissions'
 
 export type Me = {
   id: number
   username: string
   displayName: string
-  role: 'admin' | 'town' | 'staff' | 'viewer'
+  role: Role
   townIds: number[]
   neighborhoodIds: number[] | null
 }
 
-let me: Promise<Me | null> | null = null
+declare global {
+  interface Window {
+    /** GET /api/auth/me started by index.html before the scripts load. */
+    __jushouMe?: Promise<Me | null>
+  }
+}
+
+// The first answer comes from index.html's early request; later ones (after sign-in) from here.
+let me: Promise<Me | null> | null = (typeof window !== 'undefined' && window.__jushouMe) || null
 
 const fetchMe = () =>
   (me ??= fetch('/api/auth/me', { credentials: 'same-origin' }).then((r) => (r.ok ? r.json() : null)))
 
-/** Same-origin cookie sessions over /api/auth; the role drives permissions. */
+// Which screens each role may open; the server enforces the same rules, this only hides
+// controls and menu entries that would fail with 403.
+const ADMIN_ONLY = new Set(['users', 'categories', 'towns'])
+const ADMIN_WRITES = new Set(['neighborhoods'])
+const AUDIT = new Set(['audit-log'])
+const READS = new Set(['list', 'show', 'export'])
+
+/**
+ * Whether `role` may do `action` on `resource` in the admin.
+ * @example allowed('viewer', 'edit', 'topics') // false
+ */
+export const allowed = (role: Role | null | undefined, action: string, resource: string) => {
+  if (!role) return false
+  if (AUDIT.has(resource)) return canAudit(role) && READS.has(action)
+  if (ADMIN_ONLY.has(resource)) return isAdmin(role)
+  if (READS.has(action) || resource === 'saved-views') return true
+  if (ADMIN_WRITES.has(resource)) return isAdmin(role)
+  if (resource === 'topics' && action === 'delete') return isAdmin(role)
+  return canWrite(role)
+}
+
+/** Same-origin cookie sessions over /api/auth; the role drives what the UI offers. */
 const authProvider: AuthProvider = {
   login: async ({ username, password }) => {
     const res = await fetch('/api/auth/login', {
@@ -44,14 +74,15 @@ const authProvider: AuthProvider = {
       me = null
       throw new Error('ra.auth.auth_check_error')
     }
-    // 403 is shown as a message by the caller; it does not sign the user out.
+    // 403 stays signed in: react-admin shows the server's message as a notification.
   },
   getIdentity: async () => {
     const user = await fetchMe()
     if (!user) throw new Error('ra.auth.auth_check_error')
-    return { id: user.id, fullName: user.displayName, ...user }
+    return { ...user, fullName: user.displayName }
   },
   getPermissions: async () => (await fetchMe())?.role ?? null,
+  canAccess: async ({ action, resource }) => allowed((await fetchMe())?.role, action, resource),
 }
 
 export default authProvider

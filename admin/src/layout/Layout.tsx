@@ -1,0 +1,19 @@
+import type { ReactNode } from 'react'
+import { Layout as RaLayout } from 'react-admin'
+import AppBar from './AppBar'
+import Menu from './Menu'
+
+/** The admin shell: app bar with locale switch, grouped side menu. */
+const Layout = ({ children }: { children: ReactNode }) => (
+  // react-admin's layout is `min-width: fit-content`; with 0 a wide data grid scrolls inside the
+  // page instead of widening it past the window
+  <RaLayout
+    appBar={AppBar}
+    menu={Menu}
+    sx={{ minWidth: 0, '& .RaLayout-contentWithSidebar, & .RaLayout-content, & .RaList-main': { minWidth: 0 } }}
+  >
+    {children}
+  </RaLayout>
+)
+
+export default Layout

@@ -1,0 +1,82 @@
+import {
+  BooleanInput,
+  Create,
+  FormDataConsumer,
+  RadioButtonGroupInput,
+  ReferenceInput,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  maxLength,
+  regex,
+  required,
+  useTranslate,
+} from 'react-admin'
+import { useMe } from '../../lib/useMe'
+
+const CHANNEL_KINDS = ['phone', 'visit', 'box'].map((id) => ({ id, name: `app.channelKind.${id}` }))
+const MOBILE = /^1[3-9]\d{9}$/
+
+type Values = {
+  submitterName?: string
+  submitterPhone?: string
+  consent?: boolean
+}
+
+/** Name or phone may only be kept with the resident's consent (the server checks it too). */
+const validateConsent = (values: Values) =>
+  (values.submitterName?.trim() || values.submitterPhone?.trim()) && !values.consent
+    ? { consent: 'topics.create.consentRequired' }
+    : {}
+
+const ConsentInput = () => (
+  <FormDataConsumer<Values>>
+    {({ formData }) => (
+      <BooleanInput
+        source="consent"
+        helperText={formData.submitterName || formData.submitterPhone ? 'topics.create.consentRequired' : false}
+      />
+    )}
+  </FormDataConsumer>
+)
+
+/** Staff enter a topic on a resident's behalf: phone call, home visit, suggestion box. */
+const TopicCreate = () => {
+  const { me } = useMe()
+  const translate = useTranslate()
+  const onlyNeighborhood = me?.neighborhoodIds?.length === 1 ? me.neighborhoodIds[0] : undefined
+  return (
+    <Create redirect="show" title={translate('topics.create.title')} transform={clean}>
+      <SimpleForm
+        validate={validateConsent}
+        defaultValues={{ channelKind: 'phone', neighborhoodId: onlyNeighborhood, consent: false }}
+      >
+        <ReferenceInput source="neighborhoodId" reference="neighborhoods" sort={{ field: 'name', order: 'ASC' }} perPage={500}>
+          <SelectInput optionText="name" validate={required()} />
+        </ReferenceInput>
+        <RadioButtonGroupInput source="channelKind" choices={CHANNEL_KINDS} validate={required()} />
+        <TextInput source="title" validate={[required(), maxLength(200)]} fullWidth />
+        <TextInput source="description" multiline minRows={3} fullWidth validate={maxLength(5000)} />
+        <TextInput source="location" fullWidth validate={maxLength(200)} />
+        <ReferenceInput source="categoryId" reference="categories" sort={{ field: 'sortOrder', order: 'ASC' }} perPage={200}>
+          <SelectInput optionText="name" emptyText="app.common.none" />
+        </ReferenceInput>
+        <TextInput source="submitterName" validate={maxLength(50)} />
+        <TextInput
+          source="submitterPhone"
+          validate={regex(MOBILE, 'topics.create.phoneInvalid')}
+          slotProps={{ htmlInput: { inputMode: 'tel', maxLength: 11 } }}
+        />
+        <ConsentInput />
+      </SimpleForm>
+    </Create>
+  )
+}
+
+/** Drops empty optional fields so the server sees only what staff filled in. */
+const clean = (data: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(data).filter(([, v]) => v !== '' && v !== null && v !== undefined),
+  )
+
+export default TopicCreate

@@ -1,0 +1,137 @@
+import { useEffect, useState } from 'react'
+import {
+  Autocomplete,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  TextField,
+} from '@mui/material'
+import { useDataProvider, useGetList, useNotify, useRefresh, useTranslate } from 'react-admin'
+import type { JushouDataProvider } from '../../../dataProvider'
+import { useNotifyError } from '../../../lib/useNotifyError'
+import type { Topic } from '../types'
+
+type Props = { topics: Topic[]; open: boolean; onClose: () => void; onDone?: () => void }
+
+// A merge target must still be open (the server refuses final ones).
+const OPEN = ['submitted', 'accepted', 'adopted', 'in_progress']
+
+/** Merges one or several topics into a target picked by number or title search. */
+const MergeDialog = ({ topics, open, onClose, onDone }: Props) => {
+  const translate = useTranslate()
+  const notify = useNotify()
+  const notifyError = useNotifyError()
+  const refresh = useRefresh()
+  const dataProvider = useDataProvider<JushouDataProvider>()
+  const [input, setInput] = useState('')
+  const [query, setQuery] = useState('')
+  const [target, setTarget] = useState<Topic | null>(null)
+  const [note, setNote] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    const t = setTimeout(() => setQuery(input.trim()), 250)
+    return () => clearTimeout(t)
+  }, [input])
+
+  const asId = /^#?\d+$/.test(query) ? Number(query.replace('#', '')) : null
+  const neighborhoodIds = [...new Set(topics.map((t) => t.neighborhoodId))]
+  const { data = [], isFetching } = useGetList<Topic>(
+    'topics',
+    {
+      filter: asId
+        ? { id: [asId] }
+        : { status: OPEN, ...(neighborhoodIds.length === 1 ? { neighborhoodId: neighborhoodIds[0] } : {}), ...(query ? { q: query } : {}) },
+      pagination: { page: 1, perPage: 20 },
+      sort: { field: 'createdAt', order: 'DESC' },
+    },
+    { enabled: open },
+  )
+  const selected = new Set(topics.map((t) => t.id))
+  const options = data.filter((t) => !selected.has(t.id))
+
+  const submit = async () => {
+    if (!target) return
+    setBusy(true)
+    try {
+      const body = { targetId: target.id, ...(note.trim() ? { note: note.trim() } : {}) }
+      if (topics.length === 1) await dataProvider.merge(topics[0].id, body)
+      else await dataProvider.bulkMerge({ ids: topics.map((t) => t.id), ...body })
+      notify('topics.dialog.merged', { type: 'success', messageArgs: { id: target.id } })
+      setTarget(null)
+      setNote('')
+      onClose()
+      onDone?.()
+      refresh()
+    } catch (error) {
+      notifyError(error)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog open={open} onClose={busy ? undefined : onClose} maxWidth="sm" fullWidth>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (target && !busy) submit()
+        }}
+        data-testid="transition-merged"
+      >
+        <DialogTitle>{translate('topics.dialog.mergeTitle', { smart_count: topics.length })}</DialogTitle>
+        <DialogContent>
+          <Autocomplete<Topic>
+            options={options}
+            value={target}
+            onChange={(_, value) => setTarget(value)}
+            inputValue={input}
+            onInputChange={(_, value) => setInput(value)}
+            filterOptions={(x) => x}
+            loading={isFetching}
+            loadingText={translate('app.common.loading')}
+            noOptionsText={translate('topics.dialog.noMatch')}
+            openText={translate('ra.action.open')}
+            closeText={translate('ra.action.close')}
+            clearText={translate('ra.action.clear_input_value')}
+            getOptionLabel={(t) => `#${t.id} ${t.title}`}
+            isOptionEqualToValue={(a, b) => a.id === b.id}
+            renderInput={(params) => (
+              <TextField
+                {...params}
+                autoFocus
+                required
+                margin="dense"
+                name="targetId"
+                label={translate('topics.dialog.mergeTarget')}
+                helperText={translate('topics.dialog.mergeTargetHelp')}
+              />
+            )}
+          />
+          <TextField
+            fullWidth
+            multiline
+            minRows={2}
+            margin="dense"
+            name="note"
+            label={translate('topics.dialog.note')}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose} disabled={busy}>
+            {translate('ra.action.cancel')}
+          </Button>
+          <Button type="submit" variant="contained" disabled={!target || busy}>
+            {translate('topics.dialog.confirm')}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  )
+}
+
+export default MergeDialog

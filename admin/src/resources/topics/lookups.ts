@@ -1,0 +1,47 @@
+import { useMemo } from 'react'
+import { useGetList, useLocale } from 'react-admin'
+
+type Named = { id: number; name: string; nameEn?: string }
+type Channel = { id: number; label: string; kind: string; neighborhoodId: number }
+
+const ALL = { page: 1, perPage: 500 }
+
+/**
+ * Category and neighborhood names (small, whole lists, cached by react-query) and the labels of
+ * the channels on the current page (only the ids shown).
+ */
+export const useTopicLookups = (channelIds: ReadonlyArray<number | null | undefined> = []) => {
+  const locale = useLocale()
+  const categories = useGetList<Named>('categories', {
+    pagination: ALL,
+    sort: { field: 'sortOrder', order: 'ASC' },
+  }, { staleTime: 5 * 60_000 })
+  const neighborhoods = useGetList<Named>('neighborhoods', {
+    pagination: ALL,
+    sort: { field: 'name', order: 'ASC' },
+  }, { staleTime: 5 * 60_000 })
+  const ids = useMemo(
+    () => [...new Set(channelIds.filter((id): id is number => typeof id === 'number'))].sort((a, b) => a - b),
+    [channelIds],
+  )
+  // A list call with an explicit range rather than getMany: a getMany without range may be cut
+  // to the API's default page of 25.
+  const channels = useGetList<Channel>(
+    'channels',
+    { filter: { id: ids }, pagination: { page: 1, perPage: Math.max(ids.length, 1) }, sort: { field: 'id', order: 'ASC' } },
+    { enabled: ids.length > 0, staleTime: 60_000, placeholderData: (previous) => previous },
+  )
+  return useMemo(() => {
+    const categoryName = (c: Named) => (locale === 'en' && c.nameEn ? c.nameEn : c.name)
+    return {
+      categories: categories.data ?? [],
+      categoryOptions: (categories.data ?? []).map((c) => ({ value: c.id, label: categoryName(c) })),
+      category: new Map((categories.data ?? []).map((c) => [c.id, categoryName(c)])),
+      neighborhoods: neighborhoods.data ?? [],
+      neighborhood: new Map((neighborhoods.data ?? []).map((n) => [n.id, n.name])),
+      channel: new Map((channels.data ?? []).map((ch) => [ch.id, ch])),
+    }
+  }, [categories.data, neighborhoods.data, channels.data, locale])
+}
+
+export type TopicLookups = ReturnType<typeof useTopicLookups>

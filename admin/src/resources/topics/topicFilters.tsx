@@ -1,0 +1,42 @@
+import {
+  AutocompleteInput,
+  DateInput,
+  ReferenceInput,
+  SearchInput,
+  SelectArrayInput,
+  SelectInput,
+} from 'react-admin'
+import { shanghaiDay, shanghaiDayStart } from '../../lib/format'
+import { statusChoices } from '../../lib/status'
+
+const DAY = 86_400_000
+
+// The API takes epoch ms (createdFrom inclusive, createdTo exclusive); staff pick calendar days
+// in Shanghai time, "to" meaning "up to and including that day".
+const fromDay = (day: string) => (day ? shanghaiDayStart(day) : undefined)
+const toDay = (day: string) => (day ? shanghaiDayStart(day) + DAY : undefined)
+const showFrom = (ms: number | undefined) => (typeof ms === 'number' ? shanghaiDay(ms) : '')
+const showTo = (ms: number | undefined) => (typeof ms === 'number' ? shanghaiDay(ms - DAY) : '')
+
+/** The filter bar above the topic grid (react-admin filters → GET /api/topics?filter=…). */
+export const topicFilters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectArrayInput
+    key="status"
+    source="status"
+    choices={statusChoices('topic')}
+    alwaysOn
+    sx={{ minWidth: 160 }}
+  />,
+  <ReferenceInput key="categoryId" source="categoryId" reference="categories" sort={{ field: 'sortOrder', order: 'ASC' }} perPage={200}>
+    <SelectInput optionText="name" />
+  </ReferenceInput>,
+  <ReferenceInput key="neighborhoodId" source="neighborhoodId" reference="neighborhoods" sort={{ field: 'name', order: 'ASC' }} perPage={500}>
+    <SelectInput optionText="name" />
+  </ReferenceInput>,
+  <ReferenceInput key="channelId" source="channelId" reference="channels" sort={{ field: 'label', order: 'ASC' }}>
+    <AutocompleteInput optionText="label" filterToQuery={(q) => ({ q })} />
+  </ReferenceInput>,
+  <DateInput key="createdFrom" source="createdFrom" label="topics.filters.createdFrom" parse={fromDay} format={showFrom} />,
+  <DateInput key="createdTo" source="createdTo" label="topics.filters.createdTo" parse={toDay} format={showTo} />,
+]

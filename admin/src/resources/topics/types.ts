@@ -1,0 +1,43 @@
+import type { TopicStatus } from '../../lib/status'
+
+/** A topic as GET /api/topics returns it (see notes/API.md). */
+export type Topic = {
+  id: number
+  neighborhoodId: number
+  gridId: number | null
+  categoryId: number | null
+  channelId: number | null
+  title: string
+  description: string
+  location: string
+  status: TopicStatus
+  trackingCode: string
+  submitterName: string | null
+  submitterPhone: string | null
+  consentAt: number | null
+  publicReply: string | null
+  referredTo: string | null
+  mergedIntoId: number | null
+  projectId: number | null
+  supportCount: number
+  createdBy: number | null
+  createdAt: number
+  updatedAt: number
+  acceptedAt: number | null
+  adoptedAt: number | null
+  doneAt: number | null
+  allowedTransitions: string[]
+}
+
+export type TopicEvent = {
+  id: number
+  topicId: number
+  at: number
+  actorUserId: number | null
+  actorName: string | null
+  kind: string
+  fromStatus: string | null
+  toStatus: string | null
+  publicNote: string | null
+  internalNote: string | null
+}
