@@ -14,7 +14,7 @@ import { illegalMove } from '../domain/topic-workflow'
 import { audit } from '../lib/audit'
 import { requireUser, writesNeedWriter } from '../lib/auth'
 import { ApiError, type FieldErrors, validationError } from '../lib/errors'
-import { assertNeighborhoodExists, auditCreate, idsFilter, orderOf } from '../lib/resource'
+import { assertNeighborhoodExists, auditCreate, orderOf } from '../lib/resource'
 import { assertNeighborhoodInScope } from '../lib/scope'
 import { parseListQuery, sendList } from '../lib/simple-rest'
 import { idParam, readJson } from '../lib/validate'
@@ -79,8 +79,6 @@ export const projectsApi = new Hono<AppEnv>()
   .use(requireUser, writesNeedWriter)
   .get('/', async (c) => {
     const q = parseListQuery(c, { sortable: PROJECT_SORTABLE, defaultSort: { field: 'createdAt', order: 'DESC' } })
-    const ids = idsFilter(q.filter.id)
-    if (ids && c.req.query('range') === undefined) q.limit = Math.min(Math.max(ids.length, 1), 500)
     const db = c.var.db
     const where = projectWhere(c.var.user, q.filter)
     const [rows, [{ n }]] = await db.batch([

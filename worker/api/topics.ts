@@ -7,7 +7,7 @@ import { listTopics, type TopicRow } from '../db/queries/topics'
 import { audit } from '../lib/audit'
 import { requireRole, requireUser, writesNeedWriter } from '../lib/auth'
 import { validationError } from '../lib/errors'
-import { idsFilter, orderOf } from '../lib/resource'
+import { orderOf } from '../lib/resource'
 import { parseListQuery, sendList } from '../lib/simple-rest'
 import { idParam, readJson } from '../lib/validate'
 import { STATUS_LABEL } from '../domain/topic-workflow'
@@ -41,9 +41,6 @@ export const topicsApi = new Hono<AppEnv>()
   .route('/', topicsCreateApi)
   .get('/', async (c) => {
     const q = parseListQuery(c, { sortable: TOPIC_SORTABLE, defaultSort: TOPIC_DEFAULT_SORT })
-    // getMany sends ids without a range: answer all of them, not the first page.
-    const ids = idsFilter(q.filter.id)
-    if (ids && c.req.query('range') === undefined) q.limit = Math.min(Math.max(ids.length, 1), 500)
     const where = topicWhere(c.var.user, q.filter)
     const order = orderOf(q, TOPIC_SORT_COLUMNS, topics.id)
     const [rows, total] = await listTopics(c.var.db, where, order, q.limit, q.offset)

@@ -1,10 +1,10 @@
-import { asc, desc, inArray, sql, type SQL } from 'drizzle-orm'
+import { asc, desc, sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../env'
 import { auditLog, neighborhoods } from '../db/schema'
 import type { CurrentUser } from './auth'
 import { ApiError, validationError } from './errors'
-import { filterList, type ListQuery } from './simple-rest'
+import { filterList, inList, type ListQuery } from './simple-rest'
 
 // Small helpers shared by the plain CRUD routers (towns, grids, channels, users ...).
 
@@ -40,7 +40,7 @@ export const timeFilter = (value: unknown): number | undefined => {
 export const inIds = (
   column: SQLiteColumn,
   ids: (number | string)[] | undefined,
-): SQL | undefined => (ids === undefined ? undefined : ids.length ? inArray(column, ids) : sql`0`)
+): SQL | undefined => (ids === undefined ? undefined : inList(column, ids))
 
 /**
  * Case-insensitive substring match over one or more columns, with % and _ taken literally.

@@ -1,7 +1,8 @@
-import { inArray, sql, type SQL } from 'drizzle-orm'
+import { sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { CurrentUser } from './auth'
 import { ApiError } from './errors'
+import { inList } from './simple-rest'
 
 // The one place staff scope is enforced: every list, read and write of neighborhood-owned
 // records goes through `scopeWhere` (lists) or `assertInScope` (single records).
@@ -13,7 +14,7 @@ import { ApiError } from './errors'
 export const scopeWhere = (user: CurrentUser, column: SQLiteColumn): SQL | undefined => {
   if (user.neighborhoodIds === null) return undefined
   if (user.neighborhoodIds.length === 0) return sql`0`
-  return inArray(column as SQLiteColumn, user.neighborhoodIds)
+  return inList(column, user.neighborhoodIds)
 }
 
 export const inScope = (user: CurrentUser, neighborhoodId: number | null | undefined) =>

@@ -1,4 +1,6 @@
 import type { Context } from 'hono'
+import { inArray, sql, type SQL } from 'drizzle-orm'
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { ApiError } from './errors'
 
 /** A list query in the ra-data-simple-rest dialect: `sort`, `range` and `filter` as JSON. */
@@ -58,6 +60,9 @@ export const parseListQuery = (c: Context, options: ListOptions): ListQuery => {
   const filter = parseJsonParam(c, 'filter') ?? {}
   if (typeof filter !== 'object' || Array.isArray(filter) || filter === null)
     throw new ApiError('bad_request', 'filter 应为对象')
+  // getMany sends `filter={"id":[...]}` without a range: answer every id, not the first page.
+  const ids = (filter as Record<string, unknown>).id
+  if (range === undefined && Array.isArray(ids)) limit = Math.min(Math.max(ids.length, 1), maxLimit)
   return { sort, offset, limit, filter: filter as Record<string, unknown> }
 }
 
@@ -76,3 +81,17 @@ export const filterList = <T = unknown>(value: unknown): T[] | undefined =>
     : Array.isArray(value)
       ? (value as T[])
       : [value as T]
+
+/** Lists longer than this are bound as one JSON parameter (D1 allows 100 per statement). */
+const INLINE_LIST_MAX = 20
+
+/**
+ * `column IN (...)` for any number of values: short lists inline, long ones through
+ * `json_each(?)`, so a getMany of 500 ids stays one bound parameter.
+ * @example db.select().from(topics).where(inList(topics.id, ids))
+ */
+export const inList = (column: SQLiteColumn, values: readonly (number | string)[]): SQL => {
+  if (values.length === 0) return sql`0`
+  if (values.length <= INLINE_LIST_MAX) return inArray(column, [...values])
+  return sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`
+}
