@@ -6,7 +6,8 @@ import { checklistItems, projects, projectUpdates } from '../db/schema'
 import {
   adoptStatements, loadProject, NEW_PROJECT_ID, selectProjects, toProjectRecord,
 } from '../db/queries/projects'
-import { carryNote, carryStatements, guard, runGuarded, type Statement } from '../db/queries/topic-moves'
+import { carryNote, carryStatements, guard, runGuarded } from '../db/queries/topic-moves'
+import type { Statement } from '../db/batch'
 import {
   carriedTopicStatus, CREATABLE_PROJECT_STATUSES, illegalProjectMove, PROJECT_STATUSES,
 } from '../domain/project-status'

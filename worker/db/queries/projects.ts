@@ -5,9 +5,8 @@ import {
   carriedTopicStatus, isOverdue, progressOf, type ProjectStatus,
 } from '../../domain/project-status'
 import type { TransitionInput } from '../../domain/topic-workflow'
-import {
-  type Actor, carryNote, carryStatements, chunks, moveStatements, rawStatement, type Statement,
-} from './topic-moves'
+import { type Actor, carryNote, carryStatements, chunks, moveStatements } from './topic-moves'
+import { rawStatement, type Statement } from '../batch'
 
 // Projects with the figures derived from their links, checklist and evaluations, and the
 // statements of adopting topics into a project.

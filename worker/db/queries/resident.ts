@@ -6,13 +6,13 @@
 // one snapshot) instead of one call per query; statements are keyed by what the URL carries (a
 // channel code, a slug, a tracking code) through subqueries, so nothing waits on an earlier read.
 import { sql, type SQL } from 'drizzle-orm'
-import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../env'
 import { createTopicStatements, type NewTopic } from './topics'
 import { idempotencyKeys, type ProjectStatus, type TopicStatus } from '../schema'
 import { newTrackingCode } from '../../domain/tracking-code'
 import { newChannelCode } from '../../domain/channel-code'
 import { hitStatement } from '../../lib/rate-limit'
+import { batchRows } from '../batch'
 import type { Resolved } from '../../domain/evaluation'
 
 /** Topics still open: they can be supported and are offered as "same as mine?". */
@@ -24,20 +24,6 @@ const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ')
 const BOARD_SQL = BOARD_TOPIC_STATUSES.map((s) => `'${s}'`).join(', ')
 
 // ── batches ──
-
-const dialect = new SQLiteAsyncDialect()
-const d1Of = (db: Db) => (db as Db & { $client: D1Database }).$client
-const prepare = (db: Db, query: SQL) => {
-  const { sql: text, params } = dialect.sqlToQuery(query)
-  return d1Of(db).prepare(text).bind(...params)
-}
-
-/**
- * Runs `sql` queries as one D1 batch (one call; atomic) and returns each one's rows.
- * @example const [channels, categories] = await batchRows(db, [sql`SELECT …`, sql`SELECT …`])
- */
-export const batchRows = async (db: Db, queries: SQL[]): Promise<unknown[][]> =>
-  (await d1Of(db).batch(queries.map((q) => prepare(db, q)))).map((r) => r.results as unknown[])
 
 /** A unique-key violation, also when drizzle wraps D1's error in its own (as `cause`). */
 /** A rate limit to count in a page's batch: the key prefix (e.g. 'track:<ip>') and its window. */

@@ -2,9 +2,8 @@ import { inArray, notInArray, sql } from 'drizzle-orm'
 import type { Db } from '../../env'
 import { topics } from '../schema'
 import { FINAL_STATUSES } from '../../domain/topic-workflow'
-import {
-  type Actor, blankToNull, chunks, guard, moveStatements, rawStatement, type Statement,
-} from './topic-moves'
+import { type Actor, blankToNull, chunks, guard, moveStatements } from './topic-moves'
+import { rawStatement, type Statement } from '../batch'
 
 // Merging topics (合并): the statements for one db.batch (run it with runGuarded).
 

@@ -1,7 +1,7 @@
 import { and, inArray, sql, type SQL } from 'drizzle-orm'
-import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from '../../env'
 import { topics } from '../schema'
+import { rawStatement, type Statement } from '../batch'
 import type { CurrentUser } from '../../lib/auth'
 import { ApiError } from '../../lib/errors'
 import { errorText } from '../../lib/resource'
@@ -13,7 +13,6 @@ import type { ProjectStatus } from '../../domain/project-status'
 // D1 has no interactive transactions, so each batch starts with guards: statements that fail the
 // whole batch when a topic changed between the checks and the write.
 
-export type Statement = BatchItem<'sqlite'>
 export type Actor = Pick<CurrentUser, 'id'>
 
 /** At most this many ids per IN-list, leaving room under D1's 100 bound parameters. */
@@ -27,18 +26,6 @@ export const chunks = <T>(list: readonly T[], size = CHUNK): T[][] => {
   const out: T[][] = []
   for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size))
   return out
-}
-
-/**
- * A raw SQL statement for `db.batch`. drizzle-orm 0.45's D1 batch binds a raw statement
- * (`db.run(sql\`...\`)`) through a prepared statement it never creates when the SQL has
- * parameters; this gives it one.
- * @example await db.batch([rawStatement(db, sql`UPDATE topics SET status = ${s} WHERE id = ${id}`)])
- */
-export const rawStatement = (db: Db, query: SQL): Statement => {
-  const item = db.run(query)
-  const client = (db as Db & { $client: D1Database }).$client
-  return Object.assign(item, { stmt: client.prepare(item.getQuery().sql) })
 }
 
 const GUARD_FAILED = 'NOT NULL constraint failed: topic_events.topic_id'
