@@ -188,7 +188,7 @@ describe('admin: the topic grid', () => {
     await expect.poll(() => page.getByRole('button', { name: '撤销' }).count()).toBe(1)
     expect((await saved).status()).toBe(200)
 
-    await page.reload()
+    await page.reload({ waitUntil: 'domcontentloaded' })
     await waitForRows(page)
     await expect.poll(() => cell(page, topic.id, 'title').innerText()).toBe(`${stamp} 路灯闪烁（12号楼）`)
     const r = await staff('GET', `/topics/${topic.id}`)
