@@ -102,3 +102,76 @@ export const createWorld = async () => {
   }
   return { townId, neighborhoodIds, users, cookies }
 }
+
+/**
+ * Files a topic straight into D1 (as a resident would) and returns its row; `status` other than
+ * 'submitted' is set directly, for tests that need a topic in a given state.
+ */
+export const fileTopic = async (
+  neighborhoodId: number,
+  fields: { title?: string; description?: string; status?: string; categoryId?: number; createdAt?: number } = {},
+) => {
+  const { createDb } = await import('../worker/db/client')
+  const { createTopic } = await import('../worker/db/queries/topics')
+  const topic = await createTopic(createDb(env.DB), {
+    neighborhoodId,
+    title: fields.title ?? `议题${next()}`,
+    description: fields.description,
+    categoryId: fields.categoryId,
+  })
+  if (fields.status || fields.createdAt)
+    await env.DB.prepare('UPDATE topics SET status = coalesce(?, status), created_at = coalesce(?, created_at) WHERE id = ?')
+      .bind(fields.status ?? null, fields.createdAt ?? null, topic.id)
+      .run()
+  return { ...topic, status: fields.status ?? topic.status, createdAt: fields.createdAt ?? topic.createdAt }
+}
+
+// ── activities ──
+
+let activitySeq = 0
+
+/**
+ * A published activity (registration open now unless `opensAt`/`closesAt` say otherwise) with
+ * its sessions, made through the staff API. Sessions default to one of 50 seats tomorrow.
+ */
+export const createActivity = async (
+  cookie: string,
+  neighborhoodId: number,
+  overrides: Record<string, unknown> = {},
+) => {
+  const start = Date.now() + 24 * 3600_000
+  const body = {
+    neighborhoodId,
+    title: `暑托班${++activitySeq}`,
+    slug: `act-${activitySeq}-${Math.random().toString(36).slice(2, 8)}`,
+    place: '社区活动室',
+    status: 'published',
+    sessions: [{ label: '上午班', startsAt: start, endsAt: start + 3 * 3600_000, capacity: 50, maxParty: 3 }],
+    ...overrides,
+  }
+  const r = await api('/api/activities', { cookie, body })
+  if (r.status !== 201) throw new Error(`createActivity: ${r.status} ${JSON.stringify(r.body)}`)
+  const s = await api(`/api/activity-sessions?filter=${encodeURIComponent(JSON.stringify({ activityId: r.body.id }))}`, { cookie })
+  return { activity: r.body, sessions: s.body as any[] }
+}
+
+/** A distinct mainland mobile number for test registrant `n`. */
+export const testPhone = (n: number) => `139${String(n).padStart(8, '0')}`
+
+/**
+ * A public registration posted as JSON, with a fresh idempotency key and client address unless
+ * given (the per-address rate limit would otherwise join every test request into one client).
+ */
+export const registerJson = (
+  slug: string,
+  sessionId: number,
+  body: Record<string, unknown>,
+  opts: { key?: string; ip?: string } = {},
+) =>
+  api(`/a/${slug}/s/${sessionId}`, {
+    body,
+    headers: {
+      'idempotency-key': opts.key ?? `k${crypto.randomUUID().replace(/-/g, '')}`,
+      'cf-connecting-ip': opts.ip ?? `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+    },
+  })

@@ -6,6 +6,32 @@ import { createDb } from './db/client'
 import { ApiError, handleError } from './lib/errors'
 import { sameOrigin } from './lib/same-origin'
 import { auth } from './api/auth'
+import { topicsApi } from './api/topics'
+import { topicEventsApi } from './api/topic-events'
+import { supportsApi } from './api/supports'
+import { projectsApi } from './api/projects'
+import { checklistItemsApi } from './api/checklist-items'
+import { projectUpdatesApi } from './api/project-updates'
+import { evaluationsApi } from './api/evaluations'
+import { residentPages } from './pages'
+import { townsApi } from './api/towns'
+import { neighborhoodsApi } from './api/neighborhoods'
+import { gridsApi } from './api/grids'
+import { categoriesApi } from './api/categories'
+import { channelsApi } from './api/channels'
+import { usersApi } from './api/users'
+import { auditLogApi } from './api/audit-log'
+import { savedViewsApi } from './api/saved-views'
+import { statsApi } from './api/stats'
+import { formsApi } from './api/forms'
+import { formResponsesApi } from './api/forms-responses'
+import { formPages } from './pages/forms/routes'
+import { activitiesApi } from './api/activities'
+import { activitySessionsApi } from './api/activity-sessions'
+import { registrationsApi } from './api/registrations'
+import { volunteersApi } from './api/volunteers'
+import { activityPages } from './pages/activities/routes'
+import { staffCheckinPages } from './pages/activities/staff'
 
 /** JSON bodies larger than this are refused with 413. */
 export const MAX_BODY_BYTES = 256 * 1024
@@ -38,6 +64,32 @@ app.get('/admin', (c) => c.redirect('/admin/'))
 
 app.route('/api/auth', auth)
 // ROUTES — one line per domain router (keep this marker; helpers add below it)
+app.route('/api/topics', topicsApi)
+app.route('/api/topic-events', topicEventsApi)
+app.route('/api/supports', supportsApi)
+app.route('/api/projects', projectsApi)
+app.route('/api/checklist-items', checklistItemsApi)
+app.route('/api/project-updates', projectUpdatesApi)
+app.route('/api/evaluations', evaluationsApi)
+app.route('/', residentPages)
+app.route('/api/forms', formsApi)
+app.route('/api/form-responses', formResponsesApi)
+app.route('/s', formPages)
+app.route('/api/towns', townsApi)
+app.route('/api/neighborhoods', neighborhoodsApi)
+app.route('/api/grids', gridsApi)
+app.route('/api/categories', categoriesApi)
+app.route('/api/channels', channelsApi)
+app.route('/api/users', usersApi)
+app.route('/api/audit-log', auditLogApi)
+app.route('/api/saved-views', savedViewsApi)
+app.route('/api/stats', statsApi)
+app.route('/api/activities', activitiesApi)
+app.route('/api/activity-sessions', activitySessionsApi)
+app.route('/api/registrations', registrationsApi)
+app.route('/api/volunteers', volunteersApi)
+app.route('/', activityPages)
+app.route('/', staffCheckinPages)
 
 app.notFound((c) => {
   throw new ApiError('not_found', '页面不存在')

@@ -234,3 +234,126 @@ export const savedViews = sqliteTable('saved_views', {
   params: text('params').notNull(),
   createdAt: createdAt(),
 })
+
+// ── forms ──
+export const FORM_STATUSES = ['draft', 'open', 'closed'] as const
+export type FormStatus = (typeof FORM_STATUSES)[number]
+
+export const forms = sqliteTable('forms', {
+  id: integer('id').primaryKey(),
+  townId: integer('town_id').notNull(),
+  neighborhoodId: integer('neighborhood_id'),
+  slug: text('slug').notNull(),
+  title: text('title').notNull(),
+  description: text('description').notNull().default(''),
+  status: text('status', { enum: FORM_STATUSES }).notNull().default('draft'),
+  opensAt: integer('opens_at'),
+  closesAt: integer('closes_at'),
+  maxResponses: integer('max_responses'),
+  onePerPhone: integer('one_per_phone', { mode: 'boolean' }).notNull().default(false),
+  currentVersion: integer('current_version').notNull().default(1),
+  createdBy: integer('created_by'),
+  createdAt: createdAt(),
+  updatedAt: integer('updated_at').notNull().default(now),
+})
+
+export const formVersions = sqliteTable('form_versions', {
+  id: integer('id').primaryKey(),
+  formId: integer('form_id').notNull(),
+  version: integer('version').notNull(),
+  /** JSON array of field definitions (worker/domain/forms/definition.ts). */
+  fields: text('fields').notNull(),
+  createdBy: integer('created_by'),
+  createdAt: createdAt(),
+})
+
+export const formResponses = sqliteTable('form_responses', {
+  id: integer('id').primaryKey(),
+  formId: integer('form_id').notNull(),
+  version: integer('version').notNull(),
+  /** JSON object: field key → validated answer. */
+  answers: text('answers').notNull(),
+  phone: text('phone'),
+  receipt: text('receipt').notNull(),
+  createdAt: createdAt(),
+})
+
+// ── activities ──
+export const ACTIVITY_KINDS = ['event', 'volunteer'] as const
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number]
+export const ACTIVITY_STATUSES = ['draft', 'published', 'cancelled'] as const
+export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number]
+
+export const activities = sqliteTable('activities', {
+  id: integer('id').primaryKey(),
+  neighborhoodId: integer('neighborhood_id').notNull(),
+  kind: text('kind', { enum: ACTIVITY_KINDS }).notNull().default('event'),
+  slug: text('slug').notNull(),
+  title: text('title').notNull(),
+  description: text('description').notNull().default(''),
+  place: text('place').notNull().default(''),
+  audience: text('audience').notNull().default(''),
+  opensAt: integer('opens_at'),
+  closesAt: integer('closes_at'),
+  status: text('status', { enum: ACTIVITY_STATUSES }).notNull().default('draft'),
+  /** JSON array of extra-question definitions (worker/domain/forms/definition.ts). */
+  questions: text('questions').notNull().default('[]'),
+  createdBy: integer('created_by'),
+  createdAt: createdAt(),
+  updatedAt: integer('updated_at').notNull().default(now),
+})
+
+export const activitySessions = sqliteTable('activity_sessions', {
+  id: integer('id').primaryKey(),
+  activityId: integer('activity_id').notNull(),
+  label: text('label').notNull().default(''),
+  startsAt: integer('starts_at').notNull(),
+  endsAt: integer('ends_at').notNull(),
+  capacity: integer('capacity').notNull(),
+  maxParty: integer('max_party').notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: integer('updated_at').notNull().default(now),
+})
+
+export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'cancelled', 'checked_in', 'no_show'] as const
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number]
+
+export const registrations = sqliteTable('registrations', {
+  id: integer('id').primaryKey(),
+  sessionId: integer('session_id').notNull(),
+  activityId: integer('activity_id').notNull(),
+  name: text('name').notNull(),
+  phone: text('phone').notNull(),
+  partySize: integer('party_size').notNull().default(1),
+  /** JSON object: question key → validated answer. */
+  answers: text('answers').notNull().default('{}'),
+  status: text('status', { enum: REGISTRATION_STATUSES }).notNull(),
+  seq: integer('seq').notNull(),
+  token: text('token').notNull(),
+  checkinCode: text('checkin_code').notNull(),
+  source: text('source', { enum: ['web', 'staff'] }).notNull().default('web'),
+  createdAt: createdAt(),
+  confirmedAt: integer('confirmed_at'),
+  promotedAt: integer('promoted_at'),
+  cancelledAt: integer('cancelled_at'),
+  cancelledBy: text('cancelled_by', { enum: ['resident', 'staff'] }),
+  checkedInAt: integer('checked_in_at'),
+  checkedInBy: integer('checked_in_by'),
+  creditedMinutes: integer('credited_minutes'),
+  /** The submission's idempotency key (unique per session). */
+  clientKey: text('client_key'),
+})
+
+export const volunteers = sqliteTable('volunteers', {
+  id: integer('id').primaryKey(),
+  phone: text('phone').notNull(),
+  name: text('name').notNull(),
+  neighborhoodId: integer('neighborhood_id'),
+  code: text('code').notNull(),
+  /** JSON arrays of text. */
+  skills: text('skills').notNull().default('[]'),
+  tags: text('tags').notNull().default('[]'),
+  note: text('note').notNull().default(''),
+  createdAt: createdAt(),
+  updatedAt: integer('updated_at').notNull().default(now),
+})

@@ -248,6 +248,9 @@ const zh = {
   'ap.step2': '选择场次，填写姓名和手机号',
   'ap.step3': '保存报名回执，到场出示签到二维码',
   'ap.opens': '{time} 开始报名',
+  'sc.sessions': '近期场次',
+  'sc.sessions_hint': '选择正在进行或即将开始的场次，进入签到名单。',
+  'sc.no_sessions': '近 7 天没有场次。',
 } as const
 
 export type MessageKey = keyof typeof zh
@@ -496,6 +499,9 @@ const en: Record<MessageKey, string> = {
   'ap.step2': 'Choose a session, enter your name and phone',
   'ap.step3': 'Keep the receipt; show its check-in QR when you arrive',
   'ap.opens': 'Registration opens {time}',
+  'sc.sessions': 'Sessions now and soon',
+  'sc.sessions_hint': 'Choose a session under way or about to start to open its check-in list.',
+  'sc.no_sessions': 'No sessions in the next 7 days.',
 }
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en }

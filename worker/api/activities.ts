@@ -1,0 +1,269 @@
+import { Hono } from 'hono'
+import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm'
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
+import { z } from 'zod'
+import type { AppEnv, Db } from '../env'
+import { ACTIVITY_KINDS, ACTIVITY_STATUSES, activities, activitySessions, registrations } from '../db/schema'
+import { registrationWindow } from '../domain/capacity'
+import { fieldsSchema, type Field } from '../domain/forms/definition'
+import { audit } from '../lib/audit'
+import { requireUser, writesNeedWriter } from '../lib/auth'
+import { ApiError, validationError } from '../lib/errors'
+import { assertNeighborhoodExists, auditCreate, conflictsAs, contains, idsFilter, inIds } from '../lib/resource'
+import { assertInScope, assertNeighborhoodInScope, scopeWhere } from '../lib/scope'
+import { filterList, parseListQuery, sendList } from '../lib/simple-rest'
+import { idParam, readJson } from '../lib/validate'
+
+// Staff API for activities (活动): events and volunteer activities with their extra questions.
+// Sessions / shifts: activity-sessions.ts; registrations: registrations.ts.
+
+/** Public addresses /a/<slug>: lowercase, starting with a letter (so never mistaken for an id). */
+export const ACTIVITY_SLUG = /^[a-z](?:[a-z0-9-]{0,38}[a-z0-9])?$/
+
+const SLUG_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789'
+/** A random slug for an activity that was not given one, e.g. `a-k7qm4x`. */
+export const newActivitySlug = () =>
+  `a-${[...crypto.getRandomValues(new Uint8Array(6))].map((b) => SLUG_ALPHABET[b % SLUG_ALPHABET.length]).join('')}`
+
+// Times come as epoch ms; ISO strings (as a date picker gives them) are accepted too.
+export const timeInput = z.preprocess(
+  (v) => (typeof v === 'string' ? (v.trim() ? Date.parse(v) : null) : v),
+  z.number({ error: '时间无效' }).int('时间无效').nonnegative('时间无效').nullish(),
+)
+
+const sessionInput = z.object({
+  label: z.string().trim().max(60, '场次名称最多 60 字').nullish(),
+  startsAt: timeInput.pipe(z.number({ error: '请填写开始时间' })),
+  endsAt: timeInput.pipe(z.number({ error: '请填写结束时间' })),
+  capacity: z.int('名额应为整数').min(0, '名额不能为负').max(100_000),
+  maxParty: z.int('人数上限应为整数').min(1, '至少 1 人').max(20, '每份报名最多 20 人').nullish(),
+})
+
+const baseSchema = z.object({
+  neighborhoodId: z.int().positive('请选择居民区'),
+  kind: z.enum(ACTIVITY_KINDS, { error: '类型无效' }).nullish(),
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(ACTIVITY_SLUG, '地址只能用小写字母、数字和短横线，以字母开头，最多 40 位')
+    .nullish(),
+  title: z.string().trim().min(1, '请填写标题').max(100, '标题最多 100 字'),
+  description: z.string().trim().max(5000, '说明最多 5000 字').nullish(),
+  place: z.string().trim().max(200, '地点最多 200 字').nullish(),
+  audience: z.string().trim().max(200, '对象最多 200 字').nullish(),
+  opensAt: timeInput,
+  closesAt: timeInput,
+  status: z.enum(ACTIVITY_STATUSES, { error: '状态无效' }).nullish(),
+  questions: fieldsSchema.nullish(),
+})
+const createSchema = baseSchema.extend({ sessions: z.array(sessionInput).max(100).nullish() })
+// The admin sends the whole record back on save: every key optional, unknown keys dropped.
+const updateSchema = baseSchema.partial()
+
+const checkWindow = (opensAt: number | null, closesAt: number | null) => {
+  if (opensAt !== null && closesAt !== null && closesAt <= opensAt)
+    throw validationError({ closesAt: '截止时间应晚于开始报名时间' })
+}
+
+export const checkSessionTimes = (s: { startsAt: number; endsAt: number }, path = '') => {
+  if (s.endsAt <= s.startsAt) throw validationError({ [`${path}endsAt`]: '结束时间应晚于开始时间' })
+}
+
+const stat = {
+  sessionCount: sql<number>`(SELECT COUNT(*) FROM activity_sessions s WHERE s.activity_id = activities.id)`,
+  capacity: sql<number>`(SELECT COALESCE(SUM(s.capacity), 0) FROM activity_sessions s WHERE s.activity_id = activities.id)`,
+  seatsTaken: sql<number>`(SELECT COALESCE(SUM(r.party_size), 0) FROM registrations r
+    WHERE r.activity_id = activities.id AND r.status IN ('confirmed', 'checked_in', 'no_show'))`,
+  waitlistCount: sql<number>`(SELECT COUNT(*) FROM registrations r WHERE r.activity_id = activities.id AND r.status = 'waitlisted')`,
+  registrationCount: sql<number>`(SELECT COUNT(*) FROM registrations r WHERE r.activity_id = activities.id)`,
+  firstStartsAt: sql<number | null>`(SELECT MIN(s.starts_at) FROM activity_sessions s WHERE s.activity_id = activities.id)`,
+  lastEndsAt: sql<number | null>`(SELECT MAX(s.ends_at) FROM activity_sessions s WHERE s.activity_id = activities.id)`,
+}
+
+const select = (db: Db) => db.select({ a: activities, ...stat }).from(activities)
+type Selected = Awaited<ReturnType<ReturnType<typeof select>['where']>>[number]
+export type ActivityRow = typeof activities.$inferSelect
+
+/** The public paths of an activity: its page, its QR image and its printable poster. */
+export const activityUrls = (slug: string) => ({
+  publicUrl: `/a/${slug}`,
+  qrUrl: `/a/${slug}/qr.svg`,
+  posterUrl: `/a/${slug}/poster`,
+})
+
+const record = ({ a, ...s }: Selected, now = Date.now()) => ({
+  id: a.id,
+  neighborhoodId: a.neighborhoodId,
+  kind: a.kind,
+  slug: a.slug,
+  title: a.title,
+  description: a.description,
+  place: a.place,
+  audience: a.audience,
+  opensAt: a.opensAt,
+  closesAt: a.closesAt,
+  status: a.status,
+  questions: JSON.parse(a.questions) as Field[],
+  /** draft | cancelled | not_open | open | closed: what a resident meets right now. */
+  window: registrationWindow(a, now),
+  sessionCount: Number(s.sessionCount),
+  capacity: Number(s.capacity),
+  seatsTaken: Number(s.seatsTaken),
+  waitlistCount: Number(s.waitlistCount),
+  registrationCount: Number(s.registrationCount),
+  firstStartsAt: s.firstStartsAt,
+  lastEndsAt: s.lastEndsAt,
+  ...activityUrls(a.slug),
+  createdBy: a.createdBy,
+  createdAt: a.createdAt,
+  updatedAt: a.updatedAt,
+})
+
+const SORTABLE: Record<string, SQLiteColumn | SQL> = {
+  id: activities.id,
+  title: activities.title,
+  kind: activities.kind,
+  status: activities.status,
+  neighborhoodId: activities.neighborhoodId,
+  opensAt: activities.opensAt,
+  closesAt: activities.closesAt,
+  createdAt: activities.createdAt,
+  updatedAt: activities.updatedAt,
+  firstStartsAt: stat.firstStartsAt,
+  seatsTaken: stat.seatsTaken,
+  waitlistCount: stat.waitlistCount,
+}
+
+const messages = { unique: { slug: '这个地址已被别的活动使用' } }
+
+const load = async (v: AppEnv['Variables'], id: number) => {
+  const [row] = await select(v.db).where(eq(activities.id, id))
+  return assertInScope(v.user, row, (r) => r.a.neighborhoodId, '活动不存在')
+}
+
+export const activitiesApi = new Hono<AppEnv>()
+  .use(requireUser, writesNeedWriter)
+  .get('/', async (c) => {
+    const q = parseListQuery(c, { sortable: Object.keys(SORTABLE) })
+    const f = q.filter
+    const where = and(
+      scopeWhere(c.var.user, activities.neighborhoodId),
+      inIds(activities.id, idsFilter(f.id)),
+      inIds(activities.neighborhoodId, idsFilter(f.neighborhoodId)),
+      inIds(activities.status, filterList<string>(f.status)),
+      inIds(activities.kind, filterList<string>(f.kind)),
+      contains(f.q, activities.title, activities.place, activities.slug),
+    )
+    const dir = q.sort.order === 'ASC' ? asc : desc
+    const db = c.var.db
+    const [rows, [{ n }]] = await db.batch([
+      select(db)
+        .where(where)
+        .orderBy(dir(SORTABLE[q.sort.field] ?? activities.id), dir(activities.id))
+        .limit(q.limit)
+        .offset(q.offset),
+      db.select({ n: count() }).from(activities).where(where),
+    ])
+    const now = Date.now()
+    return sendList(c, 'activities', q, rows.map((r) => record(r, now)), n)
+  })
+  .get('/:id', async (c) => c.json(record(await load(c.var, idParam(c)))))
+  .post('/', async (c) => {
+    const input = await readJson(c, createSchema)
+    const user = c.var.user
+    const db = c.var.db
+    assertNeighborhoodInScope(user, input.neighborhoodId)
+    await assertNeighborhoodExists(db, input.neighborhoodId)
+    checkWindow(input.opensAt ?? null, input.closesAt ?? null)
+    const sessions = input.sessions ?? []
+    sessions.forEach((s, i) => checkSessionTimes(s, `sessions.${i}.`))
+    const now = Date.now()
+    const kind = input.kind ?? 'event'
+    const values = {
+      neighborhoodId: input.neighborhoodId,
+      kind,
+      slug: input.slug ?? newActivitySlug(),
+      title: input.title,
+      description: input.description ?? '',
+      place: input.place ?? '',
+      audience: input.audience ?? '',
+      opensAt: input.opensAt ?? null,
+      closesAt: input.closesAt ?? null,
+      status: input.status ?? 'draft',
+      questions: JSON.stringify(input.questions ?? []),
+      createdBy: user.id,
+      createdAt: now,
+      updatedAt: now,
+    }
+    const idOfSlug = sql`(SELECT id FROM activities WHERE slug = ${values.slug})`
+    const sessionRows = sessions.map((s) => ({
+      activityId: idOfSlug,
+      label: s.label ?? '',
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      capacity: s.capacity,
+      maxParty: kind === 'volunteer' ? 1 : (s.maxParty ?? 1),
+      createdAt: now,
+      updatedAt: now,
+    }))
+    const [[created]] = await conflictsAs(
+      () =>
+        db.batch([
+          db.insert(activities).values(values).returning({ id: activities.id }),
+          auditCreate(db, user, 'activities', { ...values, questions: input.questions ?? [], sessions }),
+          ...sessionRows.map((s) => db.insert(activitySessions).values(s as never)),
+        ]),
+      messages,
+    )
+    return c.json(record((await select(db).where(eq(activities.id, created.id)))[0]), 201)
+  })
+  .put('/:id', async (c) => {
+    const before = await load(c.var, idParam(c))
+    const input = await readJson(c, updateSchema)
+    const user = c.var.user
+    const db = c.var.db
+    const a = before.a
+    if (input.neighborhoodId !== undefined && input.neighborhoodId !== a.neighborhoodId)
+      throw validationError({ neighborhoodId: '活动不能改到别的居民区' })
+    if (input.kind && input.kind !== a.kind && Number(before.registrationCount) > 0)
+      throw validationError({ kind: '已有报名的活动不能改类型' })
+    const opensAt = input.opensAt === undefined ? a.opensAt : input.opensAt
+    const closesAt = input.closesAt === undefined ? a.closesAt : input.closesAt
+    checkWindow(opensAt, closesAt)
+    const changes = {
+      kind: input.kind ?? a.kind,
+      slug: input.slug ?? a.slug,
+      title: input.title ?? a.title,
+      description: input.description === undefined ? a.description : (input.description ?? ''),
+      place: input.place === undefined ? a.place : (input.place ?? ''),
+      audience: input.audience === undefined ? a.audience : (input.audience ?? ''),
+      opensAt,
+      closesAt,
+      status: input.status ?? a.status,
+      questions: input.questions ? JSON.stringify(input.questions) : a.questions,
+      updatedAt: Date.now(),
+    }
+    await conflictsAs(
+      () =>
+        db.batch([
+          db.update(activities).set(changes).where(eq(activities.id, a.id)),
+          audit(db, user, { action: 'update', resource: 'activities', recordId: a.id, before: a, after: changes }),
+        ]),
+      messages,
+    )
+    return c.json(record((await select(db).where(eq(activities.id, a.id)))[0]))
+  })
+  .delete('/:id', async (c) => {
+    const before = await load(c.var, idParam(c))
+    if (Number(before.registrationCount) > 0)
+      throw new ApiError('conflict', '活动已有报名，不能删除；可以把它改为“已取消”')
+    const db = c.var.db
+    await db.batch([
+      db.delete(activitySessions).where(eq(activitySessions.activityId, before.a.id)),
+      db.delete(registrations).where(eq(registrations.activityId, before.a.id)),
+      db.delete(activities).where(eq(activities.id, before.a.id)),
+      audit(db, c.var.user, { action: 'delete', resource: 'activities', recordId: before.a.id, before: before.a }),
+    ])
+    return c.json(record(before))
+  })

@@ -1,0 +1,211 @@
+import { z } from 'zod'
+import type { RegistrationStatus } from '../db/schema'
+import { MOBILE_PHONE, normalizePhone } from './masking'
+
+// The rules of seats, the waitlist and promotion, as pure functions. The SQL in
+// worker/db/queries/registrations.ts applies exactly these rules inside single statements (so they
+// hold under any concurrency); the tests and the bench use `replayArrivals` and
+// `capacityViolations` below to check what the database did against them.
+//
+// The rules, precisely:
+// 1. Seats: a registration holds `partySize` seats while it is confirmed or checked in (and as a
+//    no-show, after the session). Seats held never exceed the session's capacity.
+// 2. Arrival: registrations are numbered by arrival within a session (`seq`, 1, 2, 3 …). An
+//    arrival is confirmed iff its party fits in the seats free at that moment; otherwise it is
+//    waitlisted. So a later small party may take seats that an earlier, bigger party did not fit
+//    into ("filled as far as sizes allow"), but never seats that an earlier party fits into.
+// 3. Promotion: whenever seats free up (a cancellation, a capacity raise), the waitlist is walked
+//    in arrival order and every registration that fits in the seats still free is confirmed.
+// 4. Hence the standing invariant: no waitlisted registration fits in the free seats.
+// 5. Waitlist position: the rank among the session's waitlisted registrations by `seq` (1-based),
+//    computed when read, so it stays gap-free after cancellations and promotions.
+
+export type SeatHolder = { partySize: number; status: RegistrationStatus }
+export type Queued = { id: number; seq: number; partySize: number; status: RegistrationStatus }
+
+/** Statuses that hold seats. */
+export const SEAT_STATUSES = ['confirmed', 'checked_in', 'no_show'] as const satisfies RegistrationStatus[]
+/** Statuses of a live registration: one per phone and session. */
+export const LIVE_STATUSES = ['confirmed', 'waitlisted', 'checked_in'] as const satisfies RegistrationStatus[]
+
+const holdsSeats = (status: RegistrationStatus) => (SEAT_STATUSES as readonly string[]).includes(status)
+
+/**
+ * Seats held, counting party sizes.
+ * @example seatsTaken([{ partySize: 3, status: 'confirmed' }, { partySize: 2, status: 'waitlisted' }]) // 3
+ */
+export const seatsTaken = (regs: SeatHolder[]) =>
+  regs.reduce((sum, r) => (holdsSeats(r.status) ? sum + r.partySize : sum), 0)
+
+/** Whether a party fits in what is left of `capacity`. */
+export const fits = (partySize: number, capacity: number, taken: number) => partySize <= capacity - taken
+
+/**
+ * Rule 2: the status of a new arrival.
+ * @example arrivalStatus(3, 50, 48) // 'waitlisted'
+ */
+export const arrivalStatus = (partySize: number, capacity: number, taken: number): 'confirmed' | 'waitlisted' =>
+  fits(partySize, capacity, taken) ? 'confirmed' : 'waitlisted'
+
+/**
+ * Rule 3: which waitlisted registrations to confirm, walking the waitlist in arrival order.
+ * @example promotions(10, 8, [{ id: 7, seq: 4, partySize: 3, status: 'waitlisted' }, { id: 9, seq: 5, partySize: 2, status: 'waitlisted' }]) // [9]
+ */
+export const promotions = (capacity: number, taken: number, regs: Queued[]): number[] => {
+  let free = capacity - taken
+  const out: number[] = []
+  for (const r of [...regs].filter((r) => r.status === 'waitlisted').sort((a, b) => a.seq - b.seq)) {
+    if (free <= 0) break
+    if (r.partySize <= free) {
+      out.push(r.id)
+      free -= r.partySize
+    }
+  }
+  return out
+}
+
+/**
+ * Rule 5: waitlist positions by id (1-based, gap-free, in arrival order).
+ * @example waitlistPositions([{ id: 4, seq: 9, … waitlisted }, { id: 2, seq: 3, … waitlisted }]) // Map { 2 → 1, 4 → 2 }
+ */
+export const waitlistPositions = (regs: Queued[]) => {
+  const map = new Map<number, number>()
+  ;[...regs]
+    .filter((r) => r.status === 'waitlisted')
+    .sort((a, b) => a.seq - b.seq)
+    .forEach((r, i) => map.set(r.id, i + 1))
+  return map
+}
+
+/**
+ * The statuses rule 2 gives a history of arrivals only (no cancellations), in `seq` order: what the
+ * database must have decided. Used to verify a flash crowd.
+ * @example replayArrivals(4, [{ seq: 1, partySize: 3 }, { seq: 2, partySize: 2 }, { seq: 3, partySize: 1 }]) // ['confirmed', 'waitlisted', 'confirmed']
+ */
+export const replayArrivals = (capacity: number, arrivals: { seq: number; partySize: number }[]) => {
+  let taken = 0
+  return [...arrivals]
+    .sort((a, b) => a.seq - b.seq)
+    .map((a) => {
+      const status = arrivalStatus(a.partySize, capacity, taken)
+      if (status === 'confirmed') taken += a.partySize
+      return status
+    })
+}
+
+/**
+ * The standing invariants of one session (rules 1 and 4), as a list of broken ones (empty = fine).
+ * @example capacityViolations(50, regs) // [] or ['seats 52 > capacity 50']
+ */
+export const capacityViolations = (capacity: number, regs: Queued[]): string[] => {
+  const out: string[] = []
+  const taken = seatsTaken(regs)
+  if (taken > capacity) out.push(`seats ${taken} > capacity ${capacity}`)
+  const seqs = new Set<number>()
+  for (const r of regs) {
+    if (seqs.has(r.seq)) out.push(`seq ${r.seq} used twice`)
+    seqs.add(r.seq)
+    if (r.status === 'waitlisted' && fits(r.partySize, capacity, taken))
+      out.push(`waitlisted #${r.id} (party ${r.partySize}) fits in ${capacity - taken} free seats`)
+  }
+  return out
+}
+
+/** Why a check-in is refused, or `null` when it may go ahead. */
+export const checkInRefusal = (status: RegistrationStatus, lang: 'zh' | 'en' = 'zh'): string | null => {
+  const zh = lang === 'zh'
+  switch (status) {
+    case 'confirmed':
+      return null
+    case 'checked_in':
+      return zh ? '已经签到过了' : 'Already checked in'
+    case 'waitlisted':
+      return zh ? '候补中的报名不能签到' : 'A waitlisted registration cannot check in'
+    case 'cancelled':
+      return zh ? '已取消的报名不能签到' : 'A cancelled registration cannot check in'
+    case 'no_show':
+      return zh ? '已标记为未到场' : 'Marked as a no-show'
+  }
+}
+
+/** Whether a registration can still be cancelled (by the resident or staff). */
+export const cancellable = (status: RegistrationStatus) => status === 'confirmed' || status === 'waitlisted'
+
+/** The minutes a checked-in shift credits by default: its length. */
+export const shiftMinutes = (session: { startsAt: number; endsAt: number }) =>
+  Math.max(0, Math.round((session.endsAt - session.startsAt) / 60_000))
+
+/** What a resident meets at an activity: its status, then its registration window. */
+export type RegistrationWindow = 'draft' | 'cancelled' | 'not_open' | 'open' | 'closed'
+
+/**
+ * @example registrationWindow({ status: 'published', opensAt: Date.now() + 60_000, closesAt: null }) // 'not_open'
+ */
+export const registrationWindow = (
+  activity: { status: 'draft' | 'published' | 'cancelled'; opensAt: number | null; closesAt: number | null },
+  now = Date.now(),
+): RegistrationWindow => {
+  if (activity.status !== 'published') return activity.status
+  if (activity.opensAt !== null && now < activity.opensAt) return 'not_open'
+  if (activity.closesAt !== null && now >= activity.closesAt) return 'closed'
+  return 'open'
+}
+
+// ── the registrant ──
+
+/** Names as residents type them: 1–30 characters. */
+export const NAME_MAX = 30
+
+const halfWidthDigits = (s: string) => s.replace(/[\uFF10-\uFF19]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+
+/**
+ * Who registers and how many come: name, mainland mobile phone (normalised) and party size
+ * (1 to the session's `maxParty`). Accepts form posts (strings) and JSON alike.
+ * @example registrantSchema(3).parse({ name: '王芳', phone: '138 1234 5678', partySize: '2' })
+ */
+export const registrantSchema = (maxParty: number) =>
+  z.object({
+    name: z
+      .string({ error: '请填写姓名' })
+      .trim()
+      .min(1, '请填写姓名')
+      .max(NAME_MAX, `姓名最多 ${NAME_MAX} 个字`),
+    phone: z
+      .string({ error: '请填写手机号' })
+      .trim()
+      .min(1, '请填写手机号')
+      .transform((v) => normalizePhone(halfWidthDigits(v)))
+      .pipe(z.string().regex(MOBILE_PHONE, '手机号应为 11 位数字，以 1 开头，例如 13812345678')),
+    partySize: z.preprocess(
+      (v) => (v === undefined || v === null || v === '' ? 1 : typeof v === 'string' ? Number(halfWidthDigits(v.trim())) : v),
+      z
+        .number({ error: '请填写人数' })
+        .int('人数应为整数')
+        .min(1, '至少 1 人')
+        .max(maxParty, maxParty === 1 ? '每份报名限 1 人' : `每份报名最多 ${maxParty} 人`),
+    ),
+  })
+
+// ── volunteers ──
+
+const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
+const CODE_LIMIT = 256 - (256 % CODE_ALPHABET.length)
+
+/**
+ * A volunteer's lookup code, printed on their receipts: 6 characters without look-alikes
+ * (31^6 ≈ 887 million; lookups are rate limited and need the phone too).
+ * @example newVolunteerCode() // 'K7Q4MX'
+ */
+export const newVolunteerCode = () => {
+  let code = ''
+  while (code.length < 6)
+    for (const b of crypto.getRandomValues(new Uint8Array(12)))
+      if (b < CODE_LIMIT && code.length < 6) code += CODE_ALPHABET[b % CODE_ALPHABET.length]
+  return code
+}
+
+/** A code as typed: upper-cased, without spaces or dashes. */
+export const normalizeVolunteerCode = (input: string) => input.replace(/[\s-]/g, '').toUpperCase()
+
+/** Minutes as hours for people: 150 → 2.5. */
+export const hoursOf = (minutes: number | null | undefined) => Math.round(((minutes ?? 0) / 60) * 10) / 10

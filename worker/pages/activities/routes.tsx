@@ -1,0 +1,491 @@
+// The public routes of activities: /a/<id-or-slug> (activity, per-session form, QR, poster),
+// /r/<token> (receipt, cancel, .ics), /c/<code> (what the check-in QR opens) and /v (volunteers).
+// Registration posts are idempotent (hidden `key` / Idempotency-Key header); the same endpoint
+// answers JSON when JSON is posted, for integrations and the flash-crowd bench.
+import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { getCookie } from 'hono/cookie'
+import { raw } from 'hono/html'
+import type { AppEnv } from '../../env'
+import {
+  activityByKey,
+  activityPageData,
+  cancelRegistration,
+  checkInStatement,
+  createRegistration,
+  loadSessionWithActivity,
+  registrationByCheckinCode,
+  registrationByToken,
+  sessionsOf,
+  volunteerCodeOf,
+  volunteerView,
+} from '../../db/queries/registrations'
+import { cancellable, checkInRefusal, normalizeVolunteerCode } from '../../domain/capacity'
+import { answersFromForm, type Field } from '../../domain/forms'
+import { icsCalendar } from '../../domain/ics'
+import { MOBILE_PHONE, normalizePhone } from '../../domain/masking'
+import { audit } from '../../lib/audit'
+import { loadUser, SESSION_COOKIE, type CurrentUser } from '../../lib/auth'
+import { ApiError, handleError } from '../../lib/errors'
+import { IDEMPOTENCY_KEY, once } from '../../lib/idempotency'
+import { qrSvg } from '../../lib/qr'
+import { clientIp, hit, retryAfterSeconds } from '../../lib/rate-limit'
+import { inScope } from '../../lib/scope'
+import { minutesOf, newFormKey, withLang } from '../common'
+import { formatDate, langOf, t, type Lang } from '../i18n'
+import { messagePage, renderPage, securityHeaders } from '../layout'
+import {
+  ActivityView,
+  CancelConfirm,
+  CheckinView,
+  QUESTION_PREFIX,
+  ReceiptView,
+  RegisterForm,
+  timeRange,
+  VolunteerForm,
+  VolunteerView,
+  type FormValues,
+  type RegistrationContext,
+} from './views'
+
+type C = Context<AppEnv>
+
+/** A form post is a few KB. */
+const MAX_FORM_BYTES = 64 * 1024
+
+/** Per client address: generous, since a community room or a school shares one address. */
+export const REGISTRATION_LIMIT = { limit: 60, windowMs: 10 * 60_000 }
+/** Volunteer lookups per client address: codes cannot be walked through. */
+export const VOLUNTEER_LOOKUP_LIMIT = { limit: 20, windowMs: 10 * 60_000 }
+
+const wantsJson = (c: C) => (c.req.header('content-type') ?? '').includes('application/json')
+
+const notFound = (c: C) => {
+  const lang = langOf(c)
+  return messagePage(c, { lang, status: 404, title: t(lang, 'common.not_found_title'), body: t(lang, 'common.not_found_body') })
+}
+
+const origin = (c: C) => new URL(c.req.url).origin
+const link = (c: C) => (path: string) => withLang(c, path)
+
+/** The signed-in staff member, if any (pages do not require one). */
+const staffOf = async (c: C): Promise<CurrentUser | null> => {
+  const token = getCookie(c, SESSION_COOKIE)
+  return token ? loadUser(c.var.db, token, c.env) : null
+}
+
+const tooMany = (c: C, lang: Lang, seconds: number) => {
+  c.header('Retry-After', String(seconds))
+  return messagePage(c, {
+    lang,
+    status: 429,
+    title: t(lang, 'common.rate_limited_title'),
+    body: t(lang, 'common.rate_limited_body', { minutes: minutesOf(seconds) }),
+  })
+}
+
+/** The session named by the path (its activity by id or slug), with the seats held. */
+const sessionOf = async (c: C) => {
+  const sid = Number(c.req.param('sid'))
+  const key = (c.req.param('key') ?? '').toLowerCase()
+  if (!Number.isSafeInteger(sid) || sid <= 0) return undefined
+  const row = await loadSessionWithActivity(c.var.db, sid)
+  if (!row || row.activity.status === 'draft' || (String(row.activity.id) !== key && row.activity.slug !== key)) return undefined
+  return { ...row, seatsTaken: Number(row.seatsTaken) }
+}
+type Target = NonNullable<Awaited<ReturnType<typeof sessionOf>>>
+
+type RegistrationBody = {
+  key?: unknown
+  name?: unknown
+  phone?: unknown
+  partySize?: unknown
+  answers?: Record<string, unknown>
+}
+
+/**
+ * Registers once per idempotency key; the stored result is the public summary. If `once` gives
+ * up waiting for an earlier attempt with the key (its worker died mid-request, or the database is
+ * slow in a rush), the registration's own key (unique per session) decides instead: the
+ * registration that attempt made is answered, or it is made now.
+ */
+const register = async (c: C, target: Target, body: RegistrationBody, key: string) => {
+  let ran = false
+  const work = async () => {
+    ran = true
+    const { reg, volunteerCode } = await createRegistration(
+      c.var.db,
+      target,
+      { clientKey: key, name: body.name, phone: body.phone, partySize: body.partySize, answers: body.answers ?? {} },
+      'web',
+    )
+    return {
+      status: 201,
+      body: {
+        id: reg.id,
+        status: reg.status,
+        seq: reg.seq,
+        token: reg.token,
+        manageUrl: `/r/${reg.token}`,
+        volunteerCode,
+        waitlistPosition: reg.waitlistPosition,
+      },
+    }
+  }
+  try {
+    return await once(c.var.db, key, `registration:${target.session.id}`, work)
+  } catch (err) {
+    if (ran || !(err instanceof ApiError) || err.code !== 'conflict') throw err
+    return { ...(await work()), replayed: true }
+  }
+}
+
+type Summary = Awaited<ReturnType<typeof register>>['body']
+
+export const activityPages = new Hono<AppEnv>()
+
+for (const path of ['/a/*', '/r/*', '/c/*', '/v'])
+  activityPages.use(
+    path,
+    bodyLimit({
+      maxSize: MAX_FORM_BYTES,
+      onError: () => {
+        throw new ApiError('payload_too_large', '提交的内容太大')
+      },
+    }),
+  )
+
+activityPages.get('/a/:key', async (c) => {
+  const data = await activityPageData(c.var.db, c.req.param('key'))
+  if (!data) return notFound(c)
+  const { activity, sessions } = data
+  const lang = langOf(c)
+  return renderPage(
+    c,
+    { lang, title: activity.title },
+    <ActivityView lang={lang} activity={activity} sessions={sessions} now={Date.now()} link={link(c)} />,
+  )
+})
+
+const formPage = (
+  c: C,
+  lang: Lang,
+  s: Target,
+  opts: { values?: FormValues; errors?: Record<string, string>; refusal?: string; key?: string; status?: 200 | 400 | 409 | 429 },
+) =>
+  renderPage(
+    c,
+    { lang, title: t(lang, 'reg.title', { activity: s.activity.title }), status: opts.status ?? 200 },
+    <RegisterForm
+      lang={lang}
+      activity={s.activity}
+      session={s.session}
+      seatsLeft={s.session.capacity - s.seatsTaken}
+      questions={JSON.parse(s.activity.questions) as Field[]}
+      values={opts.values ?? {}}
+      errors={opts.errors ?? {}}
+      refusal={opts.refusal}
+      formKey={opts.key ?? newFormKey()}
+      action={withLang(c, `/a/${s.activity.slug}/s/${s.session.id}`)}
+      now={Date.now()}
+    />,
+  )
+
+activityPages.get('/a/:key/s/:sid', async (c) => {
+  const s = await sessionOf(c)
+  if (!s) return notFound(c)
+  return formPage(c, langOf(c), s, {})
+})
+
+activityPages.post('/a/:key/s/:sid', async (c) => {
+  const json = wantsJson(c)
+  const s = await sessionOf(c)
+  if (!s) {
+    if (json) throw new ApiError('not_found', '场次不存在')
+    return notFound(c)
+  }
+  const lang = langOf(c)
+  const n = await hit(c.var.db, `registration:${clientIp(c.req.raw.headers)}`, REGISTRATION_LIMIT)
+  if (n > REGISTRATION_LIMIT.limit) {
+    const wait = retryAfterSeconds(REGISTRATION_LIMIT.windowMs)
+    if (json) throw new ApiError('rate_limited', '操作太频繁，请稍后再试', { headers: { 'Retry-After': String(wait) } })
+    return tooMany(c, lang, wait)
+  }
+  if (json) {
+    let body: RegistrationBody
+    try {
+      body = await c.req.json()
+    } catch (cause) {
+      throw new ApiError('bad_request', '请求体不是有效的 JSON', { cause })
+    }
+    const key = c.req.header('idempotency-key') ?? (typeof body.key === 'string' ? body.key : '')
+    const result = await register(c, s, body, key)
+    return c.json(await withPosition(c, result), result.status as 201)
+  }
+  const posted = await c.req.parseBody({ all: true })
+  const one = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '')
+  const questions = JSON.parse(s.activity.questions) as Field[]
+  const answers = answersFromForm(questions, posted, QUESTION_PREFIX)
+  const values: FormValues = { name: one(posted.name), phone: one(posted.phone), partySize: one(posted.partySize), answers }
+  const key = one(posted.key)
+  // A stale or missing key: show the form again with a fresh one rather than an error page.
+  if (!IDEMPOTENCY_KEY.test(key)) return formPage(c, lang, s, { values, refusal: t(lang, 'err.stale'), status: 400 })
+  try {
+    const result = await register(c, s, { ...values, answers }, key)
+    return c.redirect(withLang(c, `/r/${result.body.token}`), 303)
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err
+    if (err.code === 'validation_failed') {
+      const errors: Record<string, string> = {}
+      for (const [k, m] of Object.entries(err.errors ?? {}))
+        errors[k.startsWith('answers.') ? QUESTION_PREFIX + k.slice(8) : k] = m
+      return formPage(c, lang, s, { values, errors, key, status: 400 })
+    }
+    if (err.code === 'conflict' || err.code === 'illegal_transition') {
+      const fresh = (await sessionOf(c)) ?? s
+      return formPage(c, lang, fresh, { values, refusal: err.message, key: newFormKey(), status: 409 })
+    }
+    throw err
+  }
+})
+
+/**
+ * The summary with the current status and waitlist position (a replay may come after others
+ * cancelled; positions are computed on read).
+ */
+const withPosition = async (c: C, result: { body: Summary; replayed: boolean }) => {
+  const { body } = result
+  if (!result.replayed) return body
+  const ctx = await registrationByToken(c.var.db, body.token)
+  const position = ctx?.waitlistPosition
+  return { ...body, status: ctx?.reg.status ?? body.status, waitlistPosition: position == null ? null : Number(position) }
+}
+
+activityPages.get('/a/:key/qr.svg', async (c) => {
+  const activity = await activityByKey(c.var.db, c.req.param('key'))
+  if (!activity) return notFound(c)
+  return c.body(qrSvg(`${origin(c)}/a/${activity.slug}`, { title: activity.title }), 200, {
+    'Content-Type': 'image/svg+xml; charset=utf-8',
+    'Content-Security-Policy': "default-src 'none'",
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'public, max-age=3600',
+  })
+})
+
+const POSTER_CSS = `@page{size:A4;margin:14mm}*{box-sizing:border-box}html{font-family:system-ui,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#111;background:#fff}body{margin:0 auto;max-width:182mm;text-align:center}h1{font-size:30pt;line-height:1.2;margin:6mm 0 3mm}.sub{font-size:17pt;margin:0 0 3mm}.qr{display:block;width:105mm;height:105mm;margin:0 auto}.qr svg{width:100%;height:100%}ol{text-align:left;font-size:15pt;line-height:1.6;margin:5mm auto;max-width:150mm}.url{font:13pt ui-monospace,monospace;word-break:break-all;margin:2mm 0}.screen{background:#e9f0f8;padding:.75rem;font-size:16px}@media print{.screen{display:none}}`
+
+activityPages.get('/a/:key/poster', async (c) => {
+  const activity = await activityByKey(c.var.db, c.req.param('key'))
+  if (!activity) return notFound(c)
+  const lang = langOf(c)
+  const nonce = securityHeaders(c)
+  const url = `${origin(c)}/a/${activity.slug}`
+  const sessions = await sessionsOf(c.var.db, activity.id)
+  const first = sessions[0]?.session
+  return c.html(
+    <>
+      {raw('<!doctype html>')}
+      <html lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width,initial-scale=1" />
+          <title>{activity.title}</title>
+          <style nonce={nonce} dangerouslySetInnerHTML={{ __html: POSTER_CSS }} />
+        </head>
+        <body>
+          <main>
+            <p class="screen">{t(lang, 'poster.print')}</p>
+            <h1>{activity.title}</h1>
+            {first && <p class="sub">{timeRange(first, lang)}{sessions.length > 1 ? ` …（${sessions.length}）` : ''}</p>}
+            {activity.place && <p class="sub">{activity.place}</p>}
+            {activity.opensAt && <p class="sub">{t(lang, 'ap.opens', { time: formatDate(activity.opensAt, lang, true) })}</p>}
+            <div class="qr">{raw(qrSvg(url, { title: t(lang, 'ap.heading') }))}</div>
+            <p class="url">{url}</p>
+            <h2>{t(lang, 'ap.heading')}</h2>
+            <ol>
+              <li>{t(lang, 'ap.step1')}</li>
+              <li>{t(lang, 'ap.step2')}</li>
+              <li>{t(lang, 'ap.step3')}</li>
+            </ol>
+          </main>
+        </body>
+      </html>
+    </>,
+  )
+})
+
+// ── /r/<token>: the receipt ──
+
+const receipt = async (c: C, ctx: RegistrationContext, flash?: 'cancelled') => {
+  const lang = langOf(c)
+  const volunteerCode = ctx.activity.kind === 'volunteer' ? await volunteerCodeOf(c.var.db, ctx.reg.phone) : null
+  return renderPage(
+    c,
+    { lang, title: ctx.activity.title },
+    <ReceiptView
+      lang={lang}
+      ctx={{ ...ctx, waitlistPosition: ctx.waitlistPosition === null ? null : Number(ctx.waitlistPosition) }}
+      checkinUrl={`${origin(c)}/c/${ctx.reg.checkinCode}`}
+      volunteerCode={volunteerCode}
+      flash={flash}
+      link={link(c)}
+    />,
+  )
+}
+
+activityPages.get('/r/:token', async (c) => {
+  const ctx = await registrationByToken(c.var.db, c.req.param('token'))
+  if (!ctx) return notFound(c)
+  return receipt(c, ctx, c.req.query('done') === 'cancelled' ? 'cancelled' : undefined)
+})
+
+activityPages.get('/r/:token/cancel', async (c) => {
+  const ctx = await registrationByToken(c.var.db, c.req.param('token'))
+  if (!ctx) return notFound(c)
+  if (!cancellable(ctx.reg.status)) return c.redirect(withLang(c, `/r/${ctx.reg.token}`), 303)
+  const lang = langOf(c)
+  return renderPage(
+    c,
+    { lang, title: t(lang, 'rr.cancel_title') },
+    <CancelConfirm
+      lang={lang}
+      ctx={ctx}
+      action={withLang(c, `/r/${ctx.reg.token}/cancel`)}
+      back={withLang(c, `/r/${ctx.reg.token}`)}
+    />,
+  )
+})
+
+// Cancels (with the confirmation field) and promotes the next in line, in one atomic batch.
+activityPages.post('/r/:token/cancel', async (c) => {
+  const ctx = await registrationByToken(c.var.db, c.req.param('token'))
+  if (!ctx) return notFound(c)
+  const body = await c.req.parseBody()
+  const back = withLang(c, `/r/${ctx.reg.token}`)
+  if (body.confirm !== 'yes') return c.redirect(withLang(c, `/r/${ctx.reg.token}/cancel`), 303)
+  if (!cancellable(ctx.reg.status)) return c.redirect(back, 303)
+  await cancelRegistration(c.var.db, ctx.reg, 'resident')
+  return c.redirect(`${back}${back.includes('?') ? '&' : '?'}done=cancelled`, 303)
+})
+
+activityPages.get('/r/:token/calendar.ics', async (c) => {
+  const ctx = await registrationByToken(c.var.db, c.req.param('token'))
+  if (!ctx) return notFound(c)
+  const { activity: a, session: s, reg } = ctx
+  const ics = icsCalendar({
+    uid: `registration-${reg.id}@jushou`,
+    title: s.label ? `${a.title}（${s.label}）` : a.title,
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
+    place: a.place,
+    description: a.description.slice(0, 500),
+    url: `${origin(c)}/r/${reg.token}`,
+  })
+  return c.body(ics, 200, {
+    'Content-Type': 'text/calendar; charset=utf-8',
+    'Content-Disposition': `attachment; filename="activity-${reg.id}.ics"`,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  })
+})
+
+// ── /c/<code>: what the check-in QR opens ──
+
+const checkinPage = async (c: C, ctx: RegistrationContext, message?: { ok: boolean; text: string }, status: 200 | 409 = 200) => {
+  const lang = langOf(c)
+  const user = await staffOf(c)
+  const staff = !!user && inScope(user, ctx.activity.neighborhoodId)
+  return renderPage(
+    c,
+    { lang, title: t(lang, 'ci.title'), status },
+    <CheckinView
+      lang={lang}
+      ctx={ctx}
+      staff={staff}
+      action={withLang(c, `/c/${ctx.reg.checkinCode}`)}
+      message={message}
+      listUrl={staff ? withLang(c, `/staff/checkin/${ctx.session.id}`) : undefined}
+    />,
+  )
+}
+
+activityPages.get('/c/:code', async (c) => {
+  const ctx = await registrationByCheckinCode(c.var.db, c.req.param('code'))
+  if (!ctx) return notFound(c)
+  const lang = langOf(c)
+  const done = c.req.query('done') === '1' && ctx.reg.status === 'checked_in'
+  return checkinPage(c, ctx, done ? { ok: true, text: t(lang, 'ci.done', { name: ctx.reg.name, n: ctx.reg.partySize }) } : undefined)
+})
+
+activityPages.post('/c/:code', async (c) => {
+  const ctx = await registrationByCheckinCode(c.var.db, c.req.param('code'))
+  if (!ctx) return notFound(c)
+  const user = await staffOf(c)
+  if (!user || !inScope(user, ctx.activity.neighborhoodId) || user.role === 'viewer') return checkinPage(c, ctx)
+  const lang = langOf(c)
+  const refusal = checkInRefusal(ctx.reg.status, lang)
+  if (refusal) return checkinPage(c, ctx, { ok: false, text: t(lang, 'ci.refused', { reason: refusal }) }, 409)
+  const db = c.var.db
+  const [done] = (await db.batch([
+    checkInStatement(db, ctx.reg.id, user.id),
+    audit(db, user, {
+      action: 'check-in',
+      resource: 'registrations',
+      recordId: ctx.reg.id,
+      before: { status: ctx.reg.status },
+      after: { status: 'checked_in' },
+    }),
+  ])) as unknown as [{ id: number }[]]
+  if (!done.length) {
+    const now = (await registrationByCheckinCode(db, ctx.reg.checkinCode))!
+    const reason = checkInRefusal(now.reg.status, lang) ?? ''
+    return checkinPage(c, now, { ok: false, text: t(lang, 'ci.refused', { reason }) }, 409)
+  }
+  return c.redirect(withLang(c, `/c/${ctx.reg.checkinCode}?done=1`), 303)
+})
+
+// ── /v: the volunteer view ──
+
+activityPages.get('/v', (c) => {
+  const lang = langOf(c)
+  return renderPage(c, { lang, title: t(lang, 'vol.title') }, <VolunteerForm lang={lang} action={withLang(c, '/v')} />)
+})
+
+activityPages.post('/v', async (c) => {
+  const lang = langOf(c)
+  const n = await hit(c.var.db, `volunteer:${clientIp(c.req.raw.headers)}`, VOLUNTEER_LOOKUP_LIMIT)
+  if (n > VOLUNTEER_LOOKUP_LIMIT.limit) return tooMany(c, lang, retryAfterSeconds(VOLUNTEER_LOOKUP_LIMIT.windowMs))
+  const body = await c.req.parseBody()
+  const phone = normalizePhone(typeof body.phone === 'string' ? body.phone : '')
+  const code = normalizeVolunteerCode(typeof body.code === 'string' ? body.code : '')
+  const found = MOBILE_PHONE.test(phone) && code ? await volunteerView(c.var.db, phone, code) : undefined
+  if (!found)
+    return renderPage(
+      c,
+      { lang, title: t(lang, 'vol.title'), status: 400 },
+      <VolunteerForm lang={lang} action={withLang(c, '/v')} phone={phone} error={t(lang, 'vol.wrong')} />,
+    )
+  return renderPage(
+    c,
+    { lang, title: t(lang, 'vol.title') },
+    <VolunteerView
+      lang={lang}
+      name={found.volunteer.name}
+      shifts={found.shifts.map((s) => ({ ...s, waitlistPosition: s.waitlistPosition === null ? null : Number(s.waitlistPosition) }))}
+      now={Date.now()}
+      link={link(c)}
+    />,
+  )
+})
+
+activityPages.onError((err, c) => {
+  if (wantsJson(c)) return handleError(err, c)
+  const lang = langOf(c)
+  if (err instanceof ApiError) {
+    if (err.headers) for (const [k, v] of Object.entries(err.headers)) c.header(k, v)
+    const title = err.code === 'not_found' ? t(lang, 'common.not_found_title') : t(lang, 'common.error_title')
+    return messagePage(c, { lang, status: err.status, title, body: err.message })
+  }
+  console.error(err)
+  return messagePage(c, { lang, status: 500, title: t(lang, 'common.error_title'), body: t(lang, 'common.error_body') })
+})
