@@ -63,7 +63,7 @@ app.get('/', (c) => c.redirect('/admin/'))
 app.get('/admin', (c) => c.redirect('/admin/'))
 
 app.route('/api/auth', auth)
-// ROUTES — one line per domain router (keep this marker; helpers add below it)
+// One line per domain router.
 app.route('/api/topics', topicsApi)
 app.route('/api/topic-events', topicEventsApi)
 app.route('/api/supports', supportsApi)
