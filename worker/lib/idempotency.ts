@@ -7,6 +7,8 @@ export type StoredResult<T> = { status: number; body: T }
 const PENDING = 0
 const POLL_MS = 50
 const WAIT_MS = 5_000
+/** A claim still pending after this long belongs to a request that died: the next replay takes it over. */
+export const STALE_CLAIM_MS = 30_000
 
 /** Idempotency keys from clients: 8–100 URL-safe characters. */
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/
@@ -25,10 +27,14 @@ export const once = async <T>(
 ): Promise<StoredResult<T> & { replayed: boolean }> => {
   if (!IDEMPOTENCY_KEY.test(key)) throw new ApiError('bad_request', '幂等键无效，请刷新页面后重试')
   const fullKey = `${scope}:${key}`
+  const now = Date.now()
+  // Claim the key, or take over a claim whose request died before storing a result.
   const claimed = await db.get<{ key: string } | undefined>(sql`
     INSERT INTO idempotency_keys (key, scope, status, body, created_at)
-    VALUES (${fullKey}, ${scope}, ${PENDING}, '', ${Date.now()})
-    ON CONFLICT (key) DO NOTHING RETURNING key`)
+    VALUES (${fullKey}, ${scope}, ${PENDING}, '', ${now})
+    ON CONFLICT (key) DO UPDATE SET created_at = excluded.created_at
+      WHERE idempotency_keys.status = ${PENDING} AND idempotency_keys.created_at < ${now - STALE_CLAIM_MS}
+    RETURNING key`)
   if (claimed) {
     let result: StoredResult<T>
     try {
