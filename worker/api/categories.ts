@@ -10,6 +10,7 @@ import {
   auditCreate,
   boolFilter,
   conflictsAs,
+  deleteAudited,
   contains,
   idsFilter,
   inIds,
@@ -116,19 +117,6 @@ export const categoriesApi = new Hono<AppEnv>()
   })
   .delete('/:id', adminOnly, async (c) => {
     const before = await load(c.var, idParam(c))
-    const db = c.var.db
-    await conflictsAs(
-      () =>
-        db.batch([
-          db.delete(categories).where(eq(categories.id, before.id)),
-          audit(db, c.var.user, {
-            action: 'delete',
-            resource: 'categories',
-            recordId: before.id,
-            before,
-          }),
-        ]),
-      messages,
-    )
+    await deleteAudited(c.var.db, c.var.user, categories, 'categories', before, messages)
     return c.json(before)
   })

@@ -12,6 +12,7 @@ import {
   auditCreate,
   boolFilter,
   conflictsAs,
+  deleteAudited,
   contains,
   errorText,
   idsFilter,
@@ -156,19 +157,6 @@ export const channelsApi = new Hono<AppEnv>()
   })
   .delete('/:id', async (c) => {
     const before = await load(c.var, idParam(c))
-    const db = c.var.db
-    await conflictsAs(
-      () =>
-        db.batch([
-          db.delete(channels).where(eq(channels.id, before.id)),
-          audit(db, c.var.user, {
-            action: 'delete',
-            resource: 'channels',
-            recordId: before.id,
-            before,
-          }),
-        ]),
-      messages,
-    )
+    await deleteAudited(c.var.db, c.var.user, channels, 'channels', before, messages)
     return c.json(withUrls(before))
   })

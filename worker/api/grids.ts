@@ -10,6 +10,7 @@ import {
   assertNeighborhoodExists,
   auditCreate,
   conflictsAs,
+  deleteAudited,
   contains,
   idsFilter,
   inIds,
@@ -103,19 +104,6 @@ export const gridsApi = new Hono<AppEnv>()
   })
   .delete('/:id', async (c) => {
     const before = await load(c.var, idParam(c))
-    const db = c.var.db
-    await conflictsAs(
-      () =>
-        db.batch([
-          db.delete(grids).where(eq(grids.id, before.id)),
-          audit(db, c.var.user, {
-            action: 'delete',
-            resource: 'grids',
-            recordId: before.id,
-            before,
-          }),
-        ]),
-      messages,
-    )
+    await deleteAudited(c.var.db, c.var.user, grids, 'grids', before, messages)
     return c.json(before)
   })

@@ -6,7 +6,7 @@ import { neighborhoods, towns } from '../db/schema'
 import { audit } from '../lib/audit'
 import { requireRole, requireUser } from '../lib/auth'
 import { validationError } from '../lib/errors'
-import { auditCreate, conflictsAs, contains, idsFilter, inIds, orderOf } from '../lib/resource'
+import { auditCreate, conflictsAs, deleteAudited, contains, idsFilter, inIds, orderOf } from '../lib/resource'
 import { assertInScope, scopeWhere } from '../lib/scope'
 import { parseListQuery, sendList } from '../lib/simple-rest'
 import { idParam, readJson } from '../lib/validate'
@@ -115,19 +115,6 @@ export const neighborhoodsApi = new Hono<AppEnv>()
   })
   .delete('/:id', adminOnly, async (c) => {
     const before = await load(c.var, idParam(c))
-    const db = c.var.db
-    await conflictsAs(
-      () =>
-        db.batch([
-          db.delete(neighborhoods).where(eq(neighborhoods.id, before.id)),
-          audit(db, c.var.user, {
-            action: 'delete',
-            resource: 'neighborhoods',
-            recordId: before.id,
-            before,
-          }),
-        ]),
-      messages,
-    )
+    await deleteAudited(c.var.db, c.var.user, neighborhoods, 'neighborhoods', before, messages)
     return c.json(before)
   })

@@ -6,7 +6,7 @@ import { neighborhoods, towns } from '../db/schema'
 import { audit } from '../lib/audit'
 import { type CurrentUser, requireRole, requireUser } from '../lib/auth'
 import { ApiError } from '../lib/errors'
-import { auditCreate, conflictsAs, contains, idsFilter, inIds, orderOf } from '../lib/resource'
+import { auditCreate, conflictsAs, deleteAudited, contains, idsFilter, inIds, orderOf } from '../lib/resource'
 import { scopeWhere } from '../lib/scope'
 import { parseListQuery, sendList } from '../lib/simple-rest'
 import { idParam, readJson } from '../lib/validate'
@@ -102,19 +102,6 @@ export const townsApi = new Hono<AppEnv>()
   })
   .delete('/:id', adminOnly, async (c) => {
     const before = await load(c.var, idParam(c))
-    const db = c.var.db
-    await conflictsAs(
-      () =>
-        db.batch([
-          db.delete(towns).where(eq(towns.id, before.id)),
-          audit(db, c.var.user, {
-            action: 'delete',
-            resource: 'towns',
-            recordId: before.id,
-            before,
-          }),
-        ]),
-      messages,
-    )
+    await deleteAudited(c.var.db, c.var.user, towns, 'towns', before, messages)
     return c.json(before)
   })

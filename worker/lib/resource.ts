@@ -1,9 +1,10 @@
-import { asc, desc, sql, type SQL } from 'drizzle-orm'
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
+import { asc, desc, eq, sql, type SQL } from 'drizzle-orm'
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../env'
 import { auditLog, neighborhoods } from '../db/schema'
 import type { CurrentUser } from './auth'
 import { ApiError, validationError } from './errors'
+import { audit } from './audit'
 import { filterList, inList, type ListQuery } from './simple-rest'
 
 // Small helpers shared by the plain CRUD routers (towns, grids, channels, users ...).
@@ -119,4 +120,26 @@ export const assertNeighborhoodExists = async (db: Db, id: number, field = 'neig
     sql`SELECT id FROM ${neighborhoods} WHERE id = ${id}`,
   )
   if (!row) throw validationError({ [field]: '居民区不存在' })
+}
+
+/**
+ * Deletes one record with its audit row in one batch; a record still referenced answers 409.
+ * @example await deleteAudited(db, user, grids, 'grids', before, { inUse: '该楼组仍在使用' })
+ */
+export const deleteAudited = async (
+  db: Db,
+  user: CurrentUser,
+  table: SQLiteTable & { id: SQLiteColumn },
+  resource: string,
+  before: { id: number },
+  messages: { inUse?: string },
+) => {
+  await conflictsAs(
+    () =>
+      db.batch([
+        db.delete(table).where(eq(table.id, before.id)),
+        audit(db, user, { action: 'delete', resource, recordId: before.id, before }),
+      ]),
+    messages,
+  )
 }
