@@ -3,7 +3,6 @@ import { and, count, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import type { AppEnv } from '../env'
 import { categories } from '../db/schema'
-import { audit } from '../lib/audit'
 import { requireRole, requireUser } from '../lib/auth'
 import { ApiError } from '../lib/errors'
 import {
@@ -11,6 +10,7 @@ import {
   boolFilter,
   conflictsAs,
   deleteAudited,
+  updateAudited,
   contains,
   idsFilter,
   inIds,
@@ -99,18 +99,11 @@ export const categoriesApi = new Hono<AppEnv>()
     const input = await readJson(c, updateSchema)
     if (!Object.keys(input).length) return c.json(before)
     const db = c.var.db
-    const [[row]] = await conflictsAs(
-      () =>
-        db.batch([
-          db.update(categories).set(input).where(eq(categories.id, before.id)).returning(fields),
-          audit(db, c.var.user, {
-            action: 'update',
-            resource: 'categories',
-            recordId: before.id,
-            before,
-            after: input,
-          }),
-        ]),
+    const row = await updateAudited(
+      db,
+      c.var.user,
+      db.update(categories).set(input).where(eq(categories.id, before.id)).returning(fields),
+      { resource: 'categories', before, after: input },
       messages,
     )
     return c.json(row)

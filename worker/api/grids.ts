@@ -3,7 +3,6 @@ import { and, count, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import type { AppEnv } from '../env'
 import { grids } from '../db/schema'
-import { audit } from '../lib/audit'
 import { requireUser, writesNeedWriter } from '../lib/auth'
 import { validationError } from '../lib/errors'
 import {
@@ -11,6 +10,7 @@ import {
   auditCreate,
   conflictsAs,
   deleteAudited,
+  updateAudited,
   contains,
   idsFilter,
   inIds,
@@ -86,18 +86,11 @@ export const gridsApi = new Hono<AppEnv>()
     if (neighborhoodId !== undefined && neighborhoodId !== before.neighborhoodId)
       throw validationError({ neighborhoodId: '网格不能改到别的居民区' })
     const db = c.var.db
-    const [[row]] = await conflictsAs(
-      () =>
-        db.batch([
-          db.update(grids).set({ name }).where(eq(grids.id, before.id)).returning(fields),
-          audit(db, c.var.user, {
-            action: 'update',
-            resource: 'grids',
-            recordId: before.id,
-            before,
-            after: { name },
-          }),
-        ]),
+    const row = await updateAudited(
+      db,
+      c.var.user,
+      db.update(grids).set({ name }).where(eq(grids.id, before.id)).returning(fields),
+      { resource: 'grids', before, after: { name } },
       messages,
     )
     return c.json(row)

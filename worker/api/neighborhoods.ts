@@ -3,10 +3,9 @@ import { and, count, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import type { AppEnv, Db } from '../env'
 import { neighborhoods, towns } from '../db/schema'
-import { audit } from '../lib/audit'
 import { requireRole, requireUser } from '../lib/auth'
 import { validationError } from '../lib/errors'
-import { auditCreate, conflictsAs, deleteAudited, contains, idsFilter, inIds, orderOf } from '../lib/resource'
+import { auditCreate, conflictsAs, deleteAudited, updateAudited, contains, idsFilter, inIds, orderOf } from '../lib/resource'
 import { assertInScope, scopeWhere } from '../lib/scope'
 import { parseListQuery, sendList } from '../lib/simple-rest'
 import { idParam, readJson } from '../lib/validate'
@@ -93,22 +92,11 @@ export const neighborhoodsApi = new Hono<AppEnv>()
     const input = await readJson(c, neighborhoodSchema)
     const db = c.var.db
     if (input.townId !== before.townId) await assertTownExists(db, input.townId)
-    const [[row]] = await conflictsAs(
-      () =>
-        db.batch([
-          db
-            .update(neighborhoods)
-            .set(input)
-            .where(eq(neighborhoods.id, before.id))
-            .returning(fields),
-          audit(db, c.var.user, {
-            action: 'update',
-            resource: 'neighborhoods',
-            recordId: before.id,
-            before,
-            after: input,
-          }),
-        ]),
+    const row = await updateAudited(
+      db,
+      c.var.user,
+      db.update(neighborhoods).set(input).where(eq(neighborhoods.id, before.id)).returning(fields),
+      { resource: 'neighborhoods', before, after: input },
       messages,
     )
     return c.json(row)

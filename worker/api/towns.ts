@@ -3,10 +3,9 @@ import { and, count, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { AppEnv } from '../env'
 import { neighborhoods, towns } from '../db/schema'
-import { audit } from '../lib/audit'
 import { type CurrentUser, requireRole, requireUser } from '../lib/auth'
 import { ApiError } from '../lib/errors'
-import { auditCreate, conflictsAs, deleteAudited, contains, idsFilter, inIds, orderOf } from '../lib/resource'
+import { auditCreate, conflictsAs, deleteAudited, updateAudited, contains, idsFilter, inIds, orderOf } from '../lib/resource'
 import { scopeWhere } from '../lib/scope'
 import { parseListQuery, sendList } from '../lib/simple-rest'
 import { idParam, readJson } from '../lib/validate'
@@ -84,18 +83,11 @@ export const townsApi = new Hono<AppEnv>()
     const before = await load(c.var, idParam(c))
     const input = await readJson(c, townSchema)
     const db = c.var.db
-    const [[row]] = await conflictsAs(
-      () =>
-        db.batch([
-          db.update(towns).set(input).where(eq(towns.id, before.id)).returning(fields),
-          audit(db, c.var.user, {
-            action: 'update',
-            resource: 'towns',
-            recordId: before.id,
-            before,
-            after: input,
-          }),
-        ]),
+    const row = await updateAudited(
+      db,
+      c.var.user,
+      db.update(towns).set(input).where(eq(towns.id, before.id)).returning(fields),
+      { resource: 'towns', before, after: input },
       messages,
     )
     return c.json(row)

@@ -1,4 +1,5 @@
 import { asc, desc, eq, sql, type SQL } from 'drizzle-orm'
+import type { BatchItem } from 'drizzle-orm/batch'
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../env'
 import { auditLog, neighborhoods } from '../db/schema'
@@ -142,4 +143,28 @@ export const deleteAudited = async (
       ]),
     messages,
   )
+}
+
+/**
+ * Runs one record's `UPDATE … RETURNING` with its audit row in one batch; unique clashes and
+ * missing references answer 409 per `messages`. Returns the updated row.
+ * @example const row = await updateAudited(db, user, db.update(towns).set(input).where(...).returning(fields),
+ *   { resource: 'towns', before, after: input }, messages)
+ */
+export const updateAudited = async <Q extends BatchItem<'sqlite'>>(
+  db: Db,
+  user: CurrentUser,
+  update: Q,
+  entry: { resource: string; before: { id: number }; after: unknown },
+  messages: { unique?: Record<string, string>; inUse?: string },
+): Promise<Awaited<Q> extends (infer R)[] ? R : never> => {
+  const [rows] = await conflictsAs(
+    () =>
+      db.batch([
+        update,
+        audit(db, user, { action: 'update', recordId: entry.before.id, ...entry }),
+      ]),
+    messages,
+  )
+  return (rows as unknown[])[0] as Awaited<Q> extends (infer R)[] ? R : never
 }
