@@ -87,22 +87,11 @@ export const topicPage = (db: Db, where: SQL | undefined, order: Order[], limit:
   db.select().from(topics).where(where).orderBy(...order).limit(limit).offset(offset)
 
 /**
- * A page and the total in ONE D1 round trip (a batch of the two queries).
- * @example const [rows, total] = await listTopics(db, where, order, 25, 0)
+ * The statements of a list: one page and the total, for one `db.batch` (one D1 round trip).
+ * @example const [rows, [{ n }]] = await db.batch(listTopicsStatements(db, where, order, 25, 0))
  */
-export const listTopics = async (
-  db: Db,
-  where: SQL | undefined,
-  order: Order[],
-  limit: number,
-  offset: number,
-): Promise<[TopicRow[], number]> => {
-  const [rows, [{ n }]] = await db.batch([
-    topicPage(db, where, order, limit, offset),
-    db.select({ n: count() }).from(topics).where(where),
-  ])
-  return [rows, n]
-}
+export const listTopicsStatements = (db: Db, where: SQL | undefined, order: Order[], limit: number, offset: number) =>
+  [topicPage(db, where, order, limit, offset), db.select({ n: count() }).from(topics).where(where)] as const
 
 /**
  * Topics by id (any order; missing ids are simply absent), in chunks under the parameter limit.
