@@ -10,6 +10,20 @@ describe('similar topics', () => {
     expect(jaccard(tokens(''), tokens('路灯'))).toBe(0)
   })
 
+  it('tokenizes mixed text: numbers joined to the next CJK character, Latin words lower-cased', () => {
+    expect(tokens('3 号楼 Lift2，电梯!')).toEqual(new Set(['3', '3号', '号楼', 'lift2', 'lift2电', '电梯']))
+    expect(tokens('豈')).toEqual(new Set(['豈']))
+    expect(tokens('😀 ？！')).toEqual(new Set())
+  })
+
+  it('scores a topic again after its text changes (token sets are reused per text)', () => {
+    const draft = { categoryId: 1, title: '东门路灯坏了' }
+    const topic = { id: 1, categoryId: 1, title: '东门路灯坏了' }
+    expect(findSimilar(draft, [topic])[0].score).toBe(1)
+    expect(findSimilar(draft, [topic])[0].score).toBe(1)
+    expect(findSimilar(draft, [{ ...topic, title: '垃圾房太臭' }])).toEqual([])
+  })
+
   it('keeps building numbers apart', () => {
     const a = textSimilarity({ categoryId: 1, title: '3号楼路灯不亮' }, { categoryId: 1, title: '3号楼门口路灯坏了不亮' })
     const b = textSimilarity({ categoryId: 1, title: '3号楼路灯不亮' }, { categoryId: 1, title: '12号楼电梯坏了' })

@@ -7,38 +7,74 @@ export const SIMILARITY_THRESHOLD = 0.25
 /** At most this many similar topics are offered. */
 export const SIMILAR_LIMIT = 3
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u
+// Tokens are kept as small integers where they can be (CJK characters and bigrams): a
+// resident's submission is compared with up to 300 open topics, so tokenizing runs hundreds of
+// times per request and allocating a string per bigram was most of its cost.
+type Token = number | string
+
+/** CJK characters (all single UTF-16 units here) as 0 … CJK_SPAN-1; -1 for anything else. */
+const CJK_SPAN = 0x7000
+const cjkIndex = (c: number) =>
+  c >= 0x3400 && c <= 0x9fff ? c - 0x3400 : c >= 0xf900 && c <= 0xfaff ? c - 0xf900 + 0x6c00 : -1
+const isWordChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)
+const bigram = (a: number, b: number) => CJK_SPAN + a * CJK_SPAN + b
+
+/**
+ * Adds the tokens of `text` to `out` and returns the trailing letters/digits run (or ''): a
+ * number joins the CJK character after it ("3号"), also across a call, as in "3 号楼".
+ */
+const addTokens = (text: string, out: Set<Token>, previousWord = ''): string => {
+  const s = text.toLowerCase()
+  let word = previousWord
+  let i = 0
+  while (i < s.length) {
+    const first = cjkIndex(s.charCodeAt(i))
+    if (first >= 0) {
+      let prev = first
+      let j = i + 1
+      for (let next; j < s.length && (next = cjkIndex(s.charCodeAt(j))) >= 0; j++) {
+        out.add(bigram(prev, next))
+        prev = next
+      }
+      if (j - i === 1) out.add(first)
+      if (word) out.add(word + s[i])
+      word = ''
+      i = j
+    } else if (isWordChar(s.charCodeAt(i))) {
+      let j = i + 1
+      while (j < s.length && isWordChar(s.charCodeAt(j))) j++
+      word = s.slice(i, j)
+      out.add(word)
+      i = j
+    } else i++
+  }
+  return word
+}
+
+const cjkChar = (index: number) => String.fromCharCode(index >= 0x6c00 ? index - 0x6c00 + 0xf900 : index + 0x3400)
+const tokenText = (t: Token) =>
+  typeof t === 'string'
+    ? t
+    : t < CJK_SPAN
+      ? cjkChar(t)
+      : cjkChar(Math.floor((t - CJK_SPAN) / CJK_SPAN)) + cjkChar((t - CJK_SPAN) % CJK_SPAN)
 
 /**
  * The comparison tokens of a text: CJK character bigrams (a lone character as itself) and
  * lower-cased Latin words / numbers; punctuation and spaces are dropped.
- * @example tokens('3号楼 路灯') // Set {'3', '3号', '号楼', '路灯', ...}
+ * @example tokens('3号楼 路灯') // Set {'3', '3号', '号楼', '路灯'}
  */
 export const tokens = (text: string): Set<string> => {
-  const out = new Set<string>()
-  // Runs of CJK characters, and runs of letters/digits.
-  const runs = text.toLowerCase().match(/[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+/gu) ?? []
-  let prev = ''
-  for (const run of runs) {
-    if (CJK.test(run)) {
-      const chars = [...run]
-      if (chars.length === 1) out.add(chars[0])
-      for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i] + chars[i + 1])
-      // Join a number to the CJK character after it: "3号" keeps building numbers apart.
-      if (prev && !CJK.test(prev)) out.add(prev + chars[0])
-    } else {
-      out.add(run)
-    }
-    prev = run
-  }
-  return out
+  const out = new Set<Token>()
+  addTokens(text, out)
+  return new Set([...out].map(tokenText))
 }
 
 /**
  * Jaccard similarity of two token sets, 0–1 (both empty → 0).
  * @example jaccard(tokens('路灯不亮'), tokens('路灯不亮了')) // 0.75
  */
-export const jaccard = (a: Set<string>, b: Set<string>) => {
+export const jaccard = <T>(a: Set<T>, b: Set<T>) => {
   if (a.size === 0 || b.size === 0) return 0
   let shared = 0
   for (const x of a) if (b.has(x)) shared++
@@ -47,18 +83,41 @@ export const jaccard = (a: Set<string>, b: Set<string>) => {
 
 export type TopicText = { categoryId: number | null; title: string; description?: string }
 
+type TopicTokens = { title: Set<Token>; text: Set<Token> }
+
+const tokenize = (t: TopicText): TopicTokens => {
+  const title = new Set<Token>()
+  const word = addTokens(t.title, title)
+  const text = new Set(title)
+  if (t.description) addTokens(t.description, text, word)
+  return { title, text }
+}
+
+// Every submission is compared with the same few hundred open topics, so their token sets are
+// kept per isolate, keyed by the text itself (an edited topic simply gets a new entry).
+const known = new Map<string, TopicTokens>()
+const KNOWN_MAX = 5000
+
+/** A topic's token sets: the title's, and the whole text's (title and description). */
+const tokensOf = (t: TopicText): TopicTokens => {
+  const key = `${t.title}\u0000${t.description ?? ''}`
+  let found = known.get(key)
+  if (!found) {
+    found = tokenize(t)
+    known.set(key, found)
+    if (known.size > KNOWN_MAX) known.delete(known.keys().next().value!)
+  }
+  return found
+}
+
+const similarity = (a: TopicTokens, b: TopicTokens) =>
+  Math.max(jaccard(a.title, b.title), jaccard(a.text, b.text))
+
 /**
  * How alike two topics read, 0–1: the better of title-vs-title and whole-text-vs-whole-text.
  * @example textSimilarity({ categoryId: 2, title: '3号楼路灯不亮' }, { categoryId: 2, title: '3号楼路灯坏了' })
  */
-export const textSimilarity = (a: TopicText, b: TopicText) => {
-  const byTitle = jaccard(tokens(a.title), tokens(b.title))
-  const byText = jaccard(
-    tokens(`${a.title} ${a.description ?? ''}`),
-    tokens(`${b.title} ${b.description ?? ''}`),
-  )
-  return Math.max(byTitle, byText)
-}
+export const textSimilarity = (a: TopicText, b: TopicText) => similarity(tokensOf(a), tokensOf(b))
 
 /**
  * The candidates that look like `draft`: same category (when the draft has one) and text
@@ -69,10 +128,12 @@ export const findSimilar = <T extends TopicText>(
   draft: TopicText,
   candidates: T[],
   { threshold = SIMILARITY_THRESHOLD, limit = SIMILAR_LIMIT } = {},
-): (T & { score: number })[] =>
-  candidates
+): (T & { score: number })[] => {
+  const mine = tokenize(draft)
+  return candidates
     .filter((c) => draft.categoryId === null || c.categoryId === draft.categoryId)
-    .map((c) => ({ ...c, score: textSimilarity(draft, c) }))
+    .map((c) => ({ ...c, score: similarity(mine, tokensOf(c)) }))
     .filter((c) => c.score >= threshold)
     .sort((a, b) => b.score - a.score)
     .slice(0, limit)
+}
