@@ -84,6 +84,27 @@ describe('the registration form', () => {
     expect(bad.text).toContain('href="#f-q_grade"')
   })
 
+  it('refuses in English on the English page: field errors, answers and an early post', async () => {
+    const { activity, sessions } = await createActivity(world.cookies.staff, world.neighborhoodIds[0], {
+      questions: [{ key: 'grade', type: 'single', label: '孩子年级', required: true, options: ['一年级', '二年级'] }],
+    })
+    const post = (slug: string, sid: number, fields: Record<string, string>) =>
+      api(`/a/${slug}/s/${sid}?lang=en`, {
+        body: formBody({ key: `k${crypto.randomUUID().replace(/-/g, '')}`, ...fields }),
+        headers: { ...FORM, 'cf-connecting-ip': '10.1.1.2' },
+      })
+    const bad = await post(activity.slug, sessions[0].id, { name: '', phone: '12345', partySize: '9' })
+    expect(bad.status).toBe(400)
+    for (const text of ['Please fill in your name', 'A mobile number has 11 digits', 'At most 3 people per registration', 'Please choose one'])
+      expect(bad.text).toContain(text)
+    expect(bad.text).not.toMatch(/请填写|手机号应为|每份报名|请选择/)
+
+    const early = await createActivity(world.cookies.staff, world.neighborhoodIds[0], { opensAt: Date.UTC(2030, 6, 1, 1, 0) })
+    const refused = await post(early.activity.slug, early.sessions[0].id, { name: 'Wang Fang', phone: '13800000002' })
+    expect(refused.status).toBe(409)
+    expect(refused.text).toContain('Registration has not opened yet')
+  })
+
   it('registers, shows the receipt with the QR and calendar, and a waitlist position when full', async () => {
     const start = Date.now() + 86400_000
     const { activity, sessions } = await createActivity(world.cookies.staff, world.neighborhoodIds[0], {

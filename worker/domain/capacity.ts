@@ -158,33 +158,73 @@ export const NAME_MAX = 30
 
 const halfWidthDigits = (s: string) => s.replace(/[\uFF10-\uFF19]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
 
+export type Lang = 'zh' | 'en'
+
+/** What a resident reads when their registration is refused, in the page's language. */
+export const REGISTRATION_MESSAGES = {
+  zh: {
+    nameRequired: '请填写姓名',
+    nameTooLong: `姓名最多 ${NAME_MAX} 个字`,
+    phoneRequired: '请填写手机号',
+    phoneFormat: '手机号应为 11 位数字，以 1 开头，例如 13812345678',
+    partyRequired: '请填写人数',
+    partyInteger: '人数应为整数',
+    partyMin: '至少 1 人',
+    partyMax: (max: number) => (max === 1 ? '每份报名限 1 人' : `每份报名最多 ${max} 人`),
+    notPublished: '活动未发布或已取消，不能报名',
+    notOpen: '报名还没有开始',
+    closed: '报名已截止',
+    started: '该场次已开始，不能再报名',
+    ended: '该场次已结束',
+    failed: '报名未成功，请刷新后重试',
+  },
+  en: {
+    nameRequired: 'Please fill in your name',
+    nameTooLong: `A name can have at most ${NAME_MAX} characters`,
+    phoneRequired: 'Please fill in your mobile number',
+    phoneFormat: 'A mobile number has 11 digits starting with 1, e.g. 13812345678',
+    partyRequired: 'Please say how many people come',
+    partyInteger: 'The number of people must be a whole number',
+    partyMin: 'At least 1 person',
+    partyMax: (max: number) => (max === 1 ? 'One person per registration' : `At most ${max} people per registration`),
+    notPublished: 'This activity is not published or was cancelled',
+    notOpen: 'Registration has not opened yet',
+    closed: 'Registration has closed',
+    started: 'This session has already started',
+    ended: 'This session has ended',
+    failed: 'The registration did not go through; please reload and try again',
+  },
+} as const
+
 /**
  * Who registers and how many come: name, mainland mobile phone (normalised) and party size
  * (1 to the session's `maxParty`). Accepts form posts (strings) and JSON alike.
  * @example registrantSchema(3).parse({ name: '王芳', phone: '138 1234 5678', partySize: '2' })
  */
-export const registrantSchema = (maxParty: number) =>
-  z.object({
+export const registrantSchema = (maxParty: number, lang: Lang = 'zh') => {
+  const m = REGISTRATION_MESSAGES[lang]
+  return z.object({
     name: z
-      .string({ error: '请填写姓名' })
+      .string({ error: m.nameRequired })
       .trim()
-      .min(1, '请填写姓名')
-      .max(NAME_MAX, `姓名最多 ${NAME_MAX} 个字`),
+      .min(1, m.nameRequired)
+      .max(NAME_MAX, m.nameTooLong),
     phone: z
-      .string({ error: '请填写手机号' })
+      .string({ error: m.phoneRequired })
       .trim()
-      .min(1, '请填写手机号')
+      .min(1, m.phoneRequired)
       .transform((v) => normalizePhone(halfWidthDigits(v)))
-      .pipe(z.string().regex(MOBILE_PHONE, '手机号应为 11 位数字，以 1 开头，例如 13812345678')),
+      .pipe(z.string().regex(MOBILE_PHONE, m.phoneFormat)),
     partySize: z.preprocess(
       (v) => (v === undefined || v === null || v === '' ? 1 : typeof v === 'string' ? Number(halfWidthDigits(v.trim())) : v),
       z
-        .number({ error: '请填写人数' })
-        .int('人数应为整数')
-        .min(1, '至少 1 人')
-        .max(maxParty, maxParty === 1 ? '每份报名限 1 人' : `每份报名最多 ${maxParty} 人`),
+        .number({ error: m.partyRequired })
+        .int(m.partyInteger)
+        .min(1, m.partyMin)
+        .max(maxParty, m.partyMax(maxParty)),
     ),
   })
+}
 
 // ── volunteers ──
 

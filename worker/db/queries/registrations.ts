@@ -6,7 +6,7 @@ import { activities, activitySessions, auditLog, registrations, type Registratio
 import { ApiError, validationError } from '../../lib/errors'
 import { errorText } from '../../lib/resource'
 import { randomToken } from '../../lib/password'
-import { newVolunteerCode, registrantSchema } from '../../domain/capacity'
+import { newVolunteerCode, registrantSchema, REGISTRATION_MESSAGES, type Lang } from '../../domain/capacity'
 import { validateAnswers, type Field } from '../../domain/forms'
 
 // The atomic SQL of activities. D1 has no interactive transactions, so every rule of
@@ -295,17 +295,18 @@ export const refusalOf = (
   partySize: number,
   source: 'web' | 'staff',
   now = Date.now(),
+  lang: Lang = 'zh',
 ) => {
-  if (activity.status !== 'published') return new ApiError('conflict', '活动未发布或已取消，不能报名')
+  const m = REGISTRATION_MESSAGES[lang]
+  if (activity.status !== 'published') return new ApiError('conflict', m.notPublished)
   if (activity.opensAt !== null && now < activity.opensAt)
-    return new ApiError('conflict', '报名还没有开始', { errors: { opensAt: String(activity.opensAt) } })
+    return new ApiError('conflict', m.notOpen, { errors: { opensAt: String(activity.opensAt) } })
   if (source === 'web' && activity.closesAt !== null && now >= activity.closesAt)
-    return new ApiError('conflict', '报名已截止')
-  if (source === 'web' && now >= session.startsAt) return new ApiError('conflict', '该场次已开始，不能再报名')
-  if (now >= session.endsAt) return new ApiError('conflict', '该场次已结束')
-  if (partySize > session.maxParty)
-    return validationError({ partySize: `每份报名最多 ${session.maxParty} 人` })
-  return new ApiError('conflict', '报名未成功，请刷新后重试')
+    return new ApiError('conflict', m.closed)
+  if (source === 'web' && now >= session.startsAt) return new ApiError('conflict', m.started)
+  if (now >= session.endsAt) return new ApiError('conflict', m.ended)
+  if (partySize > session.maxParty) return validationError({ partySize: m.partyMax(session.maxParty) })
+  return new ApiError('conflict', m.failed)
 }
 
 // ── the registration flow shared by the public page, the public JSON endpoint and staff ──
@@ -318,6 +319,8 @@ export type RegistrationInput = {
   partySize?: unknown
   /** Raw answers to the activity's questions, by question key. */
   answers?: Record<string, unknown>
+  /** The language of the messages when the registration is refused (the page's). */
+  lang?: Lang
 }
 
 /**
@@ -341,12 +344,12 @@ export const createRegistration = async (
   const sessionId = row.session.id
   const { session, activity } = row
   // Say "not open yet" before complaining about fields: the page tells when it opens.
-  if (activity.opensAt !== null && now < activity.opensAt) throw refusalOf(activity, session, 1, source, now)
+  if (activity.opensAt !== null && now < activity.opensAt) throw refusalOf(activity, session, 1, source, now, input.lang)
   const errors: Record<string, string> = {}
-  const who = registrantSchema(session.maxParty).safeParse(input)
+  const who = registrantSchema(session.maxParty, input.lang).safeParse(input)
   if (!who.success) for (const issue of who.error.issues) errors[String(issue.path[0] ?? '_')] ??= issue.message
   const questions = JSON.parse(activity.questions) as Field[]
-  const answers = validateAnswers(questions, input.answers ?? {})
+  const answers = validateAnswers(questions, input.answers ?? {}, { lang: input.lang })
   if (!answers.ok) for (const [key, message] of Object.entries(answers.errors)) errors[`answers.${key}`] = message
   if (!who.success || !answers.ok) throw validationError(errors)
   const volunteer = activity.kind === 'volunteer'
@@ -369,7 +372,7 @@ export const createRegistration = async (
       ...extra(token),
     ],
   )
-  if (!reg) throw refusalOf(activity, session, who.data.partySize, source, now)
+  if (!reg) throw refusalOf(activity, session, who.data.partySize, source, now, input.lang)
   const volunteerCode = !volunteer
     ? null
     : ((results[0] as { code: string }[] | undefined)?.[0]?.code ?? (await volunteerCodeOf(db, who.data.phone)))

@@ -101,6 +101,8 @@ type RegistrationBody = {
   phone?: unknown
   partySize?: unknown
   answers?: Record<string, unknown>
+  /** The page's language, for refusals (the JSON endpoint answers in Chinese). */
+  lang?: Lang
 }
 
 /**
@@ -116,7 +118,7 @@ const register = async (c: C, target: Target, body: RegistrationBody, key: strin
     const { reg, volunteerCode } = await createRegistration(
       c.var.db,
       target,
-      { clientKey: key, name: body.name, phone: body.phone, partySize: body.partySize, answers: body.answers ?? {} },
+      { clientKey: key, name: body.name, phone: body.phone, partySize: body.partySize, answers: body.answers ?? {}, lang: body.lang },
       'web',
     )
     return {
@@ -219,7 +221,7 @@ activityPages.post('/a/:key/s/:sid', async (c) => {
       throw new ApiError('bad_request', '请求体不是有效的 JSON', { cause })
     }
     const key = c.req.header('idempotency-key') ?? (typeof body.key === 'string' ? body.key : '')
-    const result = await register(c, s, body, key)
+    const result = await register(c, s, { ...body, lang: undefined }, key)
     return c.json(await withPosition(c, result), result.status as 201)
   }
   const posted = await c.req.parseBody({ all: true })
@@ -231,7 +233,7 @@ activityPages.post('/a/:key/s/:sid', async (c) => {
   // A stale or missing key: show the form again with a fresh one rather than an error page.
   if (!IDEMPOTENCY_KEY.test(key)) return formPage(c, lang, s, { values, refusal: t(lang, 'err.stale'), status: 400 })
   try {
-    const result = await register(c, s, { ...values, answers }, key)
+    const result = await register(c, s, { ...values, answers, lang }, key)
     return c.redirect(withLang(c, `/r/${result.body.token}`), 303)
   } catch (err) {
     if (!(err instanceof ApiError)) throw err
