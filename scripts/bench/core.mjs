@@ -67,24 +67,21 @@ export const cases = [
 ]
 
 // EXPLAIN the SQL the topics API really runs: the list route's own functions (topicWhere, orderOf,
-// topicPage) are bundled and asked for their SQL (drizzle toSQL) for the staff user of 慧华苑.
+// listTopicsStatements) are bundled and asked for their SQL (drizzle toSQL) for the staff user of 慧华苑.
 // If those names move, the report falls back to the equivalent hand-written SQL and says so.
 const API_SQL = `
 import { drizzle } from 'drizzle-orm/d1'
-import { count } from 'drizzle-orm'
 import * as schema from './worker/db/schema'
 import { topicWhere, TOPIC_SORT_COLUMNS } from './worker/api/topics-record'
 import { orderOf } from './worker/lib/resource'
-import { topicPage } from './worker/db/queries/topics'
+import { listTopicsStatements } from './worker/db/queries/topics'
 export const listSql = (user: any, filter: Record<string, unknown>) => {
   const db = drizzle({} as any, { schema })
   const where = topicWhere(user, filter)
   const q = { sort: { field: 'createdAt', order: 'DESC' as const }, offset: 0, limit: 25, filter }
   const order = orderOf(q, TOPIC_SORT_COLUMNS, schema.topics.id)
-  return {
-    page: topicPage(db, where, order, 25, 0).toSQL(),
-    total: db.select({ n: count() }).from(schema.topics).where(where).toSQL(),
-  }
+  const [page, total] = listTopicsStatements(db, where, order, 25, 0)
+  return { page: page.toSQL(), total: total.toSQL() }
 }
 `
 const STAFF = { id: 3, username: 'staff', displayName: '', role: 'staff', sessionId: '', townIds: [], neighborhoodIds: [1] }
