@@ -2,6 +2,7 @@ import { Admin, Resource } from 'react-admin'
 import authProvider from './authProvider'
 import dataProvider from './dataProvider'
 import i18nProvider from './i18n'
+import { queryClient } from './queryClient'
 import Layout from './layout/Layout'
 import theme from './layout/theme'
 
@@ -25,6 +26,7 @@ const App = () => (
   <Admin
     dataProvider={dataProvider}
     authProvider={authProvider}
+    queryClient={queryClient}
     i18nProvider={i18nProvider}
     layout={Layout}
     dashboard={Dashboard}

@@ -1,22 +1,39 @@
+import { createElement } from 'react'
 import { Divider, ListSubheader } from '@mui/material'
-import { Menu as RaMenu, useResourceDefinitions, useSidebarState, useTranslate } from 'react-admin'
+import DefaultIcon from '@mui/icons-material/ViewList'
+import {
+  Menu as RaMenu,
+  useCreatePath,
+  useGetResourceLabel,
+  useResourceDefinitions,
+  useSidebarState,
+  useTranslate,
+} from 'react-admin'
+import { allowed } from '../authProvider'
+import { useMe } from '../lib/useMe'
 
 // Daily work first, in this order; every other resource with a list goes under "管理".
 const WORK = ['topics', 'projects', 'activities', 'registrations', 'volunteers', 'forms']
 
-/** The side menu: dashboard, daily work, then administration (entries hidden by canAccess). */
+/**
+ * The side menu: dashboard, daily work, then administration (entries the role may not list
+ * hidden).
+ */
 const Menu = () => {
   const resources = useResourceDefinitions()
   const translate = useTranslate()
   const [open] = useSidebarState()
-  const listed = Object.values(resources).filter((r) => r.hasList)
+  const { role } = useMe()
+  // The same rule as authProvider.canAccess, decided once from the signed-in role instead of one
+  // canAccess query (and re-render) per entry, as react-admin's ResourceMenuItem would.
+  const listed = Object.values(resources).filter((r) => r.hasList && allowed(role, 'list', r.name))
   const work = WORK.filter((name) => listed.some((r) => r.name === name))
   const rest = listed.map((r) => r.name).filter((name) => !WORK.includes(name))
   return (
     <RaMenu>
       <RaMenu.DashboardItem />
       {work.map((name) => (
-        <RaMenu.ResourceItem key={name} name={name} />
+        <ResourceItem key={name} name={name} />
       ))}
       {rest.length > 0 && <Divider />}
       {rest.length > 0 && open && (
@@ -25,9 +42,25 @@ const Menu = () => {
         </ListSubheader>
       )}
       {rest.map((name) => (
-        <RaMenu.ResourceItem key={name} name={name} />
+        <ResourceItem key={name} name={name} />
       ))}
     </RaMenu>
+  )
+}
+
+/** react-admin's ResourceMenuItem without its own access check (the menu has checked). */
+const ResourceItem = ({ name }: { name: string }) => {
+  const resources = useResourceDefinitions()
+  const getResourceLabel = useGetResourceLabel()
+  const createPath = useCreatePath()
+  const icon = resources[name]?.icon
+  return (
+    <RaMenu.Item
+      to={createPath({ resource: name, type: 'list' })}
+      state={{ _scrollToTop: true }}
+      primaryText={<>{getResourceLabel(name, 2)}</>}
+      leftIcon={createElement(icon ?? DefaultIcon)}
+    />
   )
 }
 

@@ -1,16 +1,23 @@
-import { lazy, Suspense } from 'react'
 import { Box, Card, LinearProgress } from '@mui/material'
 import { CreateButton, FilterButton, List, TopToolbar } from 'react-admin'
+import { preloadable } from '../../lib/preloadable'
+import { prefetchedStaleTime } from '../../queryClient'
 import BulkBar from './BulkBar'
 import { useTopicLookups } from './lookups'
 import ExportButtons from './ExportButtons'
 import { topicFilters } from './topicFilters'
-import { DEFAULT_SORT } from './views'
+import { DEFAULT_SORT, PER_PAGE } from './views'
+
+const GridPlaceholder = () => (
+  <Box sx={{ height: 'calc(100vh - 230px)', minHeight: 420 }}>
+    <LinearProgress />
+  </Box>
+)
 
 // The data grid is its own chunk: the list (and its first GET /api/topics) mounts while the grid's
-// code still downloads and compiles, instead of after it.
-export const loadTopicGrid = () => import('./TopicGrid')
-const TopicGrid = lazy(loadTopicGrid)
+// code still downloads and compiles, instead of after it. Requested as soon as this module loads.
+const TopicGrid = preloadable(() => import('./TopicGrid'), <GridPlaceholder />)
+void TopicGrid.preload()
 
 const ListActions = () => (
   <TopToolbar>
@@ -21,34 +28,33 @@ const ListActions = () => (
 )
 
 /** 议题 triage: filter bar, bulk bar and the spreadsheet grid (saved views in its toolbar). */
-const TopicList = () => (
-  <List
-    filters={topicFilters}
-    actions={<ListActions />}
-    sort={DEFAULT_SORT}
-    perPage={50}
-    pagination={false}
-    empty={false}
-    component={Card}
-  >
-    <BulkBar />
-    <PrefetchLookups />
-    <Suspense fallback={<GridPlaceholder />}>
+const TopicList = () => {
+  return (
+    // Admin's requireAuth has checked the session before any screen renders, and every role may
+    // list topics (the server scopes them): without the list's own session and permission checks
+    // (canAccess answers asynchronously), the list takes its first page on its first render.
+    <List
+      disableAuthentication
+      filters={topicFilters}
+      actions={<ListActions />}
+      sort={DEFAULT_SORT}
+      perPage={PER_PAGE}
+      queryOptions={{ staleTime: prefetchedStaleTime }}
+      pagination={false}
+      empty={false}
+      component={Card}
+    >
+      <BulkBar />
+      <PrefetchLookups />
       <TopicGrid />
-    </Suspense>
-  </List>
-)
+    </List>
+  )
+}
 
 // Category and neighborhood names load alongside the first page instead of after the grid mounts.
 const PrefetchLookups = () => {
   useTopicLookups()
   return null
 }
-
-const GridPlaceholder = () => (
-  <Box sx={{ height: 'calc(100vh - 230px)', minHeight: 420 }}>
-    <LinearProgress />
-  </Box>
-)
 
 export default TopicList

@@ -1,10 +1,14 @@
-import { lazy } from 'react'
+import { createElement, lazy } from 'react'
+import { Loading } from 'react-admin'
 import TopicIcon from '@mui/icons-material/PanTool'
+import { preloadable } from '../../lib/preloadable'
+import { prefetchList } from '../../queryClient'
+import { LOOKUP_LISTS } from './lookups'
 import type { Topic } from './types'
+import { firstListParams, type StoredListParams } from './views'
 
-// Each screen is its own chunk: the data grid (~100 KB gzipped) loads with the list, not the login.
-const loadList = () => import('./TopicList')
-const list = lazy(loadList)
+// Each screen is its own chunk: the data grid (~150 KB gzipped) loads with the list, not the login.
+const list = preloadable(() => import('./TopicList'), createElement(Loading))
 const show = lazy(() => import('./TopicShow'))
 const edit = lazy(() => import('./TopicEdit'))
 const create = lazy(() => import('./TopicCreate'))
@@ -18,5 +22,27 @@ export default {
   recordRepresentation: (record: Topic) => `#${record.id} ${record.title}`,
 }
 
-/** Starts downloading the topic list and its data grid before react-admin asks for them. */
-export const preloadTopicList = () => void Promise.all([loadList(), import('./TopicGrid')])
+/**
+ * For a page load that opens the topic grid: starts downloading the list and its data grid before
+ * react-admin asks for them, so both render at once instead of suspending (see preloadable; the
+ * grid's chunk is requested here too, not only by TopicList once that has arrived, so the two
+ * downloads run side by side), and starts the first page of topics and the names of categories
+ * and neighborhoods, which then arrive while the shell renders (see prefetchList).
+ */
+export const preloadTopicList = () => {
+  void import('./TopicGrid')
+  void list.preload()
+  // with list params in the URL, react-admin's own request goes out instead
+  if (!location.hash.includes('?')) prefetchList('topics', firstListParams(storedListParams()))
+  prefetchList('categories', LOOKUP_LISTS.categories)
+  prefetchList('neighborhoods', LOOKUP_LISTS.neighborhoods)
+}
+
+/** The list params react-admin stored on the last visit (its default localStorage store). */
+const storedListParams = (): StoredListParams | null => {
+  try {
+    return JSON.parse(localStorage.getItem('RaStore.topics.listParams') ?? 'null')
+  } catch {
+    return null
+  }
+}

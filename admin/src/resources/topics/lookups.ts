@@ -6,20 +6,20 @@ type Channel = { id: number; label: string; kind: string; neighborhoodId: number
 
 const ALL = { page: 1, perPage: 500 }
 
+/** The whole-list queries behind the names (also prefetched on a page load, see topics/index.ts). */
+export const LOOKUP_LISTS = {
+  categories: { pagination: ALL, sort: { field: 'sortOrder', order: 'ASC' as const }, filter: {} },
+  neighborhoods: { pagination: ALL, sort: { field: 'name', order: 'ASC' as const }, filter: {} },
+}
+
 /**
  * Category and neighborhood names (small, whole lists, cached by react-query) and the labels of
  * the channels on the current page (only the ids shown).
  */
 export const useTopicLookups = (channelIds: ReadonlyArray<number | null | undefined> = []) => {
   const locale = useLocale()
-  const categories = useGetList<Named>('categories', {
-    pagination: ALL,
-    sort: { field: 'sortOrder', order: 'ASC' },
-  }, { staleTime: 5 * 60_000 })
-  const neighborhoods = useGetList<Named>('neighborhoods', {
-    pagination: ALL,
-    sort: { field: 'name', order: 'ASC' },
-  }, { staleTime: 5 * 60_000 })
+  const categories = useGetList<Named>('categories', LOOKUP_LISTS.categories, { staleTime: 5 * 60_000 })
+  const neighborhoods = useGetList<Named>('neighborhoods', LOOKUP_LISTS.neighborhoods, { staleTime: 5 * 60_000 })
   const ids = useMemo(
     () => [...new Set(channelIds.filter((id): id is number => typeof id === 'number'))].sort((a, b) => a - b),
     [channelIds],

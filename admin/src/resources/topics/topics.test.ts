@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { editedFields, selectionIds } from './grid-model'
 import { BULK_MOVES, commonMoves, sharedNeighborhood } from './transitions'
-import { builtInViews, DEFAULT_SORT, exportUrl, isCurrentView, viewParams } from './views'
+import {
+  builtInViews,
+  DEFAULT_SORT,
+  exportUrl,
+  firstListParams,
+  isCurrentView,
+  PER_PAGE,
+  viewParams,
+  type StoredListParams,
+} from './views'
+// react-admin's own merge of URL, stored and default list params (not exported by the package)
+import { getQuery } from '../../../../node_modules/ra-core/dist/controller/list/useListParams.js'
 
 describe('commonMoves', () => {
   it('offers only the moves every selected topic allows', () => {
@@ -61,6 +72,42 @@ describe('saved views', () => {
     expect(url.searchParams.get('format')).toBe('csv')
     expect(JSON.parse(url.searchParams.get('filter')!)).toEqual({ status: ['submitted'] })
     expect(JSON.parse(url.searchParams.get('sort')!)).toEqual(['createdAt', 'DESC'])
+  })
+})
+
+describe('the first page the grid asks for (prefetched on a page load)', () => {
+  it('is the default page when nothing was stored', () => {
+    expect(firstListParams(null)).toEqual({
+      pagination: { page: 1, perPage: PER_PAGE },
+      sort: DEFAULT_SORT,
+      filter: {},
+    })
+  })
+
+  it('agrees with react-admin on what it stored from the last visit', () => {
+    const stored: (StoredListParams | null)[] = [
+      null,
+      { filter: {} },
+      { filter: {}, page: 1 },
+      { filter: { status: ['submitted'] }, sort: 'createdAt', order: 'ASC' },
+      { filter: {}, sort: 'updatedAt', order: 'DESC', page: 3, perPage: 100 },
+      { filter: { q: '楼道' }, page: '2', perPage: 'x' },
+      { filter: {}, order: 'ASC' },
+    ]
+    for (const params of stored) {
+      const query = getQuery({
+        queryFromLocation: {},
+        params: params ?? {},
+        filterDefaultValues: undefined,
+        sort: DEFAULT_SORT,
+        perPage: PER_PAGE,
+      })
+      expect(firstListParams(params), JSON.stringify(params)).toEqual({
+        pagination: { page: query.page, perPage: query.perPage },
+        sort: { field: query.sort, order: query.order },
+        filter: query.filter,
+      })
+    }
   })
 })
 

@@ -5,6 +5,47 @@ export type ViewParams = { filter: Record<string, unknown>; sort: ListSort }
 export type View = { key: string; label: string; params: ViewParams; savedId?: number }
 
 export const DEFAULT_SORT: ListSort = { field: 'createdAt', order: 'DESC' }
+/** Rows per page of the topic grid until a user picks another size. */
+export const PER_PAGE = 50
+
+/** What react-admin keeps of a list between visits (its store, `topics.listParams`). */
+export type StoredListParams = {
+  filter?: Record<string, unknown>
+  sort?: string
+  order?: 'ASC' | 'DESC'
+  page?: number | string
+  perPage?: number | string
+}
+
+const numberOr = (value: number | string | undefined, fallback: number) => {
+  const n = typeof value === 'string' ? parseInt(value, 10) : value
+  return typeof n === 'number' && !Number.isNaN(n) ? n : fallback
+}
+
+/**
+ * The getList params the topic list starts with when the URL carries no list query: what
+ * react-admin stored on the last visit, else the defaults (the rules of react-admin's getQuery,
+ * which is not exported). For prefetching: if this ever disagrees, the prefetch goes unused.
+ * @example firstListParams(null) // { pagination: { page: 1, perPage: 50 }, sort: DEFAULT_SORT, filter: {} }
+ */
+export const firstListParams = (stored: StoredListParams | null | undefined) => {
+  const custom =
+    stored?.filter &&
+    (Object.keys(stored.filter).length > 0 ||
+      stored.order != null ||
+      stored.page !== 1 ||
+      stored.perPage != null ||
+      stored.sort != null)
+  const query: StoredListParams = custom ? stored : { filter: {} }
+  return {
+    pagination: {
+      page: numberOr(query.page ?? 1, 1),
+      perPage: numberOr(query.perPage ?? PER_PAGE, 10),
+    },
+    sort: query.sort ? { field: query.sort, order: query.order! } : DEFAULT_SORT,
+    filter: query.filter ?? {},
+  }
+}
 
 /**
  * The built-in views every user has: all, 待受理, 本周新增, 我负责的. Labels are i18n keys.

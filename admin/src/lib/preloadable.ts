@@ -1,0 +1,38 @@
+import { createElement, memo, useEffect, useState, type ComponentType, type ReactNode } from 'react'
+
+type Loader<P> = () => Promise<{ default: ComponentType<P> }>
+
+/**
+ * A component loaded on demand, like `React.lazy`, with a `preload()` to start the download
+ * early, and without Suspense: once the module is there it renders directly, before that it
+ * renders `fallback`, and the module's arrival is an ordinary state update. That is for the
+ * screen a page load opens: `lazy` suspends on its first render even when the chunk is already
+ * loaded, and React 19 then holds the revealed content until 300 ms after the fallback appeared,
+ * per Suspense boundary on the way. A failed download is thrown to the nearest error boundary.
+ * It is memoized: rendered without props (a resource's list, the topic grid), it does not render
+ * again whenever the parts around it do.
+ * @example
+ * const TopicGrid = preloadable(() => import('./TopicGrid'), <LinearProgress />)
+ * void TopicGrid.preload() // start the download now
+ */
+export const preloadable = <P extends object>(load: Loader<P>, fallback: ReactNode = null) => {
+  let loaded: ComponentType<P> | undefined
+  let pending: ReturnType<Loader<P>> | undefined
+  const preload = () =>
+    (pending ??= load().then((module) => {
+      loaded = module.default
+      return module
+    }))
+  const Preloadable = memo((props: P) => {
+    const [failed, setFailed] = useState<unknown>(null)
+    const [, setArrived] = useState(false)
+    useEffect(() => {
+      if (!loaded) preload().then(() => setArrived(true), setFailed)
+    }, [])
+    if (failed) throw failed
+    return loaded ? createElement(loaded, props) : fallback
+  })
+  return Object.assign(Preloadable, { preload })
+}
+
+export default preloadable
