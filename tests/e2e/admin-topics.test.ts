@@ -291,7 +291,11 @@ describe('admin: the topic grid', () => {
     await waitForRows(page)
     const headers = await page.locator('.MuiDataGrid-columnHeaders').innerText()
     for (const label of ['编号', '标题', '状态', '类别', '居民区', '渠道', '提交时间']) expect(headers).toContain(label)
-    expect(await page.locator('[data-testid="saved-views"]').innerText()).toMatch(/待受理[\s\S]*本周新增[\s\S]*我负责的/)
+    // 我负责的 needs my projects, asked for once the rows are shown, as are the menu and filter bar
+    await expect
+      .poll(() => page.locator('[data-testid="saved-views"]').innerText())
+      .toMatch(/待受理[\s\S]*本周新增[\s\S]*我负责的/)
+    await page.locator('main form input[name="q"]').waitFor()
     expect(await untranslatedKeys(page)).toEqual([])
 
     const id = Number(await rows(page).first().getAttribute('data-id'))

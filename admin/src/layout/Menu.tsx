@@ -11,15 +11,17 @@ import {
 } from 'react-admin'
 import { allowed } from '../authProvider'
 import { useMe } from '../lib/useMe'
+import { useSecondary } from '../lib/useSecondary'
 
 // Daily work first, in this order; every other resource with a list goes under "管理".
 const WORK = ['topics', 'projects', 'activities', 'registrations', 'volunteers', 'forms']
 
 /**
  * The side menu: dashboard, daily work, then administration (entries the role may not list
- * hidden).
+ * hidden). Rendered just after the screen itself (useSecondary); the drawer keeps its width.
  */
 const Menu = () => {
+  const ready = useSecondary()
   const resources = useResourceDefinitions()
   const translate = useTranslate()
   const [open] = useSidebarState()
@@ -29,6 +31,7 @@ const Menu = () => {
   const listed = Object.values(resources).filter((r) => r.hasList && allowed(role, 'list', r.name))
   const work = WORK.filter((name) => listed.some((r) => r.name === name))
   const rest = listed.map((r) => r.name).filter((name) => !WORK.includes(name))
+  if (!ready) return null
   return (
     <RaMenu>
       <RaMenu.DashboardItem />

@@ -20,6 +20,7 @@ import {
 } from 'react-admin'
 import { useMe } from '../../lib/useMe'
 import { useNotifyError } from '../../lib/useNotifyError'
+import { useSecondary } from '../../lib/useSecondary'
 import { builtInViews, isCurrentView, viewParams, type View, type ViewParams } from './views'
 
 type SavedView = { id: number; resource: string; name: string; params: ViewParams }
@@ -34,15 +35,18 @@ const SavedViews = () => {
   const notify = useNotify()
   const notifyError = useNotifyError()
   const { me } = useMe()
-  const saved = useGetList<SavedView>('saved-views', {
-    filter: { resource: 'topics' },
-    sort: { field: 'name', order: 'ASC' },
-    pagination: { page: 1, perPage: 100 },
-  })
+  // The user's own views and projects are asked for once the grid has its rows (useSecondary);
+  // the built-in views show at once.
+  const ready = useSecondary()
+  const saved = useGetList<SavedView>(
+    'saved-views',
+    { filter: { resource: 'topics' }, sort: { field: 'name', order: 'ASC' }, pagination: { page: 1, perPage: 100 } },
+    { enabled: ready },
+  )
   const mine = useGetList<{ id: number }>(
     'projects',
     { filter: { ownerUserId: me?.id }, sort: { field: 'id', order: 'DESC' }, pagination: { page: 1, perPage: 200 } },
-    { enabled: me !== undefined },
+    { enabled: ready && me !== undefined },
   )
   const myProjectIds = useMemo(() => mine.data?.map((p) => p.id), [mine.data])
   const [create, { isPending: saving }] = useCreate()

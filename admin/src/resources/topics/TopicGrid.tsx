@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react'
+import { useCallback, useEffect, useMemo } from 'react'
 import { Box } from '@mui/material'
 import ViewColumnIcon from '@mui/icons-material/ViewColumn'
 import {
@@ -30,6 +30,7 @@ import { statusColor, statusLabelKey, TOPIC_STATUSES } from '../../lib/status'
 import { useMe } from '../../lib/useMe'
 import { useNotifyError } from '../../lib/useNotifyError'
 import { usePersistentState } from '../../lib/usePersistentState'
+import { mainContentShown } from '../../lib/useSecondary'
 import { useTopicLookups } from './lookups'
 import SavedViews from './SavedViews'
 import type { Topic } from './types'
@@ -65,6 +66,10 @@ const TopicGrid = () => {
   const navigate = useNavigate()
   const rows = useMemo(() => data ?? [], [data])
   const lookups = useTopicLookups(useMemo(() => rows.map((r) => r.channelId), [rows]))
+  // The first answer is on the grid: the menu and filter bar may render now (see useSecondary).
+  useEffect(() => {
+    if (!isPending) mainContentShown()
+  }, [isPending])
   const [visibility, setVisibility] = usePersistentState<GridColumnVisibilityModel>(
     me ? `jushou.topics.columns.u${me.id}` : null,
     HIDDEN_BY_DEFAULT,

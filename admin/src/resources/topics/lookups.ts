@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
 import { useGetList, useLocale } from 'react-admin'
+import { useSecondary } from '../../lib/useSecondary'
 
 type Named = { id: number; name: string; nameEn?: string }
 type Channel = { id: number; label: string; kind: string; neighborhoodId: number }
@@ -14,7 +15,8 @@ export const LOOKUP_LISTS = {
 
 /**
  * Category and neighborhood names (small, whole lists, cached by react-query) and the labels of
- * the channels on the current page (only the ids shown).
+ * the channels on the current page (only the ids shown; asked for once the page's rows are shown,
+ * see useSecondary, with the ids standing in until then).
  */
 export const useTopicLookups = (channelIds: ReadonlyArray<number | null | undefined> = []) => {
   const locale = useLocale()
@@ -26,10 +28,11 @@ export const useTopicLookups = (channelIds: ReadonlyArray<number | null | undefi
   )
   // A list call with an explicit range rather than getMany: a getMany without range may be cut
   // to the API's default page of 25.
+  const ready = useSecondary()
   const channels = useGetList<Channel>(
     'channels',
     { filter: { id: ids }, pagination: { page: 1, perPage: Math.max(ids.length, 1) }, sort: { field: 'id', order: 'ASC' } },
-    { enabled: ids.length > 0, staleTime: 60_000, placeholderData: (previous) => previous },
+    { enabled: ready && ids.length > 0, staleTime: 60_000, placeholderData: (previous) => previous },
   )
   return useMemo(() => {
     const categoryName = (c: Named) => (locale === 'en' && c.nameEn ? c.nameEn : c.name)
