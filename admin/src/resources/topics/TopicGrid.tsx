@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo } from 'react'
-import { Box } from '@mui/material'
+import { forwardRef, useCallback, useEffect, useMemo, useRef } from 'react'
+import { Box, type Theme } from '@mui/material'
 import ViewColumnIcon from '@mui/icons-material/ViewColumn'
 import {
   ColumnsPanelTrigger,
@@ -10,6 +10,7 @@ import {
   type GridColDef,
   type GridColumnVisibilityModel,
   type GridPaginationModel,
+  type GridRowCheckboxProps,
   type GridRowSelectionModel,
   type GridSortModel,
 } from '@mui/x-data-grid'
@@ -275,7 +276,7 @@ const TopicGrid = () => {
         onCellClick={onCellClick}
         onCellKeyDown={onCellKeyDown}
         showToolbar
-        slots={{ toolbar: GridToolbar }}
+        slots={{ toolbar: GridToolbar, rowCheckbox: RowCheckbox }}
         slotProps={{ loadingOverlay: { variant: 'linear-progress', noRowsVariant: 'linear-progress' } }}
         sx={gridSx}
       />
@@ -302,6 +303,14 @@ const gridSx = {
   '& .MuiDataGrid-cell--editable': { cursor: 'text' },
   '& .MuiDataGrid-cell.phone': { fontVariantNumeric: 'tabular-nums' },
   '& .MuiDataGrid-cell a': { color: 'primary.main' },
+  '& .row-checkbox': { display: 'inline-flex', p: '9px' },
+  '& .row-checkbox input': {
+    width: 18,
+    height: 18,
+    m: 0,
+    cursor: 'pointer',
+    accentColor: (theme: Theme) => theme.palette.primary.main,
+  },
   '& .status': {
     display: 'inline-block',
     lineHeight: '20px',
@@ -312,6 +321,37 @@ const gridSx = {
   },
   ...statusStyles,
 }
+
+/**
+ * The row selection checkbox as a plain `<input type="checkbox">` in a span (the grid focuses the
+ * input inside the element it gets): MUI's Checkbox (ripple, SVG icons, a dozen styled elements)
+ * per row was a good part of the grid's first render. The header's select-all stays MUI's.
+ */
+const RowCheckbox = forwardRef<HTMLSpanElement, GridRowCheckboxProps>(function RowCheckbox(
+  { checked, indeterminate, disabled, tabIndex, className, slotProps, onChange, onClick, onMouseDown, onKeyDown },
+  ref,
+) {
+  const input = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    if (input.current) input.current.indeterminate = Boolean(indeterminate)
+  }, [indeterminate])
+  return (
+    <span ref={ref} className={`${className ?? ''} row-checkbox`}>
+      <input
+        {...slotProps?.htmlInput}
+        ref={input}
+        type="checkbox"
+        checked={Boolean(checked)}
+        disabled={disabled}
+        tabIndex={tabIndex}
+        onChange={onChange}
+        onClick={onClick}
+        onMouseDown={onMouseDown}
+        onKeyDown={onKeyDown}
+      />
+    </span>
+  )
+})
 
 /**
  * Saved views and the column chooser (filters are react-admin's above the grid; export is
