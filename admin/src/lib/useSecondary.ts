@@ -27,7 +27,7 @@ export const mainContentShown = () => {
  * False until the page's main content is shown, then true (rendered at transition priority): for
  * the parts of a screen that may appear a moment later (the side menu, the filter bar, queries
  * for what the main content can show without, like channel labels). On a cold page load the
- * browser's main thread is the bottleneck, and these parts took about a third of it before the
+ * browser's main thread is the bottleneck, and these parts took about a quarter of it before the
  * topic grid's first rows; this way it goes to what staff came for first. Without a pending
  * awaitMainContent (any navigation after the first screen) it is true at once.
  * @example const ready = useSecondary(); return ready ? <Filters /> : <SameSizePlaceholder />
