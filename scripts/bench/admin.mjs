@@ -16,19 +16,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { ROOT } from '../lib/wrangler.mjs'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../lib/chromium.mjs'
 
-const CHROMIUM_PATH = '/usr/bin/chromium'
-// The same flags as tests/e2e/browser.ts (which imports vitest, so it is not imported here).
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 const GOAL_MS = 1500
 const RUNS = Math.max(1, Number(process.env.ADMIN_BENCH_RUNS ?? 7))
 const ROLES = ['admin', 'staff']

@@ -1,18 +1,8 @@
 // Debian's chromium through playwright-core (never `playwright install`: nothing downloads).
 import { chromium, type Browser, type BrowserContextOptions, type LaunchOptions, type Page } from 'playwright-core'
 import { inject } from 'vitest'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/lib/chromium.mjs'
 
-export const CHROMIUM_PATH = '/usr/bin/chromium'
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 /** Every demo login (admin, town, staff, viewer) uses this password. */
 export const DEMO_PASSWORD = 'jushou-demo'
 export type DemoRole = 'admin' | 'town' | 'staff' | 'viewer'
