@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { RegistrationStatus } from '../db/schema'
 import { MOBILE_PHONE, normalizePhone } from './masking'
+import type { Lang } from './forms/messages'
 
 // The rules of seats, the waitlist and promotion, as pure functions. The SQL in
 // worker/db/queries/registrations.ts applies exactly these rules inside single statements (so they
@@ -157,8 +158,6 @@ export const registrationWindow = (
 export const NAME_MAX = 30
 
 const halfWidthDigits = (s: string) => s.replace(/[\uFF10-\uFF19]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-
-export type Lang = 'zh' | 'en'
 
 /** What a resident reads when their registration is refused, in the page's language. */
 export const REGISTRATION_MESSAGES = {

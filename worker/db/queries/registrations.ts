@@ -6,8 +6,8 @@ import { activities, activitySessions, auditLog, registrations, type Registratio
 import { ApiError, validationError } from '../../lib/errors'
 import { errorText } from '../../lib/resource'
 import { randomToken } from '../../lib/password'
-import { newVolunteerCode, registrantSchema, REGISTRATION_MESSAGES, type Lang } from '../../domain/capacity'
-import { validateAnswers, type Field } from '../../domain/forms'
+import { newVolunteerCode, registrantSchema, REGISTRATION_MESSAGES } from '../../domain/capacity'
+import { validateAnswers, type Field, type Lang } from '../../domain/forms'
 
 // The atomic SQL of activities. D1 has no interactive transactions, so every rule of
 // worker/domain/capacity.ts that guards a write is decided INSIDE the statement that writes:
