@@ -114,9 +114,12 @@ const acceptSession = async (db: Db, row: SessionRow | undefined, env: Env): Pro
   return user
 }
 
+const userByHash = async (db: Db, hash: string, env: Env) =>
+  acceptSession(db, await db.get<SessionRow | undefined>(sessionQuery(hash)), env)
+
 /** Loads the session and its user with the scope in one query; `null` when not valid. */
 export const loadUser = async (db: Db, token: string, env: Env): Promise<CurrentUser | null> =>
-  acceptSession(db, await db.get<SessionRow | undefined>(sessionQuery(await sha256Hex(token))), env)
+  userByHash(db, await sha256Hex(token), env)
 
 // The users this isolate last saw per session (hash → user), so a hot read can be built for the
 // user's scope before the session check answers, and ride in the same D1 batch as that check.
@@ -148,7 +151,7 @@ export const batchAsUser = async <U extends Statement, T extends Readonly<[U, ..
   const hash = token ? await sha256Hex(token) : null
   const guess = hash ? seen.get(hash) : undefined
   if (!hash || !guess) {
-    const user = token ? await loadUser(db, token, c.env) : null
+    const user = hash ? await userByHash(db, hash, c.env) : null
     if (!user) throw new ApiError('unauthorized', '请先登录')
     c.set('user', user)
     return db.batch(build(user))
