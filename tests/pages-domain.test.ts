@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findSimilar, jaccard, textSimilarity, tokens } from '../worker/domain/similar-topics'
+import { findSimilar, jaccard, storedTokens, textSimilarity, tokens } from '../worker/domain/similar-topics'
 import { canEvaluate, checkEvaluation, summarize } from '../worker/domain/evaluation'
 import { langFromHeader, t } from '../worker/pages/i18n'
 
@@ -16,12 +16,22 @@ describe('similar topics', () => {
     expect(tokens('😀 ？！')).toEqual(new Set())
   })
 
-  it('scores a topic again after its text changes (token sets are reused per text)', () => {
+  it('scores a topic again after its text changes', () => {
     const draft = { categoryId: 1, title: '东门路灯坏了' }
     const topic = { id: 1, categoryId: 1, title: '东门路灯坏了' }
     expect(findSimilar(draft, [topic])[0].score).toBe(1)
     expect(findSimilar(draft, [topic])[0].score).toBe(1)
     expect(findSimilar(draft, [{ ...topic, title: '垃圾房太臭' }])).toEqual([])
+  })
+
+  it('stores the title\'s tokens and the rest of the text\'s apart, CJK as integers', () => {
+    const [title, rest] = JSON.parse(storedTokens({ title: '路灯 3', description: '号楼路灯不亮' }))
+    expect(title).toHaveLength(2) // 路灯, 3
+    expect(title).toContain('3')
+    expect(rest).toContain('3号') // a number joins the CJK character after it, across title and description
+    expect(rest).toHaveLength(5) // 3号, 号楼, 楼路, 灯不, 不亮 (路灯 is already in the title)
+    expect(rest.filter((t: unknown) => typeof t === 'number')).toHaveLength(4)
+    expect(storedTokens({ title: '！！' })).toBe('[[],[]]')
   })
 
   it('keeps building numbers apart', () => {

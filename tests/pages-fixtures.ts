@@ -2,6 +2,7 @@
 import { env, SELF } from 'cloudflare:test'
 import { ORIGIN } from './helpers'
 import { newTrackingCode } from '../worker/domain/tracking-code'
+import { storedTokens } from '../worker/domain/similar-topics'
 
 let seq = 0
 const next = () => ++seq
@@ -44,20 +45,23 @@ export const residentTopic = async (
     submitterName?: string | null
     submitterPhone?: string | null
     supportCount?: number
+    /** Leave the tokens out, as for a topic filed before migration 0004. */
+    untokenized?: boolean
   } = {},
 ) => {
   const n = next()
+  const title = fields.title ?? `议题${n}`
   const code = newTrackingCode()
   const now = Date.now()
   const row = await env.DB.prepare(
     `INSERT INTO topics (neighborhood_id, category_id, title, description, status, tracking_code,
       submitter_name, submitter_phone, public_reply, merged_into_id, project_id, support_count,
-      created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      created_at, updated_at, tokens) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
   )
     .bind(
       neighborhoodId,
       fields.categoryId ?? null,
-      fields.title ?? `议题${n}`,
+      title,
       fields.description ?? '',
       fields.status ?? 'submitted',
       code,
@@ -69,6 +73,7 @@ export const residentTopic = async (
       fields.supportCount ?? 0,
       now,
       now,
+      fields.untokenized ? null : storedTokens({ title, description: fields.description }),
     )
     .first<{ id: number }>()
   return { id: row!.id, code }

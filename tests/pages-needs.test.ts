@@ -12,8 +12,6 @@ import {
   residentTopic,
 } from './pages-fixtures'
 import { TRACKING_CODE } from '../worker/domain/tracking-code'
-import { createDb } from '../worker/db/client'
-import { fileTopicOnce } from '../worker/db/queries/resident'
 
 /** A neighborhood with a category and a QR channel, and the form's first key. */
 const setup = async (label = '12号楼1单元 楼道留言板') => {
@@ -373,14 +371,15 @@ describe('/n/:slug/new', () => {
   })
 })
 
-describe('fileTopicOnce', () => {
-  it('files once per key even when resends race, answering each with the first receipt', async () => {
-    const { neighborhoodIds } = await createTown(1)
-    const db = createDb(env.DB)
-    const codes = await Promise.all(
-      Array.from({ length: 5 }, () => fileTopicOnce(db, 'race-key-123456', { neighborhoodId: neighborhoodIds[0], title: '并发' })),
-    )
-    expect(new Set(codes).size).toBe(1)
-    expect(await topicCount(neighborhoodIds[0])).toBe(1)
+describe('resends racing each other', () => {
+  it('file once per key, answering every one with the first receipt', async () => {
+    const { channel, categoryId, key, neighborhoodId } = await setup()
+    const pages = await Promise.all(Array.from({ length: 5 }, () => postPage(`/q/${channel.code}`, { key, ...valid(categoryId) })))
+    for (const page of pages) expect(page.status, page.text).toBe(200)
+    const codes = new Set(pages.map((p) => receiptCode(p.text)))
+    expect(codes.size).toBe(1)
+    expect([...codes][0]).toMatch(TRACKING_CODE)
+    expect(await topicCount(neighborhoodId)).toBe(1)
+    expect(await channelCounts(channel.id)).toMatchObject({ submissions: 1 })
   })
 })

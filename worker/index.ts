@@ -1,3 +1,4 @@
 import { app } from './app'
+import { scheduled } from './scheduled'
 
-export default app satisfies ExportedHandler<Env>
+export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<Env>

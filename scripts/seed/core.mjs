@@ -8,6 +8,7 @@
 import { insertRows } from '../lib/sql.mjs'
 import { hashPassword } from '../lib/password.mjs'
 import { rng, seedChannelCode } from '../lib/random.mjs'
+import { loadStoredTokens } from '../lib/topic-tokens.mjs'
 
 export const order = 0
 
@@ -225,7 +226,9 @@ const EVAL_COMMENTS = {
  * The demo data as statements. Times are relative to ctx.now; ids are fixed.
  * Puts the generated topics and projects on ctx.state.core for later modules.
  */
-export const seed = (ctx) => {
+export const seed = async (ctx) => {
+  // The needs form's look-alike check reads these (migrations/0004_topic_tokens.sql).
+  const storedTokens = await loadStoredTokens()
   const now = ctx.now
   const r = rng('core')
   const nextCode = ctx.trackingCodes('core')
@@ -411,6 +414,7 @@ export const seed = (ctx) => {
     accepted_at: t.acceptedAt ?? null,
     adopted_at: t.adoptedAt ?? null,
     done_at: t.doneAt ?? null,
+    tokens: storedTokens({ title: t.title, description: t.description }),
   }))
   for (const t of topics) {
     for (const e of t.events)

@@ -4,6 +4,7 @@
 // n*100+k, topics and their events from 100,001.
 import { insertRows } from '../lib/sql.mjs'
 import { rng, seedChannelCode } from '../lib/random.mjs'
+import { loadStoredTokens } from '../lib/topic-tokens.mjs'
 import { CHANNELS, NEIGHBORHOODS, TOPIC_TEMPLATES, TOWN, fillTemplate } from './core.mjs'
 
 export const order = 900
@@ -12,8 +13,9 @@ const DAY = 86_400_000
 const NAMES = ['场中', '联东', '大华三村', '行知', '庆安', '美丹', '南大', '骏丰', '丰华', '海尚', '聚丰园', '环镇', '长江', '华灵', '乾溪二村', '祁连一村', '大华二村', '场北', '上大', '东方']
 const FIRST_ID = 100_001
 
-export const seed = (ctx) => {
+export const seed = async (ctx) => {
   if (!ctx.scale) return []
+  const storedTokens = await loadStoredTokens()
   const { topics: wantTopics = 10_000, neighborhoods: wantNeighborhoods = 20 } = ctx.scale
   const r = rng('scale')
   const nextCode = ctx.trackingCodes('scale')
@@ -54,6 +56,7 @@ export const seed = (ctx) => {
       referred_to: status === 'referred' ? '大场镇城管中队' : null, merged_into_id: null, project_id: null,
       support_count: 0, created_by: null, created_at: createdAt, updated_at: decidedAt ?? createdAt,
       accepted_at: status === 'accepted' ? decidedAt : null, adopted_at: null, done_at: null,
+      tokens: storedTokens(text),
     })
     events.push({
       id, topic_id: id, at: createdAt, actor_user_id: null, kind: 'submitted', from_status: null,

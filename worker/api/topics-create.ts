@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { AppEnv } from '../env'
-import { createTopicStatements, type NewTopic } from '../db/queries/topics'
+import { createTopicStatements, filedTopic, type NewTopic } from '../db/queries/topics'
 import { guard, runGuarded } from '../db/queries/topic-moves'
 import { rawStatement, type Statement } from '../db/batch'
 import { newChannelCode } from '../domain/channel-code'
@@ -107,20 +107,22 @@ const create = async (v: AppEnv['Variables'], input: CreateInput) => {
       ...personal,
       createdBy: user.id,
     }
-    const { insert, event, count, trackingCode } = createTopicStatements(db, values, now)
+    const { insert, event, count, trackingCode } = createTopicStatements(values, now)
     const after = { ...values, channelId: input.channelId ?? kind, trackingCode }
+    const row = filedTopic(db, trackingCode)
     const statements: Statement[] = [
       guard(db, badTopicRefs(input.neighborhoodId, input)),
       ...(channel?.statements ?? []),
-      insert,
+      rawStatement(db, insert),
       // Right after the insert: the audit row takes the new id from last_insert_rowid().
       auditCreate(db, user, 'topics', after),
-      event,
-      ...(count ? [count] : []),
+      rawStatement(db, event),
+      rawStatement(db, count),
+      row,
     ]
     try {
       const results = await runGuarded(db, statements)
-      return (results[statements.indexOf(insert)] as Awaited<typeof insert>)[0]
+      return (results[statements.indexOf(row)] as Awaited<typeof row>)[0]
     } catch (err) {
       if (err instanceof ApiError && err.code === 'conflict') {
         await assertTopicRefs(db, input.neighborhoodId, { ...input, neighborhood: true })

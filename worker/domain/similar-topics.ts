@@ -7,9 +7,9 @@ export const SIMILARITY_THRESHOLD = 0.25
 /** At most this many similar topics are offered. */
 export const SIMILAR_LIMIT = 3
 
-// Tokens are kept as small integers where they can be (CJK characters and bigrams): a
-// resident's submission is compared with up to 300 open topics, so tokenizing runs hundreds of
-// times per request and allocating a string per bigram was most of its cost.
+// Tokens are kept as small integers where they can be (CJK characters and bigrams): cheaper to
+// build than a string per bigram, and compact in topics.tokens, where they are stored for the
+// filing batch's SQL check (db/queries/similar-topics.ts).
 type Token = number | string
 
 /** CJK characters (all single UTF-16 units here) as 0 … CJK_SPAN-1; -1 for anything else. */
@@ -93,21 +93,14 @@ const tokenize = (t: TopicText): TopicTokens => {
   return { title, text }
 }
 
-// Every submission is compared with the same few hundred open topics, so their token sets are
-// kept per isolate, keyed by the text itself (an edited topic simply gets a new entry).
-const known = new Map<string, TopicTokens>()
-const KNOWN_MAX = 5000
-
-/** A topic's token sets: the title's, and the whole text's (title and description). */
-const tokensOf = (t: TopicText): TopicTokens => {
-  const key = `${t.title}\u0000${t.description ?? ''}`
-  let found = known.get(key)
-  if (!found) {
-    found = tokenize(t)
-    known.set(key, found)
-    if (known.size > KNOWN_MAX) known.delete(known.keys().next().value!)
-  }
-  return found
+/**
+ * A topic's tokens as stored in topics.tokens and sent to the SQL check: the title's, and the
+ * rest of the whole text's (description tokens not already in the title), as JSON.
+ * @example storedTokens({ title: '路灯', description: '不亮' }) // '[[…路灯], […不亮]]'
+ */
+export const storedTokens = (t: Omit<TopicText, 'categoryId'>) => {
+  const { title, text } = tokenize({ categoryId: null, ...t })
+  return JSON.stringify([[...title], [...text].filter((x) => !title.has(x))])
 }
 
 const similarity = (a: TopicTokens, b: TopicTokens) =>
@@ -117,11 +110,13 @@ const similarity = (a: TopicTokens, b: TopicTokens) =>
  * How alike two topics read, 0–1: the better of title-vs-title and whole-text-vs-whole-text.
  * @example textSimilarity({ categoryId: 2, title: '3号楼路灯不亮' }, { categoryId: 2, title: '3号楼路灯坏了' })
  */
-export const textSimilarity = (a: TopicText, b: TopicText) => similarity(tokensOf(a), tokensOf(b))
+export const textSimilarity = (a: TopicText, b: TopicText) => similarity(tokenize(a), tokenize(b))
 
 /**
  * The candidates that look like `draft`: same category (when the draft has one) and text
- * similarity at or over the threshold, best first, at most `limit`.
+ * similarity at or over the threshold, best first, at most `limit`. This is the rule; the needs
+ * form runs it in SQL inside its filing batch (db/queries/similar-topics.ts), and the tests check
+ * that both give the same answer.
  * @example findSimilar(draft, openTopics) // [{ ...topic, score: 0.42 }]
  */
 export const findSimilar = <T extends TopicText>(
@@ -132,7 +127,7 @@ export const findSimilar = <T extends TopicText>(
   const mine = tokenize(draft)
   return candidates
     .filter((c) => draft.categoryId === null || c.categoryId === draft.categoryId)
-    .map((c) => ({ ...c, score: similarity(mine, tokensOf(c)) }))
+    .map((c) => ({ ...c, score: similarity(mine, tokenize(c)) }))
     .filter((c) => c.score >= threshold)
     .sort((a, b) => b.score - a.score)
     .slice(0, limit)

@@ -2,26 +2,28 @@
 // `/n/<neighborhood>/new` (the neighborhood's "web" channel). A POST goes through, in order:
 // honeypot → idempotency (a resend returns the first receipt) → rate limit → validation →
 // "is it one of these?" → filing. Every path that does not file re-renders what was typed.
+// A well-formed POST goes straight to `fileNeed`, which makes the checks that need the database
+// inside its one batch; `answer` then says why, if nothing was filed.
 import { Hono } from 'hono'
 import type { AppEnv } from '../env'
 import { IDEMPOTENCY_KEY } from '../lib/idempotency'
 import { MOBILE_PHONE, normalizePhone } from '../domain/masking'
-import { findSimilar } from '../domain/similar-topics'
 import { newTrackingCode } from '../domain/tracking-code'
 import {
-  fileTopicOnce,
+  fileNeed,
   needsFormData,
   type CategoryOption,
   type ChannelInfo,
   type FormSource,
-  type OpenTopic,
-} from '../db/queries/resident'
+  type NeedsFormData,
+  type SimilarTopic,
+} from '../db/queries/needs'
 import { t, langOf, type Lang } from './i18n'
 import { messagePage, renderPage } from './layout'
 import { HONEYPOT, NeedsForm, emptyNeed, type NeedValues } from './needs-form'
 import { SimilarStep } from './similar'
 import { Receipt } from './receipt'
-import { batchHit, charCount, minutesOf, newFormKey, readForm, waitAfter, withLang, type PageContext } from './common'
+import { LIMITS, batchHit, charCount, minutesOf, newFormKey, readForm, waitAfter, withLang, type PageContext } from './common'
 
 export const LIMITS_NEED = { title: 60, details: 1000, where: 60, name: 20 } as const
 
@@ -54,13 +56,14 @@ export type CheckedNeed = {
 }
 
 /**
- * Validates a need; errors are plain sentences keyed by field name.
- * @example checkNeed(values, categories, 'zh') // { ok: false, errors: { phone: '手机号应为 11 位数字…' } }
+ * Validates a need; errors are plain sentences keyed by field name. Without `categories`, any
+ * well-formed category id passes (the filing batch checks that it is active).
+ * @example checkNeed(values, 'zh', categories) // { ok: false, errors: { phone: '手机号应为 11 位数字…' } }
  */
 export const checkNeed = (
   v: NeedValues,
-  categories: CategoryOption[],
   lang: Lang,
+  categories?: CategoryOption[],
 ): { ok: true; value: CheckedNeed } | { ok: false; errors: Record<string, string> } => {
   const errors: Record<string, string> = {}
   const label = (key: 'title' | 'details' | 'where' | 'name') =>
@@ -76,12 +79,14 @@ export const checkNeed = (
     const n = charCount(text[key])
     if (n > LIMITS_NEED[key]) errors[key] = t(lang, 'err.too_long', { label: label(key), max: LIMITS_NEED[key], n })
   }
-  const category = categories.find((c) => String(c.id) === v.categoryId)
-  if (!category) errors.categoryId = t(lang, 'err.choose', { label: t(lang, 'needs.field_category') })
+  const categoryId = categories
+    ? categories.find((c) => String(c.id) === v.categoryId)?.id
+    : /^[1-9][0-9]{0,8}$/.test(v.categoryId) ? Number(v.categoryId) : undefined
+  if (!categoryId) errors.categoryId = t(lang, 'err.choose', { label: t(lang, 'needs.field_category') })
   const phone = normalizePhone(v.phone)
   if (phone && !MOBILE_PHONE.test(phone)) errors.phone = t(lang, 'err.phone')
   if ((text.name || phone) && !v.consent) errors.consent = t(lang, 'err.consent')
-  if (Object.keys(errors).length || !category) return { ok: false, errors }
+  if (Object.keys(errors).length || !categoryId) return { ok: false, errors }
   const personal = !!(text.name || phone)
   return {
     ok: true,
@@ -89,7 +94,7 @@ export const checkNeed = (
       title: text.title,
       description: text.details,
       location: text.where,
-      categoryId: category.id,
+      categoryId,
       submitterName: text.name || null,
       submitterPhone: phone || null,
       consent: personal,
@@ -143,17 +148,15 @@ const showReceipt = (c: PageContext, target: FormTarget, code: string) => {
   )
 }
 
-type Posted = {
+type Outcome = Pick<NeedsFormData, 'stored' | 'hits'> & {
   form: Record<string, string>
   key: string | null
-  stored: { code: string } | null
-  candidates: OpenTopic[]
-  /** This client's posts to this neighborhood in the current window, this one included. */
-  hits: number
+  /** Look-alikes that stopped the filing. */
+  similar: SimilarTopic[]
 }
 
-const submit = async (c: PageContext, target: FormTarget, { form, key, stored, candidates, hits }: Posted) => {
-  const db = c.var.db
+/** The page for a POST that filed nothing, in the order of the checks. */
+const answer = (c: PageContext, target: FormTarget, { form, key, stored, hits, similar }: Outcome) => {
   const lang = langOf(c)
   const values = needValues(form)
 
@@ -171,11 +174,9 @@ const submit = async (c: PageContext, target: FormTarget, { form, key, stored, c
     return showForm(c, target, { values, idemKey: key, status: 429, notice })
   }
 
-  const checked = checkNeed(values, target.categories, lang)
+  const checked = checkNeed(values, lang, target.categories)
   if (!checked.ok) return showForm(c, target, { values, errors: checked.errors, idemKey: key, status: 400 })
-  const need = checked.value
 
-  const similar = form.confirmed === '1' ? [] : findSimilar({ categoryId: need.categoryId, title: need.title, description: need.description }, candidates)
   if (similar.length)
     return renderPage(
       c,
@@ -189,20 +190,8 @@ const submit = async (c: PageContext, target: FormTarget, { form, key, stored, c
         supportAction={withLang(c, `/b/${target.channel.neighborhoodSlug}/support`)}
       />,
     )
-
-  const code = await fileTopicOnce(db, key, {
-    neighborhoodId: target.channel.neighborhoodId,
-    gridId: target.channel.gridId,
-    channelId: target.channel.id,
-    categoryId: need.categoryId,
-    title: need.title,
-    description: need.description,
-    location: need.location,
-    submitterName: need.submitterName,
-    submitterPhone: need.submitterPhone,
-    consentAt: need.consent ? Date.now() : null,
-  })
-  return showReceipt(c, target, code)
+  // fileNeed's condition and the checks above read the same snapshot: they cannot disagree.
+  throw new Error(`needs: nothing filed for key ${key}, and no check says why`)
 }
 
 const channelNotFound = (c: PageContext, channel?: ChannelInfo) => {
@@ -231,40 +220,56 @@ const sourceOf = (c: PageContext): FormSource | null => {
   return code ? { code } : null
 }
 
-/**
- * The form's channel and categories (and, for a POST, the stored result of its key and the
- * look-alike candidates) in one D1 batch; an unknown or inactive channel is `missing`.
- */
-const load = async (
-  c: PageContext,
-  opts: Parameters<typeof needsFormData>[2] = {},
-): Promise<Found & { data?: Awaited<ReturnType<typeof needsFormData>> }> => {
-  const source = sourceOf(c)
-  if (!source) return { missing: true }
-  const data = await needsFormData(c.var.db, source, opts)
-  const { channel, categories } = data
+/** The form's target from what a batch read; an unknown or inactive channel is `missing`. */
+const targetOf = (c: PageContext, source: FormSource, { channel, categories }: NeedsFormData): Found => {
   if (!channel) return { missing: true }
   if (!channel.active) return { missing: true, channel }
   const action = withLang(c, 'code' in source ? `/q/${channel.code}` : `/n/${channel.neighborhoodSlug}/new`)
-  return { missing: false, target: { channel, action, place: placeOf(channel), categories }, data }
+  return { missing: false, target: { channel, action, place: placeOf(channel), categories } }
 }
 
 export const needs = new Hono<AppEnv>()
 
 // A scan is an opening of the form from the poster; "file another" links say again=1.
 const open = async (c: PageContext) => {
-  const found = await load(c, { scan: !c.req.query('again') })
+  const source = sourceOf(c)
+  if (!source) return channelNotFound(c)
+  const found = targetOf(c, source, await needsFormData(c.var.db, source, { scan: !c.req.query('again') }))
   return found.missing ? channelNotFound(c, found.channel) : showForm(c, found.target)
 }
 
 const post = async (c: PageContext) => {
+  const source = sourceOf(c)
+  if (!source) return channelNotFound(c)
   const form = await readForm(c)
   const key = IDEMPOTENCY_KEY.test(form.key ?? '') ? form.key : null
-  const categoryId = form.confirmed === '1' ? null : Number(form.categoryId) || null
-  const found = await load(c, { key, categoryId, hit: batchHit(c, 'needs') })
+  const hit = batchHit(c, 'needs')
+  const checked = checkNeed(needValues(form), langOf(c))
+  if (key && checked.ok && !form.edit && !form[HONEYPOT]) {
+    const need = checked.value
+    const filed = await fileNeed(c.var.db, source, {
+      key,
+      hit: { ...hit, limit: LIMITS.needs.limit },
+      topic: {
+        categoryId: need.categoryId,
+        title: need.title,
+        description: need.description,
+        location: need.location,
+        submitterName: need.submitterName,
+        submitterPhone: need.submitterPhone,
+        consentAt: need.consent ? Date.now() : null,
+      },
+      confirmed: form.confirmed === '1',
+    })
+    const found = targetOf(c, source, filed)
+    if (found.missing) return channelNotFound(c, found.channel)
+    if (filed.code) return showReceipt(c, found.target, filed.code)
+    return answer(c, found.target, { form, key, ...filed })
+  }
+  const data = await needsFormData(c.var.db, source, { key, hit })
+  const found = targetOf(c, source, data)
   if (found.missing) return channelNotFound(c, found.channel)
-  const { stored, candidates, hits } = found.data!
-  return submit(c, found.target, { form, key, stored, candidates, hits })
+  return answer(c, found.target, { form, key, ...data, similar: [] })
 }
 
 needs.get('/q/:code', open)

@@ -1,16 +1,14 @@
-// Queries behind the resident pages: channels and scans, the needs form, "me too" supports,
-// the public tracking view, the neighbourhood board and evaluations. Everything returned here
+// Queries behind the resident pages: "me too" supports, the public tracking view, the neighbourhood board and evaluations. Everything returned here
 // is safe to show publicly except where a field says otherwise.
 //
 // Resident pages are the hottest paths, so each page's reads go to D1 as ONE batch (one call,
 // one snapshot) instead of one call per query; statements are keyed by what the URL carries (a
 // channel code, a slug, a tracking code) through subqueries, so nothing waits on an earlier read.
+// The needs form's own queries (channels, filing) are in needs.ts.
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../env'
-import { createTopicStatements, type NewTopic } from './topics'
-import { idempotencyKeys, type ProjectStatus, type TopicStatus } from '../schema'
+import type { ProjectStatus, TopicStatus } from '../schema'
 import { newTrackingCode } from '../../domain/tracking-code'
-import { newChannelCode } from '../../domain/channel-code'
 import { hitStatement } from '../../lib/rate-limit'
 import { batchRows } from '../batch'
 import type { Resolved } from '../../domain/evaluation'
@@ -25,162 +23,15 @@ const BOARD_SQL = BOARD_TOPIC_STATUSES.map((s) => `'${s}'`).join(', ')
 
 // ── batches ──
 
-/** A unique-key violation, also when drizzle wraps D1's error in its own (as `cause`). */
 /** A rate limit to count in a page's batch: the key prefix (e.g. 'track:<ip>') and its window. */
 export type BatchHit = { key: string; windowMs: number }
 
-const hitsOf = (rows: unknown[] | undefined) => (rows?.[0] as { count: number } | undefined)?.count ?? 0
+export const hitsOf = (rows: unknown[] | undefined) => (rows?.[0] as { count: number } | undefined)?.count ?? 0
 
+/** A unique-key violation, also when drizzle wraps D1's error in its own (as `cause`). */
 const isUniqueViolation = (err: unknown): boolean =>
   err instanceof Error &&
   (err.message.includes('UNIQUE constraint failed') || (err.cause !== undefined && isUniqueViolation(err.cause)))
-
-// ── channels and the needs form ──
-
-export type ChannelInfo = {
-  id: number
-  neighborhoodId: number
-  gridId: number | null
-  kind: string
-  label: string
-  code: string
-  active: number
-  neighborhoodName: string
-  neighborhoodSlug: string
-}
-
-const channelColumns = sql`c.id, c.neighborhood_id AS neighborhoodId, c.grid_id AS gridId, c.kind,
-  c.label, c.code, c.active, n.name AS neighborhoodName, n.slug AS neighborhoodSlug`
-
-/** Where a needs form comes from: a QR point's code, or a neighborhood's slug (its web channel). */
-export type FormSource = { code: string } | { slug: string }
-
-const channelQuery = (source: FormSource) =>
-  'code' in source
-    ? sql`SELECT ${channelColumns} FROM channels c JOIN neighborhoods n ON n.id = c.neighborhood_id
-        WHERE c.code = ${source.code}`
-    : sql`SELECT ${channelColumns} FROM channels c JOIN neighborhoods n ON n.id = c.neighborhood_id
-        WHERE n.slug = ${source.slug} AND c.kind = 'web' ORDER BY c.active DESC, c.id LIMIT 1`
-
-/** A channel by its code (any state), with its neighborhood's name and slug. */
-export const channelByCode = (db: Db, code: string) => db.get<ChannelInfo | undefined>(channelQuery({ code }))
-
-const channelIdOf = (source: FormSource) =>
-  'code' in source
-    ? sql`(SELECT id FROM channels WHERE code = ${source.code})`
-    : sql`(SELECT c.id FROM channels c JOIN neighborhoods n ON n.id = c.neighborhood_id
-        WHERE n.slug = ${source.slug} AND c.kind = 'web' ORDER BY c.active DESC, c.id LIMIT 1)`
-
-/**
- * Creates the neighborhood's "web" channel on first use: one conditional insert, so two
- * concurrent first visits still make one. Does nothing for an unknown slug.
- */
-export const ensureWebChannel = (db: Db, slug: string) =>
-  db.run(sql`INSERT INTO channels (neighborhood_id, kind, label, code, created_at)
-    SELECT n.id, 'web', '网上提交', ${newChannelCode()}, ${Date.now()} FROM neighborhoods n
-    WHERE n.slug = ${slug}
-      AND NOT EXISTS (SELECT 1 FROM channels c WHERE c.neighborhood_id = n.id AND c.kind = 'web')`)
-
-export type CategoryOption = { id: number; name: string; nameEn: string }
-
-export type OpenTopic = {
-  id: number
-  title: string
-  description: string
-  categoryId: number | null
-  supportCount: number
-  status: TopicStatus
-}
-
-type OpenTopicTuple = [number, string, string, number | null, number, TopicStatus]
-
-export type NeedsFormData = {
-  /** The channel in any state; null when the code or slug is unknown. */
-  channel: ChannelInfo | null
-  categories: CategoryOption[]
-  /** For a resend of a filed form: the receipt it got. */
-  stored: { code: string } | null
-  /** Recent open topics of the neighborhood in `categoryId`: the "same as mine?" candidates. */
-  candidates: OpenTopic[]
-  /** Hits so far in the window, when a hit was asked for (per client and neighborhood). */
-  hits: number
-}
-
-/**
- * Everything the needs form needs, in one batch: the channel, the active categories, and
- * optionally a scan count, the stored result of this idempotency key and the look-alike
- * candidates. A neighborhood's web channel is created on its first visit.
- * @example const data = await needsFormData(db, { code: 'K7QM4XRT' }, { scan: true })
- */
-export const needsFormData = async (
-  db: Db,
-  source: FormSource,
-  opts: { scan?: boolean; key?: string | null; categoryId?: number | null; hit?: BatchHit } = {},
-): Promise<NeedsFormData> => {
-  const neighborhoodId = sql`(SELECT neighborhood_id FROM channels WHERE id = ${channelIdOf(source)})`
-  const queries: SQL[] = [
-    channelQuery(source),
-    sql`SELECT id, name, name_en AS nameEn FROM categories WHERE active = 1 ORDER BY sort_order, id`,
-    sql`SELECT body FROM idempotency_keys WHERE key = ${`needs:${opts.key ?? ''}`} AND status <> 0`,
-    // Up to 300 rows, packed into one JSON value: much cheaper to pass out of D1 than rows.
-    opts.categoryId
-      ? sql`SELECT json_group_array(json_array(id, title, description, category_id, support_count, status)) AS rows
-          FROM (SELECT * FROM topics WHERE neighborhood_id = ${neighborhoodId}
-            AND category_id = ${opts.categoryId} AND status IN (${sql.raw(OPEN_SQL)})
-          ORDER BY created_at DESC LIMIT 300)`
-      : sql`SELECT '[]' AS rows`,
-  ]
-  queries.push(
-    opts.hit
-      ? hitStatement(sql`${opts.hit.key} || ':' || COALESCE(${neighborhoodId}, 0)`, opts.hit.windowMs)
-      : sql`SELECT 1 WHERE 0`,
-  )
-  if (opts.scan) queries.push(sql`UPDATE channels SET scans = scans + 1 WHERE id = ${channelIdOf(source)} AND active = 1`)
-  const [channels, categories, stored, candidates, hits] = await batchRows(db, queries)
-  if (!channels.length && 'slug' in source) {
-    await ensureWebChannel(db, source.slug)
-    const created = await db.get<ChannelInfo | undefined>(channelQuery(source))
-    if (created) return needsFormData(db, source, opts)
-  }
-  const storedRow = stored[0] as { body: string } | undefined
-  return {
-    channel: (channels[0] as ChannelInfo | undefined) ?? null,
-    categories: categories as CategoryOption[],
-    stored: storedRow ? JSON.parse(storedRow.body) : null,
-    candidates: (JSON.parse((candidates[0] as { rows: string }).rows) as OpenTopicTuple[]).map(
-      ([id, title, description, categoryId, supportCount, status]) => ({ id, title, description, categoryId, supportCount, status }),
-    ),
-    hits: hitsOf(hits),
-  }
-}
-
-/**
- * Files a resident's topic exactly once per idempotency key: the key's claim (holding the
- * receipt) and the topics domain's own filing statements (row, first event, channel count) go in
- * ONE atomic batch. A resend, even a concurrent one, breaks the claim's unique key, so its batch
- * writes nothing and it gets the first receipt. Same guarantees as `once`, one D1 call not three.
- * @example const code = await fileTopicOnce(db, key, { neighborhoodId: 1, title: '楼道堆物' })
- */
-export const fileTopicOnce = async (db: Db, key: string, input: NewTopic): Promise<string> => {
-  const now = Date.now()
-  const { trackingCode, insert, event, count } = createTopicStatements(db, input, now)
-  const claim = db.insert(idempotencyKeys).values({
-    key: `needs:${key}`,
-    scope: 'needs',
-    status: 200,
-    body: JSON.stringify({ code: trackingCode }),
-    createdAt: now,
-  })
-  try {
-    await (count ? db.batch([claim, insert, event, count]) : db.batch([claim, insert, event]))
-    return trackingCode
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err
-    const stored = await storedResult<{ code: string }>(db, 'needs', key)
-    if (!stored) throw err
-    return stored.body.code
-  }
-}
 
 // ── supports ──
 

@@ -1,21 +1,24 @@
 import { count, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../env'
-import { channels, topicEvents, topics } from '../schema'
+import { topics } from '../schema'
+import { rawStatement } from '../batch'
+import { storedTokens } from '../../domain/similar-topics'
 import { newTrackingCode } from '../../domain/tracking-code'
 import { chunks } from './topic-moves'
 
 export type TopicRow = typeof topics.$inferSelect
 
 export type NewTopic = {
-  neighborhoodId: number
+  /** An id, or a subquery (the resident's form takes it from its channel). */
+  neighborhoodId: number | SQL
   title: string
   description?: string
   location?: string
   categoryId?: number | null
   /** A channel id, or a subquery naming a channel created in the same batch. */
   channelId?: number | SQL | null
-  gridId?: number | null
+  gridId?: number | SQL | null
   submitterName?: string | null
   submitterPhone?: string | null
   /** Set when the resident ticked consent for their name/phone. */
@@ -25,55 +28,46 @@ export type NewTopic = {
 }
 
 /**
- * The statements that file a topic: the row, its first timeline event and the channel's
- * submission count. Put them in one `db.batch` (with an audit row for staff entry).
- * @example const { insert, event, count } = createTopicStatements(db, input); await db.batch([insert, event])
+ * The statements that file a topic, as SQL for one D1 batch: the row (with its similar-topic
+ * tokens), its first timeline event and the channel's submission count. The insert happens
+ * only `when` the condition holds (default: always); the other two find the row by its new
+ * tracking code, so they do nothing when it was not inserted.
+ * @example const { insert, event, count } = createTopicStatements(input, now); await batchRows(db, [insert, event, count])
  */
-export const createTopicStatements = (db: Db, input: NewTopic, now = Date.now()) => {
+export const createTopicStatements = (input: NewTopic, now = Date.now(), when: SQL = sql`1`) => {
   const trackingCode = newTrackingCode()
-  const insert = db
-    .insert(topics)
-    .values({
-      neighborhoodId: input.neighborhoodId,
-      title: input.title,
-      description: input.description ?? '',
-      location: input.location ?? '',
-      categoryId: input.categoryId ?? null,
-      channelId: input.channelId ?? null,
-      gridId: input.gridId ?? null,
-      submitterName: input.submitterName ?? null,
-      submitterPhone: input.submitterPhone ?? null,
-      consentAt: input.consentAt ?? null,
-      createdBy: input.createdBy ?? null,
-      trackingCode,
-      status: 'submitted',
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning()
-  const event = db.insert(topicEvents).values({
-    topicId: sql`(SELECT id FROM topics WHERE tracking_code = ${trackingCode})`,
-    at: now,
-    actorUserId: input.createdBy ?? null,
-    kind: 'submitted',
-    toStatus: 'submitted',
-  })
-  const count = input.channelId
-    ? db
-        .update(channels)
-        .set({ submissions: sql`${channels.submissions} + 1` })
-        .where(eq(channels.id, input.channelId))
-    : null
+  const insert = sql`INSERT INTO topics (neighborhood_id, grid_id, category_id, channel_id, title,
+      description, location, status, tracking_code, submitter_name, submitter_phone, consent_at,
+      created_by, created_at, updated_at, tokens)
+    SELECT ${input.neighborhoodId}, ${input.gridId ?? null}, ${input.categoryId ?? null},
+      ${input.channelId ?? null}, ${input.title}, ${input.description ?? ''}, ${input.location ?? ''},
+      'submitted', ${trackingCode}, ${input.submitterName ?? null}, ${input.submitterPhone ?? null},
+      ${input.consentAt ?? null}, ${input.createdBy ?? null}, ${now}, ${now},
+      ${storedTokens({ title: input.title, description: input.description })}
+    WHERE ${when}`
+  const event = sql`INSERT INTO topic_events (topic_id, at, actor_user_id, kind, to_status)
+    SELECT id, ${now}, ${input.createdBy ?? null}, 'submitted', 'submitted' FROM topics
+    WHERE tracking_code = ${trackingCode}`
+  const count = sql`UPDATE channels SET submissions = submissions + 1
+    WHERE id = (SELECT channel_id FROM topics WHERE tracking_code = ${trackingCode})`
   return { trackingCode, insert, event, count }
 }
+
+/** The row of a topic just filed, by its tracking code, for the same batch. */
+export const filedTopic = (db: Db, trackingCode: string) => db.select().from(topics).where(eq(topics.trackingCode, trackingCode))
 
 /**
  * Files a topic atomically and returns the new row.
  * @example const topic = await createTopic(db, { neighborhoodId: 1, title: '楼道堆物' })
  */
 export const createTopic = async (db: Db, input: NewTopic) => {
-  const { insert, event, count } = createTopicStatements(db, input)
-  const [rows] = count ? await db.batch([insert, event, count]) : await db.batch([insert, event])
+  const { trackingCode, insert, event, count } = createTopicStatements(input)
+  const [, , , rows] = await db.batch([
+    rawStatement(db, insert),
+    rawStatement(db, event),
+    rawStatement(db, count),
+    filedTopic(db, trackingCode),
+  ])
   return rows[0]
 }
 

@@ -1,0 +1,98 @@
+// The needs form's "is it one of these?" check in SQL, so that it can run inside the filing
+// batch as a guard on the insert (one D1 call per filing). The rule itself (tokens, Jaccard
+// scores, threshold, limit) is domain/similar-topics.ts; the tests check that both agree.
+// Tokens live in topics.tokens and, indexed by (neighborhood, category, token), in
+// topic_tokens (migrations/0004_topic_tokens.sql keeps it in step with triggers).
+import { sql, type SQL } from 'drizzle-orm'
+import type { Db } from '../../env'
+import { SIMILARITY_THRESHOLD, SIMILAR_LIMIT, storedTokens } from '../../domain/similar-topics'
+import { FINAL_STATUSES } from '../../domain/topic-workflow'
+import { rawStatement } from '../batch'
+
+// Constants, not input: safe to inline.
+const FINAL_SQL = sql.raw(FINAL_STATUSES.map((s) => `'${s}'`).join(', '))
+
+export type SimilarDraft = {
+  /** An id, or a subquery (the form's channel gives it). */
+  neighborhoodId: number | SQL
+  categoryId: number
+  /** The draft's tokens as `storedTokens` gives them. */
+  tokens: string
+}
+
+/**
+ * The draft's look-alike scores as CTEs ending in `scored` (id, title, supportCount, status,
+ * created_at, score) over the open topics of its neighborhood and category. Only topics sharing
+ * a token with the draft are touched (an index seek per draft token), and only those sharing
+ * enough of them to possibly reach the threshold get a score: Jaccard = s / (|a| + |b| - s)
+ * reaches t only if s >= t·|a|. Scores are computed as `jaccard` does, in the same floating
+ * point, so a score on the threshold falls the same side in both. `onlyIf` (checked before any
+ * token is looked up) lets a batch skip the work when it is not needed.
+ */
+const scored = (draft: SimilarDraft, onlyIf: SQL) => sql`
+  WITH d (j) AS (SELECT ${draft.tokens}),
+  sizes (tn, xn) AS (
+    SELECT json_array_length(j, '$[0]'), json_array_length(j, '$[0]') + json_array_length(j, '$[1]') FROM d),
+  mine (token, in_title) AS (
+    SELECT value, 1 FROM d, json_each(d.j, '$[0]') WHERE ${onlyIf}
+    UNION ALL SELECT value, 0 FROM d, json_each(d.j, '$[1]') WHERE ${onlyIf}),
+  shared (topic_id, ti, xi) AS (
+    SELECT tt.topic_id, sum(tt.in_title * mine.in_title), count(*)
+    -- CROSS JOIN keeps the draft's few tokens as the outer loop: one index seek each, rather
+    -- than a walk over every token of the category, which the planner may otherwise pick.
+    FROM mine CROSS JOIN topic_tokens tt ON tt.neighborhood_id = ${draft.neighborhoodId}
+      AND tt.category_id = ${draft.categoryId} AND tt.token = mine.token
+    GROUP BY tt.topic_id
+    HAVING sum(tt.in_title * mine.in_title) >= ${SIMILARITY_THRESHOLD} * (SELECT tn FROM sizes)
+      OR count(*) >= ${SIMILARITY_THRESHOLD} * (SELECT xn FROM sizes)),
+  scored AS (
+    SELECT t.id, t.title, t.support_count AS supportCount, t.status, t.created_at,
+      max(CASE WHEN s.ti = 0 THEN 0.0
+            ELSE s.ti * 1.0 / (sizes.tn + json_array_length(t.tokens, '$[0]') - s.ti) END,
+          s.xi * 1.0 / (sizes.xn + json_array_length(t.tokens, '$[0]') + json_array_length(t.tokens, '$[1]') - s.xi)
+      ) AS score
+    FROM shared s JOIN topics t ON t.id = s.topic_id, sizes
+    WHERE t.status NOT IN (${FINAL_SQL}))`
+
+/**
+ * The open topics of the draft's neighborhood and category that look like it, best first:
+ * rows of { id, title, supportCount, status, score }, at most `limit`.
+ * @example await batchRows(db, [similarTopicsQuery({ neighborhoodId: 1, categoryId: 2, tokens })])
+ */
+export const similarTopicsQuery = (draft: SimilarDraft, limit = SIMILAR_LIMIT, onlyIf: SQL = sql`1`) => sql`
+  ${scored(draft, onlyIf)}
+  SELECT id, title, supportCount, status, score FROM scored WHERE score >= ${SIMILARITY_THRESHOLD}
+  ORDER BY score DESC, created_at DESC, id DESC LIMIT ${limit}`
+
+/**
+ * Whether any open topic looks like the draft: a condition for the filing's guard.
+ * @example sql`INSERT … WHERE NOT ${anySimilar(draft)}`
+ */
+export const anySimilar = (draft: SimilarDraft) =>
+  sql`EXISTS (${scored(draft, sql`1`)} SELECT 1 FROM scored WHERE score >= ${SIMILARITY_THRESHOLD})`
+
+/**
+ * The statement that stores a topic's tokens after its title or description changed (its
+ * topic_tokens rows follow by trigger, as they do a change of category).
+ */
+export const retokenize = (id: number, text: { title: string; description: string }) =>
+  sql`UPDATE topics SET tokens = ${storedTokens(text)} WHERE id = ${id}`
+
+/** Topics tokenized per batch by `tokenizeTopics`. */
+const TOKENIZE_BATCH = 200
+
+/**
+ * Tokenizes topics that have no tokens yet (filed before migration 0004), up to `max`, and
+ * returns how many it did. The scheduled job runs it; each update is guarded, so a topic edited
+ * meanwhile (which sets its own tokens) is left alone.
+ * @example while ((await tokenizeTopics(db)) > 0);
+ */
+export const tokenizeTopics = async (db: Db, max = TOKENIZE_BATCH) => {
+  const rows = await db.all<{ id: number; title: string; description: string }>(
+    sql`SELECT id, title, description FROM topics WHERE tokens IS NULL ORDER BY id LIMIT ${max}`,
+  )
+  if (!rows.length) return 0
+  const updates = rows.map((r) => rawStatement(db, sql`${retokenize(r.id, r)} AND tokens IS NULL`))
+  await db.batch(updates as [(typeof updates)[0], ...typeof updates])
+  return rows.length
+}

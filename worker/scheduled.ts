@@ -1,0 +1,22 @@
+// The cron job (wrangler.toml [triggers]): upkeep that can wait a few minutes.
+import { createDb } from './db/client'
+import { tokenizeTopics } from './db/queries/similar-topics'
+
+/** Most topics tokenized per run: a run stays well inside a cron invocation's limits. */
+const TOKENIZE_PER_RUN = 5_000
+
+/**
+ * Topics filed before migration 0004 get their similar-topic tokens, so the needs form can
+ * offer them as look-alikes. Returns how many were tokenized.
+ * @example await upkeep(env) // 0 once everything is tokenized
+ */
+export const upkeep = async (env: Env) => {
+  const db = createDb(env.DB)
+  let done = 0
+  for (let n; done < TOKENIZE_PER_RUN && (n = await tokenizeTopics(db)) > 0; ) done += n
+  return done
+}
+
+export const scheduled: ExportedHandlerScheduledHandler<Env> = (_controller, env, ctx) => {
+  ctx.waitUntil(upkeep(env))
+}
