@@ -167,6 +167,33 @@ describe('POST /q/:code', () => {
     expect(r.text).toContain(`<option value="${categoryId}" selected="">`)
   })
 
+  it('asks for another category, keeping every value, when the chosen one was retired meanwhile', async () => {
+    const { channel, categoryId, key, neighborhoodId } = await setup()
+    await env.DB.prepare('UPDATE categories SET active = 0 WHERE id = ?').bind(categoryId).run()
+    const r = await postPage(`/q/${channel.code}`, { key, ...valid(categoryId, { details: '写了很久的说明' }) })
+    expect(r.status, r.text).toBe(400)
+    expect(r.text).toContain('请选择类别')
+    expect(r.text).toContain('写了很久的说明</textarea>')
+    expect(inputValue(r.text, 'key')).toBe(key)
+    expect(await topicCount(neighborhoodId)).toBe(0)
+    expect((await channelCounts(channel.id))!.submissions).toBe(0)
+  })
+
+  it('keeps what was typed when the QR point was switched off meanwhile, and sends it on to the web form', async () => {
+    const { channel, categoryId, key, neighborhoodId, slug } = await setup()
+    await env.DB.prepare('UPDATE channels SET active = 0 WHERE id = ?').bind(channel.id).run()
+    const r = await postPage(`/q/${channel.code}`, { key, ...valid(categoryId, { details: '写了很久的说明' }) })
+    expect(r.status).toBe(410)
+    expect(r.text).toContain('这个二维码已停用')
+    expect(r.text).toContain(`action="/n/${slug}/new"`)
+    expect(r.text).toContain('写了很久的说明</textarea>')
+    expect(await topicCount(neighborhoodId)).toBe(0)
+    const sent = await postPage(`/n/${slug}/new`, { key: inputValue(r.text, 'key')!, ...valid(categoryId) })
+    expect(sent.status, sent.text).toBe(200)
+    expect(receiptCode(sent.text)).toMatch(TRACKING_CODE)
+    expect(await topicCount(neighborhoodId)).toBe(1)
+  })
+
   it('requires consent when a phone number is given, and files nothing', async () => {
     const { channel, categoryId, key, neighborhoodId } = await setup()
     const r = await postPage(`/q/${channel.code}`, { key, ...valid(categoryId, { phone: '13812345678' }) })

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { eq, sql } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import type { AppEnv } from '../env'
 import { projectTopics, supports, topicEvents, topics } from '../db/schema'
@@ -67,11 +67,11 @@ export const topicsApi = new Hono<AppEnv>()
     const db = c.var.db
     await assertTopicRefs(db, before.neighborhoodId, changes)
     const now = Date.now()
-    const text = changes.title !== undefined || changes.description !== undefined
+    const textChanged = changes.title !== undefined || changes.description !== undefined
     const [[row]] = await db.batch([
       db.update(topics).set({ ...changes, updatedAt: now }).where(eq(topics.id, before.id)).returning(),
       // New words, new look-alikes: the needs form compares drafts with these tokens.
-      rawStatement(db, text ? retokenize(before.id, { ...before, ...changes }) : sql`SELECT 1 WHERE 0`),
+      ...(textChanged ? [rawStatement(db, retokenize(before.id, { ...before, ...changes }))] : []),
       audit(db, user, {
         action: 'update',
         resource: 'topics',

@@ -29,6 +29,7 @@ const zh = {
   'err.phone': '手机号应为 11 位数字，以 1 开头，例如 13812345678',
   'err.consent': '留下姓名或手机号时，请先勾选同意',
   'err.stale': '页面已过期，请再点一次提交',
+  'err.channel_closed': '这个二维码已停用。您填写的内容都还在，可以直接提交给本居民区。',
   // ── topic statuses (what residents read) ──
   'status.submitted': '已提交，等待居委会受理',
   'status.accepted': '居委会已受理',
@@ -279,6 +280,7 @@ const en: Record<MessageKey, string> = {
   'err.phone': 'A mobile number has 11 digits starting with 1, e.g. 13812345678',
   'err.consent': 'Please tick the consent box when you leave a name or phone number',
   'err.stale': 'The page expired; please press send once more',
+  'err.channel_closed': 'This QR point is no longer in use. Everything you typed is still here; you can send it to the neighbourhood directly.',
   // ── topic statuses ──
   'status.submitted': 'Received, waiting for the committee',
   'status.accepted': 'Accepted by the committee',

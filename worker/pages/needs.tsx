@@ -112,7 +112,7 @@ const boardHref = (c: PageContext, channel: ChannelInfo) => withLang(c, `/b/${ch
 const showForm = (
   c: PageContext,
   target: FormTarget,
-  state: { values?: NeedValues; errors?: Record<string, string>; notice?: string; idemKey?: string; status?: 200 | 400 | 429 } = {},
+  state: { values?: NeedValues; errors?: Record<string, string>; notice?: string; idemKey?: string; status?: 200 | 400 | 410 | 429 } = {},
 ) => {
   const lang = langOf(c)
   return renderPage(
@@ -262,14 +262,25 @@ const post = async (c: PageContext) => {
       confirmed: form.confirmed === '1',
     })
     const found = targetOf(c, source, filed)
-    if (found.missing) return channelNotFound(c, found.channel)
+    if (found.missing) return closedChannel(c, found.channel, filed, form)
     if (filed.code) return showReceipt(c, found.target, filed.code)
     return answer(c, found.target, { form, key, ...filed })
   }
   const data = await needsFormData(c.var.db, source, { key, hit })
   const found = targetOf(c, source, data)
-  if (found.missing) return channelNotFound(c, found.channel)
+  if (found.missing) return closedChannel(c, found.channel, data, form)
   return answer(c, found.target, { form, key, ...data, similar: [] })
+}
+
+/**
+ * A POST to a QR point switched off while the resident was typing: the form again, with
+ * everything kept, now sending to the neighborhood's web form. An unknown code is a 404.
+ */
+const closedChannel = (c: PageContext, channel: ChannelInfo | undefined, data: NeedsFormData, form: Record<string, string>) => {
+  if (!channel) return channelNotFound(c)
+  const lang = langOf(c)
+  const target = { channel, action: withLang(c, `/n/${channel.neighborhoodSlug}/new`), place: channel.neighborhoodName, categories: data.categories }
+  return showForm(c, target, { values: needValues(form), status: 410, notice: t(lang, 'err.channel_closed') })
 }
 
 needs.get('/q/:code', open)
