@@ -56,7 +56,7 @@ export const residentTopic = async (
   const row = await env.DB.prepare(
     `INSERT INTO topics (neighborhood_id, category_id, title, description, status, tracking_code,
       submitter_name, submitter_phone, public_reply, merged_into_id, project_id, support_count,
-      created_at, updated_at, tokens) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
   )
     .bind(
       neighborhoodId,
@@ -73,9 +73,12 @@ export const residentTopic = async (
       fields.supportCount ?? 0,
       now,
       now,
-      fields.untokenized ? null : storedTokens({ title, description: fields.description }),
     )
     .first<{ id: number }>()
+  if (!fields.untokenized)
+    await env.DB.prepare('INSERT INTO topic_token_sets (topic_id, tokens) VALUES (?, ?)')
+      .bind(row!.id, storedTokens({ title, description: fields.description }))
+      .run()
   return { id: row!.id, code }
 }
 

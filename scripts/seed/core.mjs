@@ -414,8 +414,8 @@ export const seed = async (ctx) => {
     accepted_at: t.acceptedAt ?? null,
     adopted_at: t.adoptedAt ?? null,
     done_at: t.doneAt ?? null,
-    tokens: storedTokens({ title: t.title, description: t.description }),
   }))
+  const tokenSets = topics.map((t) => ({ topic_id: t.id, tokens: storedTokens({ title: t.title, description: t.description }) }))
   for (const t of topics) {
     for (const e of t.events)
       rows.topic_events.push({
@@ -509,6 +509,7 @@ export const seed = async (ctx) => {
       updated_at: p.doneAt ?? clamp(Math.max(p.startedAt, now - r.int(1, 9) * DAY)), done_at: p.doneAt,
     }))),
     ...insertRows('topics', topicRows),
+    ...insertRows('topic_token_sets', tokenSets),
     ...insertRows('project_topics', rows.project_topics),
     ...insertRows('topic_events', rows.topic_events),
     ...insertRows('supports', rows.supports),

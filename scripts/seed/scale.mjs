@@ -37,6 +37,7 @@ export const seed = async (ctx) => {
   const count = Math.max(0, wantTopics - demoTopics)
   const statuses = [['submitted', 4], ['accepted', 3], ['declined', 1], ['referred', 1]]
   const topics = []
+  const tokenSets = []
   const events = []
   for (let i = 0; i < count; i++) {
     const id = FIRST_ID + i
@@ -56,8 +57,8 @@ export const seed = async (ctx) => {
       referred_to: status === 'referred' ? '大场镇城管中队' : null, merged_into_id: null, project_id: null,
       support_count: 0, created_by: null, created_at: createdAt, updated_at: decidedAt ?? createdAt,
       accepted_at: status === 'accepted' ? decidedAt : null, adopted_at: null, done_at: null,
-      tokens: storedTokens(text),
     })
+    tokenSets.push({ topic_id: id, tokens: storedTokens(text) })
     events.push({
       id, topic_id: id, at: createdAt, actor_user_id: null, kind: 'submitted', from_status: null,
       to_status: 'submitted', public_note: null, internal_note: null,
@@ -70,6 +71,7 @@ export const seed = async (ctx) => {
       scans: 0, submissions: 0, active: 1, created_at: now - 400 * DAY,
     }))),
     ...insertRows('topics', topics, { chunk: 100 }),
+    ...insertRows('topic_token_sets', tokenSets, { chunk: 200 }),
     ...insertRows('topic_events', events, { chunk: 200 }),
   ]
 }

@@ -107,7 +107,7 @@ const create = async (v: AppEnv['Variables'], input: CreateInput) => {
       ...personal,
       createdBy: user.id,
     }
-    const { insert, event, count, trackingCode } = createTopicStatements(values, now)
+    const { insert, event, count, tokens, trackingCode } = createTopicStatements(values, now)
     const after = { ...values, channelId: input.channelId ?? kind, trackingCode }
     const row = filedTopic(db, trackingCode)
     const statements: Statement[] = [
@@ -118,6 +118,7 @@ const create = async (v: AppEnv['Variables'], input: CreateInput) => {
       auditCreate(db, user, 'topics', after),
       rawStatement(db, event),
       rawStatement(db, count),
+      rawStatement(db, tokens),
       row,
     ]
     try {

@@ -104,9 +104,8 @@ export const TOPIC_STATUSES = [
 ] as const
 export type TopicStatus = (typeof TOPIC_STATUSES)[number]
 
-// Not mapped here: topics.tokens (similar-topic tokens, JSON) and the topic_tokens table
-// (migrations/0004_topic_tokens.sql). Only raw SQL in db/queries/similar-topics.ts, topics.ts and
-// needs.ts uses them, so that no select of topics carries a topic's tokens.
+// Not mapped here: topic_token_sets and topic_tokens (similar-topic tokens, migrations/0004),
+// used only by raw SQL in db/queries/similar-topics.ts and topics.ts.
 export const topics = sqliteTable('topics', {
   id: integer('id').primaryKey(),
   neighborhoodId: integer('neighborhood_id').notNull(),

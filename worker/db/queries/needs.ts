@@ -158,17 +158,18 @@ export const fileNeed = async (db: Db, source: FormSource, need: NeedToFile, now
     AND NOT EXISTS (SELECT 1 FROM idempotency_keys WHERE key = ${claimKey})
     AND (SELECT count FROM rate_limits WHERE key = ${hitKey}) <= ${need.hit.limit}
     AND ${need.confirmed ? sql`1` : sql`NOT ${anySimilar(draft)}`}`
-  const { trackingCode, insert, event, count } = createTopicStatements(
+  const { trackingCode, insert, event, count, tokens } = createTopicStatements(
     { ...need.topic, neighborhoodId, gridId: sql`(SELECT grid_id FROM channels WHERE id = ${channelId})`, channelId },
     now,
     when,
   )
   const notFiled = sql`NOT EXISTS (SELECT 1 FROM topics WHERE tracking_code = ${trackingCode})`
-  const [hits, , , , , channels, categories, stored, similar] = await batchRows(db, [
+  const [hits, , , , , , channels, categories, stored, similar] = await batchRows(db, [
     hitStatement(hitKey, need.hit.windowMs, now),
     insert,
     event,
     count,
+    tokens,
     sql`INSERT INTO idempotency_keys (key, scope, status, body, created_at)
       SELECT ${claimKey}, 'needs', 200, json_object('code', tracking_code), ${now} FROM topics
       WHERE tracking_code = ${trackingCode}`,

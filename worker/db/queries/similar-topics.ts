@@ -1,8 +1,9 @@
 // The needs form's "is it one of these?" check in SQL, so that it can run inside the filing
 // batch as a guard on the insert (one D1 call per filing). The rule itself (tokens, Jaccard
 // scores, threshold, limit) is domain/similar-topics.ts; the tests check that both agree.
-// Tokens live in topics.tokens and, indexed by (neighborhood, category, token), in
-// topic_tokens (migrations/0004_topic_tokens.sql keeps it in step with triggers).
+// Tokens live in topic_token_sets (one JSON row per topic, written here and in topics.ts) and,
+// indexed by (neighborhood, category, token), in topic_tokens, which triggers keep in step
+// (migrations/0004_topic_tokens.sql).
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../env'
 import { SIMILARITY_THRESHOLD, SIMILAR_LIMIT, storedTokens } from '../../domain/similar-topics'
@@ -45,14 +46,17 @@ const scored = (draft: SimilarDraft, onlyIf: SQL) => sql`
     GROUP BY tt.topic_id
     HAVING sum(tt.in_title * mine.in_title) >= ${SIMILARITY_THRESHOLD} * (SELECT tn FROM sizes)
       OR count(*) >= ${SIMILARITY_THRESHOLD} * (SELECT xn FROM sizes)),
+  candidates AS (
+    SELECT t.id, t.title, t.support_count AS supportCount, t.status, t.created_at, s.ti, s.xi,
+      (SELECT count(*) FROM topic_tokens k WHERE k.topic_id = t.id AND k.in_title = 1) AS title_n,
+      (SELECT count(*) FROM topic_tokens k WHERE k.topic_id = t.id) AS text_n
+    FROM shared s JOIN topics t ON t.id = s.topic_id
+    WHERE t.status NOT IN (${FINAL_SQL})),
   scored AS (
-    SELECT t.id, t.title, t.support_count AS supportCount, t.status, t.created_at,
-      max(CASE WHEN s.ti = 0 THEN 0.0
-            ELSE s.ti * 1.0 / (sizes.tn + json_array_length(t.tokens, '$[0]') - s.ti) END,
-          s.xi * 1.0 / (sizes.xn + json_array_length(t.tokens, '$[0]') + json_array_length(t.tokens, '$[1]') - s.xi)
-      ) AS score
-    FROM shared s JOIN topics t ON t.id = s.topic_id, sizes
-    WHERE t.status NOT IN (${FINAL_SQL}))`
+    SELECT id, title, supportCount, status, created_at,
+      max(CASE WHEN ti = 0 THEN 0.0 ELSE ti * 1.0 / (sizes.tn + title_n - ti) END,
+          xi * 1.0 / (sizes.xn + text_n - xi)) AS score
+    FROM candidates, sizes)`
 
 /**
  * The open topics of the draft's neighborhood and category that look like it, best first:
@@ -76,23 +80,29 @@ export const anySimilar = (draft: SimilarDraft) =>
  * topic_tokens rows follow by trigger, as they do a change of category).
  */
 export const retokenize = (id: number, text: { title: string; description: string }) =>
-  sql`UPDATE topics SET tokens = ${storedTokens(text)} WHERE id = ${id}`
+  sql`INSERT INTO topic_token_sets (topic_id, tokens) VALUES (${id}, ${storedTokens(text)})
+    ON CONFLICT (topic_id) DO UPDATE SET tokens = excluded.tokens`
 
 /** Topics tokenized per batch by `tokenizeTopics`. */
 const TOKENIZE_BATCH = 200
 
 /**
  * Tokenizes topics that have no tokens yet (filed before migration 0004), up to `max`, and
- * returns how many it did. The scheduled job runs it; each update is guarded, so a topic edited
- * meanwhile (which sets its own tokens) is left alone.
+ * returns how many it did. The cron job runs it; a topic edited meanwhile (which stored its own
+ * tokens) or deleted meanwhile is left alone.
  * @example while ((await tokenizeTopics(db)) > 0);
  */
 export const tokenizeTopics = async (db: Db, max = TOKENIZE_BATCH) => {
   const rows = await db.all<{ id: number; title: string; description: string }>(
-    sql`SELECT id, title, description FROM topics WHERE tokens IS NULL ORDER BY id LIMIT ${max}`,
+    sql`SELECT id, title, description FROM topics t
+      WHERE NOT EXISTS (SELECT 1 FROM topic_token_sets s WHERE s.topic_id = t.id) ORDER BY id LIMIT ${max}`,
   )
   if (!rows.length) return 0
-  const updates = rows.map((r) => rawStatement(db, sql`${retokenize(r.id, r)} AND tokens IS NULL`))
-  await db.batch(updates as [(typeof updates)[0], ...typeof updates])
+  const inserts = rows.map((r) =>
+    rawStatement(db, sql`INSERT INTO topic_token_sets (topic_id, tokens)
+      SELECT id, ${storedTokens(r)} FROM topics WHERE id = ${r.id}
+      ON CONFLICT (topic_id) DO NOTHING`),
+  )
+  await db.batch(inserts as [(typeof inserts)[0], ...typeof inserts])
   return rows.length
 }

@@ -28,29 +28,31 @@ export type NewTopic = {
 }
 
 /**
- * The statements that file a topic, as SQL for one D1 batch: the row (with its similar-topic
- * tokens), its first timeline event and the channel's submission count. The insert happens
- * only `when` the condition holds (default: always); the other two find the row by its new
- * tracking code, so they do nothing when it was not inserted.
- * @example const { insert, event, count } = createTopicStatements(input, now); await batchRows(db, [insert, event, count])
+ * The statements that file a topic, as SQL for one D1 batch: the row, its first timeline event,
+ * the channel's submission count and its similar-topic tokens. The insert happens only `when`
+ * the condition holds (default: always); the others find the row by its new tracking code, so
+ * they do nothing when it was not inserted.
+ * @example const { insert, event, count, tokens } = createTopicStatements(input, now); await batchRows(db, [insert, event, count, tokens])
  */
 export const createTopicStatements = (input: NewTopic, now = Date.now(), when: SQL = sql`1`) => {
   const trackingCode = newTrackingCode()
   const insert = sql`INSERT INTO topics (neighborhood_id, grid_id, category_id, channel_id, title,
       description, location, status, tracking_code, submitter_name, submitter_phone, consent_at,
-      created_by, created_at, updated_at, tokens)
+      created_by, created_at, updated_at)
     SELECT ${input.neighborhoodId}, ${input.gridId ?? null}, ${input.categoryId ?? null},
       ${input.channelId ?? null}, ${input.title}, ${input.description ?? ''}, ${input.location ?? ''},
       'submitted', ${trackingCode}, ${input.submitterName ?? null}, ${input.submitterPhone ?? null},
-      ${input.consentAt ?? null}, ${input.createdBy ?? null}, ${now}, ${now},
-      ${storedTokens({ title: input.title, description: input.description })}
+      ${input.consentAt ?? null}, ${input.createdBy ?? null}, ${now}, ${now}
     WHERE ${when}`
   const event = sql`INSERT INTO topic_events (topic_id, at, actor_user_id, kind, to_status)
     SELECT id, ${now}, ${input.createdBy ?? null}, 'submitted', 'submitted' FROM topics
     WHERE tracking_code = ${trackingCode}`
   const count = sql`UPDATE channels SET submissions = submissions + 1
     WHERE id = (SELECT channel_id FROM topics WHERE tracking_code = ${trackingCode})`
-  return { trackingCode, insert, event, count }
+  const tokens = sql`INSERT INTO topic_token_sets (topic_id, tokens)
+    SELECT id, ${storedTokens({ title: input.title, description: input.description })} FROM topics
+    WHERE tracking_code = ${trackingCode}`
+  return { trackingCode, insert, event, count, tokens }
 }
 
 /** The row of a topic just filed, by its tracking code, for the same batch. */
@@ -61,11 +63,12 @@ export const filedTopic = (db: Db, trackingCode: string) => db.select().from(top
  * @example const topic = await createTopic(db, { neighborhoodId: 1, title: '楼道堆物' })
  */
 export const createTopic = async (db: Db, input: NewTopic) => {
-  const { trackingCode, insert, event, count } = createTopicStatements(input)
-  const [, , , rows] = await db.batch([
+  const { trackingCode, insert, event, count, tokens } = createTopicStatements(input)
+  const [, , , , rows] = await db.batch([
     rawStatement(db, insert),
     rawStatement(db, event),
     rawStatement(db, count),
+    rawStatement(db, tokens),
     filedTopic(db, trackingCode),
   ])
   return rows[0]
