@@ -204,6 +204,34 @@ describe('POST /s/:slug', () => {
     expect(await responseCount(form.id)).toBe(1)
   })
 
+  it('stores one response when resends of the same key race, answering each with its receipt', async () => {
+    const form = await createForm(staff, { neighborhoodId: n1 })
+    const key = newKey()
+    const receipts = await Promise.all(Array.from({ length: 5 }, () => submitOk(form.slug, riderAnswers(), { key })))
+    expect(new Set(receipts).size).toBe(1)
+    expect(await responseCount(form.id)).toBe(1)
+  })
+
+  it('gives a resend its receipt even after the form filled up or closed', async () => {
+    const form = await createForm(staff, { neighborhoodId: n1, maxResponses: 1 })
+    const key = newKey()
+    const first = await submitOk(form.slug, riderAnswers(), { key })
+    expect((await submit(form.slug, riderAnswers())).status).toBe(409)
+    expect(await submitOk(form.slug, riderAnswers(), { key })).toBe(first)
+    await env.DB.prepare("UPDATE forms SET status = 'closed' WHERE id = ?").bind(form.id).run()
+    expect(await submitOk(form.slug, riderAnswers(), { key })).toBe(first)
+    expect(await responseCount(form.id)).toBe(1)
+  })
+
+  it('keeps a key per form: the same key on another form is another response', async () => {
+    const [a, b] = [await createForm(staff, { neighborhoodId: n1 }), await createForm(staff, { neighborhoodId: n1 })]
+    const key = newKey()
+    const onA = await submitOk(a.slug, riderAnswers(), { key })
+    const onB = await submitOk(b.slug, riderAnswers(), { key })
+    expect(onB).not.toBe(onA)
+    expect([await responseCount(a.id), await responseCount(b.id)]).toEqual([1, 1])
+  })
+
   it('asks to resubmit when the idempotency key is missing', async () => {
     const form = await createForm(staff, { neighborhoodId: n1 })
     const r = await submit(form.slug, riderAnswers(), { key: '' })

@@ -41,13 +41,14 @@ export const assertFormInScope = <T extends Pick<FormRow, 'neighborhoodId' | 'to
 // correlated subquery would resolve to its own table.
 const responseCountSql = sql<number>`(SELECT COUNT(*) FROM form_responses r WHERE r.form_id = forms.id)`
 
-const withFields = (db: Db) =>
+/** Forms joined with their current fields and response count; `toForm` shapes a row. */
+export const withFields = (db: Db) =>
   db
     .select({ form: forms, fields: formVersions.fields, responseCount: responseCountSql })
     .from(forms)
     .innerJoin(formVersions, and(eq(formVersions.formId, forms.id), eq(formVersions.version, forms.currentVersion)))
 
-const toForm = (row: { form: FormRow; fields: string; responseCount: number }): FormWithFields => ({
+export const toForm = (row: { form: FormRow; fields: string; responseCount: number }): FormWithFields => ({
   ...row.form,
   fields: JSON.parse(row.fields),
   responseCount: Number(row.responseCount),
@@ -110,46 +111,6 @@ export const fieldsByVersion = async (db: Db, formIds: number[]) => {
     for (const r of rows) map.set(`${r.formId}:${r.version}`, JSON.parse(r.fields))
   }
   return map
-}
-
-export type NewResponse = {
-  formId: number
-  version: number
-  answers: Answers
-  phone: string | null
-  receipt: string
-  /** Refuse when this many responses exist already (null: no limit). */
-  maxResponses: number | null
-  /** Refuse when a response with this phone exists already. */
-  onePerPhone: boolean
-}
-
-/**
- * Stores a response in ONE statement that also checks the form is open, not full and (when asked)
- * has no response from this phone yet, so concurrent submissions cannot overshoot the limit.
- * Returns the new id, or why nothing was stored.
- */
-export const insertResponse = async (
-  db: Db,
-  r: NewResponse,
-  now = Date.now(),
-): Promise<{ id: number } | { refused: 'closed' | 'full' | 'duplicate_phone' }> => {
-  const row = await db.get<{ id: number } | undefined>(sql`
-    INSERT INTO form_responses (form_id, version, answers, phone, receipt, created_at)
-    SELECT ${r.formId}, ${r.version}, ${JSON.stringify(r.answers)}, ${r.phone}, ${r.receipt}, ${now}
-    WHERE EXISTS (SELECT 1 FROM forms WHERE id = ${r.formId} AND status = 'open'
-                    AND (opens_at IS NULL OR opens_at <= ${now})
-                    AND (closes_at IS NULL OR closes_at > ${now}))
-      AND (${r.maxResponses} IS NULL
-           OR (SELECT COUNT(*) FROM form_responses WHERE form_id = ${r.formId}) < ${r.maxResponses})
-      AND (${r.onePerPhone ? 1 : 0} = 0 OR ${r.phone} IS NULL
-           OR NOT EXISTS (SELECT 1 FROM form_responses WHERE form_id = ${r.formId} AND phone = ${r.phone}))
-    RETURNING id`)
-  if (row) return { id: row.id }
-  const why = await db.get<{ full: number; dup: number }>(sql`
-    SELECT (SELECT COUNT(*) FROM form_responses WHERE form_id = ${r.formId}) >= COALESCE(${r.maxResponses}, 1e18) AS full,
-           EXISTS (SELECT 1 FROM form_responses WHERE form_id = ${r.formId} AND phone = ${r.phone}) AS dup`)
-  return { refused: why.dup && r.onePerPhone ? 'duplicate_phone' : why.full ? 'full' : 'closed' }
 }
 
 /** The number of responses to a form (all versions). */

@@ -5,7 +5,8 @@ import { and, eq } from 'drizzle-orm'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { AppEnv } from '../../env'
 import { formResponses, forms } from '../../db/schema'
-import { findForm, formInScope, insertResponse, type FormWithFields } from '../../db/queries/forms'
+import { findForm, formInScope, type FormWithFields } from '../../db/queries/forms'
+import { formForPost, submitResponse } from '../../db/queries/form-responses'
 import { FORM_SLUG, phoneKeyOf, type Field } from '../../domain/forms/definition'
 import { newReceipt } from '../../domain/forms/codes'
 import type { Lang } from '../../domain/forms/messages'
@@ -13,10 +14,10 @@ import { availability } from '../../domain/forms/state'
 import { answersFromForm, validateAnswers } from '../../domain/forms/validator'
 import { loadUser, SESSION_COOKIE } from '../../lib/auth'
 import { ApiError } from '../../lib/errors'
-import { IDEMPOTENCY_KEY, once } from '../../lib/idempotency'
+import { IDEMPOTENCY_KEY } from '../../lib/idempotency'
 import { randomToken } from '../../lib/password'
 import { qrSvg } from '../../lib/qr'
-import { clientIp, hit, retryAfterSeconds } from '../../lib/rate-limit'
+import { clientIp, retryAfterSeconds } from '../../lib/rate-limit'
 import { altLangHref, securityHeaders } from '../layout'
 import { langOf } from '../i18n'
 import { conditionCsp, type FieldValues } from './fields'
@@ -122,13 +123,6 @@ const renderForm = (
 const receiptUrl = (slug: string, receipt: string, lang: Lang, langAsked: boolean) =>
   `/s/${slug}/r/${receipt}${langAsked ? `?lang=${lang}` : ''}`
 
-/** Why a stored submission was refused inside the insert; thrown so `once` releases the key. */
-class Refused extends Error {
-  constructor(readonly why: 'closed' | 'full' | 'duplicate_phone') {
-    super(why)
-  }
-}
-
 export const formPages = new Hono<AppEnv>()
   .get('/:slug', async (c) => {
     const lang = langOf(c)
@@ -157,16 +151,20 @@ export const formPages = new Hono<AppEnv>()
       const langAsked = !!posted
       const w = formWords[lang]
       const db = c.var.db
-      // Two independent reads, one round trip's wait.
-      const [form, hits] = await Promise.all([
-        loadBySlug(c),
-        hit(db, `form-submit:${clientIp(c.req.raw.headers)}`, SUBMIT_LIMIT),
-      ])
+      const slug = c.req.param('slug')
+      if (!FORM_SLUG.test(slug)) return notFound(c, lang)
+      const key = str(body._key)
+      const { form, hits, stored } = await formForPost(db, slug, key, {
+        key: `form-submit:${clientIp(c.req.raw.headers)}`,
+        ...SUBMIT_LIMIT,
+      })
       if (!form) return notFound(c, lang)
 
       // A bot filled the field people cannot see: thank it and store nothing.
       if (str(body._website))
         return c.html(<ReceiptPage {...page(c, lang)} langAsked={langAsked} slug={form.slug} title={form.title} />, 200)
+      // A resend of a response that went through: its receipt, whatever happened since.
+      if (stored) return c.redirect(receiptUrl(form.slug, stored.receipt, lang, langAsked), 303)
 
       if (hits > SUBMIT_LIMIT.limit) {
         c.header('Retry-After', String(retryAfterSeconds(SUBMIT_LIMIT.windowMs)))
@@ -187,7 +185,6 @@ export const formPages = new Hono<AppEnv>()
       const values = answersFromForm(form.fields, body as Record<string, string | File | (string | File)[]>)
       const again = (errors: Record<string, string>, status: ContentfulStatusCode, formError?: string) =>
         renderForm(c, form, { lang, langAsked, values, errors, formError, status })
-      const key = str(body._key)
       if (!IDEMPOTENCY_KEY.test(key)) return again({}, 400, w.expired)
       const checked = validateAnswers(form.fields, values, { lang })
       if (!checked.ok) return again(checked.errors, 400)
@@ -195,30 +192,19 @@ export const formPages = new Hono<AppEnv>()
       const answers = checked.answers
       const phoneKey = phoneKeyOf(form.fields) ?? form.fields.find((f) => f.type === 'phone' && answers[f.key])?.key
       const phone = phoneKey && typeof answers[phoneKey] === 'string' ? (answers[phoneKey] as string) : null
-      try {
-        const { body: result } = await once(db, key, `form:${form.id}`, async () => {
-          const receipt = newReceipt()
-          const stored = await insertResponse(db, {
-            formId: form.id,
-            version: form.currentVersion,
-            answers,
-            phone,
-            receipt,
-            maxResponses: form.maxResponses,
-            onePerPhone: form.onePerPhone,
-          })
-          if ('refused' in stored) throw new Refused(stored.refused)
-          return { status: 201, body: { receipt } }
-        })
-        return c.redirect(receiptUrl(form.slug, result.receipt, lang, langAsked), 303)
-      } catch (err) {
-        if (!(err instanceof Refused)) {
-          if (err instanceof ApiError && err.code === 'conflict') return again({}, 409, w.busy)
-          throw err
-        }
-        if (err.why === 'duplicate_phone') return again({ [phoneKey!]: w.duplicatePhone }, 409)
-        return refusal(c, lang, form, err.why, 409)
-      }
+      const result = await submitResponse(db, {
+        formId: form.id,
+        version: form.currentVersion,
+        answers,
+        phone,
+        receipt: newReceipt(),
+        maxResponses: form.maxResponses,
+        onePerPhone: form.onePerPhone,
+        key,
+      })
+      if ('receipt' in result) return c.redirect(receiptUrl(form.slug, result.receipt, lang, langAsked), 303)
+      if (result.refused === 'duplicate_phone') return again({ [phoneKey!]: w.duplicatePhone }, 409)
+      return refusal(c, lang, form, result.refused, 409)
     },
   )
   .get('/:slug/r/:receipt', async (c) => {
