@@ -14,6 +14,8 @@ import projects from './resources/projects'
 import Dashboard from './dashboard'
 import users from './resources/users'
 import neighborhoods from './resources/neighborhoods'
+import grids from './resources/grids'
+import towns from './resources/towns'
 import categories from './resources/categories'
 import channels from './resources/channels'
 import auditLog from './resources/audit-log'
@@ -42,7 +44,9 @@ const App = () => (
     <Resource name="registrations" {...registrations} />
     <Resource name="volunteers" {...volunteers} />
     <Resource name="users" {...users} />
+    <Resource name="towns" {...towns} />
     <Resource name="neighborhoods" {...neighborhoods} />
+    <Resource name="grids" {...grids} />
     <Resource name="categories" {...categories} />
     <Resource name="audit-log" {...auditLog} />
   </Admin>

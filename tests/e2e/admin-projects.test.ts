@@ -62,7 +62,7 @@ const untranslatedKeys = async (page: Page) => {
   return [
     ...new Set(
       text.match(
-        /\b(?:ra|app|resources|projects|dashboard|users|channels|neighborhoods|categories|auditLog)\.[A-Za-z_][\w.-]*/g,
+        /\b(?:ra|app|resources|projects|dashboard|users|channels|neighborhoods|categories|auditLog|towns|grids)\.[A-Za-z_][\w.-]*/g,
       ) ?? [],
     ),
   ]
@@ -335,6 +335,53 @@ describe('admin: projects, dashboard and administration', { timeout: 120_000 }, 
     await page.context().close()
   })
 
+  it('lets staff keep the grids of their neighborhood: create, rename, and a refused delete', async () => {
+    const name = `e2e网格 ${stamp}`
+    const page = await pageAs('staff', '/grids/create')
+    // The staff user's only neighborhood is chosen already.
+    await page.getByText('慧华苑').first().waitFor({ timeout: LOAD })
+    await page.getByRole('textbox', { name: '名称' }).fill(name)
+    await page.getByRole('button', { name: '保存' }).click()
+    await page.locator('tr', { hasText: name }).waitFor({ timeout: LOAD })
+    const [grid] = (await admin('GET', `/grids?filter=${encodeURIComponent(JSON.stringify({ q: name }))}`)).body
+    expect(grid).toMatchObject({ name, neighborhoodId: 1 })
+
+    await page.locator('tr', { hasText: name }).click()
+    await page.getByRole('textbox', { name: '名称' }).fill(`${name} 改`)
+    await page.getByRole('button', { name: '保存' }).click()
+    await page.locator('tr', { hasText: `${name} 改` }).waitFor({ timeout: LOAD })
+    expect((await admin('GET', `/grids/${grid.id}`)).body.name).toBe(`${name} 改`)
+
+    // A grid that channels and topics name cannot go; the server says why and it stays.
+    const used = await admin('POST', '/channels', { neighborhoodId: 1, gridId: grid.id, kind: 'qr', label: `e2e 网格渠道 ${stamp}` })
+    expect(used.status, JSON.stringify(used.body)).toBe(201)
+    await page.goto(`/admin/#/grids/${grid.id}`)
+    await page.getByRole('button', { name: '删除' }).click()
+    await page.getByRole('dialog').getByRole('button', { name: '确认' }).click()
+    await page.getByText('该网格仍有渠道或议题，不能删除').waitFor({ timeout: LOAD })
+    expect((await admin('GET', `/grids/${grid.id}`)).status).toBe(200)
+
+    // Staff see grids in the menu, but not towns.
+    expect(await page.getByRole('menuitem', { name: '网格' }).count()).toBe(1)
+    expect(await page.getByRole('menuitem', { name: '镇/街道' }).count()).toBe(0)
+    await page.context().close()
+  })
+
+  it('lets an admin add and rename a town', async () => {
+    const name = `e2e镇 ${stamp}`
+    const page = await pageAs('admin', '/towns/create')
+    await page.getByRole('textbox', { name: '名称' }).fill(name)
+    await page.getByRole('button', { name: '保存' }).click()
+    await page.locator('tr', { hasText: name }).waitFor({ timeout: LOAD })
+    await page.locator('tr', { hasText: name }).click()
+    await page.getByRole('textbox', { name: '名称' }).fill(`${name}街道`)
+    await page.getByRole('button', { name: '保存' }).click()
+    await page.locator('tr', { hasText: `${name}街道` }).waitFor({ timeout: LOAD })
+    const [town] = (await admin('GET', `/towns?filter=${encodeURIComponent(JSON.stringify({ q: name }))}`)).body
+    expect(town.name).toBe(`${name}街道`)
+    await page.context().close()
+  })
+
   it('labels every projects, dashboard and administration screen in Chinese', async () => {
     const project = await createProject(admin, `中文标签测试 ${stamp}`)
     const page = await pageAs('admin', '/')
@@ -352,6 +399,9 @@ describe('admin: projects, dashboard and administration', { timeout: 120_000 }, 
       ['/channels', '转化率'],
       ['/channels/101', '二维码预览'],
       ['/neighborhoods', '镇/街道'],
+      ['/towns', '名称'],
+      ['/grids', '居民区'],
+      ['/grids/create', '渠道和议题可以归到网格'],
       ['/categories', '英文名'],
       ['/audit-log', '操作人'],
     ]

@@ -5,10 +5,12 @@ import categories from '../resources/categories/i18n'
 import channels from '../resources/channels/i18n'
 import dashboard from '../dashboard/i18n'
 import forms from '../resources/forms/i18n'
+import grids from '../resources/grids/i18n'
 import neighborhoods from '../resources/neighborhoods/i18n'
 import projects from '../resources/projects/i18n'
 import registrations from '../resources/registrations/i18n'
 import topics from '../resources/topics/i18n'
+import towns from '../resources/towns/i18n'
 import users from '../resources/users/i18n'
 import volunteers from '../resources/volunteers/i18n'
 
@@ -40,6 +42,6 @@ import volunteers from '../resources/volunteers/i18n'
 type Locale = 'zh' | 'en'
 type Bundle = Record<Locale, object>
 
-const bundles: Bundle[] = [activities, auditLog, categories, channels, dashboard, forms, neighborhoods, projects, registrations, topics, users, volunteers]
+const bundles: Bundle[] = [activities, auditLog, categories, channels, dashboard, forms, grids, neighborhoods, projects, registrations, topics, towns, users, volunteers]
 
 export const resourceMessages = (locale: Locale) => mergeMessages(...bundles.map((b) => b[locale]))
