@@ -127,23 +127,39 @@ describe('idempotent submission', () => {
   })
 })
 
-describe('idempotency after a crash mid-request', () => {
-  it('registers once when an earlier attempt left its idempotency claim pending', async () => {
-    const { activity, sessions } = await createActivity(world.cookies.staff, world.neighborhoodIds[0])
+describe('idempotency without a claim', () => {
+  it('answers a resend with the registration as it is now, without storing a copy', async () => {
+    const start = Date.now() + 24 * 3600_000
+    const { activity, sessions } = await createActivity(world.cookies.staff, world.neighborhoodIds[0], {
+      sessions: [{ label: '两个座位', startsAt: start, endsAt: start + 3600_000, capacity: 2, maxParty: 1 }],
+    })
     const sid = sessions[0].id
-    const key = 'crashed-attempt-key-01'
-    // What a worker that died after claiming the key leaves behind.
-    await env.DB.prepare("INSERT INTO idempotency_keys (key, scope, status, body, created_at) VALUES (?, ?, 0, '', ?)")
-      .bind(`registration:${sid}:${key}`, `registration:${sid}`, Date.now())
-      .run()
-    const body = { name: '重试的家长', phone: '13700000099', partySize: 1 }
-    const first = await registerJson(activity.slug, sid, body, { key })
-    expect(first.status, JSON.stringify(first.body)).toBe(201)
-    const again = await registerJson(activity.slug, sid, body, { key })
+    const key = 'resend-after-promotion-01'
+    const seats = 2
+    // Fill the session, then register on the waitlist with `key`.
+    for (let i = 0; i < seats; i++)
+      expect((await registerJson(activity.slug, sid, { name: `家长${i}`, phone: `1370000${String(100 + i).padStart(4, '0')}`, partySize: 1 })).status).toBe(201)
+    const first = await registerJson(activity.slug, sid, { name: '候补的家长', phone: '13700000099', partySize: 1 }, { key })
+    expect(first.body).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 })
+    // Someone cancels; the waitlisted registration is promoted. A resend now says so.
+    const confirmed = (await rowsOf(sid)).find((r: { status: string }) => r.status === 'confirmed')!
+    const cancelled = await api(`/r/${confirmed.token}/cancel`, { method: 'POST', body: 'confirm=yes', headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+    expect(cancelled.status, cancelled.text).toBeLessThan(400)
+    const again = await registerJson(activity.slug, sid, { name: '候补的家长', phone: '13700000099', partySize: 1 }, { key })
     expect(again.status, JSON.stringify(again.body)).toBe(201)
-    expect(again.body.token).toBe(first.body.token)
-    expect((await rowsOf(sid)).length).toBe(1)
-  }, 60_000)
+    expect(again.body).toMatchObject({ token: first.body.token, status: 'confirmed', waitlistPosition: null })
+    expect((await rowsOf(sid)).length).toBe(seats + 1)
+    const claims = await env.DB.prepare("SELECT count(*) AS n FROM idempotency_keys WHERE key LIKE 'registration:%'").first<{ n: number }>()
+    expect(claims!.n).toBe(0)
+  })
+
+  it('refuses a JSON post without a usable key, registering nothing', async () => {
+    const { activity, sessions } = await createActivity(world.cookies.staff, world.neighborhoodIds[0])
+    const r = await registerJson(activity.slug, sessions[0].id, { name: '王芳', phone: '13700000098', partySize: 1 }, { key: 'x' })
+    expect(r.status).toBe(400)
+    expect(r.body.message).toContain('幂等键')
+    expect((await rowsOf(sessions[0].id)).length).toBe(0)
+  })
 })
 
 describe('registration window', () => {

@@ -5,6 +5,7 @@ import type { Db } from '../../env'
 import { activities, activitySessions, auditLog, registrations, type RegistrationStatus } from '../schema'
 import { ApiError, validationError } from '../../lib/errors'
 import { errorText } from '../../lib/resource'
+import { hitStatement } from '../../lib/rate-limit'
 import { randomToken } from '../../lib/password'
 import { newVolunteerCode, registrantSchema, REGISTRATION_MESSAGES } from '../../domain/capacity'
 import { validateAnswers, type Field, type Lang } from '../../domain/forms'
@@ -288,6 +289,30 @@ export type SessionWithActivity = Awaited<ReturnType<ReturnType<typeof sessionWi
 export const loadSessionWithActivity = async (db: Db, sessionId: number): Promise<SessionWithActivity | undefined> =>
   (await sessionWithActivity(db).where(eq(activitySessions.id, sessionId)))[0]
 
+/**
+ * A registration post's reads in one batch: the session with its activity and seats held, and
+ * this client's rate-limit hits so far (one counted now).
+ * @example const { row, hits } = await sessionForPost(db, 7, { key: 'registration:1.2.3.4', windowMs: 600_000 })
+ */
+export const sessionForPost = async (
+  db: Db,
+  sessionId: number,
+  hit: { key: string; windowMs: number },
+): Promise<{ row: SessionWithActivity | undefined; hits: number }> => {
+  // One select per table: in a batch, drizzle maps a join's rows by column name, and the two
+  // tables share names (id, status, …).
+  const [sessions, activity, seats, hits] = await db.batch([
+    db.select().from(activitySessions).where(eq(activitySessions.id, sessionId)),
+    db.select().from(activities).where(
+      eq(activities.id, sql`(SELECT activity_id FROM activity_sessions WHERE id = ${sessionId})`),
+    ),
+    rawAll<{ n: number }>(db, sql`SELECT ${seatsSql(sessionId)} AS n`),
+    rawAll<{ count: number }>(db, hitStatement(hit.key, hit.windowMs)),
+  ])
+  const row = sessions[0] && activity[0] ? { session: sessions[0], activity: activity[0], seatsTaken: seats[0].n } : undefined
+  return { row, hits: hits[0]?.count ?? 0 }
+}
+
 /** Why a registration was refused, from the current state (when `registerParty` returned null). */
 export const refusalOf = (
   activity: { status: string; opensAt: number | null; closesAt: number | null },
@@ -354,7 +379,7 @@ export const createRegistration = async (
   if (!who.success || !answers.ok) throw validationError(errors)
   const volunteer = activity.kind === 'volunteer'
   const code = newVolunteerCode()
-  const { reg, results } = await registerParty(
+  const { reg, results, replayed } = await registerParty(
     db,
     { sessionId, ...who.data, answers: answers.answers, source, clientKey: input.clientKey, now },
     (token) => [
@@ -376,7 +401,7 @@ export const createRegistration = async (
   const volunteerCode = !volunteer
     ? null
     : ((results[0] as { code: string }[] | undefined)?.[0]?.code ?? (await volunteerCodeOf(db, who.data.phone)))
-  return { reg, session, activity, volunteerCode }
+  return { reg, session, activity, volunteerCode, replayed: !!replayed }
 }
 
 /** A volunteer's code by phone (for receipts), or null. */

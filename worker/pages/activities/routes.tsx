@@ -16,7 +16,9 @@ import {
   loadSessionWithActivity,
   registrationByCheckinCode,
   registrationByToken,
+  sessionForPost,
   sessionsOf,
+  type SessionWithActivity,
   volunteerCodeOf,
   volunteerView,
 } from '../../db/queries/registrations'
@@ -27,7 +29,7 @@ import { MOBILE_PHONE, normalizePhone } from '../../domain/masking'
 import { audit } from '../../lib/audit'
 import { loadUser, SESSION_COOKIE, type CurrentUser } from '../../lib/auth'
 import { ApiError, handleError } from '../../lib/errors'
-import { IDEMPOTENCY_KEY, once } from '../../lib/idempotency'
+import { IDEMPOTENCY_KEY } from '../../lib/idempotency'
 import { qrSvg } from '../../lib/qr'
 import { clientIp, hit, retryAfterSeconds } from '../../lib/rate-limit'
 import { inScope } from '../../lib/scope'
@@ -84,14 +86,30 @@ const tooMany = (c: C, lang: Lang, seconds: number) => {
   })
 }
 
-/** The session named by the path (its activity by id or slug), with the seats held. */
-const sessionOf = async (c: C) => {
+const sessionIdOf = (c: C) => {
   const sid = Number(c.req.param('sid'))
+  return Number.isSafeInteger(sid) && sid > 0 ? sid : undefined
+}
+
+/** The row if it is the session the path names (its activity by id or slug), published or closed. */
+const targetOf = (c: C, row: SessionWithActivity | undefined) => {
   const key = (c.req.param('key') ?? '').toLowerCase()
-  if (!Number.isSafeInteger(sid) || sid <= 0) return undefined
-  const row = await loadSessionWithActivity(c.var.db, sid)
   if (!row || row.activity.status === 'draft' || (String(row.activity.id) !== key && row.activity.slug !== key)) return undefined
   return { ...row, seatsTaken: Number(row.seatsTaken) }
+}
+
+/** The session named by the path, with the seats held. */
+const sessionOf = async (c: C) => {
+  const sid = sessionIdOf(c)
+  return sid ? targetOf(c, await loadSessionWithActivity(c.var.db, sid)) : undefined
+}
+
+/** The same, and this client's rate-limit hits so far (one counted now), in one D1 batch. */
+const sessionAndHits = async (c: C, hit: { key: string; windowMs: number }) => {
+  const sid = sessionIdOf(c)
+  if (!sid) return { s: undefined, hits: 0 }
+  const { row, hits } = await sessionForPost(c.var.db, sid, hit)
+  return { s: targetOf(c, row), hits }
 }
 type Target = NonNullable<Awaited<ReturnType<typeof sessionOf>>>
 
@@ -106,43 +124,28 @@ type RegistrationBody = {
 }
 
 /**
- * Registers once per idempotency key; the stored result is the public summary. If `once` gives
- * up waiting for an earlier attempt with the key (its worker died mid-request, or the database is
- * slow in a rush), the registration's own key (unique per session) decides instead: the
- * registration that attempt made is answered, or it is made now.
+ * Registers once per idempotency key. The key is the registration's own client key (unique per
+ * session), so a resend, even a concurrent one, gets the registration the first attempt made,
+ * as it is now (its status and waitlist position read by the same statement); nothing else has
+ * to be stored, and no claim can be left pending by a request that died.
  */
 const register = async (c: C, target: Target, body: RegistrationBody, key: string) => {
-  let ran = false
-  const work = async () => {
-    ran = true
-    const { reg, volunteerCode } = await createRegistration(
-      c.var.db,
-      target,
-      { clientKey: key, name: body.name, phone: body.phone, partySize: body.partySize, answers: body.answers ?? {}, lang: body.lang },
-      'web',
-    )
-    return {
-      status: 201,
-      body: {
-        id: reg.id,
-        status: reg.status,
-        seq: reg.seq,
-        token: reg.token,
-        manageUrl: `/r/${reg.token}`,
-        volunteerCode,
-        waitlistPosition: reg.waitlistPosition,
-      },
-    }
-  }
-  try {
-    return await once(c.var.db, key, `registration:${target.session.id}`, work)
-  } catch (err) {
-    if (ran || !(err instanceof ApiError) || err.code !== 'conflict') throw err
-    return { ...(await work()), replayed: true }
+  const { reg, volunteerCode } = await createRegistration(
+    c.var.db,
+    target,
+    { clientKey: key, name: body.name, phone: body.phone, partySize: body.partySize, answers: body.answers ?? {}, lang: body.lang },
+    'web',
+  )
+  return {
+    id: reg.id,
+    status: reg.status,
+    seq: reg.seq,
+    token: reg.token,
+    manageUrl: `/r/${reg.token}`,
+    volunteerCode,
+    waitlistPosition: reg.waitlistPosition === null ? null : Number(reg.waitlistPosition),
   }
 }
-
-type Summary = Awaited<ReturnType<typeof register>>['body']
 
 export const activityPages = new Hono<AppEnv>()
 
@@ -201,14 +204,13 @@ activityPages.get('/a/:key/s/:sid', async (c) => {
 
 activityPages.post('/a/:key/s/:sid', async (c) => {
   const json = wantsJson(c)
-  const s = await sessionOf(c)
+  const { s, hits } = await sessionAndHits(c, { key: `registration:${clientIp(c.req.raw.headers)}`, windowMs: REGISTRATION_LIMIT.windowMs })
   if (!s) {
     if (json) throw new ApiError('not_found', '场次不存在')
     return notFound(c)
   }
   const lang = langOf(c)
-  const n = await hit(c.var.db, `registration:${clientIp(c.req.raw.headers)}`, REGISTRATION_LIMIT)
-  if (n > REGISTRATION_LIMIT.limit) {
+  if (hits > REGISTRATION_LIMIT.limit) {
     const wait = retryAfterSeconds(REGISTRATION_LIMIT.windowMs)
     if (json) throw new ApiError('rate_limited', '操作太频繁，请稍后再试', { headers: { 'Retry-After': String(wait) } })
     return tooMany(c, lang, wait)
@@ -221,8 +223,8 @@ activityPages.post('/a/:key/s/:sid', async (c) => {
       throw new ApiError('bad_request', '请求体不是有效的 JSON', { cause })
     }
     const key = c.req.header('idempotency-key') ?? (typeof body.key === 'string' ? body.key : '')
-    const result = await register(c, s, { ...body, lang: undefined }, key)
-    return c.json(await withPosition(c, result), result.status as 201)
+    if (!IDEMPOTENCY_KEY.test(key)) throw new ApiError('bad_request', '幂等键无效，请刷新页面后重试')
+    return c.json(await register(c, s, { ...body, lang: undefined }, key), 201)
   }
   const posted = await c.req.parseBody({ all: true })
   const one = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '')
@@ -233,8 +235,8 @@ activityPages.post('/a/:key/s/:sid', async (c) => {
   // A stale or missing key: show the form again with a fresh one rather than an error page.
   if (!IDEMPOTENCY_KEY.test(key)) return formPage(c, lang, s, { values, refusal: t(lang, 'err.stale'), status: 400 })
   try {
-    const result = await register(c, s, { ...values, answers, lang }, key)
-    return c.redirect(withLang(c, `/r/${result.body.token}`), 303)
+    const { token } = await register(c, s, { ...values, answers, lang }, key)
+    return c.redirect(withLang(c, `/r/${token}`), 303)
   } catch (err) {
     if (!(err instanceof ApiError)) throw err
     if (err.code === 'validation_failed') {
@@ -250,18 +252,6 @@ activityPages.post('/a/:key/s/:sid', async (c) => {
     throw err
   }
 })
-
-/**
- * The summary with the current status and waitlist position (a replay may come after others
- * cancelled; positions are computed on read).
- */
-const withPosition = async (c: C, result: { body: Summary; replayed: boolean }) => {
-  const { body } = result
-  if (!result.replayed) return body
-  const ctx = await registrationByToken(c.var.db, body.token)
-  const position = ctx?.waitlistPosition
-  return { ...body, status: ctx?.reg.status ?? body.status, waitlistPosition: position == null ? null : Number(position) }
-}
 
 activityPages.get('/a/:key/qr.svg', async (c) => {
   const activity = await activityByKey(c.var.db, c.req.param('key'))
