@@ -29,25 +29,28 @@ CREATE TABLE topic_tokens (
 -- Upkeep by topic, and each topic's token counts for the score (covering).
 CREATE INDEX topic_tokens_topic ON topic_tokens(topic_id, in_title);
 
+-- Every row topic_tokens should hold, from the token sets and the topics' current neighborhood
+-- and category; the triggers copy a topic's rows from here.
+CREATE VIEW topic_token_rows AS
+  SELECT t.neighborhood_id, t.category_id, j.value AS token, t.id AS topic_id, 1 AS in_title
+  FROM topic_token_sets s JOIN topics t ON t.id = s.topic_id, json_each(s.tokens, '$[0]') j
+  WHERE t.category_id IS NOT NULL
+  UNION ALL
+  SELECT t.neighborhood_id, t.category_id, j.value, t.id, 0
+  FROM topic_token_sets s JOIN topics t ON t.id = s.topic_id, json_each(s.tokens, '$[1]') j
+  WHERE t.category_id IS NOT NULL;
+
 CREATE TRIGGER topic_token_sets_insert AFTER INSERT ON topic_token_sets
 BEGIN
   INSERT INTO topic_tokens (neighborhood_id, category_id, token, topic_id, in_title)
-    SELECT t.neighborhood_id, t.category_id, j.value, t.id, 1
-    FROM topics t, json_each(NEW.tokens, '$[0]') j WHERE t.id = NEW.topic_id AND t.category_id IS NOT NULL
-    UNION ALL
-    SELECT t.neighborhood_id, t.category_id, j.value, t.id, 0
-    FROM topics t, json_each(NEW.tokens, '$[1]') j WHERE t.id = NEW.topic_id AND t.category_id IS NOT NULL;
+    SELECT * FROM topic_token_rows WHERE topic_id = NEW.topic_id;
 END;
 
 CREATE TRIGGER topic_token_sets_update AFTER UPDATE OF tokens ON topic_token_sets
 BEGIN
   DELETE FROM topic_tokens WHERE topic_id = OLD.topic_id;
   INSERT INTO topic_tokens (neighborhood_id, category_id, token, topic_id, in_title)
-    SELECT t.neighborhood_id, t.category_id, j.value, t.id, 1
-    FROM topics t, json_each(NEW.tokens, '$[0]') j WHERE t.id = NEW.topic_id AND t.category_id IS NOT NULL
-    UNION ALL
-    SELECT t.neighborhood_id, t.category_id, j.value, t.id, 0
-    FROM topics t, json_each(NEW.tokens, '$[1]') j WHERE t.id = NEW.topic_id AND t.category_id IS NOT NULL;
+    SELECT * FROM topic_token_rows WHERE topic_id = NEW.topic_id;
 END;
 
 CREATE TRIGGER topic_token_sets_delete AFTER DELETE ON topic_token_sets
@@ -60,11 +63,7 @@ CREATE TRIGGER topics_tokens_move AFTER UPDATE OF category_id, neighborhood_id O
 BEGIN
   DELETE FROM topic_tokens WHERE topic_id = OLD.id;
   INSERT INTO topic_tokens (neighborhood_id, category_id, token, topic_id, in_title)
-    SELECT NEW.neighborhood_id, NEW.category_id, j.value, NEW.id, 1
-    FROM topic_token_sets s, json_each(s.tokens, '$[0]') j WHERE s.topic_id = NEW.id AND NEW.category_id IS NOT NULL
-    UNION ALL
-    SELECT NEW.neighborhood_id, NEW.category_id, j.value, NEW.id, 0
-    FROM topic_token_sets s, json_each(s.tokens, '$[1]') j WHERE s.topic_id = NEW.id AND NEW.category_id IS NOT NULL;
+    SELECT * FROM topic_token_rows WHERE topic_id = NEW.id;
 END;
 
 -- Before the topic goes: its token set (whose own trigger drops its topic_tokens rows).

@@ -1,15 +1,5 @@
-import {
-  BooleanInput,
-  Create,
-  DeleteButton,
-  Edit,
-  NumberInput,
-  required,
-  SaveButton,
-  SimpleForm,
-  TextInput,
-  Toolbar,
-} from 'react-admin'
+import { BooleanInput, Create, Edit, NumberInput, required, SimpleForm, TextInput } from 'react-admin'
+import { SaveDeleteToolbar } from '../../layout/SaveDeleteToolbar'
 
 const Fields = () => (
   <>
@@ -38,14 +28,7 @@ export const CategoryCreate = () => (
 
 export const CategoryEdit = () => (
   <Edit mutationMode="pessimistic" redirect="list" transform={toInput}>
-    <SimpleForm
-      toolbar={
-        <Toolbar sx={{ justifyContent: 'space-between' }}>
-          <SaveButton />
-          <DeleteButton mutationMode="pessimistic" />
-        </Toolbar>
-      }
-    >
+    <SimpleForm toolbar={<SaveDeleteToolbar />}>
       <Fields />
     </SimpleForm>
   </Edit>

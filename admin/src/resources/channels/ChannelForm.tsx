@@ -2,19 +2,17 @@ import { Box, Card, CardContent, Typography } from '@mui/material'
 import {
   BooleanInput,
   Create,
-  DeleteButton,
   Edit,
   FormDataConsumer,
   ReferenceInput,
   required,
-  SaveButton,
   SelectInput,
   SimpleForm,
   TextInput,
-  Toolbar,
   useRecordContext,
   useTranslate,
 } from 'react-admin'
+import { SaveDeleteToolbar } from '../../layout/SaveDeleteToolbar'
 import { useMe } from '../../lib/useMe'
 import { type Channel, ChannelLinks, kindChoices } from './ChannelBits'
 
@@ -108,14 +106,7 @@ export const ChannelCreate = () => {
 
 export const ChannelEdit = () => (
   <Edit mutationMode="pessimistic" redirect="list" transform={toUpdate} aside={<QrAside />}>
-    <SimpleForm
-      toolbar={
-        <Toolbar sx={{ justifyContent: 'space-between' }}>
-          <SaveButton />
-          <DeleteButton mutationMode="pessimistic" />
-        </Toolbar>
-      }
-    >
+    <SimpleForm toolbar={<SaveDeleteToolbar />}>
       <Fields isCreate={false} />
     </SimpleForm>
   </Edit>

@@ -1,10 +1,24 @@
 import { useState } from 'react'
 import { Box, Typography } from '@mui/material'
 import {
-  ArrayInput, BooleanInput, Create, DateInput, DateTimeInput, DeleteButton, Edit, FormDataConsumer, NumberInput,
-  ReferenceInput, SaveButton, SelectInput, SimpleForm, SimpleFormIterator, TextInput, Toolbar, minValue,
-  required, useTranslate,
+  ArrayInput,
+  BooleanInput,
+  Create,
+  DateInput,
+  DateTimeInput,
+  Edit,
+  FormDataConsumer,
+  NumberInput,
+  ReferenceInput,
+  SelectInput,
+  SimpleForm,
+  SimpleFormIterator,
+  TextInput,
+  minValue,
+  required,
+  useTranslate,
 } from 'react-admin'
+import { SaveDeleteToolbar } from '../../layout/SaveDeleteToolbar'
 import { useMe } from '../../lib/useMe'
 import { FIELD_TYPES, FORM_STATUSES, isChoice, type FormField, type FormRecord } from './types'
 
@@ -199,14 +213,7 @@ export const FormEdit = () => {
   const translate = useTranslate()
   return (
     <Edit mutationMode="pessimistic" redirect="show" transform={toApi}>
-      <SimpleForm
-        toolbar={
-          <Toolbar sx={{ justifyContent: 'space-between' }}>
-            <SaveButton />
-            <DeleteButton mutationMode="pessimistic" />
-          </Toolbar>
-        }
-      >
+      <SimpleForm toolbar={<SaveDeleteToolbar />}>
         <Basics />
         <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }}>
           {translate('forms.versionsNote')}

@@ -1,15 +1,5 @@
-import {
-  Create,
-  DeleteButton,
-  Edit,
-  ReferenceInput,
-  required,
-  SaveButton,
-  SelectInput,
-  SimpleForm,
-  TextInput,
-  Toolbar,
-} from 'react-admin'
+import { Create, Edit, ReferenceInput, required, SelectInput, SimpleForm, TextInput } from 'react-admin'
+import { SaveDeleteToolbar } from '../../layout/SaveDeleteToolbar'
 import { useMe } from '../../lib/useMe'
 
 type Grid = { neighborhoodId: number; name: string }
@@ -34,14 +24,7 @@ export const GridCreate = () => {
 // that channels or topics still name, and says so.
 export const GridEdit = () => (
   <Edit mutationMode="pessimistic" redirect="list" transform={({ name }: Grid) => ({ name })}>
-    <SimpleForm
-      toolbar={
-        <Toolbar sx={{ justifyContent: 'space-between' }}>
-          <SaveButton />
-          <DeleteButton mutationMode="pessimistic" />
-        </Toolbar>
-      }
-    >
+    <SimpleForm toolbar={<SaveDeleteToolbar />}>
       <ReferenceInput source="neighborhoodId" reference="neighborhoods">
         <SelectInput optionText="name" disabled />
       </ReferenceInput>

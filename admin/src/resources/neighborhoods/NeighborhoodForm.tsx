@@ -1,15 +1,5 @@
-import {
-  Create,
-  DeleteButton,
-  Edit,
-  ReferenceInput,
-  required,
-  SaveButton,
-  SelectInput,
-  SimpleForm,
-  TextInput,
-  Toolbar,
-} from 'react-admin'
+import { Create, Edit, ReferenceInput, required, SelectInput, SimpleForm, TextInput } from 'react-admin'
+import { SaveDeleteToolbar } from '../../layout/SaveDeleteToolbar'
 
 const Fields = () => (
   <>
@@ -34,14 +24,7 @@ export const NeighborhoodCreate = () => (
 
 export const NeighborhoodEdit = () => (
   <Edit mutationMode="pessimistic" redirect="list" transform={toInput}>
-    <SimpleForm
-      toolbar={
-        <Toolbar sx={{ justifyContent: 'space-between' }}>
-          <SaveButton />
-          <DeleteButton mutationMode="pessimistic" />
-        </Toolbar>
-      }
-    >
+    <SimpleForm toolbar={<SaveDeleteToolbar />}>
       <Fields />
     </SimpleForm>
   </Edit>

@@ -5,20 +5,18 @@ import {
   AutocompleteInput,
   Create,
   DateInput,
-  DeleteButton,
   Edit,
   FormDataConsumer,
   ReferenceArrayInput,
   ReferenceInput,
   required,
-  SaveButton,
   SelectInput,
   SimpleForm,
   SimpleFormIterator,
   TextInput,
-  Toolbar,
   useTranslate,
 } from 'react-admin'
+import { SaveDeleteToolbar } from '../../layout/SaveDeleteToolbar'
 import { statusChoices } from '../../lib/status'
 import { useMe } from '../../lib/useMe'
 import { deadlineInput } from './dates'
@@ -98,15 +96,7 @@ const Fields = ({ isCreate }: { isCreate: boolean }) => (
   </>
 )
 
-const EditToolbar = () => {
-  const { writable } = useMe()
-  return (
-    <Toolbar sx={{ justifyContent: 'space-between' }}>
-      <SaveButton />
-      {writable && <DeleteButton mutationMode="pessimistic" />}
-    </Toolbar>
-  )
-}
+const EditToolbar = () => <SaveDeleteToolbar canDelete={useMe().writable} />
 
 /** Only the fields the API accepts on update (the record also carries derived ones). */
 const toUpdate = ({

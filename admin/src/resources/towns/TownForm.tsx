@@ -1,4 +1,5 @@
-import { Create, DeleteButton, Edit, required, SaveButton, SimpleForm, TextInput, Toolbar } from 'react-admin'
+import { Create, Edit, required, SimpleForm, TextInput } from 'react-admin'
+import { SaveDeleteToolbar } from '../../layout/SaveDeleteToolbar'
 
 type Town = { name: string }
 const toInput = ({ name }: Town) => ({ name })
@@ -14,14 +15,7 @@ export const TownCreate = () => (
 // The server refuses to delete a town that still has neighborhoods or accounts, and says so.
 export const TownEdit = () => (
   <Edit mutationMode="pessimistic" redirect="list" transform={toInput}>
-    <SimpleForm
-      toolbar={
-        <Toolbar sx={{ justifyContent: 'space-between' }}>
-          <SaveButton />
-          <DeleteButton mutationMode="pessimistic" />
-        </Toolbar>
-      }
-    >
+    <SimpleForm toolbar={<SaveDeleteToolbar />}>
       <TextInput source="name" validate={required()} />
     </SimpleForm>
   </Edit>
