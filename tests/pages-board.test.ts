@@ -11,6 +11,8 @@ import {
   residentTopic,
 } from './pages-fixtures'
 import { TRACKING_CODE } from '../worker/domain/tracking-code'
+import { createDb } from '../worker/db/client'
+import { boardTopicsQuery } from '../worker/db/queries/resident'
 
 const neighborhood = async () => {
   const { neighborhoodIds } = await createTown(2)
@@ -150,5 +152,15 @@ describe('POST /b/:slug/support', () => {
     const r = await postPage(`/b/${n.slug}/support`, { key: 'cross-site-key-1', topicId: String(topic.id) }, { 'sec-fetch-site': 'cross-site' })
     expect(r.status).toBe(403)
     expect(await supportCount(topic.id)).toBe(0)
+  })
+})
+
+describe('the board query', () => {
+  it('walks topics_board in board order instead of sorting every open topic', async () => {
+    const query = createDb(env.DB).all(boardTopicsQuery(1, 'client')).getQuery()
+    const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).bind(...query.params).all<{ detail: string }>()
+    const details = plan.results.map((r) => r.detail).join('\n')
+    expect(details).toMatch(/SEARCH t USING (COVERING )?INDEX topics_board \(neighborhood_id=\?\)/)
+    expect(details).not.toMatch(/TEMP B-TREE/)
   })
 })

@@ -2,9 +2,9 @@ import { Hono } from 'hono'
 import { sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { AppEnv } from '../env'
-import { createTopicStatements, filedTopic, type NewTopic } from '../db/queries/topics'
+import { createTopicStatements, toTopicRow, type NewTopic } from '../db/queries/topics'
 import { guard, runGuarded } from '../db/queries/topic-moves'
-import { rawStatement, type Statement } from '../db/batch'
+import { rawAll, rawStatement, type Statement } from '../db/batch'
 import { newChannelCode } from '../domain/channel-code'
 import { MOBILE_PHONE, normalizePhone } from '../domain/masking'
 import { ApiError, type FieldErrors, validationError } from '../lib/errors'
@@ -109,21 +109,20 @@ const create = async (v: AppEnv['Variables'], input: CreateInput) => {
     }
     const { insert, event, count, tokens, trackingCode } = createTopicStatements(values, now)
     const after = { ...values, channelId: input.channelId ?? kind, trackingCode }
-    const row = filedTopic(db, trackingCode)
+    const row = rawAll<Record<string, unknown>>(db, insert)
     const statements: Statement[] = [
       guard(db, badTopicRefs(input.neighborhoodId, input)),
       ...(channel?.statements ?? []),
-      rawStatement(db, insert),
+      row,
       // Right after the insert: the audit row takes the new id from last_insert_rowid().
       auditCreate(db, user, 'topics', after),
       rawStatement(db, event),
       rawStatement(db, count),
       rawStatement(db, tokens),
-      row,
     ]
     try {
       const results = await runGuarded(db, statements)
-      return (results[statements.indexOf(row)] as Awaited<typeof row>)[0]
+      return toTopicRow((results[statements.indexOf(row)] as Record<string, unknown>[])[0])
     } catch (err) {
       if (err instanceof ApiError && err.code === 'conflict') {
         await assertTopicRefs(db, input.neighborhoodId, { ...input, neighborhood: true })

@@ -332,6 +332,19 @@ const boardProjectColumns = sql`p.id, p.title, p.status, p.owning_body AS owning
   (SELECT COUNT(*) FROM evaluations e WHERE e.project_id = p.id AND e.resolved = 'solved') AS solved`
 
 /**
+ * The open topics a board lists: most supported first, then newest; walks the topics_board
+ * index in that order and stops at 25. Exported so tests can EXPLAIN it.
+ */
+export const boardTopicsQuery = (neighborhoodId: SQL | number, clientKey: string | null) =>
+  sql`SELECT t.id, t.title, t.status, c.name AS categoryName, c.name_en AS categoryNameEn,
+      t.support_count AS supportCount, t.created_at AS createdAt,
+      EXISTS (SELECT 1 FROM supports s WHERE s.topic_id = t.id AND s.client_key = ${clientKey})
+        AS supported
+    FROM topics t LEFT JOIN categories c ON c.id = t.category_id
+    WHERE t.neighborhood_id = ${neighborhoodId} AND t.status IN (${sql.raw(BOARD_SQL)})
+    ORDER BY t.support_count DESC, t.created_at DESC LIMIT 25`
+
+/**
  * The public board of a neighborhood by slug (null when there is none), in one batch: running
  * projects (soonest deadline first), the latest done ones, and open topics by support, each
  * marked when this client already ticked it. Lists are capped so the page stays small.
@@ -346,13 +359,7 @@ export const boardData = async (db: Db, slug: string, clientKey: string | null) 
     sql`SELECT ${boardProjectColumns} FROM projects p
       WHERE p.neighborhood_id = ${nid} AND p.status = 'done'
       ORDER BY p.done_at DESC, p.id DESC LIMIT 10`,
-    sql`SELECT t.id, t.title, t.status, c.name AS categoryName, c.name_en AS categoryNameEn,
-        t.support_count AS supportCount, t.created_at AS createdAt,
-        EXISTS (SELECT 1 FROM supports s WHERE s.topic_id = t.id AND s.client_key = ${clientKey})
-          AS supported
-      FROM topics t LEFT JOIN categories c ON c.id = t.category_id
-      WHERE t.neighborhood_id = ${nid} AND t.status IN (${sql.raw(BOARD_SQL)})
-      ORDER BY t.support_count DESC, t.created_at DESC LIMIT 25`,
+    boardTopicsQuery(nid, clientKey),
     sql`SELECT COUNT(*) AS n FROM projects WHERE neighborhood_id = ${nid} AND status = 'done'`,
   ])
   if (!neighborhood) return null

@@ -1,8 +1,8 @@
-import { count, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import { count, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../env'
 import { topics } from '../schema'
-import { rawStatement } from '../batch'
+import { rawAll, rawStatement } from '../batch'
 import { storedTokens } from '../../domain/similar-topics'
 import { newTrackingCode } from '../../domain/tracking-code'
 import { chunks } from './topic-moves'
@@ -32,6 +32,7 @@ export type NewTopic = {
  * the channel's submission count and its similar-topic tokens. The insert happens only `when`
  * the condition holds (default: always); the others find the row by its new tracking code, so
  * they do nothing when it was not inserted.
+ * The insert returns the new row (`toTopicRow` shapes it).
  * @example const { insert, event, count, tokens } = createTopicStatements(input, now); await batchRows(db, [insert, event, count, tokens])
  */
 export const createTopicStatements = (input: NewTopic, now = Date.now(), when: SQL = sql`1`) => {
@@ -43,7 +44,8 @@ export const createTopicStatements = (input: NewTopic, now = Date.now(), when: S
       ${input.channelId ?? null}, ${input.title}, ${input.description ?? ''}, ${input.location ?? ''},
       'submitted', ${trackingCode}, ${input.submitterName ?? null}, ${input.submitterPhone ?? null},
       ${input.consentAt ?? null}, ${input.createdBy ?? null}, ${now}, ${now}
-    WHERE ${when}`
+    WHERE ${when}
+    RETURNING *`
   const event = sql`INSERT INTO topic_events (topic_id, at, actor_user_id, kind, to_status)
     SELECT id, ${now}, ${input.createdBy ?? null}, 'submitted', 'submitted' FROM topics
     WHERE tracking_code = ${trackingCode}`
@@ -55,23 +57,28 @@ export const createTopicStatements = (input: NewTopic, now = Date.now(), when: S
   return { trackingCode, insert, event, count, tokens }
 }
 
-/** The row of a topic just filed, by its tracking code, for the same batch. */
-export const filedTopic = (db: Db, trackingCode: string) => db.select().from(topics).where(eq(topics.trackingCode, trackingCode))
+const TOPIC_COLUMNS = Object.entries(getTableColumns(topics))
+
+/**
+ * The row an insert's `RETURNING *` gave (D1's column names), in drizzle's shape.
+ * @example const [[raw]] = await db.batch([rawAll(db, insert)]); const topic = toTopicRow(raw)
+ */
+export const toTopicRow = (raw: Record<string, unknown>) =>
+  Object.fromEntries(TOPIC_COLUMNS.map(([key, column]) => [key, raw[column.name]])) as TopicRow
 
 /**
  * Files a topic atomically and returns the new row.
  * @example const topic = await createTopic(db, { neighborhoodId: 1, title: '楼道堆物' })
  */
 export const createTopic = async (db: Db, input: NewTopic) => {
-  const { trackingCode, insert, event, count, tokens } = createTopicStatements(input)
-  const [, , , , rows] = await db.batch([
-    rawStatement(db, insert),
+  const { insert, event, count, tokens } = createTopicStatements(input)
+  const [[row]] = await db.batch([
+    rawAll<Record<string, unknown>>(db, insert),
     rawStatement(db, event),
     rawStatement(db, count),
     rawStatement(db, tokens),
-    filedTopic(db, trackingCode),
   ])
-  return rows[0]
+  return toTopicRow(row)
 }
 
 type Order = SQL | SQLiteColumn
