@@ -392,6 +392,17 @@ describe('/n/:slug/new', () => {
     expect(topic!.channel_id).toBe(channels.results[0].id)
   })
 
+  it('answers 404, filing nothing, when the neighborhood\'s web form was switched off', async () => {
+    const { neighborhoodIds } = await createTown(1)
+    const categoryId = await residentCategory()
+    const slug = (await env.DB.prepare('SELECT slug FROM neighborhoods WHERE id = ?').bind(neighborhoodIds[0]).first<{ slug: string }>())!.slug
+    const form = await getPage(`/n/${slug}/new`)
+    await env.DB.prepare("UPDATE channels SET active = 0 WHERE neighborhood_id = ? AND kind = 'web'").bind(neighborhoodIds[0]).run()
+    const r = await postPage(`/n/${slug}/new`, { key: inputValue(form.text, 'key')!, ...valid(categoryId) })
+    expect(r.status).toBe(404)
+    expect(await topicCount(neighborhoodIds[0])).toBe(0)
+  })
+
   it('answers 404 for an unknown neighborhood', async () => {
     const r = await getPage('/n/no-such-place/new')
     expect(r.status).toBe(404)

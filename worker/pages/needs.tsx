@@ -262,22 +262,29 @@ const post = async (c: PageContext) => {
       confirmed: form.confirmed === '1',
     })
     const found = targetOf(c, source, filed)
-    if (found.missing) return closedChannel(c, found.channel, filed, form)
+    if (found.missing) return closedChannel(c, source, found.channel, filed, form)
     if (filed.code) return showReceipt(c, found.target, filed.code)
     return answer(c, found.target, { form, key, ...filed })
   }
   const data = await needsFormData(c.var.db, source, { key, hit })
   const found = targetOf(c, source, data)
-  if (found.missing) return closedChannel(c, found.channel, data, form)
+  if (found.missing) return closedChannel(c, source, found.channel, data, form)
   return answer(c, found.target, { form, key, ...data, similar: [] })
 }
 
 /**
  * A POST to a QR point switched off while the resident was typing: the form again, with
- * everything kept, now sending to the neighborhood's web form. An unknown code is a 404.
+ * everything kept, now sending to the neighborhood's web form. An unknown code, or the web form
+ * itself switched off, is a 404.
  */
-const closedChannel = (c: PageContext, channel: ChannelInfo | undefined, data: NeedsFormData, form: Record<string, string>) => {
-  if (!channel) return channelNotFound(c)
+const closedChannel = (
+  c: PageContext,
+  source: FormSource,
+  channel: ChannelInfo | undefined,
+  data: NeedsFormData,
+  form: Record<string, string>,
+) => {
+  if (!channel || 'slug' in source) return channelNotFound(c)
   const lang = langOf(c)
   const target = { channel, action: withLang(c, `/n/${channel.neighborhoodSlug}/new`), place: channel.neighborhoodName, categories: data.categories }
   return showForm(c, target, { values: needValues(form), status: 410, notice: t(lang, 'err.channel_closed') })
