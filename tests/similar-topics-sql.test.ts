@@ -108,6 +108,23 @@ describe('token upkeep', () => {
     expect(await tokenRows(id)).toEqual([{ n: n1, c: other, rows: 5 }])
   })
 
+  it('lists a topic\'s possible duplicates for staff: open, same neighborhood and category, not itself', async () => {
+    const [n1, n2] = w.neighborhoodIds
+    const { id } = await fileTopic(n1, { title: '二号楼电梯经常停运', categoryId: cat })
+    const alike = await fileTopic(n1, { title: '二号楼电梯又停运了', categoryId: cat })
+    await fileTopic(n1, { title: '二号楼电梯经常停运', categoryId: other })
+    await fileTopic(n1, { title: '二号楼电梯经常停运', categoryId: cat, status: 'done' })
+    const elsewhere = await fileTopic(n2, { title: '二号楼电梯经常停运', categoryId: cat })
+    const r = await api(`/api/topics/${id}/similar`, { cookie: w.cookies.viewer })
+    expect(r.status, r.text).toBe(200)
+    expect(r.body.map((t: { id: number }) => t.id)).toEqual([alike.id])
+    expect(r.body[0]).toMatchObject({ title: '二号楼电梯又停运了', status: 'submitted', supportCount: 0 })
+    expect(r.body[0].score).toBeGreaterThanOrEqual(0.25)
+    expect((await api(`/api/topics/${elsewhere.id}/similar`, { cookie: w.cookies.staff })).status).toBe(404)
+    const noCategory = await fileTopic(n1, { title: '二号楼电梯经常停运' })
+    expect((await api(`/api/topics/${noCategory.id}/similar`, { cookie: w.cookies.staff })).body).toEqual([])
+  })
+
   it('drops a deleted topic\'s tokens', async () => {
     const [n1] = w.neighborhoodIds
     const { id } = await fileTopic(n1, { title: '楼道堆物很多', categoryId: cat })

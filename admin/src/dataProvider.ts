@@ -6,6 +6,11 @@ const httpClient = (url: string, options: fetchUtils.Options = {}) =>
 
 const base = simpleRestProvider('/api', httpClient)
 
+const get = async <T>(path: string): Promise<T> => (await httpClient(`/api${path}`)).json as T
+
+/** An open topic that reads like another, with how alike (0–1). */
+export type LookAlike = { id: number; title: string; status: string; supportCount: number; score: number }
+
 const post = async <T = RaRecord>(path: string, body: unknown): Promise<T> => {
   const { json } = await httpClient(`/api${path}`, { method: 'POST', body: JSON.stringify(body) })
   return json as T
@@ -26,6 +31,7 @@ const dataProvider = {
   merge: (id: number, input: { targetId: number; note?: string }) => post(`/topics/${id}/merge`, input),
   bulkMerge: (input: { ids: number[]; targetId: number; note?: string }) =>
     post('/topics/bulk-merge', input),
+  lookAlikes: (id: number) => get<LookAlike[]>(`/topics/${id}/similar`),
 } satisfies DataProvider
 
 export type JushouDataProvider = typeof dataProvider

@@ -282,6 +282,30 @@ describe('admin: the topic grid', () => {
     await page.context().close()
   })
 
+  it('shows possible duplicates on a topic and merges one into it', async () => {
+    // Two residents called about the same thing; a third topic is about something else.
+    const categoryId = 2
+    const first = await fileTopic(staff, `${stamp} 东门路灯坏了晚上很黑`, { categoryId })
+    const again = await fileTopic(staff, `${stamp} 东门的路灯坏了，晚上黑`, { categoryId })
+    const other = await fileTopic(staff, `${stamp} 垃圾房门口太臭`, { categoryId })
+    const page = await pageAs('staff', `/topics/${first.id}/show`)
+    const list = page.getByTestId('look-alikes')
+    await list.getByText(again.title).waitFor({ timeout: 30_000 })
+    expect(await list.innerText()).not.toContain(other.title)
+    expect(await list.innerText()).toMatch(/相似度 \d+%/)
+
+    await list.locator('li', { hasText: again.title }).getByRole('button', { name: '合并到本议题' }).click()
+    const dialog = page.getByTestId('transition-merged')
+    expect(await dialog.locator('input[name="targetId"]').inputValue()).toBe(`#${first.id} ${first.title}`)
+    await dialog.getByRole('button', { name: '确定' }).click()
+    await expect.poll(async () => (await staff('GET', `/topics/${again.id}`)).body.status, { timeout: 30_000 }).toBe('merged')
+    expect((await staff('GET', `/topics/${again.id}`)).body.mergedIntoId).toBe(first.id)
+    // Merged, it is no longer a look-alike; it shows among the topics merged in.
+    await page.getByTestId('merged-from').getByText(again.title).waitFor({ timeout: 30_000 })
+    await expect.poll(() => page.getByTestId('look-alikes').getByText(again.title).count(), { timeout: 30_000 }).toBe(0)
+    await page.context().close()
+  })
+
   it('shows Chinese labels and no untranslated keys on the grid, detail, edit and create screens', async () => {
     const page = await pageAs('admin')
     const missing: string[] = []

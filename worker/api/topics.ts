@@ -4,7 +4,7 @@ import { z } from 'zod'
 import type { AppEnv } from '../env'
 import { projectTopics, supports, topicEvents, topics } from '../db/schema'
 import { listTopicsStatements, type TopicRow } from '../db/queries/topics'
-import { retokenize } from '../db/queries/similar-topics'
+import { lookAlikesOf, retokenize } from '../db/queries/similar-topics'
 import { rawStatement } from '../db/batch'
 import { audit } from '../lib/audit'
 import { batchAsUser, requireRole, requireUser, writesNeedWriter } from '../lib/auth'
@@ -52,6 +52,8 @@ export const topicsApi = new Hono<AppEnv>()
   .route('/', topicsWorkflowApi)
   .route('/', topicsCreateApi)
   .get('/:id', async (c) => c.json(toTopicRecord(await loadTopicInScope(c.var, idParam(c)), c.var.user)))
+  // Possible duplicates, for staff to merge: the needs form's look-alike rule, from the topic's side.
+  .get('/:id/similar', async (c) => c.json(await lookAlikesOf(c.var.db, await loadTopicInScope(c.var, idParam(c)))))
   .put('/:id', async (c) => {
     const before = await loadTopicInScope(c.var, idParam(c))
     const input = await readJson(c, updateSchema)

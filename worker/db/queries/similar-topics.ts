@@ -17,8 +17,8 @@ export type SimilarDraft = {
   /** An id, or a subquery (the form's channel gives it). */
   neighborhoodId: number | SQL
   categoryId: number
-  /** The draft's tokens as `storedTokens` gives them. */
-  tokens: string
+  /** The draft's tokens as `storedTokens` gives them, or a subquery for a stored topic's. */
+  tokens: string | SQL
 }
 
 /**
@@ -74,6 +74,28 @@ export const similarTopicsQuery = (draft: SimilarDraft, limit = SIMILAR_LIMIT, o
  */
 export const anySimilar = (draft: SimilarDraft) =>
   sql`EXISTS (${scored(draft, sql`1`)} SELECT 1 FROM scored WHERE score >= ${SIMILARITY_THRESHOLD})`
+
+export type LookAlike = { id: number; title: string; supportCount: number; status: string; score: number }
+
+/**
+ * The open topics that look like topic `id` (same neighborhood and category), best first, at
+ * most `limit`: for staff, to spot duplicates to merge. Empty for a topic without a category
+ * or not tokenized yet.
+ * @example const alike = await lookAlikesOf(db, { id: 12, neighborhoodId: 1, categoryId: 3 })
+ */
+export const lookAlikesOf = async (
+  db: Db,
+  topic: { id: number; neighborhoodId: number; categoryId: number | null },
+  limit = 5,
+) => {
+  if (topic.categoryId === null) return []
+  const tokens = sql`(SELECT tokens FROM topic_token_sets WHERE topic_id = ${topic.id})`
+  // One more than asked: the topic itself is among them (with a score of 1).
+  const rows = await db.all<LookAlike>(
+    similarTopicsQuery({ neighborhoodId: topic.neighborhoodId, categoryId: topic.categoryId, tokens }, limit + 1),
+  )
+  return rows.filter((r) => r.id !== topic.id).slice(0, limit)
+}
 
 /**
  * The statement that stores a topic's tokens after its title or description changed (its

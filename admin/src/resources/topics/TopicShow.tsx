@@ -29,6 +29,7 @@ import { useMe } from '../../lib/useMe'
 import MoveDialog from './dialogs/MoveDialog'
 import MoveButtons from './MoveButtons'
 import TopicTimeline from './TopicTimeline'
+import LookAlikes from './LookAlikes'
 import { commonMoves, type Move } from './transitions'
 import { useTopicLookups } from './lookups'
 import type { Topic } from './types'
@@ -255,6 +256,9 @@ const TopicDetail = () => {
               </Field>
               <MergedFrom id={topic.id} />
             </Stack>
+          </Section>
+          <Section title={translate('topics.show.lookAlikes')}>
+            <LookAlikes topic={topic} link={(id, title) => <TopicLink id={id} title={title} />} />
           </Section>
           <Supports topic={topic} />
         </Stack>

@@ -13,13 +13,20 @@ import type { JushouDataProvider } from '../../../dataProvider'
 import { useNotifyError } from '../../../lib/useNotifyError'
 import type { Topic } from '../types'
 
-type Props = { topics: Topic[]; open: boolean; onClose: () => void; onDone?: () => void }
+type Props = {
+  topics: Pick<Topic, 'id' | 'neighborhoodId'>[]
+  open: boolean
+  onClose: () => void
+  onDone?: () => void
+  /** A target chosen already (e.g. merging a look-alike into the topic on screen). */
+  initialTarget?: Topic
+}
 
 // A merge target must still be open (the server refuses final ones).
 const OPEN = ['submitted', 'accepted', 'adopted', 'in_progress']
 
 /** Merges one or several topics into a target picked by number or title search. */
-const MergeDialog = ({ topics, open, onClose, onDone }: Props) => {
+const MergeDialog = ({ topics, open, onClose, onDone, initialTarget }: Props) => {
   const translate = useTranslate()
   const notify = useNotify()
   const notifyError = useNotifyError()
@@ -27,7 +34,7 @@ const MergeDialog = ({ topics, open, onClose, onDone }: Props) => {
   const dataProvider = useDataProvider<JushouDataProvider>()
   const [input, setInput] = useState('')
   const [query, setQuery] = useState('')
-  const [target, setTarget] = useState<Topic | null>(null)
+  const [target, setTarget] = useState<Topic | null>(initialTarget ?? null)
   const [note, setNote] = useState('')
   const [busy, setBusy] = useState(false)
 
@@ -50,7 +57,9 @@ const MergeDialog = ({ topics, open, onClose, onDone }: Props) => {
     { enabled: open },
   )
   const selected = new Set(topics.map((t) => t.id))
-  const options = data.filter((t) => !selected.has(t.id))
+  const found = data.filter((t) => !selected.has(t.id))
+  // The chosen target stays an option even when the search no longer finds it.
+  const options = target && !found.some((t) => t.id === target.id) ? [target, ...found] : found
 
   const submit = async () => {
     if (!target) return

@@ -1,0 +1,71 @@
+import { useState, type ReactNode } from 'react'
+import { Box, Button, Chip, Stack, Typography } from '@mui/material'
+import { useQuery } from '@tanstack/react-query'
+import { useDataProvider, useTranslate } from 'react-admin'
+import type { JushouDataProvider, LookAlike } from '../../dataProvider'
+import { statusColor, statusLabelKey } from '../../lib/status'
+import { useMe } from '../../lib/useMe'
+import MergeDialog from './dialogs/MergeDialog'
+import type { Topic } from './types'
+
+// The statuses a topic can still take a merge in (the server refuses the others).
+const OPEN = ['submitted', 'accepted', 'adopted', 'in_progress']
+
+/**
+ * Open topics of the same neighborhood and category that read like this one (the rule the
+ * needs form uses to offer "我也需要"), so staff can spot duplicates and merge them here.
+ */
+const LookAlikes = ({ topic, link }: { topic: Topic; link: (id: number, title: string) => ReactNode }) => {
+  const translate = useTranslate()
+  const dataProvider = useDataProvider<JushouDataProvider>()
+  const { writable } = useMe()
+  const [merging, setMerging] = useState<LookAlike | null>(null)
+  const { data = [], isPending } = useQuery({
+    queryKey: ['topics', 'lookAlikes', topic.id, topic.title, topic.description, topic.categoryId],
+    queryFn: () => dataProvider.lookAlikes(topic.id),
+  })
+  if (isPending) return null
+  if (!data.length)
+    return (
+      <Typography variant="body2" color="text.secondary">
+        {translate('topics.show.noLookAlikes')}
+      </Typography>
+    )
+  const canMergeHere = writable && OPEN.includes(topic.status)
+  return (
+    <>
+      <Stack component="ul" spacing={1} sx={{ m: 0, pl: 0, listStyle: 'none' }} data-testid="look-alikes">
+        {data.map((t) => (
+          <Box component="li" key={t.id} sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+            <Box sx={{ flex: '1 1 12rem', minWidth: 0 }}>{link(t.id, t.title)}</Box>
+            <Chip
+              size="small"
+              variant="outlined"
+              color={statusColor('topic', t.status).chip}
+              label={translate(statusLabelKey('topic', t.status))}
+            />
+            <Typography variant="caption" color="text.secondary">
+              {translate('topics.show.alike', { percent: Math.round(t.score * 100), n: t.supportCount })}
+            </Typography>
+            {canMergeHere && (
+              <Button size="small" onClick={() => setMerging(t)}>
+                {translate('topics.show.mergeHere')}
+              </Button>
+            )}
+          </Box>
+        ))}
+      </Stack>
+      {merging && (
+        <MergeDialog
+          key={merging.id}
+          topics={[{ id: merging.id, neighborhoodId: topic.neighborhoodId }]}
+          initialTarget={topic}
+          open
+          onClose={() => setMerging(null)}
+        />
+      )}
+    </>
+  )
+}
+
+export default LookAlikes
