@@ -1,4 +1,4 @@
-import { env } from 'cloudflare:test'
+import { env, SELF } from 'cloudflare:test'
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
   allowedTransitions, assertTransition, checkTransition, pathTo, sourcesOf,
@@ -284,5 +284,54 @@ describe('POST /api/topics/bulk-merge', () => {
     expect(r.body.supportCount).toBe(2)
     expect((await row(s2.id))!.merged_into_id).toBe(target.id)
     expect((await events(s2.id)).at(-1)).toMatchObject({ from_status: 'accepted', public_note: '同一问题' })
+  })
+})
+
+describe('POST /api/topics/:id/unmerge', () => {
+  const support = (topicId: number, code: string, createdAt = Date.now()) =>
+    env.DB.prepare(`INSERT INTO supports (topic_id, tracking_code, source, created_at) VALUES (?, ?, ?, ?)`)
+      .bind(topicId, code, code.startsWith('OLD-') ? 'merged' : 'support', createdAt)
+      .run()
+
+  it('undoes a merge: the status it was merged from, followers back off the target, events and audit', async () => {
+    const source = await fileTopic(w.neighborhoodIds[0], { title: '5号楼楼道灯坏了', status: 'accepted' })
+    const target = await fileTopic(w.neighborhoodIds[0], { title: '楼道灯普遍不亮' })
+    await support(source.id, 'UNM-AAA')
+    await support(source.id, 'UNM-BBB')
+    await support(target.id, 'UNM-AAA') // followed the target already: stays
+    await support(target.id, 'OLD-CCC', Date.now() - 60_000) // brought in by an earlier merge: stays
+    await env.DB.prepare('UPDATE topics SET support_count = 2 WHERE id = ?').bind(target.id).run()
+    const before = await supportCodes(target.id)
+    const merged = await api(`/api/topics/${source.id}/merge`, { cookie: w.cookies.staff, body: { targetId: target.id } })
+    expect(merged.body.supportCount).toBe(4)
+
+    const r = await api(`/api/topics/${source.id}/unmerge`, { cookie: w.cookies.staff, body: {} })
+    expect(r.status, JSON.stringify(r.body)).toBe(200)
+    expect(r.body).toMatchObject({ id: source.id, status: 'accepted', mergedIntoId: null })
+    expect(await row(target.id)).toMatchObject({ support_count: 2 })
+    expect(await supportCodes(target.id)).toEqual(before)
+    expect((await events(source.id)).at(-1)).toMatchObject({ kind: 'unmerged', from_status: 'merged', to_status: 'accepted' })
+    expect((await events(target.id)).at(-1)).toMatchObject({ kind: 'merged_out' })
+    expect((await events(target.id)).at(-1)!.public_note).toContain('5号楼楼道灯坏了')
+    expect((await auditRows(source.id)).at(-1)).toMatchObject({ action: 'unmerge' })
+    // Back in the workflow: it can be merged again (or moved on).
+    expect(r.body.allowedTransitions).toEqual(['adopted', 'merged', 'declined', 'referred'])
+    // Its resident's code shows the topic itself again.
+    const track = await SELF.fetch(`http://localhost/t/${source.trackingCode}`)
+    expect(await track.text()).toContain('5号楼楼道灯坏了')
+  })
+
+  it('refuses a topic that is not merged (409), a viewer (403) and another neighborhood (404)', async () => {
+    const open = await fileTopic(w.neighborhoodIds[0])
+    const r = await api(`/api/topics/${open.id}/unmerge`, { cookie: w.cookies.staff, body: {} })
+    expect(r.status, JSON.stringify(r.body)).toBe(409)
+    expect(r.body.code).toBe('illegal_transition')
+    const source = await fileTopic(w.neighborhoodIds[0])
+    const target = await fileTopic(w.neighborhoodIds[0])
+    await api(`/api/topics/${source.id}/merge`, { cookie: w.cookies.staff, body: { targetId: target.id } })
+    expect((await api(`/api/topics/${source.id}/unmerge`, { cookie: w.cookies.viewer, body: {} })).status).toBe(403)
+    const far = await fileTopic(w.neighborhoodIds[1])
+    expect((await api(`/api/topics/${far.id}/unmerge`, { cookie: w.cookies.staff, body: {} })).status).toBe(404)
+    expect((await row(source.id))!.status).toBe('merged')
   })
 })

@@ -31,6 +31,7 @@ const dataProvider = {
   merge: (id: number, input: { targetId: number; note?: string }) => post(`/topics/${id}/merge`, input),
   bulkMerge: (input: { ids: number[]; targetId: number; note?: string }) =>
     post('/topics/bulk-merge', input),
+  unmerge: (id: number) => post(`/topics/${id}/unmerge`, {}),
   lookAlikes: (id: number) => get<LookAlike[]>(`/topics/${id}/similar`),
 } satisfies DataProvider
 

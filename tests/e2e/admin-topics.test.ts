@@ -282,7 +282,7 @@ describe('admin: the topic grid', () => {
     await page.context().close()
   })
 
-  it('shows possible duplicates on a topic and merges one into it', async () => {
+  it('shows possible duplicates on a topic, merges one into it, and undoes that', async () => {
     // Two residents called about the same thing; a third topic is about something else.
     const categoryId = 2
     const first = await fileTopic(staff, `${stamp} 东门路灯坏了晚上很黑`, { categoryId })
@@ -303,6 +303,15 @@ describe('admin: the topic grid', () => {
     // Merged, it is no longer a look-alike; it shows among the topics merged in.
     await page.getByTestId('merged-from').getByText(again.title).waitFor({ timeout: 30_000 })
     await expect.poll(() => page.getByTestId('look-alikes').getByText(again.title).count(), { timeout: 30_000 }).toBe(0)
+
+    // A mistake after all: undo it from the merged topic's page.
+    await page.goto(`/admin/#/topics/${again.id}/show`)
+    await page.getByRole('button', { name: '撤销合并' }).click()
+    await page.getByRole('dialog').getByRole('button', { name: '撤销合并' }).click()
+    await expect.poll(async () => (await staff('GET', `/topics/${again.id}`)).body.status, { timeout: 30_000 }).toBe('submitted')
+    expect((await staff('GET', `/topics/${again.id}`)).body.mergedIntoId).toBeNull()
+    expect((await staff('GET', `/topics/${first.id}`)).body.supportCount).toBe(first.supportCount)
+    await page.getByText('已撤销合并，本议题重新单独办理').waitFor({ timeout: 30_000 })
     await page.context().close()
   })
 

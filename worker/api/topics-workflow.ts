@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { AppEnv } from '../env'
 import { loadTopics } from '../db/queries/topics'
 import { adoptStatements } from '../db/queries/projects'
-import { mergeStatements } from '../db/queries/topic-merge'
+import { mergeStatements, unmergeStatements } from '../db/queries/topic-merge'
 import { moveStatements, runGuarded } from '../db/queries/topic-moves'
 import {
   canReceiveMerge, illegalMove, missingFields, STATUS_LABEL, TOPIC_STATUSES,
@@ -13,7 +13,7 @@ import { idParam, readJson } from '../lib/validate'
 import { loadProjectForAdopt } from './projects-record'
 import { loadTopicsInScope, refuse, toTopicRecord } from './topics-record'
 
-// Workflow actions: transitions (one or many, all-or-nothing) and merges.
+// Workflow actions: transitions (one or many, all-or-nothing), merges and undoing a merge.
 
 const note = z.string({ message: '应为文字' }).trim().max(1000, '最多 1000 个字').nullable().optional()
 const id = z.number({ message: '应为编号' }).int().positive()
@@ -31,6 +31,7 @@ const transitionSchema = z.object(moveFields)
 const bulkTransitionSchema = z.object({ ...moveFields, ids })
 const mergeSchema = z.object({ targetId: id, note, internalNote: note })
 const bulkMergeSchema = z.object({ ...mergeSchema.shape, ids })
+const unmergeSchema = z.object({ note, internalNote: note })
 
 type MoveInput = z.infer<typeof transitionSchema>
 type Vars = AppEnv['Variables']
@@ -57,6 +58,16 @@ const merge = async (v: Vars, sourceIds: number[], input: z.infer<typeof mergeSc
   refuse(errors)
   await runGuarded(v.db, mergeStatements(v.db, v.user, unique, target, input, Date.now()))
   return toTopicRecord((await loadTopics(v.db, [target.id]))[0], v.user)
+}
+
+/** Undoes the merge of topic `id`; returns its record, back in the status it was merged from. */
+const unmerge = async (v: Vars, id: number, input: z.infer<typeof unmergeSchema>) => {
+  const [topic] = await loadTopicsInScope(v, [id])
+  if (topic.status !== 'merged' || topic.mergedIntoId === null)
+    throw new ApiError('illegal_transition', `议题「${STATUS_LABEL[topic.status]}」，没有合并，无需撤销`)
+  const source = { id: topic.id, trackingCode: topic.trackingCode, mergedIntoId: topic.mergedIntoId }
+  await runGuarded(v.db, unmergeStatements(v.db, v.user, source, input, Date.now()))
+  return (await records(v, [id]))[0]
 }
 
 /** Moves `wanted` to `input.to`, all or none; merges and adoptions take their own path. */
@@ -102,4 +113,9 @@ export const topicsWorkflowApi = new Hono<AppEnv>()
     const topicId = idParam(c)
     const input = await readJson(c, mergeSchema)
     return c.json(await merge(c.var, [topicId], input))
+  })
+  .post('/:id/unmerge', async (c) => {
+    const topicId = idParam(c)
+    const input = await readJson(c, unmergeSchema)
+    return c.json(await unmerge(c.var, topicId, input))
   })

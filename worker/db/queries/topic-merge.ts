@@ -54,3 +54,49 @@ export const mergeStatements = (
               ${JSON.stringify({ mergedIds: sourceIds })})`),
   ]
 }
+
+/**
+ * Undoes the merge of `source` (a mistake, or two things after all): it goes back to the status
+ * it was merged from; the codes that followed it to the target at that merge (its own and its
+ * supporters', source 'merged', written at the merge's time) leave the target again, and the
+ * target's support count shrinks by as many; events on both sides; an audit row. For one
+ * db.batch, run with runGuarded: the guard fails if the topic is no longer merged.
+ */
+export const unmergeStatements = (
+  db: Db,
+  actor: Actor,
+  source: { id: number; trackingCode: string; mergedIntoId: number },
+  input: MergeInput,
+  now: number,
+): Statement[] => {
+  const targetId = source.mergedIntoId
+  // The event that merged it: the status it came from, and when (the followers carry that time).
+  const merged = (column: 'from_status' | 'at') => sql`(SELECT ${sql.raw(column)} FROM topic_events
+    WHERE topic_id = ${source.id} AND to_status = 'merged' ORDER BY at DESC, id DESC LIMIT 1)`
+  const note = blankToNull(input.note) ?? '已撤销合并，本议题重新单独办理'
+  return [
+    guard(db, sql`NOT EXISTS (SELECT 1 FROM topics WHERE id = ${source.id} AND status = 'merged'
+      AND merged_into_id = ${targetId}) OR ${merged('from_status')} IS NULL`),
+    rawStatement(db, sql`
+      DELETE FROM supports WHERE topic_id = ${targetId} AND source = 'merged' AND created_at = ${merged('at')}
+        AND tracking_code IN (SELECT ${source.trackingCode} UNION SELECT tracking_code FROM supports WHERE topic_id = ${source.id})`),
+    // changes() is the number of rows the delete above removed.
+    rawStatement(db, sql`UPDATE topics SET support_count = MAX(0, support_count - changes()), updated_at = ${now}
+      WHERE id = ${targetId}`),
+    rawStatement(db, sql`
+      INSERT INTO topic_events (topic_id, at, actor_user_id, kind, from_status, to_status, public_note, internal_note)
+      VALUES (${source.id}, ${now}, ${actor.id}, 'unmerged', 'merged', ${merged('from_status')}, ${note},
+              ${blankToNull(input.internalNote)})`),
+    rawStatement(db, sql`
+      INSERT INTO topic_events (topic_id, at, actor_user_id, kind, public_note)
+      SELECT ${targetId}, ${now}, ${actor.id}, 'merged_out', '议题 #' || id || '「' || title || '」已撤销合并，单独办理'
+      FROM topics WHERE id = ${source.id}`),
+    rawStatement(db, sql`
+      INSERT INTO audit_log (at, user_id, action, resource, record_id, before, after)
+      SELECT ${now}, ${actor.id}, 'unmerge', 'topics', ${String(source.id)},
+             json_object('status', 'merged', 'mergedIntoId', ${targetId}),
+             json_object('status', ${merged('from_status')}, 'mergedIntoId', NULL)`),
+    rawStatement(db, sql`UPDATE topics SET status = ${merged('from_status')}, merged_into_id = NULL, updated_at = ${now}
+      WHERE id = ${source.id}`),
+  ]
+}

@@ -30,11 +30,12 @@ import MoveDialog from './dialogs/MoveDialog'
 import MoveButtons from './MoveButtons'
 import TopicTimeline from './TopicTimeline'
 import LookAlikes from './LookAlikes'
+import UnmergeButton from './UnmergeButton'
 import { commonMoves, type Move } from './transitions'
 import { useTopicLookups } from './lookups'
 import type { Topic } from './types'
 
-/** The allowed moves as buttons (writers only), then edit and back to the list. */
+/** The allowed moves as buttons (writers only; a merged topic: undo the merge), then edit and back to the list. */
 const ShowActions = () => {
   const record = useRecordContext<Topic>()
   const { writable } = useMe()
@@ -42,6 +43,7 @@ const ShowActions = () => {
   return (
     <TopToolbar sx={{ flexWrap: 'wrap' }}>
       {record && writable && <MoveButtons moves={commonMoves([record])} onPick={setMove} />}
+      {record && writable && record.status === 'merged' && <UnmergeButton topic={record} />}
       <EditButton />
       <ListButton />
       {record && <MoveDialog move={move} topics={[record]} onClose={() => setMove(null)} />}

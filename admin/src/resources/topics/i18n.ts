@@ -95,6 +95,10 @@ const zh = {
       done: '已完成 %{smart_count} 个议题',
       adopted: '已立项：%{title}',
       merged: '已合并到 #%{id}',
+      unmerge: '撤销合并',
+      unmergeTitle: '撤销合并？',
+      unmergeBody: '本议题将回到合并前的状态，重新单独办理；随它合并到 #%{id} 的提交人和附议者也会离开 #%{id}。',
+      unmerged: '已撤销合并',
       sameNeighborhood: '立项的议题需属于同一居民区',
     },
     show: {
@@ -118,6 +122,8 @@ const zh = {
       event: {
         submitted: '居民提交',
         merged_in: '有议题合并进来',
+        merged_out: '有议题撤销合并',
+        unmerged: '撤销合并',
         update: '进展更新',
       },
       source: { support: '附议', merged: '合并带入' },
@@ -237,6 +243,10 @@ const en: typeof zh = {
       done: '1 topic done |||| %{smart_count} topics done',
       adopted: 'Project created: %{title}',
       merged: 'Merged into #%{id}',
+      unmerge: 'Undo merge',
+      unmergeTitle: 'Undo the merge?',
+      unmergeBody: 'This topic goes back to the status it had before and is handled on its own again; the submitters and supporters who followed it into #%{id} leave #%{id} too.',
+      unmerged: 'Merge undone',
       sameNeighborhood: 'Topics adopted together must belong to one neighborhood',
     },
     show: {
@@ -260,6 +270,8 @@ const en: typeof zh = {
       event: {
         submitted: 'Submitted by a resident',
         merged_in: 'A topic was merged in',
+        merged_out: 'A merged topic was split off again',
+        unmerged: 'Merge undone',
         update: 'Progress update',
       },
       source: { support: 'Support', merged: 'Via merge' },
