@@ -382,6 +382,26 @@ describe('admin: projects, dashboard and administration', { timeout: 120_000 }, 
     await page.context().close()
   })
 
+  it('opens a screen asked for while the previous one was still loading', async () => {
+    // A quick click on 新建 while the list's chunk was still on its way once left the page on
+    // 加载中 for good (when the form's chunk imports a shared one). Each pair in a fresh page, so
+    // nothing is cached yet.
+    for (const [list, chunk, create, label] of [
+      ['/categories', 'CategoryList', '/categories/create', '英文名'],
+      ['/neighborhoods', 'NeighborhoodList', '/neighborhoods/create', '用于网址'],
+      ['/grids', 'GridList', '/grids/create', '渠道和议题可以归到网格'],
+    ]) {
+      const page = await pageAs('admin', '/towns')
+      await page.getByText('大场镇').first().waitFor({ timeout: LOAD })
+      const listChunk = page.waitForRequest((r) => r.url().includes(`/admin/assets/${chunk}-`))
+      await page.goto(`/admin/#${list}`)
+      await listChunk
+      await page.goto(`/admin/#${create}`)
+      await page.getByText(label).first().waitFor({ timeout: LOAD })
+      await page.context().close()
+    }
+  })
+
   it('labels every projects, dashboard and administration screen in Chinese', async () => {
     const project = await createProject(admin, `中文标签测试 ${stamp}`)
     const page = await pageAs('admin', '/')

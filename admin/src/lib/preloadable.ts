@@ -1,4 +1,5 @@
 import { createElement, memo, useEffect, useState, type ComponentType, type ReactNode } from 'react'
+import { Loading } from 'react-admin'
 
 type Loader<P> = () => Promise<{ default: ComponentType<P> }>
 
@@ -36,3 +37,13 @@ export const preloadable = <P extends object>(load: Loader<P>, fallback: ReactNo
 }
 
 export default preloadable
+
+/**
+ * A resource screen loaded on first use: `preloadable` with react-admin's loading page as the
+ * fallback. Used instead of `React.lazy` for every screen: with lazy, opening a second screen
+ * while the first one's chunk was still loading (a quick click on 新建 after opening a list)
+ * could leave the page on 加载中 for good, when the second screen's chunk imports a shared one.
+ * @example const GridList = lazyScreen(() => import('./GridList'))
+ */
+export const lazyScreen = (load: () => Promise<{ default: ComponentType }>) =>
+  preloadable(load, createElement(Loading))

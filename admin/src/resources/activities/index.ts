@@ -1,11 +1,11 @@
-import { lazy } from 'react'
 import EventIcon from '@mui/icons-material/Event'
 import type { Activity } from './types'
+import { lazyScreen } from '../../lib/preloadable'
 
-const ActivityList = lazy(() => import('./ActivityList'))
-const ActivityShow = lazy(() => import('./ActivityShow'))
-const ActivityEdit = lazy(() => import('./ActivityForm').then((m) => ({ default: m.ActivityEdit })))
-const ActivityCreate = lazy(() => import('./ActivityForm').then((m) => ({ default: m.ActivityCreate })))
+const ActivityList = lazyScreen(() => import('./ActivityList'))
+const ActivityShow = lazyScreen(() => import('./ActivityShow'))
+const ActivityEdit = lazyScreen(() => import('./ActivityForm').then((m) => ({ default: m.ActivityEdit })))
+const ActivityCreate = lazyScreen(() => import('./ActivityForm').then((m) => ({ default: m.ActivityCreate })))
 
 export default {
   list: ActivityList,

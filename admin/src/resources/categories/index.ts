@@ -1,9 +1,9 @@
-import { lazy } from 'react'
 import CategoryIcon from '@mui/icons-material/Category'
+import { lazyScreen } from '../../lib/preloadable'
 
-const CategoryList = lazy(() => import('./CategoryList'))
-const CategoryEdit = lazy(() => import('./CategoryForm').then((m) => ({ default: m.CategoryEdit })))
-const CategoryCreate = lazy(() =>
+const CategoryList = lazyScreen(() => import('./CategoryList'))
+const CategoryEdit = lazyScreen(() => import('./CategoryForm').then((m) => ({ default: m.CategoryEdit })))
+const CategoryCreate = lazyScreen(() =>
   import('./CategoryForm').then((m) => ({ default: m.CategoryCreate })),
 )
 

@@ -1,9 +1,9 @@
-import { lazy } from 'react'
 import QrCodeIcon from '@mui/icons-material/QrCode2'
+import { lazyScreen } from '../../lib/preloadable'
 
-const ChannelList = lazy(() => import('./ChannelList'))
-const ChannelEdit = lazy(() => import('./ChannelForm').then((m) => ({ default: m.ChannelEdit })))
-const ChannelCreate = lazy(() =>
+const ChannelList = lazyScreen(() => import('./ChannelList'))
+const ChannelEdit = lazyScreen(() => import('./ChannelForm').then((m) => ({ default: m.ChannelEdit })))
+const ChannelCreate = lazyScreen(() =>
   import('./ChannelForm').then((m) => ({ default: m.ChannelCreate })),
 )
 

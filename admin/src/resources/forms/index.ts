@@ -1,11 +1,11 @@
-import { lazy } from 'react'
 import FormIcon from '@mui/icons-material/Ballot'
+import { lazyScreen } from '../../lib/preloadable'
 
 // Each screen downloads when first opened.
-const FormList = lazy(() => import('./FormList'))
-const FormShow = lazy(() => import('./FormShow'))
-const FormEdit = lazy(() => import('./FormForm').then((m) => ({ default: m.FormEdit })))
-const FormCreate = lazy(() => import('./FormForm').then((m) => ({ default: m.FormCreate })))
+const FormList = lazyScreen(() => import('./FormList'))
+const FormShow = lazyScreen(() => import('./FormShow'))
+const FormEdit = lazyScreen(() => import('./FormForm').then((m) => ({ default: m.FormEdit })))
+const FormCreate = lazyScreen(() => import('./FormForm').then((m) => ({ default: m.FormCreate })))
 
 export default {
   list: FormList,

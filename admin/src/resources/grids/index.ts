@@ -1,9 +1,9 @@
-import { lazy } from 'react'
 import GridViewIcon from '@mui/icons-material/GridView'
+import { lazyScreen } from '../../lib/preloadable'
 
-const GridList = lazy(() => import('./GridList'))
-const GridEdit = lazy(() => import('./GridForm').then((m) => ({ default: m.GridEdit })))
-const GridCreate = lazy(() => import('./GridForm').then((m) => ({ default: m.GridCreate })))
+const GridList = lazyScreen(() => import('./GridList'))
+const GridEdit = lazyScreen(() => import('./GridForm').then((m) => ({ default: m.GridEdit })))
+const GridCreate = lazyScreen(() => import('./GridForm').then((m) => ({ default: m.GridCreate })))
 
 export default {
   list: GridList,

@@ -1,11 +1,11 @@
-import { lazy } from 'react'
 import HomeWorkIcon from '@mui/icons-material/HomeWork'
+import { lazyScreen } from '../../lib/preloadable'
 
-const NeighborhoodList = lazy(() => import('./NeighborhoodList'))
-const NeighborhoodEdit = lazy(() =>
+const NeighborhoodList = lazyScreen(() => import('./NeighborhoodList'))
+const NeighborhoodEdit = lazyScreen(() =>
   import('./NeighborhoodForm').then((m) => ({ default: m.NeighborhoodEdit })),
 )
-const NeighborhoodCreate = lazy(() =>
+const NeighborhoodCreate = lazyScreen(() =>
   import('./NeighborhoodForm').then((m) => ({ default: m.NeighborhoodCreate })),
 )
 

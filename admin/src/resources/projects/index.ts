@@ -1,16 +1,17 @@
-import { createElement, lazy } from 'react'
+import { createElement } from 'react'
 import { Route } from 'react-router-dom'
 import AssignmentIcon from '@mui/icons-material/AssignmentTurnedIn'
+import { lazyScreen } from '../../lib/preloadable'
 
 // Each screen downloads when first opened.
-const ProjectList = lazy(() => import('./ProjectList'))
-const ProjectShow = lazy(() => import('./ProjectShow'))
-const ProjectEdit = lazy(() => import('./ProjectForm').then((m) => ({ default: m.ProjectEdit })))
-const ProjectCreate = lazy(() =>
+const ProjectList = lazyScreen(() => import('./ProjectList'))
+const ProjectShow = lazyScreen(() => import('./ProjectShow'))
+const ProjectEdit = lazyScreen(() => import('./ProjectForm').then((m) => ({ default: m.ProjectEdit })))
+const ProjectCreate = lazyScreen(() =>
   import('./ProjectForm').then((m) => ({ default: m.ProjectCreate })),
 )
-const ProjectBoard = lazy(() => import('./ProjectBoard'))
-const ProjectDeadlines = lazy(() => import('./ProjectDeadlines'))
+const ProjectBoard = lazyScreen(() => import('./ProjectBoard'))
+const ProjectDeadlines = lazyScreen(() => import('./ProjectDeadlines'))
 
 /** Extra routes under /projects: the kanban board and the deadline view. */
 const children = [

@@ -1,9 +1,9 @@
-import { lazy } from 'react'
 import HowToRegIcon from '@mui/icons-material/HowToReg'
 import type { Registration } from './types'
+import { lazyScreen } from '../../lib/preloadable'
 
-const RegistrationList = lazy(() => import('./RegistrationList'))
-const RegistrationCreate = lazy(() => import('./RegistrationCreate'))
+const RegistrationList = lazyScreen(() => import('./RegistrationList'))
+const RegistrationCreate = lazyScreen(() => import('./RegistrationCreate'))
 
 export default {
   list: RegistrationList,

@@ -1,7 +1,7 @@
-import { createElement, lazy } from 'react'
+import { createElement } from 'react'
 import { Loading } from 'react-admin'
 import TopicIcon from '@mui/icons-material/PanTool'
-import { preloadable } from '../../lib/preloadable'
+import { lazyScreen, preloadable } from '../../lib/preloadable'
 import { prefetchList } from '../../queryClient'
 import { LOOKUP_LISTS } from './lookups'
 import type { Topic } from './types'
@@ -9,9 +9,9 @@ import { firstListParams, type StoredListParams } from './views'
 
 // Each screen is its own chunk: the data grid (~150 KB gzipped) loads with the list, not the login.
 const list = preloadable(() => import('./TopicList'), createElement(Loading))
-const show = lazy(() => import('./TopicShow'))
-const edit = lazy(() => import('./TopicEdit'))
-const create = lazy(() => import('./TopicCreate'))
+const show = lazyScreen(() => import('./TopicShow'))
+const edit = lazyScreen(() => import('./TopicEdit'))
+const create = lazyScreen(() => import('./TopicCreate'))
 
 export default {
   list,

@@ -1,9 +1,9 @@
-import { lazy } from 'react'
 import LocationCityIcon from '@mui/icons-material/LocationCity'
+import { lazyScreen } from '../../lib/preloadable'
 
-const TownList = lazy(() => import('./TownList'))
-const TownEdit = lazy(() => import('./TownForm').then((m) => ({ default: m.TownEdit })))
-const TownCreate = lazy(() => import('./TownForm').then((m) => ({ default: m.TownCreate })))
+const TownList = lazyScreen(() => import('./TownList'))
+const TownEdit = lazyScreen(() => import('./TownForm').then((m) => ({ default: m.TownEdit })))
+const TownCreate = lazyScreen(() => import('./TownForm').then((m) => ({ default: m.TownCreate })))
 
 export default {
   list: TownList,

@@ -1,9 +1,9 @@
-import { lazy } from 'react'
 import PeopleIcon from '@mui/icons-material/People'
+import { lazyScreen } from '../../lib/preloadable'
 
-const UserList = lazy(() => import('./UserList'))
-const UserEdit = lazy(() => import('./UserForm').then((m) => ({ default: m.UserEdit })))
-const UserCreate = lazy(() => import('./UserForm').then((m) => ({ default: m.UserCreate })))
+const UserList = lazyScreen(() => import('./UserList'))
+const UserEdit = lazyScreen(() => import('./UserForm').then((m) => ({ default: m.UserEdit })))
+const UserCreate = lazyScreen(() => import('./UserForm').then((m) => ({ default: m.UserCreate })))
 
 export default {
   list: UserList,

@@ -1,10 +1,10 @@
-import { lazy } from 'react'
 import VolunteerActivismIcon from '@mui/icons-material/VolunteerActivism'
 import type { Volunteer } from './types'
+import { lazyScreen } from '../../lib/preloadable'
 
-const VolunteerList = lazy(() => import('./VolunteerList'))
-const VolunteerEdit = lazy(() => import('./VolunteerForm').then((m) => ({ default: m.VolunteerEdit })))
-const VolunteerCreate = lazy(() => import('./VolunteerForm').then((m) => ({ default: m.VolunteerCreate })))
+const VolunteerList = lazyScreen(() => import('./VolunteerList'))
+const VolunteerEdit = lazyScreen(() => import('./VolunteerForm').then((m) => ({ default: m.VolunteerEdit })))
+const VolunteerCreate = lazyScreen(() => import('./VolunteerForm').then((m) => ({ default: m.VolunteerCreate })))
 
 export default {
   list: VolunteerList,
