@@ -1,8 +1,8 @@
 import { useState } from 'react'
-import { Button, Confirm, useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin'
+import { Button, Confirm, useDataProvider, useTranslate } from 'react-admin'
 import UndoIcon from '@mui/icons-material/Undo'
 import type { JushouDataProvider } from '../../dataProvider'
-import { useNotifyError } from '../../lib/useNotifyError'
+import { useWorkflowCall } from './dialogs/useWorkflowCall'
 import type { Topic } from './types'
 
 /**
@@ -12,24 +12,9 @@ import type { Topic } from './types'
 const UnmergeButton = ({ topic }: { topic: Topic }) => {
   const translate = useTranslate()
   const dataProvider = useDataProvider<JushouDataProvider>()
-  const notify = useNotify()
-  const notifyError = useNotifyError()
-  const refresh = useRefresh()
+  const { busy, run } = useWorkflowCall()
   const [open, setOpen] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const confirm = async () => {
-    setBusy(true)
-    try {
-      await dataProvider.unmerge(topic.id)
-      notify('topics.dialog.unmerged', { type: 'success' })
-      setOpen(false)
-      refresh()
-    } catch (error) {
-      notifyError(error)
-    } finally {
-      setBusy(false)
-    }
-  }
+  const confirm = () => run(() => dataProvider.unmerge(topic.id), ['topics.dialog.unmerged'], () => setOpen(false))
   return (
     <>
       <Button label="topics.dialog.unmerge" onClick={() => setOpen(true)}>

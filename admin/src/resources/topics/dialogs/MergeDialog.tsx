@@ -8,9 +8,9 @@ import {
   DialogTitle,
   TextField,
 } from '@mui/material'
-import { useDataProvider, useGetList, useNotify, useRefresh, useTranslate } from 'react-admin'
+import { useDataProvider, useGetList, useTranslate } from 'react-admin'
 import type { JushouDataProvider } from '../../../dataProvider'
-import { useNotifyError } from '../../../lib/useNotifyError'
+import { useWorkflowCall } from './useWorkflowCall'
 import type { Topic } from '../types'
 
 type Props = {
@@ -28,15 +28,12 @@ const OPEN = ['submitted', 'accepted', 'adopted', 'in_progress']
 /** Merges one or several topics into a target picked by number or title search. */
 const MergeDialog = ({ topics, open, onClose, onDone, initialTarget }: Props) => {
   const translate = useTranslate()
-  const notify = useNotify()
-  const notifyError = useNotifyError()
-  const refresh = useRefresh()
   const dataProvider = useDataProvider<JushouDataProvider>()
+  const { busy, run } = useWorkflowCall()
   const [input, setInput] = useState('')
   const [query, setQuery] = useState('')
   const [target, setTarget] = useState<Topic | null>(initialTarget ?? null)
   const [note, setNote] = useState('')
-  const [busy, setBusy] = useState(false)
 
   useEffect(() => {
     const t = setTimeout(() => setQuery(input.trim()), 250)
@@ -61,24 +58,22 @@ const MergeDialog = ({ topics, open, onClose, onDone, initialTarget }: Props) =>
   // The chosen target stays an option even when the search no longer finds it.
   const options = target && !found.some((t) => t.id === target.id) ? [target, ...found] : found
 
-  const submit = async () => {
+  const submit = () => {
     if (!target) return
-    setBusy(true)
-    try {
-      const body = { targetId: target.id, ...(note.trim() ? { note: note.trim() } : {}) }
-      if (topics.length === 1) await dataProvider.merge(topics[0].id, body)
-      else await dataProvider.bulkMerge({ ids: topics.map((t) => t.id), ...body })
-      notify('topics.dialog.merged', { type: 'success', messageArgs: { id: target.id } })
-      setTarget(null)
-      setNote('')
-      onClose()
-      onDone?.()
-      refresh()
-    } catch (error) {
-      notifyError(error)
-    } finally {
-      setBusy(false)
-    }
+    const body = { targetId: target.id, ...(note.trim() ? { note: note.trim() } : {}) }
+    return run(
+      () =>
+        topics.length === 1
+          ? dataProvider.merge(topics[0].id, body)
+          : dataProvider.bulkMerge({ ids: topics.map((t) => t.id), ...body }),
+      ['topics.dialog.merged', { id: target.id }],
+      () => {
+        setTarget(null)
+        setNote('')
+        onClose()
+        onDone?.()
+      },
+    )
   }
 
   return (

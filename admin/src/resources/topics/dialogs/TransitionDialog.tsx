@@ -7,9 +7,9 @@ import {
   DialogTitle,
   TextField,
 } from '@mui/material'
-import { useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin'
+import { useDataProvider, useTranslate } from 'react-admin'
 import type { JushouDataProvider } from '../../../dataProvider'
-import { useNotifyError } from '../../../lib/useNotifyError'
+import { useWorkflowCall } from './useWorkflowCall'
 import type { Topic } from '../types'
 
 export type TransitionTo = 'accepted' | 'declined' | 'referred' | 'in_progress' | 'done'
@@ -44,14 +44,11 @@ const TITLES: Partial<Record<TransitionTo, string>> = {
  */
 const TransitionDialog = ({ to, topics, open, onClose, onDone }: Props) => {
   const translate = useTranslate()
-  const notify = useNotify()
-  const notifyError = useNotifyError()
-  const refresh = useRefresh()
   const dataProvider = useDataProvider<JushouDataProvider>()
+  const { busy, run } = useWorkflowCall()
   const [note, setNote] = useState('')
   const [internalNote, setInternalNote] = useState('')
   const [referredTo, setReferredTo] = useState('')
-  const [busy, setBusy] = useState(false)
   const needs = NEEDS[to]
   const single = topics.length === 1
   const ready =
@@ -64,32 +61,29 @@ const TransitionDialog = ({ to, topics, open, onClose, onDone }: Props) => {
         title: single ? `#${topics[0].id} ${topics[0].title}` : `${topics.length}`,
       })
 
-  const submit = async () => {
-    setBusy(true)
+  const submit = () => {
     const input = {
       to,
       ...(note.trim() ? { note: note.trim() } : {}),
       ...(needs.referredTo ? { referredTo: referredTo.trim() } : {}),
     }
-    try {
-      if (single)
-        await dataProvider.transition(topics[0].id, {
-          ...input,
-          ...(internalNote.trim() ? { internalNote: internalNote.trim() } : {}),
-        })
-      else await dataProvider.bulkTransition({ ids: topics.map((t) => t.id), ...input })
-      notify('topics.dialog.done', { type: 'success', messageArgs: { smart_count: topics.length } })
-      setNote('')
-      setInternalNote('')
-      setReferredTo('')
-      onClose()
-      onDone?.()
-      refresh()
-    } catch (error) {
-      notifyError(error)
-    } finally {
-      setBusy(false)
-    }
+    return run(
+      () =>
+        single
+          ? dataProvider.transition(topics[0].id, {
+              ...input,
+              ...(internalNote.trim() ? { internalNote: internalNote.trim() } : {}),
+            })
+          : dataProvider.bulkTransition({ ids: topics.map((t) => t.id), ...input }),
+      ['topics.dialog.done', { smart_count: topics.length }],
+      () => {
+        setNote('')
+        setInternalNote('')
+        setReferredTo('')
+        onClose()
+        onDone?.()
+      },
+    )
   }
 
   return (
