@@ -126,7 +126,7 @@ export type NeedToFile = {
   /** The client's rate limit, counted in the same batch; over `limit`, nothing is filed. */
   hit: BatchHit & { limit: number }
   /** The checked fields; the channel gives the neighborhood, grid and channel. */
-  topic: Omit<NewTopic, 'neighborhoodId' | 'gridId' | 'channelId' | 'createdBy'> & { categoryId: number }
+  topic: Omit<NewTopic, 'neighborhoodId' | 'gridId' | 'channelId' | 'createdBy' | 'tokens'> & { categoryId: number }
   /** The resident saw the look-alikes and files anyway: no similar-topic check. */
   confirmed: boolean
 }
@@ -152,24 +152,27 @@ export const fileNeed = async (db: Db, source: FormSource, need: NeedToFile, now
   const neighborhoodId = sql`(SELECT neighborhood_id FROM channels WHERE id = ${channelId})`
   const hitKey = hitKeyOf(need.hit, source)
   const claimKey = `needs:${need.key}`
-  const draft = { neighborhoodId, categoryId: need.topic.categoryId, tokens: storedTokens(need.topic) }
+  // Tokenized once: the look-alike check compares them, and they are stored with the topic.
+  const tokens = storedTokens(need.topic)
+  const draft = { neighborhoodId, categoryId: need.topic.categoryId, tokens }
   const when = sql`EXISTS (SELECT 1 FROM channels WHERE id = ${channelId} AND active = 1)
     AND EXISTS (SELECT 1 FROM categories WHERE id = ${need.topic.categoryId} AND active = 1)
     AND NOT EXISTS (SELECT 1 FROM idempotency_keys WHERE key = ${claimKey})
     AND (SELECT count FROM rate_limits WHERE key = ${hitKey}) <= ${need.hit.limit}
     AND ${need.confirmed ? sql`1` : sql`NOT ${anySimilar(draft)}`}`
-  const { trackingCode, insert, event, count, tokens } = createTopicStatements(
-    { ...need.topic, neighborhoodId, gridId: sql`(SELECT grid_id FROM channels WHERE id = ${channelId})`, channelId },
+  const filing = createTopicStatements(
+    { ...need.topic, neighborhoodId, gridId: sql`(SELECT grid_id FROM channels WHERE id = ${channelId})`, channelId, tokens },
     now,
     when,
   )
+  const { trackingCode } = filing
   const notFiled = sql`NOT EXISTS (SELECT 1 FROM topics WHERE tracking_code = ${trackingCode})`
   const [hits, , , , , , channels, categories, stored, similar] = await batchRows(db, [
     hitStatement(hitKey, need.hit.windowMs, now),
-    insert,
-    event,
-    count,
-    tokens,
+    filing.insert,
+    filing.event,
+    filing.count,
+    filing.tokens,
     sql`INSERT INTO idempotency_keys (key, scope, status, body, created_at)
       SELECT ${claimKey}, 'needs', 200, json_object('code', tracking_code), ${now} FROM topics
       WHERE tracking_code = ${trackingCode}`,

@@ -25,6 +25,8 @@ export type NewTopic = {
   consentAt?: number | null
   /** The staff member entering it on a resident's behalf, if any. */
   createdBy?: number | null
+  /** Its similar-topic tokens (`storedTokens`), when the caller has them already. */
+  tokens?: string
 }
 
 /**
@@ -52,7 +54,7 @@ export const createTopicStatements = (input: NewTopic, now = Date.now(), when: S
   const count = sql`UPDATE channels SET submissions = submissions + 1
     WHERE id = (SELECT channel_id FROM topics WHERE tracking_code = ${trackingCode})`
   const tokens = sql`INSERT INTO topic_token_sets (topic_id, tokens)
-    SELECT id, ${storedTokens({ title: input.title, description: input.description })} FROM topics
+    SELECT id, ${input.tokens ?? storedTokens({ title: input.title, description: input.description })} FROM topics
     WHERE tracking_code = ${trackingCode}`
   return { trackingCode, insert, event, count, tokens }
 }
