@@ -4,7 +4,7 @@ import { forms, formVersions } from '../schema'
 import type { CurrentUser } from '../../lib/auth'
 import { ApiError } from '../../lib/errors'
 import { inScope, scopeWhere } from '../../lib/scope'
-import type { Answers, Field } from '../../domain/forms/definition'
+import type { Field } from '../../domain/forms/definition'
 
 export type FormRow = typeof forms.$inferSelect
 export type FormWithFields = FormRow & { fields: Field[]; responseCount: number }

@@ -379,7 +379,7 @@ export const createRegistration = async (
   if (!who.success || !answers.ok) throw validationError(errors)
   const volunteer = activity.kind === 'volunteer'
   const code = newVolunteerCode()
-  const { reg, results, replayed } = await registerParty(
+  const { reg, results } = await registerParty(
     db,
     { sessionId, ...who.data, answers: answers.answers, source, clientKey: input.clientKey, now },
     (token) => [
@@ -401,7 +401,7 @@ export const createRegistration = async (
   const volunteerCode = !volunteer
     ? null
     : ((results[0] as { code: string }[] | undefined)?.[0]?.code ?? (await volunteerCodeOf(db, who.data.phone)))
-  return { reg, session, activity, volunteerCode, replayed: !!replayed }
+  return { reg, session, activity, volunteerCode }
 }
 
 /** A volunteer's code by phone (for receipts), or null. */

@@ -1,5 +1,6 @@
-// Queries behind the resident pages: "me too" supports, the public tracking view, the neighbourhood board and evaluations. Everything returned here
-// is safe to show publicly except where a field says otherwise.
+// Queries behind the resident pages: "me too" supports, the public tracking view, the
+// neighbourhood board and evaluations. Everything returned here is safe to show publicly except
+// where a field says otherwise.
 //
 // Resident pages are the hottest paths, so each page's reads go to D1 as ONE batch (one call,
 // one snapshot) instead of one call per query; statements are keyed by what the URL carries (a
