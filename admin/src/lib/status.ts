@@ -11,6 +11,9 @@ export const TOPIC_STATUSES = [
 ] as const
 export type TopicStatus = (typeof TOPIC_STATUSES)[number]
 
+/** Topics not yet final: the only ones the server lets take a merge. */
+export const OPEN_TOPIC_STATUSES: readonly TopicStatus[] = ['submitted', 'accepted', 'adopted', 'in_progress']
+
 /** Project states, in board order (the kanban's columns). */
 export const PROJECT_STATUSES = ['planned', 'in_progress', 'blocked', 'done', 'cancelled'] as const
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number]

@@ -3,13 +3,10 @@ import { Box, Button, Chip, Stack, Typography } from '@mui/material'
 import { useQuery } from '@tanstack/react-query'
 import { useDataProvider, useTranslate } from 'react-admin'
 import type { JushouDataProvider, LookAlike } from '../../dataProvider'
-import { statusColor, statusLabelKey } from '../../lib/status'
+import { OPEN_TOPIC_STATUSES, statusColor, statusLabelKey } from '../../lib/status'
 import { useMe } from '../../lib/useMe'
 import MergeDialog from './dialogs/MergeDialog'
 import type { Topic } from './types'
-
-// The statuses a topic can still take a merge in (the server refuses the others).
-const OPEN = ['submitted', 'accepted', 'adopted', 'in_progress']
 
 /**
  * Open topics of the same neighborhood and category that read like this one (the rule the
@@ -31,7 +28,7 @@ const LookAlikes = ({ topic, link }: { topic: Topic; link: (id: number, title: s
         {translate('topics.show.noLookAlikes')}
       </Typography>
     )
-  const canMergeHere = writable && OPEN.includes(topic.status)
+  const canMergeHere = writable && OPEN_TOPIC_STATUSES.includes(topic.status)
   return (
     <>
       <Stack component="ul" spacing={1} sx={{ m: 0, pl: 0, listStyle: 'none' }} data-testid="look-alikes">

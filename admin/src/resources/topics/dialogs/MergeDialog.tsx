@@ -10,6 +10,7 @@ import {
 } from '@mui/material'
 import { useDataProvider, useGetList, useTranslate } from 'react-admin'
 import type { JushouDataProvider } from '../../../dataProvider'
+import { OPEN_TOPIC_STATUSES } from '../../../lib/status'
 import { useWorkflowCall } from './useWorkflowCall'
 import type { Topic } from '../types'
 
@@ -21,9 +22,6 @@ type Props = {
   /** A target chosen already (e.g. merging a look-alike into the topic on screen). */
   initialTarget?: Topic
 }
-
-// A merge target must still be open (the server refuses final ones).
-const OPEN = ['submitted', 'accepted', 'adopted', 'in_progress']
 
 /** Merges one or several topics into a target picked by number or title search. */
 const MergeDialog = ({ topics, open, onClose, onDone, initialTarget }: Props) => {
@@ -47,7 +45,7 @@ const MergeDialog = ({ topics, open, onClose, onDone, initialTarget }: Props) =>
     {
       filter: asId
         ? { id: [asId] }
-        : { status: OPEN, ...(neighborhoodIds.length === 1 ? { neighborhoodId: neighborhoodIds[0] } : {}), ...(query ? { q: query } : {}) },
+        : { status: OPEN_TOPIC_STATUSES, ...(neighborhoodIds.length === 1 ? { neighborhoodId: neighborhoodIds[0] } : {}), ...(query ? { q: query } : {}) },
       pagination: { page: 1, perPage: 20 },
       sort: { field: 'createdAt', order: 'DESC' },
     },
