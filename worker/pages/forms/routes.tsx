@@ -37,10 +37,15 @@ export const MAX_FORM_BYTES = 64 * 1024
 type Ctx = Context<AppEnv>
 type Refusal = Exclude<ReturnType<typeof availability>, 'open'>
 
-const loadBySlug = async (c: Ctx) => {
+/** The form slug of the path, if it is a well-formed one. */
+const slugOf = (c: Ctx) => {
   const slug = c.req.param('slug') ?? ''
-  if (!FORM_SLUG.test(slug)) return undefined
-  return findForm(c.var.db, eq(forms.slug, slug))
+  return FORM_SLUG.test(slug) ? slug : undefined
+}
+
+const loadBySlug = async (c: Ctx) => {
+  const slug = slugOf(c)
+  return slug ? findForm(c.var.db, eq(forms.slug, slug)) : undefined
 }
 
 /** Whether the visitor is signed-in staff who may preview this draft. */
@@ -151,8 +156,8 @@ export const formPages = new Hono<AppEnv>()
       const langAsked = !!posted
       const w = formWords[lang]
       const db = c.var.db
-      const slug = c.req.param('slug')
-      if (!FORM_SLUG.test(slug)) return notFound(c, lang)
+      const slug = slugOf(c)
+      if (!slug) return notFound(c, lang)
       const key = str(body._key)
       const { form, hits, stored } = await formForPost(db, slug, key, {
         key: `form-submit:${clientIp(c.req.raw.headers)}`,
