@@ -16,13 +16,30 @@ const inNodeModules = (...packages: string[]) =>
 // (the data grid, charts, drag and drop) stay out of the login page.
 const initial: ['$initial'] = ['$initial']
 const vendorGroups = [
-  { name: 'react', test: inNodeModules('react', 'react-dom', 'scheduler'), priority: 50, tags: initial },
+  {
+    name: 'react',
+    test: inNodeModules('react', 'react-dom', 'scheduler'),
+    priority: 50,
+    tags: initial,
+  },
   {
     name: 'mui',
     test: inNodeModules(
-      '@mui/material', '@mui/system', '@mui/styled-engine', '@mui/utils', '@mui/private-theming',
-      '@mui/core-downloads-tracker', '@emotion', '@popperjs', 'react-transition-group', 'stylis',
-      'clsx', '@babel/runtime', 'prop-types', 'react-is', 'hoist-non-react-statics',
+      '@mui/material',
+      '@mui/system',
+      '@mui/styled-engine',
+      '@mui/utils',
+      '@mui/private-theming',
+      '@mui/core-downloads-tracker',
+      '@emotion',
+      '@popperjs',
+      'react-transition-group',
+      'stylis',
+      'clsx',
+      '@babel/runtime',
+      'prop-types',
+      'react-is',
+      'hoist-non-react-statics',
     ),
     priority: 45,
     tags: initial,
@@ -33,7 +50,11 @@ const vendorGroups = [
   {
     name: 'data-grid',
     test: inNodeModules(
-      '@mui/x-data-grid', '@mui/x-internals', '@mui/x-virtualizer', 'reselect', 'use-sync-external-store',
+      '@mui/x-data-grid',
+      '@mui/x-internals',
+      '@mui/x-virtualizer',
+      'reselect',
+      'use-sync-external-store',
     ),
     priority: 10,
   },
@@ -52,7 +73,10 @@ const immutableAssets = (): Plugin => ({
   apply: 'build',
   writeBundle() {
     const file = fileURLToPath(new URL('../dist/_headers', import.meta.url))
-    fs.writeFileSync(file, '/admin/assets/*\n  Cache-Control: public, max-age=31536000, immutable\n')
+    fs.writeFileSync(
+      file,
+      '/admin/assets/*\n  Cache-Control: public, max-age=31536000, immutable\n',
+    )
   },
 })
 
@@ -69,7 +93,9 @@ const screenPreloads = (routes: Record<string, string[]>): Plugin => ({
     order: 'post',
     handler(_html, { bundle }) {
       if (!bundle) return
-      const chunks = Object.values(bundle).filter((c): c is Rolldown.OutputChunk => c.type === 'chunk')
+      const chunks = Object.values(bundle).filter(
+        (c): c is Rolldown.OutputChunk => c.type === 'chunk',
+      )
       const byFile = new Map(chunks.map((c) => [c.fileName, c]))
       const withImports = (files: string[], into = new Set<string>()) => {
         for (const file of files) {
@@ -91,7 +117,7 @@ const screenPreloads = (routes: Record<string, string[]>): Plugin => ({
       })
       const children = [
         '',
-        '  // Opened on a screen: fetch its chunks now, beside the shell\'s (vite.config.ts screenPreloads).',
+        "  // Opened on a screen: fetch its chunks now, beside the shell's (vite.config.ts screenPreloads).",
         '  const preload = (urls) => urls.forEach((href) =>',
         '    document.head.append(Object.assign(document.createElement("link"), { rel: "modulepreload", crossOrigin: "", href })))',
         ...lines,
@@ -109,11 +135,7 @@ const TOPIC_SCREEN = ['resources/topics/TopicList.tsx', 'resources/topics/TopicG
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: BASE,
-  plugins: [
-    react(),
-    immutableAssets(),
-    screenPreloads({ '#/topics': TOPIC_SCREEN }),
-  ],
+  plugins: [react(), immutableAssets(), screenPreloads({ '#/topics': TOPIC_SCREEN })],
   build: {
     outDir: fileURLToPath(new URL('../dist/admin', import.meta.url)),
     emptyOutDir: true,

@@ -61,7 +61,10 @@ const MAX_NAME = 20
 const BENCH_DIR = path.join(ROOT, 'scripts/bench')
 const cases = []
 const reports = []
-for (const file of fs.readdirSync(BENCH_DIR).filter((f) => f.endsWith('.mjs') && !f.startsWith('_')).sort()) {
+for (const file of fs
+  .readdirSync(BENCH_DIR)
+  .filter((f) => f.endsWith('.mjs') && !f.startsWith('_'))
+  .sort()) {
   const mod = await import(pathToFileURL(path.join(BENCH_DIR, file)).href)
   for (const c of mod.cases ?? []) cases.push({ order: 100, ...c, module: file })
   for (const r of mod.reports ?? []) reports.push({ ...r, module: file })
@@ -90,15 +93,25 @@ try {
   say(`bench: state in ${persistTo}`)
   await applyMigrations({ persistTo })
   const seedStarted = Date.now()
-  await seedLocal({ persistTo, scale: { topics: options.topics, neighborhoods: options.neighborhoods }, log: (l) => say(`bench: ${l}`) })
-  const [{ results: [counts] }] = await querySql(
+  await seedLocal({
+    persistTo,
+    scale: { topics: options.topics, neighborhoods: options.neighborhoods },
+    log: (l) => say(`bench: ${l}`),
+  })
+  const [
+    {
+      results: [counts],
+    },
+  ] = await querySql(
     'SELECT (SELECT count(*) FROM topics) AS topics, (SELECT count(*) FROM neighborhoods) AS neighborhoods, ' +
       '(SELECT count(*) FROM topics WHERE neighborhood_id = 1) AS staffTopics',
     { persistTo },
   )
   results.dataset = { ...counts, seedSeconds: (Date.now() - seedStarted) / 1000 }
-  say(`bench: seeded ${counts.topics} topics over ${counts.neighborhoods} neighborhoods ` +
-    `(${counts.staffTopics} in the staff user's) in ${results.dataset.seedSeconds.toFixed(1)} s`)
+  say(
+    `bench: seeded ${counts.topics} topics over ${counts.neighborhoods} neighborhoods ` +
+      `(${counts.staffTopics} in the staff user's) in ${results.dataset.seedSeconds.toFixed(1)} s`,
+  )
 
   dev = await startDev({ port: await freePort(), persistTo, log })
   say(`bench: wrangler dev at ${dev.url}`)
@@ -111,11 +124,21 @@ try {
       body = JSON.stringify(body)
       headers['content-type'] ??= 'application/json'
     }
-    return fetch(`${dev.url}${req.path}`, { method: req.method ?? 'GET', headers, body, redirect: 'manual' })
+    return fetch(`${dev.url}${req.path}`, {
+      method: req.method ?? 'GET',
+      headers,
+      body,
+      redirect: 'manual',
+    })
   }
   const signIn = async (username, password = demo.DEMO_PASSWORD) => {
-    const res = await send({ method: 'POST', path: '/api/auth/login', body: { username, password } })
-    if (res.status !== 200) throw new Error(`bench: sign-in as ${username} failed: ${res.status} ${await res.text()}`)
+    const res = await send({
+      method: 'POST',
+      path: '/api/auth/login',
+      body: { username, password },
+    })
+    if (res.status !== 200)
+      throw new Error(`bench: sign-in as ${username} failed: ${res.status} ${await res.text()}`)
     return res.headers.get('set-cookie').split(';')[0]
   }
   const ctx = {
@@ -144,8 +167,10 @@ try {
       const probe = await send(req)
       if (probe.status !== c.expect) {
         const text = (await probe.text()).slice(0, 300)
-        throw new Error(`${req.method ?? 'GET'} ${decodeURIComponent(req.path)} answered ${probe.status}, ` +
-          `expected ${c.expect}: ${text}${probe.status === 404 ? ' (is the endpoint there yet?)' : ''}`)
+        throw new Error(
+          `${req.method ?? 'GET'} ${decodeURIComponent(req.path)} answered ${probe.status}, ` +
+            `expected ${c.expect}: ${text}${probe.status === 404 ? ' (is the endpoint there yet?)' : ''}`,
+        )
       }
       await probe.arrayBuffer().catch(() => {})
       const sendCase = async (i) => {
@@ -161,11 +186,14 @@ try {
   }
   const { concurrency } = options
   const sliceMs = Math.max(200, Math.round(options.durationMs / options.rounds))
-  say(`bench: ${live.length} cases × ${options.rounds} rounds × ${sliceMs} ms at concurrency ${concurrency}` +
-    ` (≈ ${Math.round((live.length * (options.durationMs + options.warmupMs)) / 1000)} s)`)
+  say(
+    `bench: ${live.length} cases × ${options.rounds} rounds × ${sliceMs} ms at concurrency ${concurrency}` +
+      ` (≈ ${Math.round((live.length * (options.durationMs + options.warmupMs)) / 1000)} s)`,
+  )
   for (const l of live) await runFor({ send: l.send, ms: options.warmupMs, concurrency })
   for (let round = 0; round < options.rounds; round++)
-    for (const l of live) await runFor({ send: l.send, ms: sliceMs, concurrency, sampler: l.sampler })
+    for (const l of live)
+      await runFor({ send: l.send, ms: sliceMs, concurrency, sampler: l.sampler })
   const floorLive = live.find((l) => l.c.floor)
   const floorRps = floorLive ? summarize(floorLive.sampler).rps : null
   results.floorRps = floorRps
@@ -187,7 +215,12 @@ try {
   for (const r of selectedReports) {
     try {
       const out = await r.run(ctx)
-      results.reports.push({ name: r.name, title: r.title, lines: out.lines, data: out.data ?? null })
+      results.reports.push({
+        name: r.name,
+        title: r.title,
+        lines: out.lines,
+        data: out.data ?? null,
+      })
     } catch (e) {
       results.reports.push({ name: r.name, title: r.title, error: e.message })
       results.failures.push(`${r.name}: ${e.message}`)
@@ -201,15 +234,37 @@ try {
 
 // ── output ──
 const pad = (v, n) => String(v ?? '').padStart(n)
-say(`\n${results.dataset?.topics ?? '?'} topics; each case ${options.durationMs / 1000} s in ${options.rounds} rounds, concurrency ${options.concurrency}; floor = ${results.floorRps ?? '?'} req/s`)
-say(['case'.padEnd(MAX_NAME), pad('req/s', 8), pad('p50 ms', 8), pad('p99 ms', 8), pad('× floor', 8), pad('goal', 7), '  what'].join(''))
+say(
+  `\n${results.dataset?.topics ?? '?'} topics; each case ${options.durationMs / 1000} s in ${options.rounds} rounds, concurrency ${options.concurrency}; floor = ${results.floorRps ?? '?'} req/s`,
+)
+say(
+  [
+    'case'.padEnd(MAX_NAME),
+    pad('req/s', 8),
+    pad('p50 ms', 8),
+    pad('p99 ms', 8),
+    pad('× floor', 8),
+    pad('goal', 7),
+    '  what',
+  ].join(''),
+)
 for (const c of results.cases) {
   if (c.error) {
     say(`${c.name.padEnd(MAX_NAME)}${pad('FAILED', 8)}  ${c.title}\n    → ${c.error}`)
     continue
   }
   const goal = c.goal === null ? '' : `${c.goalMet ? '✓' : '✗'} ${c.goal}`
-  say([c.name.padEnd(MAX_NAME), pad(c.rps, 8), pad(c.p50, 8), pad(c.p99, 8), pad(c.ratio?.toFixed(2), 8), pad(goal, 7), `  ${c.title}`].join(''))
+  say(
+    [
+      c.name.padEnd(MAX_NAME),
+      pad(c.rps, 8),
+      pad(c.p50, 8),
+      pad(c.p99, 8),
+      pad(c.ratio?.toFixed(2), 8),
+      pad(goal, 7),
+      `  ${c.title}`,
+    ].join(''),
+  )
 }
 for (const r of results.reports) {
   say(`\n── ${r.title} ──`)
@@ -218,16 +273,25 @@ for (const r of results.reports) {
 }
 const record = {
   at: new Date().toISOString(),
-  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, platform: process.platform },
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    node: process.version,
+    platform: process.platform,
+  },
   options,
   ...results,
 }
 fs.mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true })
-fs.writeFileSync(path.join(ROOT, 'bench-results/latest.json'), JSON.stringify(record, null, 2) + '\n')
+fs.writeFileSync(
+  path.join(ROOT, 'bench-results/latest.json'),
+  JSON.stringify(record, null, 2) + '\n',
+)
 say(`\nbench: wrote bench-results/latest.json`)
 if (results.failures.length) {
   say(`bench: ${results.failures.length} failure(s):\n  ${results.failures.join('\n  ')}`)
   process.exit(1)
 }
 const missed = results.cases.filter((c) => c.goalMet === false)
-if (missed.length) say(`bench: goals missed: ${missed.map((c) => `${c.name} ${c.ratio} < ${c.goal}`).join(', ')}`)
+if (missed.length)
+  say(`bench: goals missed: ${missed.map((c) => `${c.name} ${c.ratio} < ${c.goal}`).join(', ')}`)

@@ -30,8 +30,10 @@ const fail = (message) => {
 }
 if (!values.username) fail('--username is required')
 if (!/^[A-Za-z0-9._-]{2,64}$/.test(values.username)) fail('username: 2–64 letters, digits, . _ -')
-if (!['admin', 'town', 'staff', 'viewer'].includes(values.role)) fail('--role must be admin, town, staff or viewer')
-if (!values.print && values.remote === values.local) fail('say where: --remote (the deployed D1) or --local; or --print')
+if (!['admin', 'town', 'staff', 'viewer'].includes(values.role))
+  fail('--role must be admin, town, staff or viewer')
+if (!values.print && values.remote === values.local)
+  fail('say where: --remote (the deployed D1) or --local; or --print')
 
 /** Reads a line from the terminal without echoing it. */
 const askHidden = (prompt) =>
@@ -74,11 +76,15 @@ const sql =
 if (values.print) {
   console.log(sql)
 } else {
-  const where = values.remote ? ['--remote'] : ['--local', ...(values['persist-to'] ? ['--persist-to', values['persist-to']] : [])]
+  const where = values.remote
+    ? ['--remote']
+    : ['--local', ...(values['persist-to'] ? ['--persist-to', values['persist-to']] : [])]
   try {
     await runWrangler(['d1', 'execute', 'DB', ...where, '--yes', '--command', sql], { echo: true })
   } catch (e) {
     fail(/UNIQUE/.test(e.message) ? `a user named ${values.username} exists already` : e.message)
   }
-  console.log(`create-admin: ${values.role} ${values.username} created ${values.remote ? 'in the remote D1' : 'locally'}.`)
+  console.log(
+    `create-admin: ${values.role} ${values.username} created ${values.remote ? 'in the remote D1' : 'locally'}.`,
+  )
 }

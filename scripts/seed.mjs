@@ -12,8 +12,10 @@ import { buildSeedSql, seedLocal } from './lib/seed-runner.mjs'
 import { applyMigrations } from './lib/wrangler.mjs'
 
 if (process.argv.some((a) => a === '--remote' || a.startsWith('--remote=') || a === '--preview')) {
-  console.error('seed: refusing --remote. The demo seed (with its demo passwords) is for the local D1 only.\n' +
-    'Create the first real admin with: node scripts/create-admin.mjs --remote --username NAME')
+  console.error(
+    'seed: refusing --remote. The demo seed (with its demo passwords) is for the local D1 only.\n' +
+      'Create the first real admin with: node scripts/create-admin.mjs --remote --username NAME',
+  )
   process.exit(2)
 }
 
@@ -28,7 +30,10 @@ const { values } = parseArgs({
 })
 const scale =
   values['scale-topics'] || values['scale-neighborhoods']
-    ? { topics: Number(values['scale-topics'] ?? 10_000), neighborhoods: Number(values['scale-neighborhoods'] ?? 20) }
+    ? {
+        topics: Number(values['scale-topics'] ?? 10_000),
+        neighborhoods: Number(values['scale-neighborhoods'] ?? 20),
+      }
     : null
 
 if (values.print) {

@@ -28,13 +28,15 @@ const port = Number(values.port)
 const step = (text) => console.log(`\n▶ ${text}`)
 
 if (await portInUse(port)) {
-  console.error(`Port ${port} is already in use (another \`npm start\`?). Stop it, or: npm start -- --port 8788`)
+  console.error(
+    `Port ${port} is already in use (another \`npm start\`?). Stop it, or: npm start -- --port 8788`,
+  )
   process.exit(1)
 }
 
 step('Applying migrations to the local D1 (.wrangler/state)')
-await applyMigrations({ echo: false }).then(
-  ({ stdout }) => console.log(stdout.includes('No migrations to apply') ? '  up to date' : '  applied'),
+await applyMigrations({ echo: false }).then(({ stdout }) =>
+  console.log(stdout.includes('No migrations to apply') ? '  up to date' : '  applied'),
 )
 
 if (values.seed && !values['no-seed']) {
@@ -46,7 +48,10 @@ let adminNote = ''
 if (values.build && !values['no-build']) {
   if (fs.existsSync(path.join(ROOT, 'admin/vite.config.ts'))) {
     step('Building the admin (npm run build:admin)')
-    const build = spawnSync('npm', ['run', '--silent', 'build:admin'], { cwd: ROOT, stdio: 'inherit' })
+    const build = spawnSync('npm', ['run', '--silent', 'build:admin'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    })
     if (build.status !== 0) {
       adminNote = '⚠ The admin build FAILED (see above); /admin/ serves the previous build, if any.'
       console.error(`  ${adminNote}`)
@@ -56,11 +61,22 @@ if (values.build && !values['no-build']) {
 
 step(`Starting wrangler dev on http://localhost:${port}`)
 // --test-scheduled: the cron job (worker/scheduled.ts) can be run by hand at /__scheduled.
-const dev = await startDev({ port, ip: 'localhost', host: 'localhost', log: 'inherit', logLevel: 'info', extraArgs: ['--test-scheduled'] })
+const dev = await startDev({
+  port,
+  ip: 'localhost',
+  host: 'localhost',
+  log: 'inherit',
+  logLevel: 'info',
+  extraArgs: ['--test-scheduled'],
+})
 // Local data from before the look-alike index (migration 0004) gets its tokens now, as the cron
 // job would do in production every 10 minutes.
-await fetch(`http://localhost:${port}/__scheduled?cron=${encodeURIComponent('*/10 * * * *')}`).catch((err) =>
-  console.error(`  ⚠ the upkeep job did not run (${err.message}); similar-topic hints may miss old local topics`),
+await fetch(
+  `http://localhost:${port}/__scheduled?cron=${encodeURIComponent('*/10 * * * *')}`,
+).catch((err) =>
+  console.error(
+    `  ⚠ the upkeep job did not run (${err.message}); similar-topic hints may miss old local topics`,
+  ),
 )
 
 const base = `http://localhost:${port}`

@@ -15,7 +15,10 @@ const formBody = (fields: Record<string, string>) => new URLSearchParams(fields)
 
 /** Posts the registration form of a session as a browser would; returns the response. */
 const postForm = (slug: string, sid: number, fields: Record<string, string>, ip = '10.1.1.1') =>
-  api(`/a/${slug}/s/${sid}`, { body: formBody({ key: `k${crypto.randomUUID().replace(/-/g, '')}`, ...fields }), headers: { ...FORM, 'cf-connecting-ip': ip } })
+  api(`/a/${slug}/s/${sid}`, {
+    body: formBody({ key: `k${crypto.randomUUID().replace(/-/g, '')}`, ...fields }),
+    headers: { ...FORM, 'cf-connecting-ip': ip },
+  })
 
 const tokenOf = (location: string | null) => location!.match(/\/r\/([A-Za-z0-9_-]+)/)![1]
 
@@ -27,11 +30,15 @@ beforeAll(async () => {
 
 describe('GET /a/:key', () => {
   it('shows the activity and its sessions with seats left, within 14 KB compressed, without scripts', async () => {
-    const { activity, sessions } = await createActivity(world.cookies.staff, world.neighborhoodIds[0], {
-      title: '暑托班（七月）',
-      description: '面向小学生的暑期托管。\n\n每天上午 9 点到 11 点。',
-      audience: '一至五年级学生',
-    })
+    const { activity, sessions } = await createActivity(
+      world.cookies.staff,
+      world.neighborhoodIds[0],
+      {
+        title: '暑托班（七月）',
+        description: '面向小学生的暑期托管。\n\n每天上午 9 点到 11 点。',
+        audience: '一至五年级学生',
+      },
+    )
     const r = await api(`/a/${activity.slug}`)
     expect(r.status).toBe(200)
     expect(r.text).toContain('暑托班（七月）')
@@ -47,18 +54,27 @@ describe('GET /a/:key', () => {
   })
 
   it('answers 404 for a draft activity', async () => {
-    const { activity } = await createActivity(world.cookies.staff, world.neighborhoodIds[0], { status: 'draft' })
+    const { activity } = await createActivity(world.cookies.staff, world.neighborhoodIds[0], {
+      status: 'draft',
+    })
     expect((await api(`/a/${activity.slug}`)).status).toBe(404)
   })
 
   it('says when registration opens and shows no form before then; the server refuses an early post', async () => {
     const opensAt = Date.UTC(2030, 6, 1, 1, 0) // 09:00 in Shanghai
-    const { activity, sessions } = await createActivity(world.cookies.staff, world.neighborhoodIds[0], { opensAt })
+    const { activity, sessions } = await createActivity(
+      world.cookies.staff,
+      world.neighborhoodIds[0],
+      { opensAt },
+    )
     const page = await api(`/a/${activity.slug}/s/${sessions[0].id}`)
     expect(page.status).toBe(200)
     expect(page.text).toContain('报名将于 2030-07-01 09:00 开始')
     expect(page.text).not.toContain('<form method="post"')
-    const early = await postForm(activity.slug, sessions[0].id, { name: '王芳', phone: '13800000001' })
+    const early = await postForm(activity.slug, sessions[0].id, {
+      name: '王芳',
+      phone: '13800000001',
+    })
     expect(early.status).toBe(409)
     expect(early.text).toContain('报名还没有开始')
   })
@@ -66,52 +82,103 @@ describe('GET /a/:key', () => {
 
 describe('the registration form', () => {
   it('labels every input and re-renders with values kept and errors tied to fields', async () => {
-    const { activity, sessions } = await createActivity(world.cookies.staff, world.neighborhoodIds[0], {
-      questions: [{ key: 'grade', type: 'single', label: '孩子年级', required: true, options: ['一年级', '二年级'] }],
-    })
+    const { activity, sessions } = await createActivity(
+      world.cookies.staff,
+      world.neighborhoodIds[0],
+      {
+        questions: [
+          {
+            key: 'grade',
+            type: 'single',
+            label: '孩子年级',
+            required: true,
+            options: ['一年级', '二年级'],
+          },
+        ],
+      },
+    )
     const sid = sessions[0].id
     const form = await api(`/a/${activity.slug}/s/${sid}`)
     expect(form.status).toBe(200)
-    for (const id of ['f-name', 'f-phone', 'f-partySize']) expect(form.text).toContain(`for="${id}"`)
+    for (const id of ['f-name', 'f-phone', 'f-partySize'])
+      expect(form.text).toContain(`for="${id}"`)
     expect(form.text).toMatch(/name="key" value="[A-Za-z0-9_-]{16,}"/)
     expect(await gzipSize(form.text)).toBeLessThanOrEqual(14 * 1024)
 
     const bad = await postForm(activity.slug, sid, { name: '王芳', phone: '12345', partySize: '2' })
     expect(bad.status).toBe(400)
     expect(bad.text).toContain('value="王芳"')
-    expect(bad.text).toMatch(/id="f-phone"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="f-phone"/)
+    expect(bad.text).toMatch(
+      /id="f-phone"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="f-phone"/,
+    )
     expect(bad.text).toContain('aria-describedby="phone-hint phone-err"')
     expect(bad.text).toContain('href="#f-q_grade"')
   })
 
   it('refuses in English on the English page: field errors, answers and an early post', async () => {
-    const { activity, sessions } = await createActivity(world.cookies.staff, world.neighborhoodIds[0], {
-      questions: [{ key: 'grade', type: 'single', label: '孩子年级', required: true, options: ['一年级', '二年级'] }],
-    })
+    const { activity, sessions } = await createActivity(
+      world.cookies.staff,
+      world.neighborhoodIds[0],
+      {
+        questions: [
+          {
+            key: 'grade',
+            type: 'single',
+            label: '孩子年级',
+            required: true,
+            options: ['一年级', '二年级'],
+          },
+        ],
+      },
+    )
     const post = (slug: string, sid: number, fields: Record<string, string>) =>
       api(`/a/${slug}/s/${sid}?lang=en`, {
         body: formBody({ key: `k${crypto.randomUUID().replace(/-/g, '')}`, ...fields }),
         headers: { ...FORM, 'cf-connecting-ip': '10.1.1.2' },
       })
-    const bad = await post(activity.slug, sessions[0].id, { name: '', phone: '12345', partySize: '9' })
+    const bad = await post(activity.slug, sessions[0].id, {
+      name: '',
+      phone: '12345',
+      partySize: '9',
+    })
     expect(bad.status).toBe(400)
-    for (const text of ['Please fill in your name', 'A mobile number has 11 digits', 'At most 3 people per registration', 'Please choose one'])
+    for (const text of [
+      'Please fill in your name',
+      'A mobile number has 11 digits',
+      'At most 3 people per registration',
+      'Please choose one',
+    ])
       expect(bad.text).toContain(text)
     expect(bad.text).not.toMatch(/请填写|手机号应为|每份报名|请选择/)
 
-    const early = await createActivity(world.cookies.staff, world.neighborhoodIds[0], { opensAt: Date.UTC(2030, 6, 1, 1, 0) })
-    const refused = await post(early.activity.slug, early.sessions[0].id, { name: 'Wang Fang', phone: '13800000002' })
+    const early = await createActivity(world.cookies.staff, world.neighborhoodIds[0], {
+      opensAt: Date.UTC(2030, 6, 1, 1, 0),
+    })
+    const refused = await post(early.activity.slug, early.sessions[0].id, {
+      name: 'Wang Fang',
+      phone: '13800000002',
+    })
     expect(refused.status).toBe(409)
     expect(refused.text).toContain('Registration has not opened yet')
   })
 
   it('registers, shows the receipt with the QR and calendar, and a waitlist position when full', async () => {
     const start = Date.now() + 86400_000
-    const { activity, sessions } = await createActivity(world.cookies.staff, world.neighborhoodIds[0], {
-      sessions: [{ label: '上午班', startsAt: start, endsAt: start + 7200_000, capacity: 2, maxParty: 2 }],
-    })
+    const { activity, sessions } = await createActivity(
+      world.cookies.staff,
+      world.neighborhoodIds[0],
+      {
+        sessions: [
+          { label: '上午班', startsAt: start, endsAt: start + 7200_000, capacity: 2, maxParty: 2 },
+        ],
+      },
+    )
     const sid = sessions[0].id
-    const first = await postForm(activity.slug, sid, { name: '王芳', phone: '13800000011', partySize: '2' })
+    const first = await postForm(activity.slug, sid, {
+      name: '王芳',
+      phone: '13800000011',
+      partySize: '2',
+    })
     expect(first.status, first.text).toBe(303)
     const token = tokenOf(first.res.headers.get('location'))
     const receipt = await api(`/r/${token}`)
@@ -123,12 +190,20 @@ describe('the registration form', () => {
     expect(receipt.text).not.toContain('13800000011')
     expect(await gzipSize(receipt.text)).toBeLessThanOrEqual(14 * 1024)
 
-    const second = await postForm(activity.slug, sid, { name: '李娜', phone: '13800000012', partySize: '1' })
+    const second = await postForm(activity.slug, sid, {
+      name: '李娜',
+      phone: '13800000012',
+      partySize: '1',
+    })
     const waiting = await api(second.res.headers.get('location')!)
     expect(waiting.text).toContain('候补第 1 位')
     expect(waiting.text).not.toContain('<svg')
 
-    const dup = await postForm(activity.slug, sid, { name: '王芳', phone: '13800000011', partySize: '1' })
+    const dup = await postForm(activity.slug, sid, {
+      name: '王芳',
+      phone: '13800000011',
+      partySize: '1',
+    })
     expect(dup.status).toBe(409)
     expect(dup.text).toContain('已经报名')
 
@@ -136,7 +211,12 @@ describe('the registration form', () => {
     expect(ics.status).toBe(200)
     expect(ics.res.headers.get('content-type')).toContain('text/calendar')
     expect(ics.text).toContain('BEGIN:VEVENT')
-    expect(ics.text).toContain(`DTSTART:${new Date(start).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`)
+    expect(ics.text).toContain(
+      `DTSTART:${new Date(start)
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d{3}/, '')}`,
+    )
     expect(ics.text).toContain('LOCATION:社区活动室')
   })
 })
@@ -144,12 +224,24 @@ describe('the registration form', () => {
 describe('cancelling at /r/:token', () => {
   it('asks for confirmation, cancels with a POST and promotes the next in line', async () => {
     const start = Date.now() + 86400_000
-    const { activity, sessions } = await createActivity(world.cookies.staff, world.neighborhoodIds[0], {
-      sessions: [{ startsAt: start, endsAt: start + 7200_000, capacity: 1, maxParty: 1 }],
-    })
+    const { activity, sessions } = await createActivity(
+      world.cookies.staff,
+      world.neighborhoodIds[0],
+      {
+        sessions: [{ startsAt: start, endsAt: start + 7200_000, capacity: 1, maxParty: 1 }],
+      },
+    )
     const sid = sessions[0].id
-    const a = tokenOf((await postForm(activity.slug, sid, { name: '甲', phone: '13800000021' })).res.headers.get('location'))
-    const b = tokenOf((await postForm(activity.slug, sid, { name: '乙', phone: '13800000022' })).res.headers.get('location'))
+    const a = tokenOf(
+      (await postForm(activity.slug, sid, { name: '甲', phone: '13800000021' })).res.headers.get(
+        'location',
+      ),
+    )
+    const b = tokenOf(
+      (await postForm(activity.slug, sid, { name: '乙', phone: '13800000022' })).res.headers.get(
+        'location',
+      ),
+    )
 
     const confirm = await api(`/r/${a}/cancel`)
     expect(confirm.status).toBe(200)
@@ -179,15 +271,25 @@ describe('check-in pages', () => {
 
   beforeAll(async () => {
     const start = Date.now() + 86400_000
-    const { activity, sessions } = await createActivity(world.cookies.staff, world.neighborhoodIds[0], {
-      sessions: [{ startsAt: start, endsAt: start + 7200_000, capacity: 2, maxParty: 1 }],
-    })
+    const { activity, sessions } = await createActivity(
+      world.cookies.staff,
+      world.neighborhoodIds[0],
+      {
+        sessions: [{ startsAt: start, endsAt: start + 7200_000, capacity: 2, maxParty: 1 }],
+      },
+    )
     slug = activity.slug
     sid = sessions[0].id
     await postForm(slug, sid, { name: '张伟', phone: '13912345678' })
     await postForm(slug, sid, { name: '刘洋', phone: '13987654321' })
-    waitToken = tokenOf((await postForm(slug, sid, { name: '陈静', phone: '13911112222' })).res.headers.get('location'))
-    const row = await env.DB.prepare('SELECT checkin_code FROM registrations WHERE session_id = ? AND phone = ?')
+    waitToken = tokenOf(
+      (await postForm(slug, sid, { name: '陈静', phone: '13911112222' })).res.headers.get(
+        'location',
+      ),
+    )
+    const row = await env.DB.prepare(
+      'SELECT checkin_code FROM registrations WHERE session_id = ? AND phone = ?',
+    )
       .bind(sid, '13912345678')
       .first<{ checkin_code: string }>()
     qrPath = `/c/${row!.checkin_code}`
@@ -206,11 +308,21 @@ describe('check-in pages', () => {
     const page = await api(qrPath, { cookie: world.cookies.staff })
     expect(page.text).toContain('张伟')
     expect(page.text).toContain('>签到<')
-    const post = await api(qrPath, { method: 'POST', body: 'go=1', headers: FORM, cookie: world.cookies.staff })
+    const post = await api(qrPath, {
+      method: 'POST',
+      body: 'go=1',
+      headers: FORM,
+      cookie: world.cookies.staff,
+    })
     expect(post.status).toBe(303)
     const done = await api(post.res.headers.get('location')!, { cookie: world.cookies.staff })
     expect(done.text).toContain('签到成功：张伟')
-    const again = await api(qrPath, { method: 'POST', body: 'go=1', headers: FORM, cookie: world.cookies.staff })
+    const again = await api(qrPath, {
+      method: 'POST',
+      body: 'go=1',
+      headers: FORM,
+      cookie: world.cookies.staff,
+    })
     expect(again.status).toBe(409)
     expect(again.text).toContain('已经签到过了')
   })
@@ -240,13 +352,26 @@ describe('check-in pages', () => {
     expect(list.text).not.toContain('陈静')
     expect(list.text).toContain('name="viewport"')
     expect(await gzipSize(list.text)).toBeLessThanOrEqual(14 * 1024)
-    const ids = await api(`/api/registrations?filter=${encodeURIComponent(JSON.stringify({ sessionId: sid }))}&sort=["seq","ASC"]`, { cookie: world.cookies.staff })
+    const ids = await api(
+      `/api/registrations?filter=${encodeURIComponent(JSON.stringify({ sessionId: sid }))}&sort=["seq","ASC"]`,
+      { cookie: world.cookies.staff },
+    )
     const [, liu, chen] = ids.body
-    const post = await api(`/staff/checkin/${sid}/r/${liu.id}?q=4321`, { method: 'POST', body: 'go=1', headers: FORM, cookie: world.cookies.staff })
+    const post = await api(`/staff/checkin/${sid}/r/${liu.id}?q=4321`, {
+      method: 'POST',
+      body: 'go=1',
+      headers: FORM,
+      cookie: world.cookies.staff,
+    })
     expect(post.status).toBe(303)
     const done = await api(post.res.headers.get('location')!, { cookie: world.cookies.staff })
     expect(done.text).toContain('签到成功：刘洋')
-    const refused = await api(`/staff/checkin/${sid}/r/${chen.id}`, { method: 'POST', body: 'go=1', headers: FORM, cookie: world.cookies.staff })
+    const refused = await api(`/staff/checkin/${sid}/r/${chen.id}`, {
+      method: 'POST',
+      body: 'go=1',
+      headers: FORM,
+      cookie: world.cookies.staff,
+    })
     expect(refused.status).toBe(409)
     expect(refused.text).toContain('候补中的报名不能签到')
     expect((await api(`/r/${waitToken}`)).text).toContain('候补第 1 位')
@@ -255,7 +380,9 @@ describe('check-in pages', () => {
 
 describe('GET /a/:key/poster and /qr.svg', () => {
   it('serves a printable poster with the activity QR and the QR as SVG', async () => {
-    const { activity } = await createActivity(world.cookies.staff, world.neighborhoodIds[0], { title: '社区运动会' })
+    const { activity } = await createActivity(world.cookies.staff, world.neighborhoodIds[0], {
+      title: '社区运动会',
+    })
     const poster = await api(`/a/${activity.slug}/poster`)
     expect(poster.status).toBe(200)
     expect(poster.text).toContain('社区运动会')

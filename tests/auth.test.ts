@@ -6,7 +6,9 @@ import { LOGIN_LIMITS } from '../worker/api/auth'
 describe('POST /api/auth/login', () => {
   it('sets an HttpOnly SameSite=Lax session cookie and /me answers', async () => {
     const u = await createUser('admin')
-    const { res, status, body } = await api('/api/auth/login', { body: { username: u.username, password: PASSWORD } })
+    const { res, status, body } = await api('/api/auth/login', {
+      body: { username: u.username, password: PASSWORD },
+    })
     expect(status, JSON.stringify(body)).toBe(200)
     const setCookie = res.headers.get('set-cookie')!
     expect(setCookie).toMatch(/HttpOnly/i)
@@ -23,14 +25,22 @@ describe('POST /api/auth/login', () => {
     expect(wrong.body.code).toBe('unauthorized')
     const missing = await api('/api/auth/login', { body: { username: '' } })
     expect(missing.status).toBe(400)
-    expect(Object.keys(missing.body.errors)).toEqual(expect.arrayContaining(['username', 'password']))
+    expect(Object.keys(missing.body.errors)).toEqual(
+      expect.arrayContaining(['username', 'password']),
+    )
   })
 
   it('throttles a username after too many failures with 429', async () => {
     const u = await createUser('staff')
     for (let i = 0; i < LOGIN_LIMITS.perUser; i++)
-      await api('/api/auth/login', { body: { username: u.username, password: 'bad' }, headers: { 'cf-connecting-ip': `10.0.0.${i}` } })
-    const blocked = await api('/api/auth/login', { body: { username: u.username, password: PASSWORD }, headers: { 'cf-connecting-ip': '10.0.1.1' } })
+      await api('/api/auth/login', {
+        body: { username: u.username, password: 'bad' },
+        headers: { 'cf-connecting-ip': `10.0.0.${i}` },
+      })
+    const blocked = await api('/api/auth/login', {
+      body: { username: u.username, password: PASSWORD },
+      headers: { 'cf-connecting-ip': '10.0.1.1' },
+    })
     expect(blocked.status, JSON.stringify(blocked.body)).toBe(429)
     expect(blocked.res.headers.get('retry-after')).toMatch(/^\d+$/)
   })
@@ -38,7 +48,10 @@ describe('POST /api/auth/login', () => {
   it('rotates the session at login: the old cookie stops working', async () => {
     const u = await createUser('staff')
     const first = await signIn(u.username)
-    const { res } = await api('/api/auth/login', { body: { username: u.username, password: PASSWORD }, cookie: first })
+    const { res } = await api('/api/auth/login', {
+      body: { username: u.username, password: PASSWORD },
+      cookie: first,
+    })
     expect(res.status).toBe(200)
     const second = res.headers.get('set-cookie')!.split(';')[0]
     expect(second).not.toBe(first)
@@ -66,14 +79,18 @@ describe('sessions', () => {
     const u = await createUser('staff')
     const idle = await signIn(u.username)
     const idleMs = Number(env.SESSION_IDLE_MINUTES) * 60_000
-    await env.DB.prepare('UPDATE sessions SET last_seen_at = ? WHERE user_id = ? AND revoked_at IS NULL')
+    await env.DB.prepare(
+      'UPDATE sessions SET last_seen_at = ? WHERE user_id = ? AND revoked_at IS NULL',
+    )
       .bind(Date.now() - idleMs - 1000, u.id)
       .run()
     const r1 = await api('/api/auth/me', { cookie: idle })
     expect(r1.status).toBe(401)
 
     const old = await signIn(u.username)
-    await env.DB.prepare('UPDATE sessions SET expires_at = ? WHERE user_id = ? AND revoked_at IS NULL')
+    await env.DB.prepare(
+      'UPDATE sessions SET expires_at = ? WHERE user_id = ? AND revoked_at IS NULL',
+    )
       .bind(Date.now() - 1, u.id)
       .run()
     expect((await api('/api/auth/me', { cookie: old })).status).toBe(401)
@@ -90,12 +107,20 @@ describe('POST /api/auth/password', () => {
     const u = await createUser('staff')
     const a = await signIn(u.username)
     const b = await signIn(u.username)
-    const bad = await api('/api/auth/password', { cookie: a, body: { currentPassword: 'wrong', newPassword: 'new-password-123' } })
+    const bad = await api('/api/auth/password', {
+      cookie: a,
+      body: { currentPassword: 'wrong', newPassword: 'new-password-123' },
+    })
     expect(bad.status).toBe(400)
     expect(bad.body.errors.currentPassword).toBeTruthy()
-    const ok = await api('/api/auth/password', { cookie: a, body: { currentPassword: PASSWORD, newPassword: 'new-password-123' } })
+    const ok = await api('/api/auth/password', {
+      cookie: a,
+      body: { currentPassword: PASSWORD, newPassword: 'new-password-123' },
+    })
     expect(ok.status, JSON.stringify(ok.body)).toBe(200)
-    const row = await env.DB.prepare('SELECT password_iterations FROM users WHERE id = ?').bind(u.id).first<{ password_iterations: number }>()
+    const row = await env.DB.prepare('SELECT password_iterations FROM users WHERE id = ?')
+      .bind(u.id)
+      .first<{ password_iterations: number }>()
     expect(row!.password_iterations).toBe(100_000)
     expect((await api('/api/auth/me', { cookie: a })).status).toBe(200)
     expect((await api('/api/auth/me', { cookie: b })).status).toBe(401)
@@ -112,12 +137,17 @@ describe('request hygiene', () => {
 
   it('refuses a cross-origin unsafe request with 403', async () => {
     const u = await createUser('staff')
-    const r = await api('/api/auth/login', { body: { username: u.username, password: PASSWORD }, headers: { origin: 'https://evil.example' } })
+    const r = await api('/api/auth/login', {
+      body: { username: u.username, password: PASSWORD },
+      headers: { origin: 'https://evil.example' },
+    })
     expect(r.status).toBe(403)
   })
 
   it('refuses a body over the limit with 413', async () => {
-    const r = await api('/api/auth/login', { body: { username: 'x', password: 'y'.repeat(300 * 1024) } })
+    const r = await api('/api/auth/login', {
+      body: { username: 'x', password: 'y'.repeat(300 * 1024) },
+    })
     expect(r.status).toBe(413)
     expect(r.body.code).toBe('payload_too_large')
   })

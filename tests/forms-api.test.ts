@@ -18,11 +18,14 @@ beforeAll(async () => {
 })
 
 /** `api` decodes bodies as text (dropping a BOM); exports are checked as bytes. */
-const fetchRaw = (path: string, cookie: string) => SELF.fetch(`http://localhost${path}`, { headers: { cookie } })
+const fetchRaw = (path: string, cookie: string) =>
+  SELF.fetch(`http://localhost${path}`, { headers: { cookie } })
 
 const auditRows = async (resource: string, recordId: number) =>
   (
-    await env.DB.prepare('SELECT action, before, after FROM audit_log WHERE resource = ? AND record_id = ? ORDER BY id')
+    await env.DB.prepare(
+      'SELECT action, before, after FROM audit_log WHERE resource = ? AND record_id = ? ORDER BY id',
+    )
       .bind(resource, String(recordId))
       .all<{ action: string; before: string | null; after: string | null }>()
   ).results
@@ -31,7 +34,11 @@ describe('POST /api/forms', () => {
   it('creates a form with version 1, its fields and public links, audited', async () => {
     const r = await api('/api/forms', {
       cookie: c.staff,
-      body: { title: '小哥驿站', neighborhoodId: n1, fields: [{ label: '您的平台', type: 'single', options: ['美团', '饿了么'] }] },
+      body: {
+        title: '小哥驿站',
+        neighborhoodId: n1,
+        fields: [{ label: '您的平台', type: 'single', options: ['美团', '饿了么'] }],
+      },
     })
     expect(r.status, JSON.stringify(r.body)).toBe(201)
     expect(r.body).toMatchObject({
@@ -43,7 +50,15 @@ describe('POST /api/forms', () => {
       version: 1,
       responseCount: 0,
       onePerPhone: false,
-      fields: [{ key: 'q1', label: '您的平台', type: 'single', required: false, options: ['美团', '饿了么'] }],
+      fields: [
+        {
+          key: 'q1',
+          label: '您的平台',
+          type: 'single',
+          required: false,
+          options: ['美团', '饿了么'],
+        },
+      ],
     })
     expect(r.body.slug).toMatch(/^s-[a-z2-9]{6}$/)
     expect(r.body.publicUrl).toBe(`/s/${r.body.slug}`)
@@ -57,10 +72,21 @@ describe('POST /api/forms', () => {
   it('returns 400 with field errors for a bad definition', async () => {
     const r = await api('/api/forms', {
       cookie: c.staff,
-      body: { title: '', neighborhoodId: n1, fields: [{ label: '', type: 'single', options: [] }, { label: 'x', type: 'nope' }] },
+      body: {
+        title: '',
+        neighborhoodId: n1,
+        fields: [
+          { label: '', type: 'single', options: [] },
+          { label: 'x', type: 'nope' },
+        ],
+      },
     })
     expect(r.status, JSON.stringify(r.body)).toBe(400)
-    expect(r.body.errors).toMatchObject({ title: '请填写标题', 'fields.0.label': '请填写题目', 'fields.1.type': '题型无效' })
+    expect(r.body.errors).toMatchObject({
+      title: '请填写标题',
+      'fields.0.label': '请填写题目',
+      'fields.1.type': '题型无效',
+    })
   })
 
   it('refuses one-per-phone without a required phone question, and closing before opening', async () => {
@@ -80,7 +106,11 @@ describe('POST /api/forms', () => {
   })
 
   it('accepts ISO times from a date picker and stores epoch ms', async () => {
-    const form = await createForm(c.staff, { neighborhoodId: n1, opensAt: '2026-05-01T01:00:00.000Z', closesAt: null })
+    const form = await createForm(c.staff, {
+      neighborhoodId: n1,
+      opensAt: '2026-05-01T01:00:00.000Z',
+      closesAt: null,
+    })
     expect(form.opensAt).toBe(Date.UTC(2026, 4, 1, 1))
     expect(form.closesAt).toBeNull()
   })
@@ -88,17 +118,29 @@ describe('POST /api/forms', () => {
   it('returns 409 when the address is taken', async () => {
     const taken = slug('dup')
     await createForm(c.staff, { neighborhoodId: n1, slug: taken })
-    const r = await api('/api/forms', { cookie: c.staff, body: { title: 'x', neighborhoodId: n1, slug: taken, fields: [] } })
+    const r = await api('/api/forms', {
+      cookie: c.staff,
+      body: { title: 'x', neighborhoodId: n1, slug: taken, fields: [] },
+    })
     expect(r.status).toBe(409)
     expect(r.body.errors.slug).toBe('这个地址已被别的表单使用')
   })
 
   it('keeps staff to their neighborhoods and viewers to reading', async () => {
-    const other = await api('/api/forms', { cookie: c.staff, body: { title: 'x', neighborhoodId: n2, fields: [] } })
+    const other = await api('/api/forms', {
+      cookie: c.staff,
+      body: { title: 'x', neighborhoodId: n2, fields: [] },
+    })
     expect(other.status).toBe(404)
-    const viewer = await api('/api/forms', { cookie: c.viewer, body: { title: 'x', neighborhoodId: n1, fields: [] } })
+    const viewer = await api('/api/forms', {
+      cookie: c.viewer,
+      body: { title: 'x', neighborhoodId: n1, fields: [] },
+    })
     expect(viewer.status).toBe(403)
-    const townWide = await api('/api/forms', { cookie: c.staff, body: { title: 'x', neighborhoodId: null, fields: [] } })
+    const townWide = await api('/api/forms', {
+      cookie: c.staff,
+      body: { title: 'x', neighborhoodId: null, fields: [] },
+    })
     expect(townWide.status).toBe(400)
   })
 })
@@ -125,13 +167,26 @@ describe('scope of forms', () => {
     expect((await api(`/api/forms/${townWide.id}`, { cookie: c.town })).status).toBe(200)
     expect((await api(`/api/forms/${theirs.id}/stats`, { cookie: c.staff })).status).toBe(404)
     expect((await api(`/api/forms/${theirs.id}/export`, { cookie: c.staff })).status).toBe(404)
-    expect((await api(`/api/form-responses?filter=${encodeURIComponent(JSON.stringify({ formId: theirs.id }))}`, { cookie: c.staff })).body).toEqual([])
+    expect(
+      (
+        await api(
+          `/api/form-responses?filter=${encodeURIComponent(JSON.stringify({ formId: theirs.id }))}`,
+          { cookie: c.staff },
+        )
+      ).body,
+    ).toEqual([])
   })
 
   it('sends Content-Range and filters by status and q', async () => {
-    const f = await createForm(c.staff, { neighborhoodId: n1, title: '独一无二的标题 xyz', status: 'closed' })
+    const f = await createForm(c.staff, {
+      neighborhoodId: n1,
+      title: '独一无二的标题 xyz',
+      status: 'closed',
+    })
     const filter = encodeURIComponent(JSON.stringify({ q: '独一无二', status: ['closed'] }))
-    const r = await api(`/api/forms?filter=${filter}&sort=["responseCount","DESC"]`, { cookie: c.staff })
+    const r = await api(`/api/forms?filter=${filter}&sort=["responseCount","DESC"]`, {
+      cookie: c.staff,
+    })
     expect(r.status, JSON.stringify(r.body)).toBe(200)
     expect(r.res.headers.get('content-range')).toBe('forms 0-0/1')
     expect(r.body.map((x: { id: number }) => x.id)).toEqual([f.id])
@@ -155,17 +210,42 @@ describe('PUT /api/forms/:id (versions)', () => {
     const form = await createForm(c.staff, { neighborhoodId: n1 })
     await submitOk(form.slug, riderAnswers())
     // Same fields again (as the admin sends the whole record): no new version.
-    const same = await api(`/api/forms/${form.id}`, { method: 'PUT', cookie: c.staff, body: { ...form, title: '新标题' } })
+    const same = await api(`/api/forms/${form.id}`, {
+      method: 'PUT',
+      cookie: c.staff,
+      body: { ...form, title: '新标题' },
+    })
     expect(same.body).toMatchObject({ version: 1, title: '新标题' })
-    const fields = form.fields.filter((f) => f.key !== 'opened').map((f) => (f.key === 'hours' ? { ...f, label: '每周跑单几天', max: 7 } : f))
-    const v2 = await api(`/api/forms/${form.id}`, { method: 'PUT', cookie: c.staff, body: { ...form, fields: [...fields, { key: 'age', label: '年龄', type: 'number' }] } })
+    const fields = form.fields
+      .filter((f) => f.key !== 'opened')
+      .map((f) => (f.key === 'hours' ? { ...f, label: '每周跑单几天', max: 7 } : f))
+    const v2 = await api(`/api/forms/${form.id}`, {
+      method: 'PUT',
+      cookie: c.staff,
+      body: { ...form, fields: [...fields, { key: 'age', label: '年龄', type: 'number' }] },
+    })
     expect(v2.status, JSON.stringify(v2.body)).toBe(200)
     expect(v2.body.version).toBe(2)
     await submitOk(form.slug, riderAnswers({ hours: '5', age: '30' } as Record<string, string>))
     const one = await api(`/api/forms/${form.id}`, { cookie: c.staff })
-    expect(one.body.versions.map((v: { version: number; responseCount: number }) => [v.version, v.responseCount])).toEqual([[1, 1], [2, 1]])
-    expect(one.body.allFields.map((f: { key: string }) => f.key)).toEqual([...fields.map((f) => f.key), 'age', 'opened'])
-    const list = await api(`/api/form-responses?filter=${encodeURIComponent(JSON.stringify({ formId: form.id }))}&sort=["id","ASC"]`, { cookie: c.staff })
+    expect(
+      one.body.versions.map((v: { version: number; responseCount: number }) => [
+        v.version,
+        v.responseCount,
+      ]),
+    ).toEqual([
+      [1, 1],
+      [2, 1],
+    ])
+    expect(one.body.allFields.map((f: { key: string }) => f.key)).toEqual([
+      ...fields.map((f) => f.key),
+      'age',
+      'opened',
+    ])
+    const list = await api(
+      `/api/form-responses?filter=${encodeURIComponent(JSON.stringify({ formId: form.id }))}&sort=["id","ASC"]`,
+      { cookie: c.staff },
+    )
     expect(list.body.map((r: { version: number }) => r.version)).toEqual([1, 2])
     expect(list.body[0].answers.hours).toBe(10)
     expect(list.body[1].answers).toMatchObject({ hours: 5, age: 30 })
@@ -184,8 +264,16 @@ describe('GET /api/form-responses', () => {
     const staff = await api(path, { cookie: c.staff })
     expect(staff.status).toBe(200)
     expect(staff.res.headers.get('content-range')).toBe('form-responses 0-0/1')
-    expect(staff.body[0]).toMatchObject({ formId: form.id, version: 1, answers: { phone: '13912345678', needs: ['充电', '休息'] } })
-    expect(staff.body[0].display).toMatchObject({ needs: '充电、休息', agree: '同意', phone: '13912345678' })
+    expect(staff.body[0]).toMatchObject({
+      formId: form.id,
+      version: 1,
+      answers: { phone: '13912345678', needs: ['充电', '休息'] },
+    })
+    expect(staff.body[0].display).toMatchObject({
+      needs: '充电、休息',
+      agree: '同意',
+      phone: '13912345678',
+    })
     const viewer = await api(path, { cookie: c.viewer })
     expect(viewer.body[0].answers.phone).toBe('139****5678')
     expect(viewer.body[0].display.phone).toBe('139****5678')
@@ -209,18 +297,33 @@ describe('GET /api/form-responses', () => {
     expect(await q({ score: 5 })).toBe(1)
     expect(await q({ agree: true })).toBe(3)
     const byTime = async (filter: Record<string, unknown>) =>
-      (await api(`/api/form-responses?filter=${encodeURIComponent(JSON.stringify({ formId: form.id, ...filter }))}`, { cookie: c.staff })).body.length
+      (
+        await api(
+          `/api/form-responses?filter=${encodeURIComponent(JSON.stringify({ formId: form.id, ...filter }))}`,
+          { cookie: c.staff },
+        )
+      ).body.length
     expect(await byTime({ createdFrom: Date.now() + 60_000 })).toBe(0)
     expect(await byTime({ createdFrom: '', createdTo: Date.now() + 60_000 })).toBe(3)
-    const bad = await api(`/api/form-responses?filter=${encodeURIComponent(JSON.stringify({ answers: { 'x") OR 1=1 --': 'a' } }))}`, { cookie: c.staff })
+    const bad = await api(
+      `/api/form-responses?filter=${encodeURIComponent(JSON.stringify({ answers: { 'x") OR 1=1 --': 'a' } }))}`,
+      { cookie: c.staff },
+    )
     expect(bad.status).toBe(400)
   })
 
   it('deletes a response (audited); viewers may not', async () => {
     const form = await createForm(c.staff, { neighborhoodId: n1 })
     await submitOk(form.slug, riderAnswers())
-    const [row] = (await api(`/api/form-responses?filter=${encodeURIComponent(JSON.stringify({ formId: form.id }))}`, { cookie: c.staff })).body
-    expect((await api(`/api/form-responses/${row.id}`, { method: 'DELETE', cookie: c.viewer })).status).toBe(403)
+    const [row] = (
+      await api(
+        `/api/form-responses?filter=${encodeURIComponent(JSON.stringify({ formId: form.id }))}`,
+        { cookie: c.staff },
+      )
+    ).body
+    expect(
+      (await api(`/api/form-responses/${row.id}`, { method: 'DELETE', cookie: c.viewer })).status,
+    ).toBe(403)
     const del = await api(`/api/form-responses/${row.id}`, { method: 'DELETE', cookie: c.staff })
     expect(del.status).toBe(200)
     expect((await api(`/api/form-responses/${row.id}`, { cookie: c.staff })).status).toBe(404)
@@ -231,10 +334,22 @@ describe('GET /api/form-responses', () => {
 describe('GET /api/forms/:id/stats', () => {
   it('counts choices and averages numbers on known answers', async () => {
     const form = await createForm(c.staff, { neighborhoodId: n1 })
-    await submitOk(form.slug, riderAnswers({ platform: '美团', hours: '8', needs: ['充电', '饮水'], score: '5' }))
-    await submitOk(form.slug, riderAnswers({ platform: '美团', hours: '10', needs: ['充电'], score: '3' }))
-    await submitOk(form.slug, riderAnswers({ platform: '饿了么', hours: '12', needs: ['休息'], score: '4' }))
-    await submitOk(form.slug, riderAnswers({ platform: '其他', hours: '6', needs: ['饮水'], score: '4' }))
+    await submitOk(
+      form.slug,
+      riderAnswers({ platform: '美团', hours: '8', needs: ['充电', '饮水'], score: '5' }),
+    )
+    await submitOk(
+      form.slug,
+      riderAnswers({ platform: '美团', hours: '10', needs: ['充电'], score: '3' }),
+    )
+    await submitOk(
+      form.slug,
+      riderAnswers({ platform: '饿了么', hours: '12', needs: ['休息'], score: '4' }),
+    )
+    await submitOk(
+      form.slug,
+      riderAnswers({ platform: '其他', hours: '6', needs: ['饮水'], score: '4' }),
+    )
     const r = await api(`/api/forms/${form.id}/stats`, { cookie: c.viewer })
     expect(r.status, JSON.stringify(r.body)).toBe(200)
     expect(r.body.total).toBe(4)
@@ -246,7 +361,14 @@ describe('GET /api/forms/:id/stats', () => {
     ])
     expect(q('needs').options.map((o: { count: number }) => o.count)).toEqual([2, 2, 1, 0])
     expect(q('hours')).toMatchObject({ answered: 4, mean: 9, median: 9, min: 6, max: 12 })
-    expect(q('score')).toMatchObject({ mean: 4, distribution: [0, 0, 1, 2, 1].map((count, i) => ({ label: String(i + 1), count, share: count / 4 })) })
+    expect(q('score')).toMatchObject({
+      mean: 4,
+      distribution: [0, 0, 1, 2, 1].map((count, i) => ({
+        label: String(i + 1),
+        count,
+        share: count / 4,
+      })),
+    })
     expect(q('phone').options).toBeUndefined()
   })
 })
@@ -261,16 +383,25 @@ describe('GET /api/forms/:id/export', () => {
       fields: [...RIDER_FIELDS, { key: 'note', label: '建议', type: 'text' }],
     })
     await submitOk(form.slug, { ...riderAnswers(), note: hostile })
-    await submitOk(form.slug, { ...riderAnswers({ platform: '饿了么', phone: '13700001111' }), note: '+1 好' })
+    await submitOk(form.slug, {
+      ...riderAnswers({ platform: '饿了么', phone: '13700001111' }),
+      note: '+1 好',
+    })
     const r = await api(`/api/forms/${form.id}/export?format=csv`, { cookie: c.staff })
     expect(r.status).toBe(200)
     expect(r.res.headers.get('content-type')).toMatch(/^text\/csv/)
-    expect(r.res.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('驿站调查')}`)
-    const bytes = new Uint8Array(await (await fetchRaw(`/api/forms/${form.id}/export?format=csv`, c.staff)).arrayBuffer())
+    expect(r.res.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent('驿站调查')}`,
+    )
+    const bytes = new Uint8Array(
+      await (await fetchRaw(`/api/forms/${form.id}/export?format=csv`, c.staff)).arrayBuffer(),
+    )
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const lines = r.text.trimEnd().split('\r\n')
     expect(lines).toHaveLength(3)
-    expect(lines[0]).toBe('编号,回执号,提交时间,版本,您在哪个平台跑单,每天跑单几小时,驿站最需要什么,需要几个充电位,希望何时开放,对现有休息点的满意度,手机号,我同意居委会为驿站建设使用以上信息,来源,建议')
+    expect(lines[0]).toBe(
+      '编号,回执号,提交时间,版本,您在哪个平台跑单,每天跑单几小时,驿站最需要什么,需要几个充电位,希望何时开放,对现有休息点的满意度,手机号,我同意居委会为驿站建设使用以上信息,来源,建议',
+    )
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil.example"",""点我"")"`)
     expect(lines[1]).toContain(',美团,10,充电、休息,6,,4,13812345678,同意,,')
     expect(lines[2]).toContain("'+1 好")
@@ -280,22 +411,36 @@ describe('GET /api/forms/:id/export', () => {
   })
 
   it('exports XLSX that parses back with the right rows', async () => {
-    const form = await createForm(c.staff, { neighborhoodId: n1, fields: [...RIDER_FIELDS, { key: 'note', label: '建议', type: 'text' }] })
+    const form = await createForm(c.staff, {
+      neighborhoodId: n1,
+      fields: [...RIDER_FIELDS, { key: 'note', label: '建议', type: 'text' }],
+    })
     await submitOk(form.slug, { ...riderAnswers(), note: hostile })
     await submitOk(form.slug, { ...riderAnswers({ hours: '7' }), note: '普通' })
     const res = await api(`/api/forms/${form.id}/export?format=xlsx`, { cookie: c.staff })
     expect(res.status).toBe(200)
-    expect(res.res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    const bin = new Uint8Array(await (await fetchRaw(`/api/forms/${form.id}/export?format=xlsx`, c.staff)).arrayBuffer())
+    expect(res.res.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    )
+    const bin = new Uint8Array(
+      await (await fetchRaw(`/api/forms/${form.id}/export?format=xlsx`, c.staff)).arrayBuffer(),
+    )
     const files = unzipSync(bin)
     const sheet = strFromU8(files['xl/worksheets/sheet1.xml'])
     const rows = [...sheet.matchAll(/<row r="(\d+)">(.*?)<\/row>/g)]
     expect(rows.map((m) => m[1])).toEqual(['1', '2', '3'])
-    const cells = (row: string) => [...row.matchAll(/<c r="([A-Z]+)\d+"[^>]*>(?:<v>([^<]*)<\/v>|<is><t[^>]*>([^<]*)<\/t><\/is>)<\/c>/g)].map((m) => [m[1], m[2] ?? m[3]])
+    const cells = (row: string) =>
+      [
+        ...row.matchAll(
+          /<c r="([A-Z]+)\d+"[^>]*>(?:<v>([^<]*)<\/v>|<is><t[^>]*>([^<]*)<\/t><\/is>)<\/c>/g,
+        ),
+      ].map((m) => [m[1], m[2] ?? m[3]])
     const header = Object.fromEntries(cells(rows[0][2]).map(([col, v]) => [v, col]))
     const first = Object.fromEntries(cells(rows[1][2]))
     const second = Object.fromEntries(cells(rows[2][2]))
-    expect(first[header['建议']]).toBe(`'=HYPERLINK(&quot;http://evil.example&quot;,&quot;点我&quot;)`)
+    expect(first[header['建议']]).toBe(
+      `'=HYPERLINK(&quot;http://evil.example&quot;,&quot;点我&quot;)`,
+    )
     expect(first[header['每天跑单几小时']]).toBe('10')
     expect(second[header['每天跑单几小时']]).toBe('7')
     expect(second[header['驿站最需要什么']]).toBe('充电、休息')
@@ -307,14 +452,18 @@ describe('GET /api/forms/:id/export', () => {
 describe('DELETE /api/forms/:id', () => {
   it('lets staff delete an empty form but only an admin one with responses', async () => {
     const empty = await createForm(c.staff, { neighborhoodId: n1 })
-    expect((await api(`/api/forms/${empty.id}`, { method: 'DELETE', cookie: c.staff })).status).toBe(200)
+    expect(
+      (await api(`/api/forms/${empty.id}`, { method: 'DELETE', cookie: c.staff })).status,
+    ).toBe(200)
     const used = await createForm(c.staff, { neighborhoodId: n1 })
     await submitOk(used.slug, riderAnswers())
     const refused = await api(`/api/forms/${used.id}`, { method: 'DELETE', cookie: c.staff })
     expect(refused.status).toBe(403)
     const del = await api(`/api/forms/${used.id}`, { method: 'DELETE', cookie: c.admin })
     expect(del.status).toBe(200)
-    const left = await env.DB.prepare('SELECT COUNT(*) AS n FROM form_responses WHERE form_id = ?').bind(used.id).first<{ n: number }>()
+    const left = await env.DB.prepare('SELECT COUNT(*) AS n FROM form_responses WHERE form_id = ?')
+      .bind(used.id)
+      .first<{ n: number }>()
     expect(left!.n).toBe(0)
     expect((await auditRows('forms', used.id)).map((a) => a.action)).toEqual(['create', 'delete'])
     expect((await api(`/s/${used.slug}`)).status).toBe(404)
@@ -323,7 +472,13 @@ describe('DELETE /api/forms/:id', () => {
 
 describe('authentication', () => {
   it('answers 401 without a session, on the resource and on stats and export', async () => {
-    for (const path of ['/api/forms', '/api/forms/1', '/api/forms/1/stats', '/api/forms/1/export', '/api/form-responses'])
+    for (const path of [
+      '/api/forms',
+      '/api/forms/1',
+      '/api/forms/1/stats',
+      '/api/forms/1/export',
+      '/api/form-responses',
+    ])
       expect((await api(path)).status, path).toBe(401)
   })
 })

@@ -62,8 +62,12 @@ describe('fieldsSchema', () => {
   })
 
   it('refuses min above max, duplicate options and required hidden fields', () => {
-    const item = fieldsSchema.safeParse([{ key: 's', label: 'S', type: 'single', options: ['x', 'x'] }])
-    expect(item.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['0.options', '选项不能重复']])
+    const item = fieldsSchema.safeParse([
+      { key: 's', label: 'S', type: 'single', options: ['x', 'x'] },
+    ])
+    expect(item.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['0.options', '选项不能重复'],
+    ])
     const r = fieldsSchema.safeParse([
       { key: 'n', label: 'N', type: 'number', min: 10, max: 1 },
       { key: 'h', label: 'H', type: 'hidden', required: true },
@@ -77,10 +81,30 @@ describe('fieldsSchema', () => {
 
   it('treats nulls from the admin as unset and sets the condition op from the target type', () => {
     const [, b] = def([
-      { key: 'a', label: 'A', type: 'multiple', options: ['早餐', '充电'], minPicks: null, maxPicks: null },
-      { key: 'b', label: 'B', type: 'text', help: null, maxLength: null, condition: { field: 'a', op: 'equals', value: '充电' } },
+      {
+        key: 'a',
+        label: 'A',
+        type: 'multiple',
+        options: ['早餐', '充电'],
+        minPicks: null,
+        maxPicks: null,
+      },
+      {
+        key: 'b',
+        label: 'B',
+        type: 'text',
+        help: null,
+        maxLength: null,
+        condition: { field: 'a', op: 'equals', value: '充电' },
+      },
     ])
-    expect(b).toEqual({ key: 'b', label: 'B', type: 'text', required: false, condition: { field: 'a', op: 'includes', value: '充电' } })
+    expect(b).toEqual({
+      key: 'b',
+      label: 'B',
+      type: 'text',
+      required: false,
+      condition: { field: 'a', op: 'includes', value: '充电' },
+    })
   })
 })
 
@@ -132,7 +156,13 @@ describe('validateAnswers: each field type', () => {
   })
 
   it('multiple choice: options only, min and max picks, kept in option order', () => {
-    const f = one({ type: 'multiple', required: true, options: ['早餐', '充电', '休息', '饮水'], minPicks: 2, maxPicks: 3 })
+    const f = one({
+      type: 'multiple',
+      required: true,
+      options: ['早餐', '充电', '休息', '饮水'],
+      minPicks: 2,
+      maxPicks: 3,
+    })
     expect(ok(f, { a: ['饮水', '早餐'] })).toEqual({ a: ['早餐', '饮水'] })
     expect(ok(f, { a: ['充电', '充电', '休息'] })).toEqual({ a: ['充电', '休息'] })
     expect(bad(f, { a: '早餐' }).a).toBe('至少选 2 项')
@@ -153,18 +183,23 @@ describe('validateAnswers: each field type', () => {
 
   it('building/room: both parts when required, each at most 20 characters', () => {
     const f = one({ type: 'building', required: true })
-    expect(ok(f, { a: { building: '12', room: '301' } })).toEqual({ a: { building: '12', room: '301' } })
+    expect(ok(f, { a: { building: '12', room: '301' } })).toEqual({
+      a: { building: '12', room: '301' },
+    })
     expect(bad(f, { a: { building: '12' } }).a).toBe('请填写室号')
     expect(bad(f, { a: { room: '301' } }).a).toBe('请填写楼号')
     expect(bad(f, {}).a).toBe('请填写楼号')
     expect(bad(f, { a: { building: 'x'.repeat(21), room: '1' } }).a).toBe('最多 20 个字')
-    expect(ok(one({ type: 'building' }), { a: { building: '7' } })).toEqual({ a: { building: '7' } })
+    expect(ok(one({ type: 'building' }), { a: { building: '7' } })).toEqual({
+      a: { building: '7' },
+    })
   })
 
   it('rating: a whole number from 1 to the scale', () => {
     const f = one({ type: 'rating', required: true, scale: 5 })
     expect(ok(f, { a: '4' })).toEqual({ a: 4 })
-    for (const wrong of ['0', '6', '3.5', 'good']) expect(bad(f, { a: wrong }).a).toBe('请选择 1 到 5 分')
+    for (const wrong of ['0', '6', '3.5', 'good'])
+      expect(bad(f, { a: wrong }).a).toBe('请选择 1 到 5 分')
     expect(bad(f, {}).a).toBe('请选择一项')
   })
 
@@ -198,9 +233,27 @@ describe('validateAnswers: each field type', () => {
 describe('validateAnswers: conditions', () => {
   const fields = def([
     { key: 'ride', label: '您是骑手吗', type: 'single', required: true, options: ['是', '否'] },
-    { key: 'hours', label: '每天骑行几小时', type: 'number', required: true, condition: { field: 'ride', value: '是' } },
-    { key: 'needs', label: '需要什么', type: 'multiple', options: ['充电', '饮水'], condition: { field: 'ride', value: '是' } },
-    { key: 'plug', label: '几个插座', type: 'number', required: true, condition: { field: 'needs', value: '充电' } },
+    {
+      key: 'hours',
+      label: '每天骑行几小时',
+      type: 'number',
+      required: true,
+      condition: { field: 'ride', value: '是' },
+    },
+    {
+      key: 'needs',
+      label: '需要什么',
+      type: 'multiple',
+      options: ['充电', '饮水'],
+      condition: { field: 'ride', value: '是' },
+    },
+    {
+      key: 'plug',
+      label: '几个插座',
+      type: 'number',
+      required: true,
+      condition: { field: 'needs', value: '充电' },
+    },
   ])
 
   it('requires a conditional field only when its condition holds', () => {
@@ -209,8 +262,14 @@ describe('validateAnswers: conditions', () => {
   })
 
   it('drops the answers of hidden fields, also down a chain of conditions', () => {
-    expect(ok(fields, { ride: '否', hours: '9', needs: ['充电'], plug: 'x' })).toEqual({ ride: '否' })
-    expect(ok(fields, { ride: '是', hours: '9', needs: ['饮水'], plug: 'x' })).toEqual({ ride: '是', hours: 9, needs: ['饮水'] })
+    expect(ok(fields, { ride: '否', hours: '9', needs: ['充电'], plug: 'x' })).toEqual({
+      ride: '否',
+    })
+    expect(ok(fields, { ride: '是', hours: '9', needs: ['饮水'], plug: 'x' })).toEqual({
+      ride: '是',
+      hours: 9,
+      needs: ['饮水'],
+    })
     expect(bad(fields, { ride: '是', hours: '9', needs: ['充电'] }).plug).toBe('请填写此项')
   })
 })
@@ -228,7 +287,11 @@ describe('inputAttrs', () => {
     expect(inputAttrs(text)).toMatchObject({ type: 'text', required: true, maxlength: 30 })
     expect(inputAttrs(num)).toMatchObject({ type: 'number', min: '1', max: '9', step: '1' })
     expect(inputAttrs(num).required).toBeUndefined()
-    expect(inputAttrs(phone)).toMatchObject({ type: 'tel', required: true, pattern: PHONE_INPUT_PATTERN })
+    expect(inputAttrs(phone)).toMatchObject({
+      type: 'tel',
+      required: true,
+      pattern: PHONE_INPUT_PATTERN,
+    })
     expect(inputAttrs(date)).toMatchObject({ type: 'date', min: '2026-01-01' })
     // A conditional field is not required in HTML: without JavaScript it shows when it does not apply.
     expect(inputAttrs(cond).required).toBeUndefined()
@@ -237,7 +300,18 @@ describe('inputAttrs', () => {
   it('the phone pattern (as browsers compile it) accepts exactly what the server accepts', () => {
     const browser = new RegExp(`^(?:${PHONE_INPUT_PATTERN})$`, 'v')
     const field = one({ type: 'phone', required: true })
-    for (const s of ['13812345678', '+86 13812345678', '86-138-1234-5678', ' 139 1234 5678 ', '+8613812345678', '1381234567', '12812345678', '+1 3812345678', '138123456789', '00861381234567'])
+    for (const s of [
+      '13812345678',
+      '+86 13812345678',
+      '86-138-1234-5678',
+      ' 139 1234 5678 ',
+      '+8613812345678',
+      '1381234567',
+      '12812345678',
+      '+1 3812345678',
+      '138123456789',
+      '00861381234567',
+    ])
       expect(browser.test(s), s).toBe(validateAnswers(field, { a: s }).ok)
   })
 
@@ -267,7 +341,11 @@ describe('mergeVersions', () => {
       { key: 'b', label: 'B', type: 'text' },
       { key: 'a', label: '新 A', type: 'text' },
     ])
-    expect(mergeVersions([v1, v2]).map((f) => `${f.key}:${f.label}`)).toEqual(['b:B', 'a:新 A', 'gone:已删'])
+    expect(mergeVersions([v1, v2]).map((f) => `${f.key}:${f.label}`)).toEqual([
+      'b:B',
+      'a:新 A',
+      'gone:已删',
+    ])
   })
 })
 
@@ -311,7 +389,12 @@ describe('formStats', () => {
     expect(q('score')).toMatchObject({ answered: 4, mean: 3.5, median: 4, min: 1, max: 5 })
     expect(q('score').distribution!.map((b) => b.count)).toEqual([1, 0, 0, 2, 1])
     expect(q('age')).toMatchObject({ mean: 35, median: 35, min: 20, max: 50 })
-    expect(q('age').distribution!.map((b) => [b.label, b.count])).toEqual([['20', 1], ['30', 1], ['40', 1], ['50', 1]])
+    expect(q('age').distribution!.map((b) => [b.label, b.count])).toEqual([
+      ['20', 1],
+      ['30', 1],
+      ['40', 1],
+      ['50', 1],
+    ])
   })
 
   it('buckets many distinct numbers into at most ten ranges that cover every value', () => {
@@ -337,7 +420,9 @@ describe('availability', () => {
     expect(availability({ ...base, closesAt: now }, 0, now)).toBe('closed')
     expect(availability({ ...base, status: 'closed' }, 0, now)).toBe('closed')
     expect(availability({ ...base, maxResponses: 3 }, 3, now)).toBe('full')
-    expect(availability({ ...base, maxResponses: 3, opensAt: now, closesAt: now + 1 }, 2, now)).toBe('open')
+    expect(
+      availability({ ...base, maxResponses: 3, opensAt: now, closesAt: now + 1 }, 2, now),
+    ).toBe('open')
   })
 })
 
@@ -346,7 +431,9 @@ describe('sameFields', () => {
     const { sameFields } = await import('../worker/domain/forms/definition')
     const stored = [{ type: 'text', label: 'A', key: 'a', required: false }] as unknown as Field[]
     expect(sameFields(def([{ key: 'a', label: 'A', type: 'text' }]), stored)).toBe(true)
-    expect(sameFields(def([{ key: 'a', label: 'A', type: 'text', required: true }]), stored)).toBe(false)
+    expect(sameFields(def([{ key: 'a', label: 'A', type: 'text', required: true }]), stored)).toBe(
+      false,
+    )
   })
 })
 

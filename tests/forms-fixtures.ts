@@ -6,10 +6,39 @@ import { api } from './helpers'
 // post answers the way a browser does (application/x-www-form-urlencoded).
 
 export const RIDER_FIELDS = [
-  { key: 'platform', label: '您在哪个平台跑单', type: 'single', required: true, options: ['美团', '饿了么', '其他'] },
-  { key: 'hours', label: '每天跑单几小时', type: 'number', required: true, min: 1, max: 24, integer: true },
-  { key: 'needs', label: '驿站最需要什么', type: 'multiple', required: true, options: ['充电', '饮水', '休息', '热饭'], maxPicks: 2 },
-  { key: 'charge_spots', label: '需要几个充电位', type: 'number', min: 0, max: 50, integer: true, condition: { field: 'needs', value: '充电' } },
+  {
+    key: 'platform',
+    label: '您在哪个平台跑单',
+    type: 'single',
+    required: true,
+    options: ['美团', '饿了么', '其他'],
+  },
+  {
+    key: 'hours',
+    label: '每天跑单几小时',
+    type: 'number',
+    required: true,
+    min: 1,
+    max: 24,
+    integer: true,
+  },
+  {
+    key: 'needs',
+    label: '驿站最需要什么',
+    type: 'multiple',
+    required: true,
+    options: ['充电', '饮水', '休息', '热饭'],
+    maxPicks: 2,
+  },
+  {
+    key: 'charge_spots',
+    label: '需要几个充电位',
+    type: 'number',
+    min: 0,
+    max: 50,
+    integer: true,
+    condition: { field: 'needs', value: '充电' },
+  },
   { key: 'opened', label: '希望何时开放', type: 'date' },
   { key: 'score', label: '对现有休息点的满意度', type: 'rating', scale: 5, required: true },
   { key: 'phone', label: '手机号', type: 'phone', required: true, help: '仅用于通知驿站开放' },
@@ -25,10 +54,21 @@ export const slug = (prefix = 'f') => `${prefix}-${Date.now().toString(36)}-${++
 export const createForm = async (cookie: string, body: Record<string, unknown>) => {
   const r = await api('/api/forms', {
     cookie,
-    body: { title: '小哥驿站需求调查', status: 'open', fields: RIDER_FIELDS, slug: slug(), ...body },
+    body: {
+      title: '小哥驿站需求调查',
+      status: 'open',
+      fields: RIDER_FIELDS,
+      slug: slug(),
+      ...body,
+    },
   })
   expect(r.status, JSON.stringify(r.body)).toBe(201)
-  return r.body as { id: number; slug: string; version: number; fields: { key: string }[] } & Record<string, any>
+  return r.body as {
+    id: number
+    slug: string
+    version: number
+    fields: { key: string }[]
+  } & Record<string, any>
 }
 
 /** Valid answers to the rider survey, as form fields; override or drop (undefined) any. */
@@ -65,7 +105,11 @@ export const submit = (
 }
 
 /** Posts the answers and expects the redirect to the receipt; returns the receipt code. */
-export const submitOk = async (formSlug: string, answers: Record<string, string | string[] | undefined>, opts = {}) => {
+export const submitOk = async (
+  formSlug: string,
+  answers: Record<string, string | string[] | undefined>,
+  opts = {},
+) => {
   const r = await submit(formSlug, answers, opts)
   expect(r.status, r.text.slice(0, 2000)).toBe(303)
   const location = r.res.headers.get('location')!
@@ -75,4 +119,6 @@ export const submitOk = async (formSlug: string, answers: Record<string, string 
 
 /** How many responses a form has in the database. */
 export const responseCount = async (formId: number) =>
-  (await env.DB.prepare('SELECT COUNT(*) AS n FROM form_responses WHERE form_id = ?').bind(formId).first<{ n: number }>())!.n
+  (await env.DB.prepare('SELECT COUNT(*) AS n FROM form_responses WHERE form_id = ?')
+    .bind(formId)
+    .first<{ n: number }>())!.n

@@ -1,7 +1,15 @@
 import { env } from 'cloudflare:test'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { api, createWorld } from './helpers'
-import { createForm, newKey, responseCount, riderAnswers, slug, submit, submitOk } from './forms-fixtures'
+import {
+  createForm,
+  newKey,
+  responseCount,
+  riderAnswers,
+  slug,
+  submit,
+  submitOk,
+} from './forms-fixtures'
 import { SUBMIT_LIMIT } from '../worker/pages/forms/routes'
 
 // The public form at /s/<slug>: rendering, submission, refusals, replay, QR and poster.
@@ -36,7 +44,9 @@ describe('GET /s/:slug', () => {
     const ids = [...html.matchAll(/<(?:input|textarea)[^>]*\sid="([^"]+)"/g)].map((m) => m[1])
     expect(ids.length).toBeGreaterThan(10)
     for (const id of ids) expect(html, id).toContain(`for="${id}"`)
-    expect(html).toMatch(/<input[^>]*type="number"[^>]*min="1"[^>]*max="24"[^>]*step="1"|<input[^>]*min="1"[^>]*max="24"/)
+    expect(html).toMatch(
+      /<input[^>]*type="number"[^>]*min="1"[^>]*max="24"[^>]*step="1"|<input[^>]*min="1"[^>]*max="24"/,
+    )
     expect(html).toMatch(/<input[^>]*type="tel"[^>]*required=""[^>]*pattern="/)
     expect(html).toMatch(/<input[^>]*type="radio"[^>]*name="platform"[^>]*required=""/)
     expect(html).toMatch(/<input[^>]*type="checkbox"[^>]*name="agree"[^>]*required=""/)
@@ -63,7 +73,9 @@ describe('GET /s/:slug', () => {
     expect(byQuery.text).toContain('<html lang="en">')
     expect(byQuery.text).toContain('Submit')
     expect(byQuery.text).toContain('name="_lang" value="en"')
-    const byHeader = await api(`/s/${form.slug}`, { headers: { 'accept-language': 'en-GB,en;q=0.9' } })
+    const byHeader = await api(`/s/${form.slug}`, {
+      headers: { 'accept-language': 'en-GB,en;q=0.9' },
+    })
     expect(byHeader.text).toContain('Submit')
     const zh = await api(`/s/${form.slug}`, { headers: { 'accept-language': 'zh-CN,en;q=0.5' } })
     expect(zh.text).toContain('提交')
@@ -78,7 +90,9 @@ describe('GET /s/:slug', () => {
         { key: 'src', label: '来源', type: 'hidden' },
       ],
     })
-    const r = await api(`/s/${form.slug}?building=12&room=301&platform=${encodeURIComponent('饿了么')}&src=poster`)
+    const r = await api(
+      `/s/${form.slug}?building=12&room=301&platform=${encodeURIComponent('饿了么')}&src=poster`,
+    )
     expect(r.text).toMatch(/name="home\.building" value="12"/)
     expect(r.text).toMatch(/name="home\.room" value="301"/)
     expect(r.text).toMatch(/value="饿了么"[^>]*checked=""/)
@@ -92,7 +106,13 @@ describe('GET /s/:slug', () => {
       title: `调查${evil}`,
       description: `说明"><img src=x onerror=alert(1)>`,
       fields: [
-        { key: 'a', label: `问题${evil}`, type: 'single', options: [`"><b>x</b>`, '正常'], help: evil },
+        {
+          key: 'a',
+          label: `问题${evil}`,
+          type: 'single',
+          options: [`"><b>x</b>`, '正常'],
+          help: evil,
+        },
         { key: 'b', label: 'B', type: 'text' },
       ],
     })
@@ -105,7 +125,18 @@ describe('GET /s/:slug', () => {
   })
 
   it('stays under 14 KB compressed for a 20-field form', async () => {
-    const types = ['text', 'longtext', 'number', 'phone', 'single', 'multiple', 'date', 'building', 'rating', 'consent']
+    const types = [
+      'text',
+      'longtext',
+      'number',
+      'phone',
+      'single',
+      'multiple',
+      'date',
+      'building',
+      'rating',
+      'consent',
+    ]
     const fields = Array.from({ length: 20 }, (_, i) => {
       const type = types[i % types.length]
       return {
@@ -114,11 +145,17 @@ describe('GET /s/:slug', () => {
         type,
         required: i % 2 === 0,
         help: '请根据实际情况填写，谢谢您的配合',
-        ...(type === 'single' || type === 'multiple' ? { options: ['非常需要', '比较需要', '一般', '不太需要', '完全不需要'] } : {}),
+        ...(type === 'single' || type === 'multiple'
+          ? { options: ['非常需要', '比较需要', '一般', '不太需要', '完全不需要'] }
+          : {}),
         ...(i === 15 ? { condition: { field: 'f4', value: '一般' } } : {}),
       }
     })
-    const form = await createForm(staff, { neighborhoodId: n1, description: '为了建好骑手驿站，请您花两分钟填写。', fields })
+    const form = await createForm(staff, {
+      neighborhoodId: n1,
+      description: '为了建好骑手驿站，请您花两分钟填写。',
+      fields,
+    })
     const r = await api(`/s/${form.slug}`)
     expect(r.status).toBe(200)
     const size = await gzipSize(r.text)
@@ -148,8 +185,13 @@ describe('GET /s/:slug', () => {
 describe('POST /s/:slug', () => {
   it('stores a valid response with its version and redirects to the receipt', async () => {
     const form = await createForm(staff, { neighborhoodId: n1 })
-    const receipt = await submitOk(form.slug, { ...riderAnswers({ phone: '+86 139-1234-5678' }), src: 'poster' })
-    const row = await env.DB.prepare('SELECT * FROM form_responses WHERE receipt = ?').bind(receipt).first<any>()
+    const receipt = await submitOk(form.slug, {
+      ...riderAnswers({ phone: '+86 139-1234-5678' }),
+      src: 'poster',
+    })
+    const row = await env.DB.prepare('SELECT * FROM form_responses WHERE receipt = ?')
+      .bind(receipt)
+      .first<any>()
     expect(row.form_id).toBe(form.id)
     expect(row.version).toBe(1)
     expect(row.phone).toBe('13912345678')
@@ -173,13 +215,23 @@ describe('POST /s/:slug', () => {
   it('drops the answer of a conditional field whose condition does not hold', async () => {
     const form = await createForm(staff, { neighborhoodId: n1 })
     const receipt = await submitOk(form.slug, riderAnswers({ needs: ['饮水'], charge_spots: '99' }))
-    const row = await env.DB.prepare('SELECT answers FROM form_responses WHERE receipt = ?').bind(receipt).first<any>()
+    const row = await env.DB.prepare('SELECT answers FROM form_responses WHERE receipt = ?')
+      .bind(receipt)
+      .first<any>()
     expect(JSON.parse(row.answers).charge_spots).toBeUndefined()
   })
 
   it('re-renders with every value kept and the errors in plain Chinese tied to their fields', async () => {
     const form = await createForm(staff, { neighborhoodId: n1 })
-    const r = await submit(form.slug, riderAnswers({ phone: '12345', hours: '30', needs: ['充电', '饮水', '热饭'], agree: undefined }))
+    const r = await submit(
+      form.slug,
+      riderAnswers({
+        phone: '12345',
+        hours: '30',
+        needs: ['充电', '饮水', '热饭'],
+        agree: undefined,
+      }),
+    )
     expect(r.status).toBe(400)
     const html = r.text
     expect(html).toContain('请修改以下 4 处后再提交')
@@ -187,7 +239,9 @@ describe('POST /s/:slug', () => {
     expect(html).toContain('不能大于 24')
     expect(html).toContain('最多选 2 项')
     expect(html).toContain('请勾选同意后再提交')
-    expect(html).toMatch(/<input[^>]*name="phone"[^>]*value="12345"[^>]*aria-describedby="phone-hint phone-err"[^>]*aria-invalid="true"/)
+    expect(html).toMatch(
+      /<input[^>]*name="phone"[^>]*value="12345"[^>]*aria-describedby="phone-hint phone-err"[^>]*aria-invalid="true"/,
+    )
     expect(html).toContain('<p class="err" id="phone-err">')
     expect(html).toMatch(/value="美团"[^>]*checked=""/)
     expect(html).toMatch(/value="热饭"[^>]*checked=""/)
@@ -207,7 +261,9 @@ describe('POST /s/:slug', () => {
   it('stores one response when resends of the same key race, answering each with its receipt', async () => {
     const form = await createForm(staff, { neighborhoodId: n1 })
     const key = newKey()
-    const receipts = await Promise.all(Array.from({ length: 5 }, () => submitOk(form.slug, riderAnswers(), { key })))
+    const receipts = await Promise.all(
+      Array.from({ length: 5 }, () => submitOk(form.slug, riderAnswers(), { key })),
+    )
     expect(new Set(receipts).size).toBe(1)
     expect(await responseCount(form.id)).toBe(1)
   })
@@ -224,7 +280,10 @@ describe('POST /s/:slug', () => {
   })
 
   it('keeps a key per form: the same key on another form is another response', async () => {
-    const [a, b] = [await createForm(staff, { neighborhoodId: n1 }), await createForm(staff, { neighborhoodId: n1 })]
+    const [a, b] = [
+      await createForm(staff, { neighborhoodId: n1 }),
+      await createForm(staff, { neighborhoodId: n1 }),
+    ]
     const key = newKey()
     const onA = await submitOk(a.slug, riderAnswers(), { key })
     const onB = await submitOk(b.slug, riderAnswers(), { key })
@@ -274,7 +333,11 @@ describe('POST /s/:slug', () => {
     const post = await submit(closed.slug, riderAnswers())
     expect(post.status).toBe(409)
     expect(post.text).toContain('本表单已停止收集')
-    const past = await createForm(staff, { neighborhoodId: n1, opensAt: Date.now() - 7200_000, closesAt: Date.now() - 3600_000 })
+    const past = await createForm(staff, {
+      neighborhoodId: n1,
+      opensAt: Date.now() - 7200_000,
+      closesAt: Date.now() - 3600_000,
+    })
     expect((await submit(past.slug, riderAnswers())).status).toBe(409)
     expect(await responseCount(past.id)).toBe(0)
   })
@@ -293,14 +356,18 @@ describe('POST /s/:slug', () => {
 
   it('never exceeds the limit under concurrent submissions', async () => {
     const form = await createForm(staff, { neighborhoodId: n1, maxResponses: 3 })
-    const results = await Promise.all(Array.from({ length: 8 }, () => submit(form.slug, riderAnswers())))
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => submit(form.slug, riderAnswers())),
+    )
     expect(results.filter((r) => r.status === 303).length).toBe(3)
     expect(await responseCount(form.id)).toBe(3)
   })
 
   it('thanks a bot that fills the honeypot but stores nothing', async () => {
     const form = await createForm(staff, { neighborhoodId: n1 })
-    const r = await submit(form.slug, riderAnswers(), { extra: { _website: 'http://spam.example' } })
+    const r = await submit(form.slug, riderAnswers(), {
+      extra: { _website: 'http://spam.example' },
+    })
     expect(r.status).toBe(200)
     expect(r.text).toContain('提交成功')
     expect(await responseCount(form.id)).toBe(0)
@@ -308,11 +375,17 @@ describe('POST /s/:slug', () => {
 
   it('refuses cross-site posts', async () => {
     const form = await createForm(staff, { neighborhoodId: n1 })
-    const byOrigin = await submit(form.slug, riderAnswers(), { headers: { origin: 'https://evil.example' } })
+    const byOrigin = await submit(form.slug, riderAnswers(), {
+      headers: { origin: 'https://evil.example' },
+    })
     expect(byOrigin.status).toBe(403)
-    const bySite = await submit(form.slug, riderAnswers(), { headers: { 'sec-fetch-site': 'cross-site' } })
+    const bySite = await submit(form.slug, riderAnswers(), {
+      headers: { 'sec-fetch-site': 'cross-site' },
+    })
     expect(bySite.status).toBe(403)
-    await submitOk(form.slug, riderAnswers(), { headers: { origin: 'http://localhost', 'sec-fetch-site': 'same-origin' } })
+    await submitOk(form.slug, riderAnswers(), {
+      headers: { origin: 'http://localhost', 'sec-fetch-site': 'same-origin' },
+    })
     expect(await responseCount(form.id)).toBe(1)
   })
 
@@ -320,7 +393,9 @@ describe('POST /s/:slug', () => {
     const form = await createForm(staff, { neighborhoodId: n1 })
     const ip = '203.0.113.77'
     const now = Date.now()
-    await env.DB.prepare('INSERT OR REPLACE INTO rate_limits (key, window_start, count) VALUES (?, ?, ?)')
+    await env.DB.prepare(
+      'INSERT OR REPLACE INTO rate_limits (key, window_start, count) VALUES (?, ?, ?)',
+    )
       .bind(`form-submit:${ip}`, now - (now % SUBMIT_LIMIT.windowMs), SUBMIT_LIMIT.limit)
       .run()
     const r = await submit(form.slug, riderAnswers(), { headers: { 'cf-connecting-ip': ip } })

@@ -10,7 +10,12 @@ type Json = Record<string, unknown> | unknown[]
 /** A request to the worker; `body` objects are sent as JSON. Returns the response and its parsed body. */
 export const api = async <T = any>(
   path: string,
-  init: { method?: string; body?: Json | string; cookie?: string; headers?: Record<string, string> } = {},
+  init: {
+    method?: string
+    body?: Json | string
+    cookie?: string
+    headers?: Record<string, string>
+  } = {},
 ) => {
   const headers: Record<string, string> = { ...init.headers }
   if (init.cookie) headers.cookie = init.cookie
@@ -19,7 +24,12 @@ export const api = async <T = any>(
     body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body)
     headers['content-type'] ??= 'application/json'
   }
-  const res = await SELF.fetch(`${ORIGIN}${path}`, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body, redirect: 'manual' })
+  const res = await SELF.fetch(`${ORIGIN}${path}`, {
+    method: init.method ?? (body ? 'POST' : 'GET'),
+    headers,
+    body,
+    redirect: 'manual',
+  })
   const text = await res.text()
   let json: T
   try {
@@ -37,7 +47,9 @@ const next = () => ++seq
 export const createTown = async (count = 2) => {
   const n = next()
   const now = Date.now()
-  const town = await env.DB.prepare('INSERT INTO towns (name, created_at) VALUES (?, ?) RETURNING id')
+  const town = await env.DB.prepare(
+    'INSERT INTO towns (name, created_at) VALUES (?, ?) RETURNING id',
+  )
     .bind(`测试镇${n}`, now)
     .first<{ id: number }>()
   const neighborhoodIds: number[] = []
@@ -67,16 +79,21 @@ export const createUser = async (
     .bind(username, `测试${role}`, role, hash, salt, iterations, now, now)
     .first<{ id: number }>()
   for (const t of scope.townIds ?? [])
-    await env.DB.prepare('INSERT INTO user_towns (user_id, town_id) VALUES (?, ?)').bind(user!.id, t).run()
+    await env.DB.prepare('INSERT INTO user_towns (user_id, town_id) VALUES (?, ?)')
+      .bind(user!.id, t)
+      .run()
   for (const n of scope.neighborhoodIds ?? [])
-    await env.DB.prepare('INSERT INTO user_neighborhoods (user_id, neighborhood_id) VALUES (?, ?)').bind(user!.id, n).run()
+    await env.DB.prepare('INSERT INTO user_neighborhoods (user_id, neighborhood_id) VALUES (?, ?)')
+      .bind(user!.id, n)
+      .run()
   return { id: user!.id, username }
 }
 
 /** Signs in and returns the session cookie (`name=value`). */
 export const signIn = async (username: string, password = PASSWORD) => {
   const { res, status, body } = await api('/api/auth/login', { body: { username, password } })
-  if (status !== 200) throw new Error(`sign-in failed for ${username}: ${status} ${JSON.stringify(body)}`)
+  if (status !== 200)
+    throw new Error(`sign-in failed for ${username}: ${status} ${JSON.stringify(body)}`)
   const cookie = res.headers.get('set-cookie')!.split(';')[0]
   return cookie
 }
@@ -109,7 +126,13 @@ export const createWorld = async () => {
  */
 export const fileTopic = async (
   neighborhoodId: number,
-  fields: { title?: string; description?: string; status?: string; categoryId?: number; createdAt?: number } = {},
+  fields: {
+    title?: string
+    description?: string
+    status?: string
+    categoryId?: number
+    createdAt?: number
+  } = {},
 ) => {
   const { createDb } = await import('../worker/db/client')
   const { createTopic } = await import('../worker/db/queries/topics')
@@ -120,10 +143,16 @@ export const fileTopic = async (
     categoryId: fields.categoryId,
   })
   if (fields.status || fields.createdAt)
-    await env.DB.prepare('UPDATE topics SET status = coalesce(?, status), created_at = coalesce(?, created_at) WHERE id = ?')
+    await env.DB.prepare(
+      'UPDATE topics SET status = coalesce(?, status), created_at = coalesce(?, created_at) WHERE id = ?',
+    )
       .bind(fields.status ?? null, fields.createdAt ?? null, topic.id)
       .run()
-  return { ...topic, status: fields.status ?? topic.status, createdAt: fields.createdAt ?? topic.createdAt }
+  return {
+    ...topic,
+    status: fields.status ?? topic.status,
+    createdAt: fields.createdAt ?? topic.createdAt,
+  }
 }
 
 // ── activities ──
@@ -146,12 +175,17 @@ export const createActivity = async (
     slug: `act-${activitySeq}-${Math.random().toString(36).slice(2, 8)}`,
     place: '社区活动室',
     status: 'published',
-    sessions: [{ label: '上午班', startsAt: start, endsAt: start + 3 * 3600_000, capacity: 50, maxParty: 3 }],
+    sessions: [
+      { label: '上午班', startsAt: start, endsAt: start + 3 * 3600_000, capacity: 50, maxParty: 3 },
+    ],
     ...overrides,
   }
   const r = await api('/api/activities', { cookie, body })
   if (r.status !== 201) throw new Error(`createActivity: ${r.status} ${JSON.stringify(r.body)}`)
-  const s = await api(`/api/activity-sessions?filter=${encodeURIComponent(JSON.stringify({ activityId: r.body.id }))}`, { cookie })
+  const s = await api(
+    `/api/activity-sessions?filter=${encodeURIComponent(JSON.stringify({ activityId: r.body.id }))}`,
+    { cookie },
+  )
   return { activity: r.body, sessions: s.body as any[] }
 }
 
@@ -172,6 +206,8 @@ export const registerJson = (
     body,
     headers: {
       'idempotency-key': opts.key ?? `k${crypto.randomUUID().replace(/-/g, '')}`,
-      'cf-connecting-ip': opts.ip ?? `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+      'cf-connecting-ip':
+        opts.ip ??
+        `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
     },
   })

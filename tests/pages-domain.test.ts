@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { findSimilar, jaccard, storedTokens, textSimilarity, tokens } from '../worker/domain/similar-topics'
+import {
+  findSimilar,
+  jaccard,
+  storedTokens,
+  textSimilarity,
+  tokens,
+} from '../worker/domain/similar-topics'
 import { canEvaluate, checkEvaluation, summarize } from '../worker/domain/evaluation'
 import { langFromHeader, t } from '../worker/pages/i18n'
 
@@ -11,7 +17,9 @@ describe('similar topics', () => {
   })
 
   it('tokenizes mixed text: numbers joined to the next CJK character, Latin words lower-cased', () => {
-    expect(tokens('3 号楼 Lift2，电梯!')).toEqual(new Set(['3', '3号', '号楼', 'lift2', 'lift2电', '电梯']))
+    expect(tokens('3 号楼 Lift2，电梯!')).toEqual(
+      new Set(['3', '3号', '号楼', 'lift2', 'lift2电', '电梯']),
+    )
     expect(tokens('豈')).toEqual(new Set(['豈']))
     expect(tokens('😀 ？！')).toEqual(new Set())
   })
@@ -24,7 +32,7 @@ describe('similar topics', () => {
     expect(findSimilar(draft, [{ ...topic, title: '垃圾房太臭' }])).toEqual([])
   })
 
-  it('stores the title\'s tokens and the rest of the text\'s apart, CJK as integers', () => {
+  it("stores the title's tokens and the rest of the text's apart, CJK as integers", () => {
     const [title, rest] = JSON.parse(storedTokens({ title: '路灯 3', description: '号楼路灯不亮' }))
     expect(title).toHaveLength(2) // 路灯, 3
     expect(title).toContain('3')
@@ -35,8 +43,14 @@ describe('similar topics', () => {
   })
 
   it('keeps building numbers apart', () => {
-    const a = textSimilarity({ categoryId: 1, title: '3号楼路灯不亮' }, { categoryId: 1, title: '3号楼门口路灯坏了不亮' })
-    const b = textSimilarity({ categoryId: 1, title: '3号楼路灯不亮' }, { categoryId: 1, title: '12号楼电梯坏了' })
+    const a = textSimilarity(
+      { categoryId: 1, title: '3号楼路灯不亮' },
+      { categoryId: 1, title: '3号楼门口路灯坏了不亮' },
+    )
+    const b = textSimilarity(
+      { categoryId: 1, title: '3号楼路灯不亮' },
+      { categoryId: 1, title: '12号楼电梯坏了' },
+    )
     expect(a).toBeGreaterThanOrEqual(0.25)
     expect(b).toBeLessThan(0.25)
   })
@@ -59,9 +73,18 @@ describe('similar topics', () => {
 describe('evaluation rules', () => {
   it('allows a rating only for a done project, once', () => {
     expect(canEvaluate({ projectStatus: 'done', alreadyEvaluated: false })).toEqual({ ok: true })
-    expect(canEvaluate({ projectStatus: 'in_progress', alreadyEvaluated: false })).toEqual({ ok: false, reason: 'not_done' })
-    expect(canEvaluate({ projectStatus: null, alreadyEvaluated: false })).toEqual({ ok: false, reason: 'no_project' })
-    expect(canEvaluate({ projectStatus: 'done', alreadyEvaluated: true })).toEqual({ ok: false, reason: 'already' })
+    expect(canEvaluate({ projectStatus: 'in_progress', alreadyEvaluated: false })).toEqual({
+      ok: false,
+      reason: 'not_done',
+    })
+    expect(canEvaluate({ projectStatus: null, alreadyEvaluated: false })).toEqual({
+      ok: false,
+      reason: 'no_project',
+    })
+    expect(canEvaluate({ projectStatus: 'done', alreadyEvaluated: true })).toEqual({
+      ok: false,
+      reason: 'already',
+    })
   })
 
   it('checks the choices and the comment length', () => {
@@ -69,19 +92,34 @@ describe('evaluation rules', () => {
       ok: true,
       value: { resolved: 'partly', satisfaction: 3, comment: '还行' },
     })
-    expect(checkEvaluation({ resolved: 'maybe', satisfaction: '6' })).toEqual({ ok: false, errors: { resolved: 'choose', satisfaction: 'choose' } })
-    expect(checkEvaluation({ resolved: 'not', satisfaction: '1', comment: '字'.repeat(501) })).toEqual({ ok: false, errors: { comment: 'too_long' } })
+    expect(checkEvaluation({ resolved: 'maybe', satisfaction: '6' })).toEqual({
+      ok: false,
+      errors: { resolved: 'choose', satisfaction: 'choose' },
+    })
+    expect(
+      checkEvaluation({ resolved: 'not', satisfaction: '1', comment: '字'.repeat(501) }),
+    ).toEqual({ ok: false, errors: { comment: 'too_long' } })
   })
 
   it('sums ratings up for the board', () => {
-    expect(summarize({ count: 4, satisfactionSum: 17, solved: 3 })).toEqual({ count: 4, satisfactionAvg: 4.3, resolvedShare: 75 })
-    expect(summarize({ count: 0, satisfactionSum: 0, solved: 0 })).toEqual({ count: 0, satisfactionAvg: null, resolvedShare: null })
+    expect(summarize({ count: 4, satisfactionSum: 17, solved: 3 })).toEqual({
+      count: 4,
+      satisfactionAvg: 4.3,
+      resolvedShare: 75,
+    })
+    expect(summarize({ count: 0, satisfactionSum: 0, solved: 0 })).toEqual({
+      count: 0,
+      satisfactionAvg: null,
+      resolvedShare: null,
+    })
   })
 })
 
 describe('i18n', () => {
   it('fills parameters and falls back to Chinese', () => {
-    expect(t('zh', 'err.too_long', { label: '标题', max: 60, n: 72 })).toBe('标题最多 60 个字，现在有 72 个字')
+    expect(t('zh', 'err.too_long', { label: '标题', max: 60, n: 72 })).toBe(
+      '标题最多 60 个字，现在有 72 个字',
+    )
     expect(t('en', 'board.supporters', { n: 3 })).toBe('3 supporter(s)')
   })
 

@@ -8,7 +8,9 @@ let seq = 0
 const next = () => ++seq
 
 /** An active category; returns its id. */
-export const residentCategory = async (name = `类别${next()}-${Math.random().toString(36).slice(2, 6)}`) => {
+export const residentCategory = async (
+  name = `类别${next()}-${Math.random().toString(36).slice(2, 6)}`,
+) => {
   const row = await env.DB.prepare(
     'INSERT INTO categories (name, name_en, sort_order, active) VALUES (?, ?, 0, 1) RETURNING id',
   )
@@ -85,12 +87,25 @@ export const residentTopic = async (
 /** A timeline event on a topic. */
 export const residentEvent = async (
   topicId: number,
-  e: { kind?: string; toStatus?: string | null; publicNote?: string | null; internalNote?: string | null; at?: number },
+  e: {
+    kind?: string
+    toStatus?: string | null
+    publicNote?: string | null
+    internalNote?: string | null
+    at?: number
+  },
 ) =>
   env.DB.prepare(
     'INSERT INTO topic_events (topic_id, at, kind, to_status, public_note, internal_note) VALUES (?, ?, ?, ?, ?, ?)',
   )
-    .bind(topicId, e.at ?? Date.now(), e.kind ?? 'transition', e.toStatus ?? null, e.publicNote ?? null, e.internalNote ?? null)
+    .bind(
+      topicId,
+      e.at ?? Date.now(),
+      e.kind ?? 'transition',
+      e.toStatus ?? null,
+      e.publicNote ?? null,
+      e.internalNote ?? null,
+    )
     .run()
 
 /** A project with checklist items (`[title, done]`) and public/internal updates; links topics. */
@@ -111,17 +126,34 @@ export const residentProject = async (
     `INSERT INTO projects (neighborhood_id, title, owning_body, deadline_at, status, created_at, updated_at, done_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
   )
-    .bind(neighborhoodId, p.title ?? `项目${next()}`, p.owningBody ?? '居民区党总支', p.deadlineAt ?? null, p.status ?? 'in_progress', now, now, p.status === 'done' ? now : null)
+    .bind(
+      neighborhoodId,
+      p.title ?? `项目${next()}`,
+      p.owningBody ?? '居民区党总支',
+      p.deadlineAt ?? null,
+      p.status ?? 'in_progress',
+      now,
+      now,
+      p.status === 'done' ? now : null,
+    )
     .first<{ id: number }>()
   const id = row!.id
   for (const [i, [title, done]] of (p.checklist ?? []).entries())
-    await env.DB.prepare('INSERT INTO checklist_items (project_id, title, done, sort_order, created_at) VALUES (?, ?, ?, ?, ?)')
+    await env.DB.prepare(
+      'INSERT INTO checklist_items (project_id, title, done, sort_order, created_at) VALUES (?, ?, ?, ?, ?)',
+    )
       .bind(id, title, done ? 1 : 0, i, now)
       .run()
   for (const [body, pub] of p.updates ?? [])
-    await env.DB.prepare('INSERT INTO project_updates (project_id, at, body, public) VALUES (?, ?, ?, ?)').bind(id, now, body, pub ? 1 : 0).run()
+    await env.DB.prepare(
+      'INSERT INTO project_updates (project_id, at, body, public) VALUES (?, ?, ?, ?)',
+    )
+      .bind(id, now, body, pub ? 1 : 0)
+      .run()
   for (const topicId of p.topicIds ?? []) {
-    await env.DB.prepare('INSERT INTO project_topics (project_id, topic_id) VALUES (?, ?)').bind(id, topicId).run()
+    await env.DB.prepare('INSERT INTO project_topics (project_id, topic_id) VALUES (?, ?)')
+      .bind(id, topicId)
+      .run()
     await env.DB.prepare('UPDATE topics SET project_id = ? WHERE id = ?').bind(id, topicId).run()
   }
   return id
@@ -134,7 +166,10 @@ export const setProjectStatus = (id: number, status: string) =>
 export type PageResponse = { status: number; text: string; res: Response }
 
 /** GETs a page like a browser (no redirects followed). */
-export const getPage = async (path: string, headers: Record<string, string> = {}): Promise<PageResponse> => {
+export const getPage = async (
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<PageResponse> => {
   const res = await SELF.fetch(`${ORIGIN}${path}`, { headers, redirect: 'manual' })
   return { status: res.status, text: await res.text(), res }
 }
@@ -161,7 +196,10 @@ export const inputValue = (html: string, name: string) => {
 }
 
 /** The tracking code shown big on a receipt. */
-export const receiptCode = (html: string) => html.match(/<p class="code" id="code">([^<]+)<\/p>/)?.[1]
+export const receiptCode = (html: string) =>
+  html.match(/<p class="code" id="code">([^<]+)<\/p>/)?.[1]
 
 /** A distinct client address per test, so rate limits of one test do not touch another. */
-export const clientAddress = () => ({ 'cf-connecting-ip': `198.51.100.${next() % 250}-${Math.random().toString(36).slice(2, 8)}` })
+export const clientAddress = () => ({
+  'cf-connecting-ip': `198.51.100.${next() % 250}-${Math.random().toString(36).slice(2, 8)}`,
+})

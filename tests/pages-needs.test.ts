@@ -19,7 +19,9 @@ const setup = async (label = '12号楼1单元 楼道留言板') => {
   const neighborhoodId = neighborhoodIds[0]
   const categoryId = await residentCategory()
   const channel = await residentChannel(neighborhoodId, { label })
-  const slug = (await env.DB.prepare('SELECT slug FROM neighborhoods WHERE id = ?').bind(neighborhoodId).first<{ slug: string }>())!.slug
+  const slug = (await env.DB.prepare('SELECT slug FROM neighborhoods WHERE id = ?')
+    .bind(neighborhoodId)
+    .first<{ slug: string }>())!.slug
   const form = await getPage(`/q/${channel.code}`)
   const key = inputValue(form.text, 'key')!
   return { neighborhoodId, categoryId, channel, slug, key }
@@ -36,9 +38,14 @@ const valid = (categoryId: number, extra: Record<string, string> = {}) => ({
 })
 
 const channelCounts = (id: number) =>
-  env.DB.prepare('SELECT scans, submissions FROM channels WHERE id = ?').bind(id).first<{ scans: number; submissions: number }>()
+  env.DB.prepare('SELECT scans, submissions FROM channels WHERE id = ?')
+    .bind(id)
+    .first<{ scans: number; submissions: number }>()
 const topicCount = (neighborhoodId: number) =>
-  env.DB.prepare('SELECT COUNT(*) AS n FROM topics WHERE neighborhood_id = ?').bind(neighborhoodId).first<{ n: number }>().then((r) => r!.n)
+  env.DB.prepare('SELECT COUNT(*) AS n FROM topics WHERE neighborhood_id = ?')
+    .bind(neighborhoodId)
+    .first<{ n: number }>()
+    .then((r) => r!.n)
 
 describe('GET /q/:code', () => {
   it('renders the needs form in Chinese with its channel, a fresh key and the CSP', async () => {
@@ -90,7 +97,9 @@ describe('GET /q/:code', () => {
     expect(byQuery.text).toContain(`action="/q/${channel.code}?lang=en"`)
     const byHeader = await getPage(`/q/${channel.code}`, { 'accept-language': 'en-GB,en;q=0.9' })
     expect(byHeader.text).toContain('<html lang="en">')
-    const zhFirst = await getPage(`/q/${channel.code}`, { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' })
+    const zhFirst = await getPage(`/q/${channel.code}`, {
+      'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8',
+    })
     expect(zhFirst.text).toContain('<html lang="zh-CN">')
   })
 })
@@ -104,7 +113,9 @@ describe('POST /q/:code', () => {
     expect(code).toMatch(TRACKING_CODE)
     expect(r.text).toContain(`href="/t/${code}"`)
     expect(r.text).toContain('截图')
-    const topic = await env.DB.prepare('SELECT * FROM topics WHERE tracking_code = ?').bind(code).first<Record<string, unknown>>()
+    const topic = await env.DB.prepare('SELECT * FROM topics WHERE tracking_code = ?')
+      .bind(code)
+      .first<Record<string, unknown>>()
     expect(topic).toMatchObject({
       neighborhood_id: neighborhoodId,
       channel_id: channel.id,
@@ -122,7 +133,9 @@ describe('POST /q/:code', () => {
 
   it('returns the same receipt for a resent key and files one topic', async () => {
     const { channel, categoryId, key, neighborhoodId } = await setup()
-    const posts = await Promise.all([1, 2, 3].map(() => postPage(`/q/${channel.code}`, { key, ...valid(categoryId) })))
+    const posts = await Promise.all(
+      [1, 2, 3].map(() => postPage(`/q/${channel.code}`, { key, ...valid(categoryId) })),
+    )
     const codes = posts.map((p) => receiptCode(p.text))
     expect(posts.map((p) => p.status)).toEqual([200, 200, 200])
     expect(new Set(codes).size).toBe(1)
@@ -148,7 +161,9 @@ describe('POST /q/:code', () => {
     expect(r.status, r.text).toBe(400)
     expect(r.text).toContain('请修改以下 2 处后再提交')
     expect(r.text).toContain('<a href="#f-title">请填写一句话说明</a>')
-    expect(r.text).toMatch(/<input id="f-title"[^>]*aria-invalid="true" aria-describedby="title-hint title-err"/)
+    expect(r.text).toMatch(
+      /<input id="f-title"[^>]*aria-invalid="true" aria-describedby="title-hint title-err"/,
+    )
     expect(r.text).toContain('<p class="err" id="title-err">请填写一句话说明</p>')
     expect(r.text).toMatch(/<select id="f-categoryId"[^>]*aria-describedby="categoryId-err"/)
     expect(r.text).toContain('第一行\n第二行 &quot;引号&quot; &amp; 符号</textarea>')
@@ -170,7 +185,10 @@ describe('POST /q/:code', () => {
   it('asks for another category, keeping every value, when the chosen one was retired meanwhile', async () => {
     const { channel, categoryId, key, neighborhoodId } = await setup()
     await env.DB.prepare('UPDATE categories SET active = 0 WHERE id = ?').bind(categoryId).run()
-    const r = await postPage(`/q/${channel.code}`, { key, ...valid(categoryId, { details: '写了很久的说明' }) })
+    const r = await postPage(`/q/${channel.code}`, {
+      key,
+      ...valid(categoryId, { details: '写了很久的说明' }),
+    })
     expect(r.status, r.text).toBe(400)
     expect(r.text).toContain('请选择类别')
     expect(r.text).toContain('写了很久的说明</textarea>')
@@ -182,13 +200,19 @@ describe('POST /q/:code', () => {
   it('keeps what was typed when the QR point was switched off meanwhile, and sends it on to the web form', async () => {
     const { channel, categoryId, key, neighborhoodId, slug } = await setup()
     await env.DB.prepare('UPDATE channels SET active = 0 WHERE id = ?').bind(channel.id).run()
-    const r = await postPage(`/q/${channel.code}`, { key, ...valid(categoryId, { details: '写了很久的说明' }) })
+    const r = await postPage(`/q/${channel.code}`, {
+      key,
+      ...valid(categoryId, { details: '写了很久的说明' }),
+    })
     expect(r.status).toBe(410)
     expect(r.text).toContain('这个二维码已停用')
     expect(r.text).toContain(`action="/n/${slug}/new"`)
     expect(r.text).toContain('写了很久的说明</textarea>')
     expect(await topicCount(neighborhoodId)).toBe(0)
-    const sent = await postPage(`/n/${slug}/new`, { key: inputValue(r.text, 'key')!, ...valid(categoryId) })
+    const sent = await postPage(`/n/${slug}/new`, {
+      key: inputValue(r.text, 'key')!,
+      ...valid(categoryId),
+    })
     expect(sent.status, sent.text).toBe(200)
     expect(receiptCode(sent.text)).toMatch(TRACKING_CODE)
     expect(await topicCount(neighborhoodId)).toBe(1)
@@ -196,7 +220,10 @@ describe('POST /q/:code', () => {
 
   it('requires consent when a phone number is given, and files nothing', async () => {
     const { channel, categoryId, key, neighborhoodId } = await setup()
-    const r = await postPage(`/q/${channel.code}`, { key, ...valid(categoryId, { phone: '13812345678' }) })
+    const r = await postPage(`/q/${channel.code}`, {
+      key,
+      ...valid(categoryId, { phone: '13812345678' }),
+    })
     expect(r.status, r.text).toBe(400)
     expect(r.text).toContain('<p class="err" id="consent-err">留下姓名或手机号时，请先勾选同意</p>')
     expect(inputValue(r.text, 'phone')).toBe('13812345678')
@@ -205,7 +232,10 @@ describe('POST /q/:code', () => {
 
   it('requires consent when only a name is given', async () => {
     const { channel, categoryId, key } = await setup()
-    const r = await postPage(`/q/${channel.code}`, { key, ...valid(categoryId, { name: '李师傅' }) })
+    const r = await postPage(`/q/${channel.code}`, {
+      key,
+      ...valid(categoryId, { name: '李师傅' }),
+    })
     expect(r.status).toBe(400)
     expect(r.text).toContain('id="consent-err"')
   })
@@ -213,7 +243,10 @@ describe('POST /q/:code', () => {
   it('refuses a phone number that is not a mainland mobile', async () => {
     const { channel, categoryId, key } = await setup()
     for (const phone of ['12345', '23812345678', '1381234567x', '138123456789']) {
-      const r = await postPage(`/q/${channel.code}`, { key, ...valid(categoryId, { phone, consent: '1' }) })
+      const r = await postPage(`/q/${channel.code}`, {
+        key,
+        ...valid(categoryId, { phone, consent: '1' }),
+      })
       expect(r.status, phone).toBe(400)
       expect(r.text).toContain('<p class="err" id="phone-err">手机号应为 11 位数字')
       expect(inputValue(r.text, 'phone')).toBe(phone)
@@ -222,9 +255,14 @@ describe('POST /q/:code', () => {
 
   it('stores a normalised phone and the consent time when consent is ticked', async () => {
     const { channel, categoryId, key } = await setup()
-    const r = await postPage(`/q/${channel.code}`, { key, ...valid(categoryId, { name: '王阿姨', phone: '+86 138-1234-5678', consent: '1' }) })
+    const r = await postPage(`/q/${channel.code}`, {
+      key,
+      ...valid(categoryId, { name: '王阿姨', phone: '+86 138-1234-5678', consent: '1' }),
+    })
     expect(r.status, r.text).toBe(200)
-    const topic = await env.DB.prepare('SELECT submitter_name, submitter_phone, consent_at FROM topics WHERE tracking_code = ?')
+    const topic = await env.DB.prepare(
+      'SELECT submitter_name, submitter_phone, consent_at FROM topics WHERE tracking_code = ?',
+    )
       .bind(receiptCode(r.text))
       .first<{ submitter_name: string; submitter_phone: string; consent_at: number }>()
     expect(topic!.submitter_name).toBe('王阿姨')
@@ -236,7 +274,10 @@ describe('POST /q/:code', () => {
   it('refuses over-long text with the count, keeping it', async () => {
     const { channel, categoryId, key } = await setup()
     const title = '路'.repeat(61)
-    const r = await postPage(`/q/${channel.code}`, { key, ...valid(categoryId, { title, details: '详'.repeat(1001) }) })
+    const r = await postPage(`/q/${channel.code}`, {
+      key,
+      ...valid(categoryId, { title, details: '详'.repeat(1001) }),
+    })
     expect(r.status).toBe(400)
     expect(r.text).toContain('一句话说明最多 60 个字，现在有 61 个字')
     expect(r.text).toContain('详细情况最多 1000 个字，现在有 1001 个字')
@@ -245,7 +286,11 @@ describe('POST /q/:code', () => {
 
   it('shows a receipt but files nothing when the honeypot is filled', async () => {
     const { channel, categoryId, key, neighborhoodId } = await setup()
-    const r = await postPage(`/q/${channel.code}`, { key, ...valid(categoryId), website: 'http://spam.example' })
+    const r = await postPage(`/q/${channel.code}`, {
+      key,
+      ...valid(categoryId),
+      website: 'http://spam.example',
+    })
     expect(r.status).toBe(200)
     expect(receiptCode(r.text)).toMatch(TRACKING_CODE)
     expect(await topicCount(neighborhoodId)).toBe(0)
@@ -266,10 +311,18 @@ describe('POST /q/:code', () => {
     const { channel, categoryId, key, neighborhoodId } = await setup()
     const ip = clientAddress()
     for (let i = 0; i < 20; i++) {
-      const r = await postPage(`/q/${channel.code}`, { key, ...valid(categoryId, { title: '' }) }, ip)
+      const r = await postPage(
+        `/q/${channel.code}`,
+        { key, ...valid(categoryId, { title: '' }) },
+        ip,
+      )
       expect(r.status).toBe(400)
     }
-    const r = await postPage(`/q/${channel.code}`, { key, ...valid(categoryId, { details: '我写了很多字' }) }, ip)
+    const r = await postPage(
+      `/q/${channel.code}`,
+      { key, ...valid(categoryId, { details: '我写了很多字' }) },
+      ip,
+    )
     expect(r.status, r.text).toBe(429)
     expect(Number(r.res.headers.get('retry-after'))).toBeGreaterThan(0)
     expect(r.text).toContain('操作太频繁了')
@@ -279,14 +332,21 @@ describe('POST /q/:code', () => {
     expect(inputValue(r.text, 'key')).toBe(key)
     expect(await topicCount(neighborhoodId)).toBe(0)
     // Another client is not affected.
-    const other = await postPage(`/q/${channel.code}`, { key, ...valid(categoryId) }, clientAddress())
+    const other = await postPage(
+      `/q/${channel.code}`,
+      { key, ...valid(categoryId) },
+      clientAddress(),
+    )
     expect(other.status).toBe(200)
   })
 
   it('shows hostile text as text', async () => {
     const { channel, categoryId, key } = await setup()
     const hostile = '<script>alert(1)</script><img src=x onerror=alert(2)>'
-    const r = await postPage(`/q/${channel.code}`, { key, ...valid(categoryId, { title: hostile, details: hostile, phone: 'x' }) })
+    const r = await postPage(`/q/${channel.code}`, {
+      key,
+      ...valid(categoryId, { title: hostile, details: hostile, phone: 'x' }),
+    })
     expect(r.status).toBe(400)
     expect(r.text).not.toContain('<script>alert(1)')
     expect(r.text).not.toContain('<img src=x')
@@ -295,7 +355,11 @@ describe('POST /q/:code', () => {
 
   it('refuses a cross-site post', async () => {
     const { channel, categoryId, key, neighborhoodId } = await setup()
-    const r = await postPage(`/q/${channel.code}`, { key, ...valid(categoryId) }, { origin: 'https://evil.example' })
+    const r = await postPage(
+      `/q/${channel.code}`,
+      { key, ...valid(categoryId) },
+      { origin: 'https://evil.example' },
+    )
     expect(r.status).toBe(403)
     expect(await topicCount(neighborhoodId)).toBe(0)
   })
@@ -304,13 +368,21 @@ describe('POST /q/:code', () => {
 describe('similar-topic step', () => {
   const similarSetup = async () => {
     const s = await setup()
-    const existing = await residentTopic(s.neighborhoodId, { title: '东门路灯坏了，晚上很黑', categoryId: s.categoryId, status: 'accepted', supportCount: 4 })
+    const existing = await residentTopic(s.neighborhoodId, {
+      title: '东门路灯坏了，晚上很黑',
+      categoryId: s.categoryId,
+      status: 'accepted',
+      supportCount: 4,
+    })
     return { ...s, existing }
   }
 
   it('offers open look-alike topics before filing, carrying every value', async () => {
     const { channel, categoryId, key, existing, neighborhoodId } = await similarSetup()
-    const r = await postPage(`/q/${channel.code}`, { key, ...valid(categoryId, { name: '王阿姨', phone: '13812345678', consent: '1' }) })
+    const r = await postPage(`/q/${channel.code}`, {
+      key,
+      ...valid(categoryId, { name: '王阿姨', phone: '13812345678', consent: '1' }),
+    })
     expect(r.status, r.text).toBe(200)
     expect(r.text).toContain('这些事是不是和您说的一样？')
     expect(r.text).toContain('东门路灯坏了，晚上很黑')
@@ -328,8 +400,16 @@ describe('similar-topic step', () => {
     const s = await setup()
     const other = await residentCategory()
     await residentTopic(s.neighborhoodId, { title: '小区东门路灯坏了', categoryId: other })
-    await residentTopic(s.neighborhoodId, { title: '小区东门路灯坏了', categoryId: s.categoryId, status: 'done' })
-    await residentTopic(s.neighborhoodId, { title: '小区东门路灯坏了', categoryId: s.categoryId, status: 'declined' })
+    await residentTopic(s.neighborhoodId, {
+      title: '小区东门路灯坏了',
+      categoryId: s.categoryId,
+      status: 'done',
+    })
+    await residentTopic(s.neighborhoodId, {
+      title: '小区东门路灯坏了',
+      categoryId: s.categoryId,
+      status: 'declined',
+    })
     const { neighborhoodIds } = await createTown(1)
     await residentTopic(neighborhoodIds[0], { title: '小区东门路灯坏了', categoryId: s.categoryId })
     const r = await postPage(`/q/${s.channel.code}`, { key: s.key, ...valid(s.categoryId) })
@@ -346,9 +426,15 @@ describe('similar-topic step', () => {
     const code = receiptCode(r.text)!
     expect(code).toMatch(TRACKING_CODE)
     expect(r.text).toContain('支持成功')
-    const support = await env.DB.prepare('SELECT topic_id, source FROM supports WHERE tracking_code = ?').bind(code).first()
+    const support = await env.DB.prepare(
+      'SELECT topic_id, source FROM supports WHERE tracking_code = ?',
+    )
+      .bind(code)
+      .first()
     expect(support).toEqual({ topic_id: existing.id, source: 'support' })
-    const topic = await env.DB.prepare('SELECT support_count FROM topics WHERE id = ?').bind(existing.id).first<{ support_count: number }>()
+    const topic = await env.DB.prepare('SELECT support_count FROM topics WHERE id = ?')
+      .bind(existing.id)
+      .first<{ support_count: number }>()
     expect(topic!.support_count).toBe(5)
     expect(await topicCount(neighborhoodId)).toBe(1)
     const track = await getPage(`/t/${code}`)
@@ -356,7 +442,7 @@ describe('similar-topic step', () => {
     expect(track.text).toContain('东门路灯坏了，晚上很黑')
   })
 
-  it('files the resident\'s own topic anyway with confirmed=1', async () => {
+  it("files the resident's own topic anyway with confirmed=1", async () => {
     const { channel, categoryId, key, neighborhoodId } = await similarSetup()
     const r = await postPage(`/q/${channel.code}`, { key, ...valid(categoryId), confirmed: '1' })
     expect(r.status, r.text).toBe(200)
@@ -366,7 +452,12 @@ describe('similar-topic step', () => {
 
   it('goes back to the form with the values when asked to edit', async () => {
     const { channel, categoryId, key, neighborhoodId } = await similarSetup()
-    const r = await postPage(`/q/${channel.code}`, { key, ...valid(categoryId), confirmed: '1', edit: '1' })
+    const r = await postPage(`/q/${channel.code}`, {
+      key,
+      ...valid(categoryId),
+      confirmed: '1',
+      edit: '1',
+    })
     expect(r.status).toBe(200)
     expect(inputValue(r.text, 'title')).toBe('小区东门路灯坏了')
     expect(await topicCount(neighborhoodId)).toBe(1)
@@ -377,28 +468,46 @@ describe('/n/:slug/new', () => {
   it('uses one web channel per neighborhood, counting its scans and submissions', async () => {
     const { neighborhoodIds } = await createTown(1)
     const categoryId = await residentCategory()
-    const slug = (await env.DB.prepare('SELECT slug FROM neighborhoods WHERE id = ?').bind(neighborhoodIds[0]).first<{ slug: string }>())!.slug
+    const slug = (await env.DB.prepare('SELECT slug FROM neighborhoods WHERE id = ?')
+      .bind(neighborhoodIds[0])
+      .first<{ slug: string }>())!.slug
     const first = await getPage(`/n/${slug}/new`)
     expect(first.status, first.text).toBe(200)
     await getPage(`/n/${slug}/new`)
-    const r = await postPage(`/n/${slug}/new`, { key: inputValue(first.text, 'key')!, ...valid(categoryId) })
+    const r = await postPage(`/n/${slug}/new`, {
+      key: inputValue(first.text, 'key')!,
+      ...valid(categoryId),
+    })
     expect(r.status, r.text).toBe(200)
-    const channels = await env.DB.prepare("SELECT id, scans, submissions FROM channels WHERE neighborhood_id = ? AND kind = 'web'")
+    const channels = await env.DB.prepare(
+      "SELECT id, scans, submissions FROM channels WHERE neighborhood_id = ? AND kind = 'web'",
+    )
       .bind(neighborhoodIds[0])
       .all<{ id: number; scans: number; submissions: number }>()
     expect(channels.results).toHaveLength(1)
     expect(channels.results[0]).toMatchObject({ scans: 2, submissions: 1 })
-    const topic = await env.DB.prepare('SELECT channel_id FROM topics WHERE tracking_code = ?').bind(receiptCode(r.text)).first<{ channel_id: number }>()
+    const topic = await env.DB.prepare('SELECT channel_id FROM topics WHERE tracking_code = ?')
+      .bind(receiptCode(r.text))
+      .first<{ channel_id: number }>()
     expect(topic!.channel_id).toBe(channels.results[0].id)
   })
 
-  it('answers 404, filing nothing, when the neighborhood\'s web form was switched off', async () => {
+  it("answers 404, filing nothing, when the neighborhood's web form was switched off", async () => {
     const { neighborhoodIds } = await createTown(1)
     const categoryId = await residentCategory()
-    const slug = (await env.DB.prepare('SELECT slug FROM neighborhoods WHERE id = ?').bind(neighborhoodIds[0]).first<{ slug: string }>())!.slug
+    const slug = (await env.DB.prepare('SELECT slug FROM neighborhoods WHERE id = ?')
+      .bind(neighborhoodIds[0])
+      .first<{ slug: string }>())!.slug
     const form = await getPage(`/n/${slug}/new`)
-    await env.DB.prepare("UPDATE channels SET active = 0 WHERE neighborhood_id = ? AND kind = 'web'").bind(neighborhoodIds[0]).run()
-    const r = await postPage(`/n/${slug}/new`, { key: inputValue(form.text, 'key')!, ...valid(categoryId) })
+    await env.DB.prepare(
+      "UPDATE channels SET active = 0 WHERE neighborhood_id = ? AND kind = 'web'",
+    )
+      .bind(neighborhoodIds[0])
+      .run()
+    const r = await postPage(`/n/${slug}/new`, {
+      key: inputValue(form.text, 'key')!,
+      ...valid(categoryId),
+    })
     expect(r.status).toBe(404)
     expect(await topicCount(neighborhoodIds[0])).toBe(0)
   })
@@ -412,7 +521,11 @@ describe('/n/:slug/new', () => {
 describe('resends racing each other', () => {
   it('file once per key, answering every one with the first receipt', async () => {
     const { channel, categoryId, key, neighborhoodId } = await setup()
-    const pages = await Promise.all(Array.from({ length: 5 }, () => postPage(`/q/${channel.code}`, { key, ...valid(categoryId) })))
+    const pages = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        postPage(`/q/${channel.code}`, { key, ...valid(categoryId) }),
+      ),
+    )
     for (const page of pages) expect(page.status, page.text).toBe(200)
     const codes = new Set(pages.map((p) => receiptCode(p.text)))
     expect(codes.size).toBe(1)

@@ -39,44 +39,99 @@ let pages: Record<string, PageResponse> = {}
 beforeAll(async () => {
   const { neighborhoodIds } = await createTown(1)
   const n = neighborhoodIds[0]
-  const slug = (await env.DB.prepare('SELECT slug FROM neighborhoods WHERE id = ?').bind(n).first<{ slug: string }>())!.slug
+  const slug = (await env.DB.prepare('SELECT slug FROM neighborhoods WHERE id = ?')
+    .bind(n)
+    .first<{ slug: string }>())!.slug
   const categoryIds: number[] = []
-  for (const name of ['环境卫生', '设施维修', '停车', '充电桩', '加装电梯', '绿化', '安全', '养老', '托幼', '物业', '邻里', '其他'])
+  for (const name of [
+    '环境卫生',
+    '设施维修',
+    '停车',
+    '充电桩',
+    '加装电梯',
+    '绿化',
+    '安全',
+    '养老',
+    '托幼',
+    '物业',
+    '邻里',
+    '其他',
+  ])
     categoryIds.push(await residentCategory(`${name}-size`))
   const channel = await residentChannel(n, { label: '32号楼2单元 楼道留言板（一楼信箱旁）' })
   // A full board: 20 running + 10 done projects, 25+ open topics, all with long titles.
   const topicIds: number[] = []
   for (let i = 0; i < 40; i++)
-    topicIds.push((await residentTopic(n, { title: phrase(i, 58), categoryId: categoryIds[i % 12], status: i % 2 ? 'accepted' : 'submitted', supportCount: i })).id)
+    topicIds.push(
+      (
+        await residentTopic(n, {
+          title: phrase(i, 58),
+          categoryId: categoryIds[i % 12],
+          status: i % 2 ? 'accepted' : 'submitted',
+          supportCount: i,
+        })
+      ).id,
+    )
   for (let i = 0; i < 30; i++)
     await residentProject(n, {
       title: phrase(100 + i, 40),
       status: i < 20 ? 'in_progress' : 'done',
       owningBody: `${phrase(200 + i, 12)}居民区党总支`,
       deadlineAt: Date.now() + i * 86_400_000,
-      checklist: [['一', true], ['二', false]],
+      checklist: [
+        ['一', true],
+        ['二', false],
+      ],
     })
   // A long tracking page: 30 public events, a project with 30 checklist items and 20 updates.
-  const tracked = await residentTopic(n, { title: phrase(300, 58), description: phrase(301, 900), categoryId: categoryIds[0], status: 'in_progress', publicReply: phrase(302, 200) })
-  for (let i = 0; i < 30; i++) await residentEvent(tracked.id, { toStatus: 'accepted', publicNote: phrase(400 + i, 120) })
+  const tracked = await residentTopic(n, {
+    title: phrase(300, 58),
+    description: phrase(301, 900),
+    categoryId: categoryIds[0],
+    status: 'in_progress',
+    publicReply: phrase(302, 200),
+  })
+  for (let i = 0; i < 30; i++)
+    await residentEvent(tracked.id, { toStatus: 'accepted', publicNote: phrase(400 + i, 120) })
   await residentProject(n, {
     title: phrase(500, 40),
     status: 'done',
-    checklist: Array.from({ length: 30 }, (_, i) => [phrase(600 + i, 30), i % 3 === 0] as [string, boolean]),
-    updates: Array.from({ length: 20 }, (_, i) => [phrase(700 + i, 150), true] as [string, boolean]),
+    checklist: Array.from(
+      { length: 30 },
+      (_, i) => [phrase(600 + i, 30), i % 3 === 0] as [string, boolean],
+    ),
+    updates: Array.from(
+      { length: 20 },
+      (_, i) => [phrase(700 + i, 150), true] as [string, boolean],
+    ),
     topicIds: [tracked.id],
   })
   // Similar topics to the draft below.
-  for (let i = 0; i < 3; i++) await residentTopic(n, { title: phrase(800, 58 - i), categoryId: categoryIds[1] })
+  for (let i = 0; i < 3; i++)
+    await residentTopic(n, { title: phrase(800, 58 - i), categoryId: categoryIds[1] })
 
   const form = await getPage(`/q/${channel.code}`)
   const key = inputValue(form.text, 'key')!
-  const draft = { key, title: phrase(800, 58), details: phrase(900, 990), categoryId: String(categoryIds[1]), where: phrase(901, 58), name: '王', phone: '138', consent: '' }
+  const draft = {
+    key,
+    title: phrase(800, 58),
+    details: phrase(900, 990),
+    categoryId: String(categoryIds[1]),
+    where: phrase(901, 58),
+    name: '王',
+    phone: '138',
+    consent: '',
+  }
   pages = {
     'needs form': form,
     'needs form with errors': await postPage(`/q/${channel.code}`, draft),
     'similar step': await postPage(`/q/${channel.code}`, { ...draft, phone: '', name: '' }),
-    receipt: await postPage(`/q/${channel.code}`, { ...draft, phone: '', name: '', confirmed: '1' }),
+    receipt: await postPage(`/q/${channel.code}`, {
+      ...draft,
+      phone: '',
+      name: '',
+      confirmed: '1',
+    }),
     tracking: await getPage(`/t/${tracked.code}`),
     evaluate: await getPage(`/t/${tracked.code}/evaluate`),
     board: await getPage(`/b/${slug}`),
@@ -103,6 +158,7 @@ describe('resident page sizes', () => {
   })
 
   it('keeps every page at or under 14 KB gzip including its CSS', () => {
-    for (const [name, size] of Object.entries(sizes)) expect(size, `${name}: ${size} bytes`).toBeLessThanOrEqual(LIMIT)
+    for (const [name, size] of Object.entries(sizes))
+      expect(size, `${name}: ${size} bytes`).toBeLessThanOrEqual(LIMIT)
   })
 })

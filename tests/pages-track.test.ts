@@ -26,7 +26,11 @@ describe('GET /t/:code', () => {
       submitterPhone: '13812345678',
     })
     await residentEvent(topic.id, { kind: 'submitted', toStatus: 'submitted' })
-    await residentEvent(topic.id, { toStatus: 'accepted', publicNote: '已联系物业，本周内修好', internalNote: '物业经理老张电话 021-5555' })
+    await residentEvent(topic.id, {
+      toStatus: 'accepted',
+      publicNote: '已联系物业，本周内修好',
+      internalNote: '物业经理老张电话 021-5555',
+    })
     const r = await getPage(`/t/${topic.code}`)
     expect(r.status, r.text).toBe(200)
     expect(r.text).toContain('楼道灯不亮')
@@ -49,8 +53,15 @@ describe('GET /t/:code', () => {
       title: '5号楼加装电梯',
       owningBody: '慧华苑居民区党总支',
       deadlineAt: Date.UTC(2030, 5, 30, 4),
-      checklist: [['征询意见', true], ['方案设计', true], ['施工', false]],
-      updates: [['方案已公示', true], ['内部：预算待批', false]],
+      checklist: [
+        ['征询意见', true],
+        ['方案设计', true],
+        ['施工', false],
+      ],
+      updates: [
+        ['方案已公示', true],
+        ['内部：预算待批', false],
+      ],
       topicIds: [topic.id],
     })
     const r = await getPage(`/t/${topic.code}`)
@@ -68,8 +79,15 @@ describe('GET /t/:code', () => {
   it('shows the latest ten events and updates, and all of them on request', async () => {
     const n = await town()
     const topic = await residentTopic(n, { status: 'in_progress' })
-    for (let i = 1; i <= 12; i++) await residentEvent(topic.id, { publicNote: `第${i}次说明`, at: Date.now() - (20 - i) * 60_000 })
-    await residentProject(n, { updates: Array.from({ length: 7 }, (_, i) => [`动态${i + 1}号`, true] as [string, boolean]), topicIds: [topic.id] })
+    for (let i = 1; i <= 12; i++)
+      await residentEvent(topic.id, {
+        publicNote: `第${i}次说明`,
+        at: Date.now() - (20 - i) * 60_000,
+      })
+    await residentProject(n, {
+      updates: Array.from({ length: 7 }, (_, i) => [`动态${i + 1}号`, true] as [string, boolean]),
+      topicIds: [topic.id],
+    })
     const r = await getPage(`/t/${topic.code}`)
     expect(r.text).not.toContain('第2次说明')
     expect(r.text).toContain('第3次说明')
@@ -89,11 +107,19 @@ describe('GET /t/:code', () => {
     expect(r.text).toContain('已超期')
   })
 
-  it('shows the topic a merged one went into, with that topic\'s project', async () => {
+  it("shows the topic a merged one went into, with that topic's project", async () => {
     const n = await town()
-    const target = await residentTopic(n, { title: '东门停车太乱', status: 'adopted', publicReply: '合并处理' })
+    const target = await residentTopic(n, {
+      title: '东门停车太乱',
+      status: 'adopted',
+      publicReply: '合并处理',
+    })
     await residentProject(n, { title: '东门停车整治', topicIds: [target.id] })
-    const merged = await residentTopic(n, { title: '东门乱停车', status: 'merged', mergedIntoId: target.id })
+    const merged = await residentTopic(n, {
+      title: '东门乱停车',
+      status: 'merged',
+      mergedIntoId: target.id,
+    })
     const r = await getPage(`/t/${merged.code}`)
     expect(r.status, r.text).toBe(200)
     expect(r.text).toContain('已与相同的诉求合并')
@@ -102,10 +128,16 @@ describe('GET /t/:code', () => {
     expect(r.text).not.toContain(target.code) // the target's private code is not shown
   })
 
-  it('resolves a support code to its topic without the submitter\'s details', async () => {
+  it("resolves a support code to its topic without the submitter's details", async () => {
     const n = await town()
-    const topic = await residentTopic(n, { title: '垃圾房异味', description: '就在我家 302 室楼下', status: 'submitted' })
-    await env.DB.prepare("INSERT INTO supports (topic_id, tracking_code, source, created_at) VALUES (?, 'SUP-234', 'support', ?)")
+    const topic = await residentTopic(n, {
+      title: '垃圾房异味',
+      description: '就在我家 302 室楼下',
+      status: 'submitted',
+    })
+    await env.DB.prepare(
+      "INSERT INTO supports (topic_id, tracking_code, source, created_at) VALUES (?, 'SUP-234', 'support', ?)",
+    )
       .bind(topic.id, Date.now())
       .run()
     const r = await getPage('/t/sup-234')
@@ -137,7 +169,10 @@ describe('GET /t/:code', () => {
 
   it('shows hostile text as text', async () => {
     const n = await town()
-    const topic = await residentTopic(n, { title: '<script>alert(1)</script>', publicReply: '<b onmouseover=x>hi</b>' })
+    const topic = await residentTopic(n, {
+      title: '<script>alert(1)</script>',
+      publicReply: '<b onmouseover=x>hi</b>',
+    })
     await residentEvent(topic.id, { publicNote: '"><img src=x onerror=alert(3)>' })
     const r = await getPage(`/t/${topic.code}`)
     expect(r.status).toBe(200)

@@ -16,16 +16,21 @@ describe('getMany: filter={"id":[...]} without a range', () => {
       cookie: world.cookies.staff,
     })
     expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(200)
-    expect(r.body.map((t: { id: number }) => t.id).sort((a: number, b: number) => a - b)).toEqual(ids)
+    expect(r.body.map((t: { id: number }) => t.id).sort((a: number, b: number) => a - b)).toEqual(
+      ids,
+    )
     expect(r.res.headers.get('content-range')).toBe('topics 0-129/130')
   })
 
   it('still limits a scoped user to their neighborhoods', async () => {
     const other = await fileTopic(world.neighborhoodIds[1])
     const mine = await fileTopic(world.neighborhoodIds[0])
-    const r = await api(`/api/topics?filter=${encodeURIComponent(JSON.stringify({ id: [other.id, mine.id] }))}`, {
-      cookie: world.cookies.staff,
-    })
+    const r = await api(
+      `/api/topics?filter=${encodeURIComponent(JSON.stringify({ id: [other.id, mine.id] }))}`,
+      {
+        cookie: world.cookies.staff,
+      },
+    )
     expect(r.status).toBe(200)
     expect(r.body.map((t: { id: number }) => t.id)).toEqual([mine.id])
   })

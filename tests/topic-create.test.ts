@@ -20,9 +20,15 @@ describe('createTopic', () => {
     })
     expect(topic.trackingCode).toMatch(TRACKING_CODE)
     expect(topic.status).toBe('submitted')
-    const events = await env.DB.prepare('SELECT kind, to_status FROM topic_events WHERE topic_id = ?').bind(topic.id).all()
+    const events = await env.DB.prepare(
+      'SELECT kind, to_status FROM topic_events WHERE topic_id = ?',
+    )
+      .bind(topic.id)
+      .all()
     expect(events.results).toEqual([{ kind: 'submitted', to_status: 'submitted' }])
-    const ch = await env.DB.prepare('SELECT submissions FROM channels WHERE id = ?').bind(channel!.id).first<{ submissions: number }>()
+    const ch = await env.DB.prepare('SELECT submissions FROM channels WHERE id = ?')
+      .bind(channel!.id)
+      .first<{ submissions: number }>()
     expect(ch!.submissions).toBe(1)
   })
 

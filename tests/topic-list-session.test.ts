@@ -8,16 +8,22 @@ import { api, createTown, createUser, fileTopic, signIn } from './helpers'
 // remembered scope.
 
 const list = (cookie?: string) =>
-  api<{ neighborhoodId: number; submitterPhone: string | null }[]>('/api/topics?range=[0,99]', { cookie })
+  api<{ neighborhoodId: number; submitterPhone: string | null }[]>('/api/topics?range=[0,99]', {
+    cookie,
+  })
 
 const totalOf = (res: Response) => Number(res.headers.get('content-range')!.split('/')[1])
 
 const setup = async () => {
-  const { neighborhoodIds: [n1, n2] } = await createTown(2)
+  const {
+    neighborhoodIds: [n1, n2],
+  } = await createTown(2)
   await fileTopic(n1, { title: '一号小区路灯' })
   await fileTopic(n2, { title: '二号小区电梯' })
   await fileTopic(n2, { title: '二号小区停车' })
-  await env.DB.prepare("UPDATE topics SET submitter_phone = '13812345678' WHERE neighborhood_id IN (?, ?)")
+  await env.DB.prepare(
+    "UPDATE topics SET submitter_phone = '13812345678' WHERE neighborhood_id IN (?, ?)",
+  )
     .bind(n1, n2)
     .run()
   const user = await createUser('staff', { neighborhoodIds: [n1] })
@@ -31,7 +37,9 @@ const setup = async () => {
 describe('the topic list and its session check in one batch', () => {
   it('follows a scope changed since the last list: rows and total of the new neighborhood', async () => {
     const { n2, user, cookie } = await setup()
-    await env.DB.prepare('UPDATE user_neighborhoods SET neighborhood_id = ? WHERE user_id = ?').bind(n2, user.id).run()
+    await env.DB.prepare('UPDATE user_neighborhoods SET neighborhood_id = ? WHERE user_id = ?')
+      .bind(n2, user.id)
+      .run()
     const after = await list(cookie)
     expect(after.status).toBe(200)
     expect(new Set(after.body.map((t) => t.neighborhoodId))).toEqual(new Set([n2]))
@@ -55,7 +63,9 @@ describe('the topic list and its session check in one batch', () => {
 
   it('answers 401 once the session is revoked from elsewhere, the user disabled, or the session idle', async () => {
     const revoked = await setup()
-    await env.DB.prepare('UPDATE sessions SET revoked_at = ? WHERE user_id = ?').bind(Date.now(), revoked.user.id).run()
+    await env.DB.prepare('UPDATE sessions SET revoked_at = ? WHERE user_id = ?')
+      .bind(Date.now(), revoked.user.id)
+      .run()
     expect((await list(revoked.cookie)).status).toBe(401)
 
     const disabled = await setup()
@@ -64,16 +74,22 @@ describe('the topic list and its session check in one batch', () => {
 
     const idle = await setup()
     const idleMs = Number(env.SESSION_IDLE_MINUTES) * 60_000
-    await env.DB.prepare('UPDATE sessions SET last_seen_at = ? WHERE user_id = ?').bind(Date.now() - idleMs - 1000, idle.user.id).run()
+    await env.DB.prepare('UPDATE sessions SET last_seen_at = ? WHERE user_id = ?')
+      .bind(Date.now() - idleMs - 1000, idle.user.id)
+      .run()
     expect((await list(idle.cookie)).status).toBe(401)
   })
 
   it('slides the idle expiry of a session it checks', async () => {
     const { user, cookie } = await setup()
     const old = Date.now() - 5 * 60_000
-    await env.DB.prepare('UPDATE sessions SET last_seen_at = ? WHERE user_id = ?').bind(old, user.id).run()
+    await env.DB.prepare('UPDATE sessions SET last_seen_at = ? WHERE user_id = ?')
+      .bind(old, user.id)
+      .run()
     expect((await list(cookie)).status).toBe(200)
-    const row = await env.DB.prepare('SELECT last_seen_at FROM sessions WHERE user_id = ?').bind(user.id).first<{ last_seen_at: number }>()
+    const row = await env.DB.prepare('SELECT last_seen_at FROM sessions WHERE user_id = ?')
+      .bind(user.id)
+      .first<{ last_seen_at: number }>()
     expect(row!.last_seen_at).toBeGreaterThan(old)
   })
 

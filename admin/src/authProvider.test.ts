@@ -6,7 +6,8 @@ describe('allowed (what the admin UI offers each role)', () => {
     expect(allowed('viewer', 'list', 'topics')).toBe(true)
     expect(allowed('viewer', 'show', 'topics')).toBe(true)
     for (const action of ['edit', 'create', 'delete'])
-      for (const resource of ['topics', 'projects', 'channels']) expect(allowed('viewer', action, resource)).toBe(false)
+      for (const resource of ['topics', 'projects', 'channels'])
+        expect(allowed('viewer', action, resource)).toBe(false)
   })
 
   it('lets viewers keep their own saved views', () => {

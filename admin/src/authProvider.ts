@@ -21,7 +21,9 @@ declare global {
 let me: Promise<Me | null> | null = (typeof window !== 'undefined' && window.__jushouMe) || null
 
 const fetchMe = () =>
-  (me ??= fetch('/api/auth/me', { credentials: 'same-origin' }).then((r) => (r.ok ? r.json() : null)))
+  (me ??= fetch('/api/auth/me', { credentials: 'same-origin' }).then((r) =>
+    r.ok ? r.json() : null,
+  ))
 
 // Which screens each role may open; the server enforces the same rules, this only hides
 // controls and menu entries that would fail with 403.

@@ -9,14 +9,25 @@ const base = simpleRestProvider('/api', httpClient)
 const get = async <T>(path: string): Promise<T> => (await httpClient(`/api${path}`)).json as T
 
 /** An open topic that reads like another, with how alike (0–1). */
-export type LookAlike = { id: number; title: string; status: string; supportCount: number; score: number }
+export type LookAlike = {
+  id: number
+  title: string
+  status: string
+  supportCount: number
+  score: number
+}
 
 const post = async <T = RaRecord>(path: string, body: unknown): Promise<T> => {
   const { json } = await httpClient(`/api${path}`, { method: 'POST', body: JSON.stringify(body) })
   return json as T
 }
 
-export type TransitionInput = { to: string; note?: string; internalNote?: string; referredTo?: string }
+export type TransitionInput = {
+  to: string
+  note?: string
+  internalNote?: string
+  referredTo?: string
+}
 
 /**
  * The stock simple-rest provider, plus the explicit workflow calls of the API. Errors are
@@ -28,7 +39,8 @@ const dataProvider = {
   transition: (id: number, input: TransitionInput) => post(`/topics/${id}/transition`, input),
   bulkTransition: (input: { ids: number[] } & TransitionInput) =>
     post<{ data: RaRecord[] }>('/topics/bulk-transition', input),
-  merge: (id: number, input: { targetId: number; note?: string }) => post(`/topics/${id}/merge`, input),
+  merge: (id: number, input: { targetId: number; note?: string }) =>
+    post(`/topics/${id}/merge`, input),
   bulkMerge: (input: { ids: number[]; targetId: number; note?: string }) =>
     post('/topics/bulk-merge', input),
   unmerge: (id: number) => post(`/topics/${id}/unmerge`, {}),

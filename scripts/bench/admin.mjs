@@ -22,7 +22,11 @@ const GOAL_MS = 1500
 const RUNS = Math.max(1, Number(process.env.ADMIN_BENCH_RUNS ?? 7))
 const ROLES = ['admin', 'staff']
 const ASSETS = path.join(ROOT, 'dist/admin/assets')
-const CONTEXT = { viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }
+const CONTEXT = {
+  viewport: { width: 1440, height: 900 },
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+}
 const TIMEOUT_MS = 30_000
 
 // Runs in the page before its own scripts: the first moment grid rows exist, and long tasks.
@@ -40,7 +44,8 @@ const PROBE = () => {
   }).observe(document, { childList: true, subtree: true })
   try {
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) probe.longTasks.push([Math.round(e.startTime), Math.round(e.duration)])
+      for (const e of list.getEntries())
+        probe.longTasks.push([Math.round(e.startTime), Math.round(e.duration)])
     }).observe({ type: 'longtask', buffered: true })
   } catch {}
 }
@@ -48,13 +53,18 @@ const PROBE = () => {
 /** Builds the admin unless dist/admin has one (a bench measures what is built). */
 const ensureBuilt = () => {
   if (fs.existsSync(path.join(ROOT, 'dist/admin/index.html'))) return false
-  const r = spawnSync('npm', ['run', 'build:admin'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] })
+  const r = spawnSync('npm', ['run', 'build:admin'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
   if (r.status !== 0) throw new Error(`npm run build:admin failed (${r.status ?? r.signal})`)
   return true
 }
 
 const gzKb = (files) =>
-  Math.round(files.reduce((n, f) => n + gzipSync(fs.readFileSync(path.join(ASSETS, f))).length, 0) / 102.4) / 10
+  Math.round(
+    files.reduce((n, f) => n + gzipSync(fs.readFileSync(path.join(ASSETS, f))).length, 0) / 102.4,
+  ) / 10
 
 /** The .js files a page has loaded so far (names under dist/admin/assets). */
 const loadedJs = (page) =>
@@ -85,8 +95,12 @@ const timeline = (page) =>
       lastJs: r(Math.max(0, ...js.map((e) => e.responseEnd))),
       jsFiles: js.length,
       jsFromCache: js.filter((e) => e.transferSize === 0).length,
-      requestsBeforeList: res.filter((e) => e.startTime < (find(/\/api\/topics\?/)?.startTime ?? Infinity)).length,
-      longTaskMs: longTasks.filter(([start]) => start < (firstRows ?? Infinity)).reduce((n, [, d]) => n + d, 0),
+      requestsBeforeList: res.filter(
+        (e) => e.startTime < (find(/\/api\/topics\?/)?.startTime ?? Infinity),
+      ).length,
+      longTaskMs: longTasks
+        .filter(([start]) => start < (firstRows ?? Infinity))
+        .reduce((n, [, d]) => n + d, 0),
       longTasks: longTasks.filter(([start]) => start < (firstRows ?? Infinity)),
     }
   })
@@ -95,16 +109,23 @@ const timeline = (page) =>
 const openGrid = async (page, baseUrl) => {
   await page.goto(`${baseUrl}/admin/#/topics`, { waitUntil: 'commit', timeout: TIMEOUT_MS })
   const seen = await page.evaluate(
-    (ms) => Promise.race([window.__adminBench.rows, new Promise((resolve) => setTimeout(resolve, ms, false))]),
+    (ms) =>
+      Promise.race([
+        window.__adminBench.rows,
+        new Promise((resolve) => setTimeout(resolve, ms, false)),
+      ]),
     TIMEOUT_MS,
   )
-  if (!seen) throw new Error(`bench admin: no grid rows on /admin/#/topics within ${TIMEOUT_MS / 1000} s`)
+  if (!seen)
+    throw new Error(`bench admin: no grid rows on /admin/#/topics within ${TIMEOUT_MS / 1000} s`)
   return timeline(page)
 }
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b)
-  return s.length % 2 ? s[(s.length - 1) / 2] : Math.round((s[s.length / 2 - 1] + s[s.length / 2]) / 2)
+  return s.length % 2
+    ? s[(s.length - 1) / 2]
+    : Math.round((s[s.length / 2 - 1] + s[s.length / 2]) / 2)
 }
 const sec = (ms) => (ms / 1000).toFixed(2)
 
@@ -115,7 +136,11 @@ export const reports = [
     run: async (ctx) => {
       const built = ensureBuilt()
       const { chromium } = await import('playwright-core')
-      const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM_PATH,
+        headless: true,
+        args: CHROMIUM_ARGS,
+      })
       try {
         const cookies = {}
         for (const role of ROLES) {
@@ -137,7 +162,12 @@ export const reports = [
         const loginJs = await loadedJs(login)
         await loginContext.close()
 
-        const runs = Object.fromEntries(ROLES.flatMap((role) => [[`${role} cold`, []], [`${role} warm`, []]]))
+        const runs = Object.fromEntries(
+          ROLES.flatMap((role) => [
+            [`${role} cold`, []],
+            [`${role} warm`, []],
+          ]),
+        )
         const warm = {}
         for (const role of ROLES) {
           warm[role] = await newContext(role)
@@ -175,7 +205,15 @@ export const reports = [
         const series = Object.entries(runs).map(([label, list]) => {
           const times = list.map((t) => t.firstRows)
           const mid = list.find((t) => t.firstRows === median(times)) ?? list[0]
-          return { label, medianMs: median(times), maxMs: Math.max(...times), minMs: Math.min(...times), times, typical: mid, runs: list }
+          return {
+            label,
+            medianMs: median(times),
+            maxMs: Math.max(...times),
+            minMs: Math.min(...times),
+            times,
+            typical: mid,
+            runs: list,
+          }
         })
         const met = series.every((s) => s.maxMs < GOAL_MS)
         const lines = [
@@ -187,13 +225,18 @@ export const reports = [
           ...series.map((s) => {
             const t = s.typical
             const list = t.list ? `list ${t.list[0]}–${t.list[1]}` : 'no list request?'
-            return `  ${s.label.padEnd(11)} median ${sec(s.medianMs)} s, max ${sec(s.maxMs)} s ${s.maxMs < GOAL_MS ? '✓' : '✗'}` +
+            return (
+              `  ${s.label.padEnd(11)} median ${sec(s.medianMs)} s, max ${sec(s.maxMs)} s ${s.maxMs < GOAL_MS ? '✓' : '✗'}` +
               `   (typical run: document ${t.document}, ${list}, data grid js ${t.dataGrid ? t.dataGrid[1] : '?'}, ` +
               `last js ${t.lastJs}, long tasks ${t.longTaskMs} ms, ${t.jsFromCache}/${t.jsFiles} js from cache)`
+            )
           }),
           `goal: first rows under ${GOAL_MS / 1000} s in every series (max): ${met ? 'met ✓' : 'missed ✗'}`,
         ]
-        return { lines, data: { goalMs: GOAL_MS, goalMet: met, runsPerSeries: RUNS, js, loginJs, gridJs, series } }
+        return {
+          lines,
+          data: { goalMs: GOAL_MS, goalMet: met, runsPerSeries: RUNS, js, loginJs, gridJs, series },
+        }
       } finally {
         await browser.close()
       }

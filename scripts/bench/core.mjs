@@ -46,7 +46,7 @@ export const cases = [
   },
   {
     name: 'topics-create',
-    title: 'POST /api/topics as staff (entry on a resident\'s behalf, by phone)',
+    title: "POST /api/topics as staff (entry on a resident's behalf, by phone)",
     order: 30,
     goal: 0.5,
     request: (ctx, i) => ({
@@ -84,7 +84,15 @@ export const listSql = (user: any, filter: Record<string, unknown>) => {
   return { page: page.toSQL(), total: total.toSQL() }
 }
 `
-const STAFF = { id: 3, username: 'staff', displayName: '', role: 'staff', sessionId: '', townIds: [], neighborhoodIds: [1] }
+const STAFF = {
+  id: 3,
+  username: 'staff',
+  displayName: '',
+  role: 'staff',
+  sessionId: '',
+  townIds: [],
+  neighborhoodIds: [1],
+}
 
 const handWritten = (q) => {
   const where =
@@ -103,16 +111,26 @@ const listQueries = async () => {
     const plain = listSql(STAFF, { status: 'submitted' })
     const search = listSql(STAFF, { status: 'submitted', q: SEARCH })
     return {
-      source: 'the API’s own query builders (worker/api/topics-record.ts, worker/db/queries/topics.ts)',
-      queries: [['list page', inline(plain.page)], ['list total', inline(plain.total)],
-        ['search page', inline(search.page)], ['search total', inline(search.total)]],
+      source:
+        'the API’s own query builders (worker/api/topics-record.ts, worker/db/queries/topics.ts)',
+      queries: [
+        ['list page', inline(plain.page)],
+        ['list total', inline(plain.total)],
+        ['search page', inline(search.page)],
+        ['search total', inline(search.total)],
+      ],
     }
   } catch (e) {
     const plain = handWritten()
     const search = handWritten(SEARCH)
     return {
       source: `hand-written equivalent (could not build the API's SQL: ${e.message.split('\n')[0]})`,
-      queries: [['list page', plain.page], ['list total', plain.total], ['search page', search.page], ['search total', search.total]],
+      queries: [
+        ['list page', plain.page],
+        ['list total', plain.total],
+        ['search page', search.page],
+        ['search total', search.total],
+      ],
     }
   }
 }
@@ -128,7 +146,10 @@ export const reports = [
       for (const [label, sql] of queries) {
         const [{ results }] = await ctx.query(`EXPLAIN QUERY PLAN ${sql}`)
         data[label] = { sql, plan: results.map((r) => r.detail) }
-        lines.push(`${label}: ${sql.length > 220 ? `${sql.slice(0, 100)} … ${sql.slice(-110)}` : sql}`, ...results.map((r) => `    ${r.detail}`))
+        lines.push(
+          `${label}: ${sql.length > 220 ? `${sql.slice(0, 100)} … ${sql.slice(-110)}` : sql}`,
+          ...results.map((r) => `    ${r.detail}`),
+        )
       }
       return { lines, data }
     },

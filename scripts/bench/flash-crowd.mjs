@@ -24,8 +24,14 @@ const ip = (i) => `198.19.${(i >> 8) & 255}.${i & 255}`
 const phoneOf = (i) => `137${String(i).padStart(8, '0')}`
 
 const createActivity = async (ctx, body) => {
-  const res = await ctx.fetch({ method: 'POST', path: '/api/activities', cookie: ctx.cookies.staff, body })
-  if (res.status !== 201) throw new Error(`bench flash-crowd: create activity failed ${res.status} ${await res.text()}`)
+  const res = await ctx.fetch({
+    method: 'POST',
+    path: '/api/activities',
+    cookie: ctx.cookies.staff,
+    body,
+  })
+  if (res.status !== 201)
+    throw new Error(`bench flash-crowd: create activity failed ${res.status} ${await res.text()}`)
   const activity = await res.json()
   const list = await ctx.fetch({
     path: `/api/activity-sessions?filter=${encodeURIComponent(JSON.stringify({ activityId: activity.id }))}`,
@@ -46,7 +52,15 @@ const setup = async (ctx) => {
     place: '社区活动室',
     slug: `bench-steady-${run}`,
     status: 'published',
-    sessions: [{ label: '上午', startsAt: start, endsAt: start + 3 * 3600_000, capacity: 100_000, maxParty: 3 }],
+    sessions: [
+      {
+        label: '上午',
+        startsAt: start,
+        endsAt: start + 3 * 3600_000,
+        capacity: 100_000,
+        maxParty: 3,
+      },
+    ],
   })
   ctx.state.activities.run = run
 }
@@ -63,7 +77,8 @@ export const cases = [
   },
   {
     name: 'activity-register',
-    title: 'POST /a/<slug>/s/<id> JSON: one registration (rate limit, idempotency key, guarded insert)',
+    title:
+      'POST /a/<slug>/s/<id> JSON: one registration (rate limit, idempotency key, guarded insert)',
     order: 71,
     goal: 0.3,
     setup,
@@ -74,14 +89,19 @@ export const cases = [
         method: 'POST',
         path: `/a/${activity.slug}/s/${sessions[0].id}`,
         headers: { 'idempotency-key': `bench-${run}-${n}`, 'cf-connecting-ip': ip(n) },
-        body: { name: '基准家长', phone: `136${String(n).padStart(8, '0')}`, partySize: 1 + (n % 3) },
+        body: {
+          name: '基准家长',
+          phone: `136${String(n).padStart(8, '0')}`,
+          partySize: 1 + (n % 3),
+        },
       }
     },
     expect: 201,
   },
 ]
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+const percentile = (sorted, p) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
 
 /** Runs `jobs` (functions returning promises) with at most `limit` in flight; returns their results. */
 const pool = async (jobs, limit) => {
@@ -105,7 +125,9 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
  * the same idempotency key, so it cannot register twice.
  */
 const retriable = (r) =>
-  r.status === 503 || String(r.status).startsWith('error:') || (r.status === 409 && r.body?.message?.includes('处理中'))
+  r.status === 503 ||
+  String(r.status).startsWith('error:') ||
+  (r.status === 409 && r.body?.message?.includes('处理中'))
 
 /**
  * Sends `reqs` as a burst (at most IN_FLIGHT at once), resending retriable answers for up to ~30 s;
@@ -146,7 +168,13 @@ const burst = async (ctx, reqs) => {
 const stats = ({ results, seconds }) => {
   const sorted = results.map((r) => r.ms).sort((a, b) => a - b)
   const round = (x) => Number(x.toFixed(1))
-  return { requests: results.length, seconds: round(seconds), rps: round(results.length / seconds), p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)) }
+  return {
+    requests: results.length,
+    seconds: round(seconds),
+    rps: round(results.length / seconds),
+    p50: round(percentile(sorted, 50)),
+    p99: round(percentile(sorted, 99)),
+  }
 }
 
 const sleepUntil = (t) => new Promise((r) => setTimeout(r, Math.max(0, t - Date.now())))
@@ -188,10 +216,17 @@ const verify = async (ctx, { activity, sessions, early, crowd, meta, opensAt }) 
   for (const s of sessions) {
     const regs = rows.filter((r) => r.sessionId === s.id)
     const seqs = regs.map((r) => r.seq)
-    if (seqs.some((q, i) => q !== i + 1)) failures.push(`session ${s.id}: seq not 1..${regs.length} without gaps`)
-    const expected = replayArrivals(s.capacity, regs.map((r) => ({ seq: r.seq, partySize: r.partySize })))
+    if (seqs.some((q, i) => q !== i + 1))
+      failures.push(`session ${s.id}: seq not 1..${regs.length} without gaps`)
+    const expected = replayArrivals(
+      s.capacity,
+      regs.map((r) => ({ seq: r.seq, partySize: r.partySize })),
+    )
     const wrong = regs.filter((r, i) => r.status !== expected[i])
-    if (wrong.length) failures.push(`session ${s.id}: ${wrong.length} statuses differ from the arrival-order replay (first: seq ${wrong[0].seq})`)
+    if (wrong.length)
+      failures.push(
+        `session ${s.id}: ${wrong.length} statuses differ from the arrival-order replay (first: seq ${wrong[0].seq})`,
+      )
     const violations = capacityViolations(s.capacity, regs)
     for (const v of violations) failures.push(`session ${s.id}: ${v}`)
     const seats = regs.filter((r) => r.status === 'confirmed').reduce((n, r) => n + r.partySize, 0)
@@ -211,31 +246,53 @@ const verify = async (ctx, { activity, sessions, early, crowd, meta, opensAt }) 
       if (page.length < 500) break
     }
     const waitlisted = regs.filter((r) => r.status === 'waitlisted')
-    if (listed.length !== waitlisted.length || listed.some((x, i) => x.waitlistPosition !== i + 1 || x.id !== waitlisted[i].id))
-      failures.push(`session ${s.id}: waitlist positions are not 1..${waitlisted.length} in arrival order`)
-    perSession.push({ sessionId: s.id, capacity: s.capacity, registrations: regs.length, confirmedSeats: seats, confirmed: regs.length - waitlisted.length, waitlisted: waitlisted.length })
+    if (
+      listed.length !== waitlisted.length ||
+      listed.some((x, i) => x.waitlistPosition !== i + 1 || x.id !== waitlisted[i].id)
+    )
+      failures.push(
+        `session ${s.id}: waitlist positions are not 1..${waitlisted.length} in arrival order`,
+      )
+    perSession.push({
+      sessionId: s.id,
+      capacity: s.capacity,
+      registrations: regs.length,
+      confirmedSeats: seats,
+      confirmed: regs.length - waitlisted.length,
+      waitlisted: waitlisted.length,
+    })
   }
   // Nothing lost: every answer is a registration that exists (or the stored result of a replay),
   // or a clear refusal; every registration row was answered to someone.
   const byToken = new Map(rows.map((r) => [r.token, r]))
   const keyOfToken = new Map()
   const outcome = {
-    created: 0, replayed: 0, duplicateRefused: 0, otherRefused: 0, earlyRefused: 0, failed: 0,
+    created: 0,
+    replayed: 0,
+    duplicateRefused: 0,
+    otherRefused: 0,
+    earlyRefused: 0,
+    failed: 0,
     resent: crowd.results.filter((r) => r.retries > 0).length,
     resentAfter: {},
   }
-  for (const r of crowd.results) if (r.resentAfter) outcome.resentAfter[r.resentAfter] = (outcome.resentAfter[r.resentAfter] ?? 0) + 1
+  for (const r of crowd.results)
+    if (r.resentAfter)
+      outcome.resentAfter[r.resentAfter] = (outcome.resentAfter[r.resentAfter] ?? 0) + 1
   crowd.results.forEach((r, i) => {
     const m = meta[i]
     if (r.status === 201) {
       const row = byToken.get(r.body?.token)
-      if (!row) return void failures.push(`request ${i}: 201 with a token that is not in the database`)
-      if (row.sessionId !== m.session.id || row.phone !== m.phone) failures.push(`request ${i}: answered with another registration`)
+      if (!row)
+        return void failures.push(`request ${i}: 201 with a token that is not in the database`)
+      if (row.sessionId !== m.session.id || row.phone !== m.phone)
+        failures.push(`request ${i}: answered with another registration`)
       if (!keyOfToken.has(r.body.token)) {
         keyOfToken.set(r.body.token, m.key)
         outcome.created++
       } else if (keyOfToken.get(r.body.token) === m.key) outcome.replayed++
-      else failures.push(`request ${i}: one registration answered to two different idempotency keys`)
+      else
+        failures.push(`request ${i}: one registration answered to two different idempotency keys`)
     } else if (r.status === 409 && r.body?.message) {
       if (r.body.errors?.phone) outcome.duplicateRefused++
       else outcome.otherRefused++
@@ -248,10 +305,15 @@ const verify = async (ctx, { activity, sessions, early, crowd, meta, opensAt }) 
   // before then); one handled after the opening may register (a slow machine).
   early.results.forEach((r, k) => {
     if (r.status === 409 && r.body?.message?.includes('还没有开始')) outcome.earlyRefused++
-    else if (r.status === 201 && r.answeredAt >= opensAt && byToken.has(r.body?.token)) keyOfToken.set(r.body.token, `early-${k}`)
-    else failures.push(`early request answered ${r.status} at opening${r.answeredAt - opensAt >= 0 ? '+' : ''}${r.answeredAt - opensAt} ms: ${r.text}`)
+    else if (r.status === 201 && r.answeredAt >= opensAt && byToken.has(r.body?.token))
+      keyOfToken.set(r.body.token, `early-${k}`)
+    else
+      failures.push(
+        `early request answered ${r.status} at opening${r.answeredAt - opensAt >= 0 ? '+' : ''}${r.answeredAt - opensAt} ms: ${r.text}`,
+      )
   })
-  if (keyOfToken.size !== rows.length) failures.push(`${rows.length} registrations in the database, ${keyOfToken.size} answered`)
+  if (keyOfToken.size !== rows.length)
+    failures.push(`${rows.length} registrations in the database, ${keyOfToken.size} answered`)
   return { failures: failures.slice(0, 20), failureCount: failures.length, perSession, outcome }
 }
 
@@ -278,12 +340,23 @@ export const reports = [
       })
       const { reqs, meta } = plan(activity.slug, sessions, run)
       // The floor burst: GET /api/auth/me in the same shape, just before the crowd.
-      const floor = await burst(ctx, reqs.map(() => ({ path: '/api/auth/me', cookie: ctx.cookies.staff })))
+      const floor = await burst(
+        ctx,
+        reqs.map(() => ({ path: '/api/auth/me', cookie: ctx.cookies.staff })),
+      )
       // Registration opens in 6 s; a few parents press submit seconds before: the server must
       // refuse every post it handles before the opening instant.
       const opensAt = Date.now() + 6_000
-      const put = await ctx.fetch({ method: 'PUT', path: `/api/activities/${activity.id}`, cookie: ctx.cookies.staff, body: { opensAt } })
-      if (put.status !== 200) throw new Error(`bench flash-crowd: setting the opening failed ${put.status} ${await put.text()}`)
+      const put = await ctx.fetch({
+        method: 'PUT',
+        path: `/api/activities/${activity.id}`,
+        cookie: ctx.cookies.staff,
+        body: { opensAt },
+      })
+      if (put.status !== 200)
+        throw new Error(
+          `bench flash-crowd: setting the opening failed ${put.status} ${await put.text()}`,
+        )
       await sleepUntil(opensAt - 5_000)
       const early = await burst(
         ctx,
@@ -305,11 +378,14 @@ export const reports = [
         `${m.requests} requests, ${IN_FLIGHT} in flight: ${m.rps} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.seconds} s`,
         `floor burst (GET /api/auth/me, same shape): ${f.rps} req/s, p50 ${f.p50} ms → ratio ${ratio}`,
         ...check.perSession.map(
-          (s) => `session ${s.sessionId}: ${s.confirmedSeats}/${s.capacity} seats in ${s.confirmed} registrations, ${s.waitlisted} waitlisted (of ${s.registrations})`,
+          (s) =>
+            `session ${s.sessionId}: ${s.confirmedSeats}/${s.capacity} seats in ${s.confirmed} registrations, ${s.waitlisted} waitlisted (of ${s.registrations})`,
         ),
         `answers: ${o.created} registered, ${o.replayed} replays answered with the first result, ${o.duplicateRefused} duplicate phones refused, ` +
           `${o.otherRefused} other refusals, ${o.earlyRefused}/${EARLY} early posts refused, ${o.failed} failures` +
-          (o.resent ? ` (${o.resent} resent with their key after ${JSON.stringify(o.resentAfter)})` : ''),
+          (o.resent
+            ? ` (${o.resent} resent with their key after ${JSON.stringify(o.resentAfter)})`
+            : ''),
         check.failureCount === 0
           ? 'invariants: ✓ no over-booking ✓ statuses = arrival-order replay (FIFO, filled as far as sizes allow) ✓ gap-free seq and waitlist positions ✓ nothing lost'
           : `invariants: ✗ ${check.failureCount} violation(s): ${check.failures.join('; ')}`,
@@ -318,7 +394,9 @@ export const reports = [
       if (check.failureCount) {
         const statuses = {}
         for (const r of crowd.results) statuses[r.status] = (statuses[r.status] ?? 0) + 1
-        throw new Error(`flash crowd broke invariants (answers ${JSON.stringify(statuses)}): ${check.failures.slice(0, 3).join('; ')}`)
+        throw new Error(
+          `flash crowd broke invariants (answers ${JSON.stringify(statuses)}): ${check.failures.slice(0, 3).join('; ')}`,
+        )
       }
       return { lines, data }
     },

@@ -4,7 +4,18 @@ import { gzipSync } from 'node:zlib'
 // fresh idempotency key, validated, stored, 303 to the receipt), and a report of the page size
 // of a 20-field form (the 14 KB budget of a one-round-trip resident page).
 
-const TYPES = ['text', 'longtext', 'number', 'phone', 'single', 'multiple', 'date', 'building', 'rating', 'consent']
+const TYPES = [
+  'text',
+  'longtext',
+  'number',
+  'phone',
+  'single',
+  'multiple',
+  'date',
+  'building',
+  'rating',
+  'consent',
+]
 const CHOICES = ['非常需要', '比较需要', '一般', '不太需要', '完全不需要']
 
 const twentyFields = () =>
@@ -22,17 +33,44 @@ const twentyFields = () =>
   })
 
 const BENCH_FIELDS = [
-  { key: 'platform', label: '平台', type: 'single', required: true, options: ['美团', '饿了么', '其他'] },
-  { key: 'hours', label: '每天几小时', type: 'number', required: true, min: 1, max: 24, integer: true },
-  { key: 'needs', label: '需要什么', type: 'multiple', required: true, options: ['充电', '饮水', '休息'], maxPicks: 2 },
+  {
+    key: 'platform',
+    label: '平台',
+    type: 'single',
+    required: true,
+    options: ['美团', '饿了么', '其他'],
+  },
+  {
+    key: 'hours',
+    label: '每天几小时',
+    type: 'number',
+    required: true,
+    min: 1,
+    max: 24,
+    integer: true,
+  },
+  {
+    key: 'needs',
+    label: '需要什么',
+    type: 'multiple',
+    required: true,
+    options: ['充电', '饮水', '休息'],
+    maxPicks: 2,
+  },
   { key: 'score', label: '满意度', type: 'rating', required: true, scale: 5 },
   { key: 'phone', label: '手机号', type: 'phone', required: true },
   { key: 'agree', label: '同意', type: 'consent', required: true },
 ]
 
 const createForm = async (ctx, body) => {
-  const res = await ctx.fetch({ method: 'POST', path: '/api/forms', cookie: ctx.cookies.staff, body })
-  if (res.status !== 201) throw new Error(`bench forms: create failed ${res.status} ${await res.text()}`)
+  const res = await ctx.fetch({
+    method: 'POST',
+    path: '/api/forms',
+    cookie: ctx.cookies.staff,
+    body,
+  })
+  if (res.status !== 201)
+    throw new Error(`bench forms: create failed ${res.status} ${await res.text()}`)
   return res.json()
 }
 
@@ -114,10 +152,18 @@ export const reports = [
       const res = await ctx.fetch({ path: `/s/${ctx.state.forms.big.slug}` })
       const html = Buffer.from(await res.arrayBuffer())
       const gzip = gzipSync(html, { level: 6 }).length
-      const data = { status: res.status, bytes: html.length, gzipBytes: gzip, budgetBytes: 14 * 1024, withinBudget: gzip <= 14 * 1024 }
+      const data = {
+        status: res.status,
+        bytes: html.length,
+        gzipBytes: gzip,
+        budgetBytes: 14 * 1024,
+        withinBudget: gzip <= 14 * 1024,
+      }
       if (res.status !== 200) throw new Error(`form page answered ${res.status}`)
       return {
-        lines: [`20-field form: ${html.length} bytes, ${gzip} bytes gzip (budget 14336) → ${data.withinBudget ? 'within' : 'OVER'} budget`],
+        lines: [
+          `20-field form: ${html.length} bytes, ${gzip} bytes gzip (budget 14336) → ${data.withinBudget ? 'within' : 'OVER'} budget`,
+        ],
         data,
       }
     },

@@ -8,7 +8,8 @@ import { gzipSync } from 'node:zlib'
 const BUDGET = 14 * 1024
 const SLUG = 'huihuayuan'
 // Random common characters keep bench titles apart, so filing is measured, not the similar step.
-const POOL = '的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自着去之过家学对可她里后小么心多天而能好都然没日于起还发成事只作当想看文无开手十用主行方又如前所本见经头面公同三已老从动两长知民样现分将外但身些与高意进把法此实回二理美点月明其种声全工己话儿者向情部正名定'
+const POOL =
+  '的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自着去之过家学对可她里后小么心多天而能好都然没日于起还发成事只作当想看文无开手十用主行方又如前所本见经头面公同三已老从动两长知民样现分将外但身些与高意进把法此实回二理美点月明其种声全工己话儿者向情部正名定'
 const words = (i, n) => {
   let seed = Math.abs(i) * 2654435761 + 7
   let s = ''
@@ -35,8 +36,17 @@ const setup = async (ctx) => {
     `SELECT t.tracking_code AS code, p.status FROM topics t JOIN projects p ON p.id = t.project_id
      WHERE t.neighborhood_id = 1 ORDER BY p.status = 'done' DESC, t.id LIMIT 1`,
   )
-  const [{ results: [category] }] = await ctx.query('SELECT id FROM categories WHERE active = 1 ORDER BY sort_order LIMIT 1')
-  ctx.state.resident = { channel, tracked: results[0].code, categoryId: category.id, run: Date.now().toString(36) }
+  const [
+    {
+      results: [category],
+    },
+  ] = await ctx.query('SELECT id FROM categories WHERE active = 1 ORDER BY sort_order LIMIT 1')
+  ctx.state.resident = {
+    channel,
+    tracked: results[0].code,
+    categoryId: category.id,
+    run: Date.now().toString(36),
+  }
 }
 
 const needBody = (ctx, i, extra = {}) =>
@@ -68,7 +78,8 @@ export const cases = [
   },
   {
     name: 'resident-submit',
-    title: 'POST /q/<code>: file a need (key, rate limit, validate, similar check, insert, receipt)',
+    title:
+      'POST /q/<code>: file a need (key, rate limit, validate, similar check, insert, receipt)',
     order: 51,
     goal: 0.5,
     setup,
@@ -81,7 +92,10 @@ export const cases = [
     order: 52,
     goal: 0.6,
     setup,
-    request: (ctx, i) => ({ path: `/t/${ctx.state.resident.tracked}`, headers: { 'cf-connecting-ip': address(i) } }),
+    request: (ctx, i) => ({
+      path: `/t/${ctx.state.resident.tracked}`,
+      headers: { 'cf-connecting-ip': address(i) },
+    }),
     expect: 200,
   },
   {
@@ -103,14 +117,31 @@ export const reports = [
       const { channel, tracked } = ctx.state.resident
       const get = (path) => ctx.fetch({ path })
       const post = (path, body) =>
-        ctx.fetch({ method: 'POST', path, headers: { 'content-type': 'application/x-www-form-urlencoded', 'cf-connecting-ip': address(-7) }, body })
-      const [{ results: [open] }] = await ctx.query(
+        ctx.fetch({
+          method: 'POST',
+          path,
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            'cf-connecting-ip': address(-7),
+          },
+          body,
+        })
+      const [
+        {
+          results: [open],
+        },
+      ] = await ctx.query(
         `SELECT title, category_id AS categoryId FROM topics WHERE neighborhood_id = 1 AND status = 'accepted' AND category_id IS NOT NULL LIMIT 1`,
       )
       const pages = {
         'needs form': () => get(`/q/${channel.code}`),
-        'needs form with errors': () => post(`/q/${channel.code}`, needBody(ctx, 900001, { title: '', phone: '123' })),
-        'similar step': () => post(`/q/${channel.code}`, needBody(ctx, 900002, { title: open.title, categoryId: String(open.categoryId) })),
+        'needs form with errors': () =>
+          post(`/q/${channel.code}`, needBody(ctx, 900001, { title: '', phone: '123' })),
+        'similar step': () =>
+          post(
+            `/q/${channel.code}`,
+            needBody(ctx, 900002, { title: open.title, categoryId: String(open.categoryId) }),
+          ),
         receipt: () => post(`/q/${channel.code}`, needBody(ctx, 900003, { confirmed: '1' })),
         tracking: () => get(`/t/${tracked}`),
         evaluation: () => get(`/t/${tracked}/evaluate`),
@@ -125,11 +156,21 @@ export const reports = [
         const res = await load()
         const html = Buffer.from(await res.arrayBuffer())
         const gzip = gzipSync(html, { level: 6 }).length
-        data[name] = { status: res.status, bytes: html.length, gzipBytes: gzip, withinBudget: gzip <= BUDGET }
-        lines.push(`${name.padEnd(24)} ${String(res.status).padStart(3)}  ${String(html.length).padStart(6)} B  ${String(gzip).padStart(5)} B gzip  ${gzip <= BUDGET ? 'ok' : 'OVER 14 KB'}`)
+        data[name] = {
+          status: res.status,
+          bytes: html.length,
+          gzipBytes: gzip,
+          withinBudget: gzip <= BUDGET,
+        }
+        lines.push(
+          `${name.padEnd(24)} ${String(res.status).padStart(3)}  ${String(html.length).padStart(6)} B  ${String(gzip).padStart(5)} B gzip  ${gzip <= BUDGET ? 'ok' : 'OVER 14 KB'}`,
+        )
       }
       const over = Object.entries(data).filter(([, d]) => !d.withinBudget)
-      if (over.length) throw new Error(`over the 14 KB budget: ${over.map(([n, d]) => `${n} ${d.gzipBytes} B`).join(', ')}`)
+      if (over.length)
+        throw new Error(
+          `over the 14 KB budget: ${over.map(([n, d]) => `${n} ${d.gzipBytes} B`).join(', ')}`,
+        )
       return { lines, data: { budgetBytes: BUDGET, pages: data } }
     },
   },

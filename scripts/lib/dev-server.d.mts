@@ -1,7 +1,10 @@
 import type { ChildProcess } from 'node:child_process'
 export function freePort(): Promise<number>
 export function portInUse(port: number): Promise<boolean>
-export function waitForHealth(url: string, options?: { timeoutMs?: number; exited?: () => boolean }): Promise<unknown>
+export function waitForHealth(
+  url: string,
+  options?: { timeoutMs?: number; exited?: () => boolean },
+): Promise<unknown>
 export type DevServer = {
   url: string
   port: number

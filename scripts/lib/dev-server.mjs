@@ -75,9 +75,17 @@ export const startDev = async ({
   extraArgs = [],
 } = {}) => {
   const args = [
-    WRANGLER_BIN, 'dev', '--port', String(port), '--ip', ip,
-    '--inspector-port', String(inspectorPort ?? (await freePort())),
-    '--show-interactive-dev-session=false', '--log-level', logLevel,
+    WRANGLER_BIN,
+    'dev',
+    '--port',
+    String(port),
+    '--ip',
+    ip,
+    '--inspector-port',
+    String(inspectorPort ?? (await freePort())),
+    '--show-interactive-dev-session=false',
+    '--log-level',
+    logLevel,
     ...(persistTo ? ['--persist-to', persistTo] : []),
     ...extraArgs,
   ]
@@ -124,9 +132,10 @@ export const startDev = async ({
     await waitForHealth(url, { timeoutMs, exited: () => exitCode !== null })
   } catch (e) {
     await stop()
-    const tail = typeof log === 'string' && log !== 'inherit' && fs.existsSync(log)
-      ? `\n--- ${log} (tail) ---\n${fs.readFileSync(log, 'utf8').slice(-3000)}`
-      : ''
+    const tail =
+      typeof log === 'string' && log !== 'inherit' && fs.existsSync(log)
+        ? `\n--- ${log} (tail) ---\n${fs.readFileSync(log, 'utf8').slice(-3000)}`
+        : ''
     throw new Error(e.message + tail)
   }
   return { url, port, pid: child.pid, child, exited, stop }

@@ -6,7 +6,9 @@
 // sum of its slices. Slow drift then hits every case alike and the ratios stay fair.
 
 const percentile = (sorted, p) =>
-  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN
+  sorted.length
+    ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+    : NaN
 
 /** Collects latencies and statuses over one or more slices. */
 export const createSampler = () => ({ latencies: [], statuses: {}, seconds: 0, sent: 0 })
@@ -16,7 +18,13 @@ export const createSampler = () => ({ latencies: [], statuses: {}, seconds: 0, s
  * `sampler` unless it is null (warm-up). Never sends more than `maxRequests` per slice.
  * @example const s = createSampler(); await runFor({ send, ms: 1000, sampler: s }); summarize(s)
  */
-export const runFor = async ({ send, ms, concurrency = 10, sampler = null, maxRequests = 50_000 }) => {
+export const runFor = async ({
+  send,
+  ms,
+  concurrency = 10,
+  sampler = null,
+  maxRequests = 50_000,
+}) => {
   const until = Date.now() + ms
   let n = 0
   const started = performance.now()

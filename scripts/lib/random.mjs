@@ -40,7 +40,8 @@ export const rng = (seed) => {
     for (const [value, w] of pairs) if ((x -= w) < 0) return value
     return pairs[pairs.length - 1][0]
   }
-  const code = (length, alphabet = CODE_ALPHABET) => Array.from({ length }, () => pick(alphabet)).join('')
+  const code = (length, alphabet = CODE_ALPHABET) =>
+    Array.from({ length }, () => pick(alphabet)).join('')
   return { next, int, pick, chance, weighted, code }
 }
 

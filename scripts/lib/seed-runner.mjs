@@ -69,7 +69,12 @@ export const seedLocal = async ({ persistTo, scale = null, now, log = () => {} }
   fs.mkdirSync(dir, { recursive: true })
   const file = path.join(dir, scale ? 'scale.sql' : 'demo.sql')
   fs.writeFileSync(file, sql)
-  log(`seed: ${Object.entries(counts).filter(([, n]) => n > 0).map(([m, n]) => `${m} ${n} statements`).join(', ')} → ${file.startsWith(ROOT) ? path.relative(ROOT, file) : file}`)
+  log(
+    `seed: ${Object.entries(counts)
+      .filter(([, n]) => n > 0)
+      .map(([m, n]) => `${m} ${n} statements`)
+      .join(', ')} → ${file.startsWith(ROOT) ? path.relative(ROOT, file) : file}`,
+  )
   await executeFile(file, { persistTo })
   return { file, counts }
 }

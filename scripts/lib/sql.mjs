@@ -45,6 +45,7 @@ export const insertRows = (table, rows, { chunk = 50, orIgnore = true } = {}) =>
 export const inlineParams = (sqlText, params) => {
   let i = 0
   const out = sqlText.replace(/\?/g, () => lit(params[i++]))
-  if (i !== params.length) throw new Error(`inlineParams: ${i} placeholders for ${params.length} params`)
+  if (i !== params.length)
+    throw new Error(`inlineParams: ${i} placeholders for ${params.length} params`)
   return out
 }

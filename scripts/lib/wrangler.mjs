@@ -43,7 +43,9 @@ export const runWrangler = (args, { echo = false } = {}) =>
     child.on('close', (code) => {
       if (code === 0) resolve({ stdout, stderr })
       else {
-        const err = new Error(`wrangler ${args.join(' ')} exited with ${code}\n${stdout}\n${stderr}`)
+        const err = new Error(
+          `wrangler ${args.join(' ')} exited with ${code}\n${stdout}\n${stderr}`,
+        )
         reject(Object.assign(err, { stdout, stderr, code }))
       }
     })
@@ -58,9 +60,12 @@ export const applyMigrations = ({ persistTo, echo } = {}) =>
 
 /** Executes a .sql file against the local D1. */
 export const executeFile = (file, { persistTo, echo } = {}) =>
-  runWrangler(['d1', 'execute', 'DB', '--local', '--yes', `--file=${file}`, ...persistArgs(persistTo)], {
-    echo,
-  })
+  runWrangler(
+    ['d1', 'execute', 'DB', '--local', '--yes', `--file=${file}`, ...persistArgs(persistTo)],
+    {
+      echo,
+    },
+  )
 
 /**
  * Runs SQL against the local D1 and returns the result sets (one per statement).
@@ -68,7 +73,14 @@ export const executeFile = (file, { persistTo, echo } = {}) =>
  */
 export const querySql = async (sqlText, { persistTo } = {}) => {
   const { stdout } = await runWrangler([
-    'd1', 'execute', 'DB', '--local', '--json', '--command', sqlText, ...persistArgs(persistTo),
+    'd1',
+    'execute',
+    'DB',
+    '--local',
+    '--json',
+    '--command',
+    sqlText,
+    ...persistArgs(persistTo),
   ])
   return JSON.parse(stdout.slice(stdout.indexOf('[')))
 }

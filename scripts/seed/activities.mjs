@@ -25,8 +25,17 @@ const shanghaiDay = (ms) => Math.floor((ms + 8 * HOUR) / DAY) * DAY - 8 * HOUR
 
 // 亲子手工课 in arrival order: the first seven families fill the 12 seats, four wait.
 const FAMILIES = [
-  ['王芳', 2], ['李娜', 1], ['张伟', 3], ['刘洋', 2], ['陈静', 1], ['杨磊', 2], ['周杰', 1],
-  ['赵敏', 2], ['黄丽', 3], ['吴婷', 1], ['徐斌', 2],
+  ['王芳', 2],
+  ['李娜', 1],
+  ['张伟', 3],
+  ['刘洋', 2],
+  ['陈静', 1],
+  ['杨磊', 2],
+  ['周杰', 1],
+  ['赵敏', 2],
+  ['黄丽', 3],
+  ['吴婷', 1],
+  ['徐斌', 2],
 ]
 const VOLUNTEERS = [
   ['沈阿姨', '13901000001', ['垃圾分类指导', '编织'], ['手工达人', '楼组长']],
@@ -44,7 +53,8 @@ export const VOLUNTEER_SLUG = 'lajifenlei'
 /** The demo volunteers' phones and codes (for the volunteer view at /v). */
 export const volunteerCode = (id) => rng(`volunteer:${id}`).code(6, CODE_ALPHABET)
 
-const token = (kind, id) => rng(`registration-${kind}:${id}`).code(kind === 'manage' ? 32 : 16, TOKEN_ALPHABET)
+const token = (kind, id) =>
+  rng(`registration-${kind}:${id}`).code(kind === 'manage' ? 32 : 16, TOKEN_ALPHABET)
 
 /**
  * Registrations the e2e test and README refer to, in 亲子手工课: 王芳 (confirmed, 2 people) and
@@ -57,8 +67,20 @@ export const DEMO_REGISTRATIONS = {
 
 const QUESTIONS = [
   { key: 'child', type: 'text', label: '孩子姓名', required: true, maxLength: 20 },
-  { key: 'grade', type: 'single', label: '孩子年级（9 月起）', required: true, options: ['一年级', '二年级', '三年级', '四年级', '五年级'] },
-  { key: 'allergy', type: 'longtext', label: '过敏或需要老师特别注意的情况', required: false, maxLength: 200 },
+  {
+    key: 'grade',
+    type: 'single',
+    label: '孩子年级（9 月起）',
+    required: true,
+    options: ['一年级', '二年级', '三年级', '四年级', '五年级'],
+  },
+  {
+    key: 'allergy',
+    type: 'longtext',
+    label: '过敏或需要老师特别注意的情况',
+    required: false,
+    maxLength: 200,
+  },
   { key: 'pickup', type: 'consent', label: '我确认每天按时接送孩子', required: true },
 ]
 
@@ -69,27 +91,69 @@ export const activitiesData = (now) => {
   const opensSoon = Math.ceil((now + 5 * MINUTE) / (5 * MINUTE)) * 5 * MINUTE
   const activities = [
     {
-      id: 1, neighborhood_id: 1, kind: 'event', slug: SUMMER_CLASS_SLUG, title: '暑托班（七月班）',
-      description: '面向本小区小学生的暑期托管：上午作业辅导，下午阅读、手工和体育活动。\n\n每份报名限 1 名孩子，有两个孩子的家庭请分别报名。名额按提交先后确认，满额后进入候补。',
-      place: '慧华苑社区活动中心二楼', audience: '本小区 6–12 岁小学生', opens_at: opensSoon, closes_at: opensSoon + 7 * DAY,
-      status: 'published', questions: QUESTIONS, created_by: 3, created_at: now - 10 * DAY, updated_at: now - 2 * DAY,
+      id: 1,
+      neighborhood_id: 1,
+      kind: 'event',
+      slug: SUMMER_CLASS_SLUG,
+      title: '暑托班（七月班）',
+      description:
+        '面向本小区小学生的暑期托管：上午作业辅导，下午阅读、手工和体育活动。\n\n每份报名限 1 名孩子，有两个孩子的家庭请分别报名。名额按提交先后确认，满额后进入候补。',
+      place: '慧华苑社区活动中心二楼',
+      audience: '本小区 6–12 岁小学生',
+      opens_at: opensSoon,
+      closes_at: opensSoon + 7 * DAY,
+      status: 'published',
+      questions: QUESTIONS,
+      created_by: 3,
+      created_at: now - 10 * DAY,
+      updated_at: now - 2 * DAY,
     },
     {
-      id: 2, neighborhood_id: 1, kind: 'event', slug: CRAFT_CLASS_SLUG, title: '亲子手工课：做一盏兔子灯',
-      description: '社区达人沈阿姨带大家用彩纸和竹条做兔子灯，材料由居委会准备。每个家庭最多 3 人。',
-      place: '慧华苑社区会客厅', audience: '亲子家庭', opens_at: now - 3 * DAY, closes_at: null,
-      status: 'published', questions: [], created_by: 3, created_at: now - 5 * DAY, updated_at: now - 3 * DAY,
+      id: 2,
+      neighborhood_id: 1,
+      kind: 'event',
+      slug: CRAFT_CLASS_SLUG,
+      title: '亲子手工课：做一盏兔子灯',
+      description:
+        '社区达人沈阿姨带大家用彩纸和竹条做兔子灯，材料由居委会准备。每个家庭最多 3 人。',
+      place: '慧华苑社区会客厅',
+      audience: '亲子家庭',
+      opens_at: now - 3 * DAY,
+      closes_at: null,
+      status: 'published',
+      questions: [],
+      created_by: 3,
+      created_at: now - 5 * DAY,
+      updated_at: now - 3 * DAY,
     },
     {
-      id: 3, neighborhood_id: 1, kind: 'volunteer', slug: VOLUNTEER_SLUG, title: '垃圾分类志愿值守',
+      id: 3,
+      neighborhood_id: 1,
+      kind: 'volunteer',
+      slug: VOLUNTEER_SLUG,
+      title: '垃圾分类志愿值守',
       description: '在垃圾厢房旁指导居民分类投放，每班 2 小时。志愿时长按签到记录累计。',
-      place: '慧华苑 3 号、12 号垃圾厢房', audience: '居民志愿者、学生', opens_at: null, closes_at: null,
-      status: 'published', questions: [], created_by: 3, created_at: now - 30 * DAY, updated_at: now - 30 * DAY,
+      place: '慧华苑 3 号、12 号垃圾厢房',
+      audience: '居民志愿者、学生',
+      opens_at: null,
+      closes_at: null,
+      status: 'published',
+      questions: [],
+      created_by: 3,
+      created_at: now - 30 * DAY,
+      updated_at: now - 30 * DAY,
     },
   ]
   const session = (id, activityId, label, startsAt, hours, capacity, maxParty) => ({
-    id, activity_id: activityId, label, starts_at: startsAt, ends_at: startsAt + hours * HOUR, capacity, max_party: maxParty,
-    created_at: now - 10 * DAY, updated_at: now - 10 * DAY,
+    id,
+    activity_id: activityId,
+    label,
+    starts_at: startsAt,
+    ends_at: startsAt + hours * HOUR,
+    capacity,
+    max_party: maxParty,
+    created_at: now - 10 * DAY,
+    updated_at: now - 10 * DAY,
   })
   const sessions = [
     session(1, 1, '7月第1–2周 全天班', today + 14 * DAY + 8.5 * HOUR, 8.5, 30, 1),
@@ -104,10 +168,25 @@ export const activitiesData = (now) => {
   const reg = (id, s, seq, name, phone, partySize, status, extra = {}) => {
     const createdAt = extra.createdAt ?? now - 2 * DAY + seq * 7 * MINUTE
     registrations.push({
-      id, session_id: s.id, activity_id: s.activity_id, name, phone, party_size: partySize, answers: {},
-      status, seq, token: token('manage', id), checkin_code: token('checkin', id), source: 'web',
-      created_at: createdAt, confirmed_at: status === 'waitlisted' ? null : createdAt, promoted_at: null,
-      cancelled_at: null, cancelled_by: null, checked_in_at: extra.checkedInAt ?? null, checked_in_by: extra.checkedInAt ? 3 : null,
+      id,
+      session_id: s.id,
+      activity_id: s.activity_id,
+      name,
+      phone,
+      party_size: partySize,
+      answers: {},
+      status,
+      seq,
+      token: token('manage', id),
+      checkin_code: token('checkin', id),
+      source: 'web',
+      created_at: createdAt,
+      confirmed_at: status === 'waitlisted' ? null : createdAt,
+      promoted_at: null,
+      cancelled_at: null,
+      cancelled_by: null,
+      checked_in_at: extra.checkedInAt ?? null,
+      checked_in_by: extra.checkedInAt ? 3 : null,
       credited_minutes: extra.minutes ?? null,
     })
   }
@@ -120,12 +199,26 @@ export const activitiesData = (now) => {
     reg(200 + i, craft, i + 1, name, `139020000${String(i + 1).padStart(2, '0')}`, party, status)
   })
   const firstWaiting = registrations.find((r) => r.status === 'waitlisted')
-  if (firstWaiting.id !== DEMO_REGISTRATIONS.craftFirstWaiting.id || registrations[0].status !== 'confirmed')
+  if (
+    firstWaiting.id !== DEMO_REGISTRATIONS.craftFirstWaiting.id ||
+    registrations[0].status !== 'confirmed'
+  )
     throw new Error('seed activities: DEMO_REGISTRATIONS no longer match FAMILIES')
   // Volunteers: past shifts checked in (one no-show), upcoming shifts registered.
   let nextId = 300
   const shift = (s, seq, v, status, minutes = null) =>
-    reg(nextId++, s, seq, v[0], v[1], 1, status, status === 'checked_in' ? { checkedInAt: s.starts_at + 3 * MINUTE, minutes, createdAt: s.starts_at - 3 * DAY } : { createdAt: now - DAY + seq * MINUTE })
+    reg(
+      nextId++,
+      s,
+      seq,
+      v[0],
+      v[1],
+      1,
+      status,
+      status === 'checked_in'
+        ? { checkedInAt: s.starts_at + 3 * MINUTE, minutes, createdAt: s.starts_at - 3 * DAY }
+        : { createdAt: now - DAY + seq * MINUTE },
+    )
   shift(sessions[2], 1, VOLUNTEERS[0], 'checked_in', 120)
   shift(sessions[2], 2, VOLUNTEERS[4], 'checked_in', 120)
   shift(sessions[2], 3, VOLUNTEERS[2], 'no_show')
@@ -137,8 +230,16 @@ export const activitiesData = (now) => {
   shift(sessions[5], 2, VOLUNTEERS[2], 'confirmed')
 
   const volunteers = VOLUNTEERS.map(([name, phone, skills, tags], i) => ({
-    id: i + 1, phone, name, neighborhood_id: 1, code: volunteerCode(i + 1), skills, tags, note: '',
-    created_at: now - 60 * DAY + i * DAY, updated_at: now - 6 * DAY,
+    id: i + 1,
+    phone,
+    name,
+    neighborhood_id: 1,
+    code: volunteerCode(i + 1),
+    skills,
+    tags,
+    note: '',
+    created_at: now - 60 * DAY + i * DAY,
+    updated_at: now - 6 * DAY,
   }))
   return { activities, sessions, registrations, volunteers }
 }

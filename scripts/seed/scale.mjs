@@ -10,7 +10,28 @@ import { CHANNELS, NEIGHBORHOODS, TOPIC_TEMPLATES, TOWN, fillTemplate } from './
 export const order = 900
 
 const DAY = 86_400_000
-const NAMES = ['场中', '联东', '大华三村', '行知', '庆安', '美丹', '南大', '骏丰', '丰华', '海尚', '聚丰园', '环镇', '长江', '华灵', '乾溪二村', '祁连一村', '大华二村', '场北', '上大', '东方']
+const NAMES = [
+  '场中',
+  '联东',
+  '大华三村',
+  '行知',
+  '庆安',
+  '美丹',
+  '南大',
+  '骏丰',
+  '丰华',
+  '海尚',
+  '聚丰园',
+  '环镇',
+  '长江',
+  '华灵',
+  '乾溪二村',
+  '祁连一村',
+  '大华二村',
+  '场北',
+  '上大',
+  '东方',
+]
 const FIRST_ID = 100_001
 
 export const seed = async (ctx) => {
@@ -29,13 +50,30 @@ export const seed = async (ctx) => {
   const channels = [
     ...CHANNELS,
     ...extra.flatMap((n) => [
-      { id: n.id * 100 + 1, neighborhoodId: n.id, kind: 'qr', label: `${r.int(1, n.buildings)}号楼1单元 楼道留言板`, code: seedChannelCode(n.id * 100 + 1) },
-      { id: n.id * 100 + 6, neighborhoodId: n.id, kind: 'web', label: '网上提交', code: seedChannelCode(n.id * 100 + 6) },
+      {
+        id: n.id * 100 + 1,
+        neighborhoodId: n.id,
+        kind: 'qr',
+        label: `${r.int(1, n.buildings)}号楼1单元 楼道留言板`,
+        code: seedChannelCode(n.id * 100 + 1),
+      },
+      {
+        id: n.id * 100 + 6,
+        neighborhoodId: n.id,
+        kind: 'web',
+        label: '网上提交',
+        code: seedChannelCode(n.id * 100 + 6),
+      },
     ]),
   ]
   const demoTopics = ctx.state.core?.topics.length ?? 0
   const count = Math.max(0, wantTopics - demoTopics)
-  const statuses = [['submitted', 4], ['accepted', 3], ['declined', 1], ['referred', 1]]
+  const statuses = [
+    ['submitted', 4],
+    ['accepted', 3],
+    ['declined', 1],
+    ['referred', 1],
+  ]
   const topics = []
   const tokenSets = []
   const events = []
@@ -50,26 +88,72 @@ export const seed = async (ctx) => {
     const decidedAt = status === 'submitted' ? null : createdAt + r.int(1, 72) * 3_600_000
     const ch = channels.filter((c) => c.neighborhoodId === n.id)
     topics.push({
-      id, neighborhood_id: n.id, grid_id: null, category_id: template.categoryId, channel_id: r.pick(ch).id,
-      title: text.title, description: text.description, location: text.location, status,
-      tracking_code: nextCode(), submitter_name: null, submitter_phone: null, consent_at: null,
+      id,
+      neighborhood_id: n.id,
+      grid_id: null,
+      category_id: template.categoryId,
+      channel_id: r.pick(ch).id,
+      title: text.title,
+      description: text.description,
+      location: text.location,
+      status,
+      tracking_code: nextCode(),
+      submitter_name: null,
+      submitter_phone: null,
+      consent_at: null,
       public_reply: status === 'submitted' ? null : '已收到，居委会将跟进处理。',
-      referred_to: status === 'referred' ? '大场镇城管中队' : null, merged_into_id: null, project_id: null,
-      support_count: 0, created_by: null, created_at: createdAt, updated_at: decidedAt ?? createdAt,
-      accepted_at: status === 'accepted' ? decidedAt : null, adopted_at: null, done_at: null,
+      referred_to: status === 'referred' ? '大场镇城管中队' : null,
+      merged_into_id: null,
+      project_id: null,
+      support_count: 0,
+      created_by: null,
+      created_at: createdAt,
+      updated_at: decidedAt ?? createdAt,
+      accepted_at: status === 'accepted' ? decidedAt : null,
+      adopted_at: null,
+      done_at: null,
     })
     tokenSets.push({ topic_id: id, tokens: storedTokens(text) })
     events.push({
-      id, topic_id: id, at: createdAt, actor_user_id: null, kind: 'submitted', from_status: null,
-      to_status: 'submitted', public_note: null, internal_note: null,
+      id,
+      topic_id: id,
+      at: createdAt,
+      actor_user_id: null,
+      kind: 'submitted',
+      from_status: null,
+      to_status: 'submitted',
+      public_note: null,
+      internal_note: null,
     })
   }
   return [
-    ...insertRows('neighborhoods', extra.map((n) => ({ id: n.id, town_id: TOWN.id, name: n.name, slug: n.slug, created_at: now - 400 * DAY }))),
-    ...insertRows('channels', channels.filter((c) => c.neighborhoodId > NEIGHBORHOODS.length).map((c) => ({
-      id: c.id, neighborhood_id: c.neighborhoodId, grid_id: null, kind: c.kind, label: c.label, code: c.code,
-      scans: 0, submissions: 0, active: 1, created_at: now - 400 * DAY,
-    }))),
+    ...insertRows(
+      'neighborhoods',
+      extra.map((n) => ({
+        id: n.id,
+        town_id: TOWN.id,
+        name: n.name,
+        slug: n.slug,
+        created_at: now - 400 * DAY,
+      })),
+    ),
+    ...insertRows(
+      'channels',
+      channels
+        .filter((c) => c.neighborhoodId > NEIGHBORHOODS.length)
+        .map((c) => ({
+          id: c.id,
+          neighborhood_id: c.neighborhoodId,
+          grid_id: null,
+          kind: c.kind,
+          label: c.label,
+          code: c.code,
+          scans: 0,
+          submissions: 0,
+          active: 1,
+          created_at: now - 400 * DAY,
+        })),
+    ),
     ...insertRows('topics', topics, { chunk: 100 }),
     ...insertRows('topic_token_sets', tokenSets, { chunk: 200 }),
     ...insertRows('topic_events', events, { chunk: 200 }),

@@ -137,7 +137,9 @@ describe('staff checking in from a phone', () => {
     await expect(page.locator('main').innerText()).resolves.toContain('请把这个页面出示给工作人员')
     await signInAdmin(page, 'staff', `/c/${promoted.checkin_code}`)
     await go(page, page.getByRole('button', { name: '签到' }).click())
-    await expect(page.getByRole('status').first().innerText()).resolves.toContain(`签到成功：${DEMO_REGISTRATIONS.craftFirstWaiting.name}`)
+    await expect(page.getByRole('status').first().innerText()).resolves.toContain(
+      `签到成功：${DEMO_REGISTRATIONS.craftFirstWaiting.name}`,
+    )
     await page.goto(`/c/${waiting.checkin_code}`)
     expect(await page.getByRole('button', { name: '签到' }).count()).toBe(0)
     await expect(page.locator('main').innerText()).resolves.toContain('候补中')
@@ -164,7 +166,9 @@ describe('the admin screens', () => {
     const page = await newDesktopPage(browser)
     await signInAdmin(page, 'staff', '/admin/#/activities')
     await page.getByText('亲子手工课：做一盏兔子灯').first().waitFor({ timeout: 30_000 })
-    await page.goto(`/admin/#/registrations?filter=${encodeURIComponent(JSON.stringify({ sessionId: 2 }))}`)
+    await page.goto(
+      `/admin/#/registrations?filter=${encodeURIComponent(JSON.stringify({ sessionId: 2 }))}`,
+    )
     await page.getByText('林晓').first().waitFor({ timeout: 30_000 })
     await page.getByRole('button', { name: '签到' }).first().waitFor()
     await page.goto('/admin/#/volunteers')

@@ -343,7 +343,9 @@ describe('admin: projects, dashboard and administration', { timeout: 120_000 }, 
     await page.getByRole('textbox', { name: '名称' }).fill(name)
     await page.getByRole('button', { name: '保存' }).click()
     await page.locator('tr', { hasText: name }).waitFor({ timeout: LOAD })
-    const [grid] = (await admin('GET', `/grids?filter=${encodeURIComponent(JSON.stringify({ q: name }))}`)).body
+    const [grid] = (
+      await admin('GET', `/grids?filter=${encodeURIComponent(JSON.stringify({ q: name }))}`)
+    ).body
     expect(grid).toMatchObject({ name, neighborhoodId: 1 })
 
     await page.locator('tr', { hasText: name }).click()
@@ -353,7 +355,12 @@ describe('admin: projects, dashboard and administration', { timeout: 120_000 }, 
     expect((await admin('GET', `/grids/${grid.id}`)).body.name).toBe(`${name} 改`)
 
     // A grid that channels and topics name cannot go; the server says why and it stays.
-    const used = await admin('POST', '/channels', { neighborhoodId: 1, gridId: grid.id, kind: 'qr', label: `e2e 网格渠道 ${stamp}` })
+    const used = await admin('POST', '/channels', {
+      neighborhoodId: 1,
+      gridId: grid.id,
+      kind: 'qr',
+      label: `e2e 网格渠道 ${stamp}`,
+    })
     expect(used.status, JSON.stringify(used.body)).toBe(201)
     await page.goto(`/admin/#/grids/${grid.id}`)
     await page.getByRole('button', { name: '删除' }).click()
@@ -377,7 +384,9 @@ describe('admin: projects, dashboard and administration', { timeout: 120_000 }, 
     await page.getByRole('textbox', { name: '名称' }).fill(`${name}街道`)
     await page.getByRole('button', { name: '保存' }).click()
     await page.locator('tr', { hasText: `${name}街道` }).waitFor({ timeout: LOAD })
-    const [town] = (await admin('GET', `/towns?filter=${encodeURIComponent(JSON.stringify({ q: name }))}`)).body
+    const [town] = (
+      await admin('GET', `/towns?filter=${encodeURIComponent(JSON.stringify({ q: name }))}`)
+    ).body
     expect(town.name).toBe(`${name}街道`)
     await page.context().close()
   })

@@ -19,7 +19,8 @@ const apiAs = async (username: string, password = DEMO_PASSWORD) => {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password }),
   })
-  if (login.status !== 200) throw new Error(`login ${username}: ${login.status} ${await login.text()}`)
+  if (login.status !== 200)
+    throw new Error(`login ${username}: ${login.status} ${await login.text()}`)
   const cookie = login.headers.get('set-cookie')!.split(';')[0]
   return async (method: string, apiPath: string, body?: unknown) => {
     const res = await fetch(`${baseUrl()}/api${apiPath}`, {
@@ -42,7 +43,12 @@ const q = (value: unknown) => encodeURIComponent(JSON.stringify(value))
 
 /** Files a topic in 慧华苑 (neighborhood 1, the demo staff's) the way staff enter a phone call. */
 const fileTopic = async (api: Api, title: string, extra: Json = {}) => {
-  const r = await api('POST', '/topics', { neighborhoodId: 1, channelKind: 'phone', title, ...extra })
+  const r = await api('POST', '/topics', {
+    neighborhoodId: 1,
+    channelKind: 'phone',
+    title,
+    ...extra,
+  })
   expect(r.status, JSON.stringify(r.body)).toBe(201)
   return r.body as Json
 }
@@ -67,7 +73,12 @@ const gridTotal = async (page: Page) => {
 /** Waits for the next GET /api/topics list answer and returns its JSON rows and URL filter/sort. */
 const nextList = (page: Page) =>
   page
-    .waitForResponse((r) => /\/api\/topics\?/.test(r.url()) && r.request().method() === 'GET' && !r.url().includes('%22id%22'))
+    .waitForResponse(
+      (r) =>
+        /\/api\/topics\?/.test(r.url()) &&
+        r.request().method() === 'GET' &&
+        !r.url().includes('%22id%22'),
+    )
     .then(async (r) => {
       const url = new URL(r.url())
       return {
@@ -91,7 +102,8 @@ const parseCsv = (text: string) => {
       else field += ch
     } else if (ch === '"') quoted = true
     else if (ch === ',') row.push(field), (field = '')
-    else if (ch === '\n') row.push(field.replace(/\r$/, '')), out.push(row), (row = []), (field = '')
+    else if (ch === '\n')
+      row.push(field.replace(/\r$/, '')), out.push(row), (row = []), (field = '')
     else field += ch
   }
   if (field || row.length) row.push(field), out.push(row)
@@ -116,7 +128,9 @@ describe('admin: the topic grid', () => {
   // they need (grid rows, a dialog), which also covers the lazily loaded chunks.
   const pageAs = async (role: DemoRole, hashPath = '/topics') => {
     const page = await newDesktopPage(browser)
-    const res = await page.request.post('/api/auth/login', { data: { username: role, password: DEMO_PASSWORD } })
+    const res = await page.request.post('/api/auth/login', {
+      data: { username: role, password: DEMO_PASSWORD },
+    })
     expect(res.status(), await res.text()).toBe(200)
     await page.goto(`/admin/#${hashPath}`, { waitUntil: 'domcontentloaded' })
     return page
@@ -130,7 +144,9 @@ describe('admin: the topic grid', () => {
     await page.getByRole('button', { name: '登录' }).click()
     await waitForRows(page)
     expect(await page.locator('.MuiDataGrid-columnHeaders').innerText()).toContain('标题')
-    await expect.poll(() => page.locator('[data-testid="role-chip"]').innerText()).toBe('居委工作人员')
+    await expect
+      .poll(() => page.locator('[data-testid="role-chip"]').innerText())
+      .toBe('居委工作人员')
     await page.context().close()
   })
 
@@ -144,14 +160,18 @@ describe('admin: the topic grid', () => {
     let answer = await list
     expect(answer.filter).toEqual({ status: ['submitted'] })
     await expect.poll(() => gridTotal(page)).toBeLessThan(all)
-    const statuses = await page.locator('.MuiDataGrid-row [data-field="status"] [data-status]').evaluateAll(
-      (els) => els.map((el) => el.getAttribute('data-status')),
-    )
+    const statuses = await page
+      .locator('.MuiDataGrid-row [data-field="status"] [data-status]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-status')))
     expect(statuses.length).toBeGreaterThan(0)
     expect(new Set(statuses)).toEqual(new Set(['submitted']))
 
     list = nextList(page)
-    await page.locator('.MuiDataGrid-columnHeader[data-field="supportCount"] .MuiDataGrid-columnHeaderTitleContainer').click()
+    await page
+      .locator(
+        '.MuiDataGrid-columnHeader[data-field="supportCount"] .MuiDataGrid-columnHeaderTitleContainer',
+      )
+      .click()
     answer = await list
     expect(answer.sort[0]).toBe('supportCount')
     const counts = answer.rows.map((r) => r.supportCount as number)
@@ -190,7 +210,9 @@ describe('admin: the topic grid', () => {
 
     await page.reload({ waitUntil: 'domcontentloaded' })
     await waitForRows(page)
-    await expect.poll(() => cell(page, topic.id, 'title').innerText()).toBe(`${stamp} 路灯闪烁（12号楼）`)
+    await expect
+      .poll(() => cell(page, topic.id, 'title').innerText())
+      .toBe(`${stamp} 路灯闪烁（12号楼）`)
     const r = await staff('GET', `/topics/${topic.id}`)
     expect(r.body.title).toBe(`${stamp} 路灯闪烁（12号楼）`)
     await page.context().close()
@@ -201,7 +223,8 @@ describe('admin: the topic grid', () => {
     const b = await fileTopic(staff, `${stamp} 车棚充电口不够`)
     const page = await pageAs('staff', `/topics?filter=${q({ q: stamp, status: ['submitted'] })}`)
     await waitForRows(page)
-    for (const t of [a, b]) await page.locator(`.MuiDataGrid-row[data-id="${t.id}"] input[type="checkbox"]`).check()
+    for (const t of [a, b])
+      await page.locator(`.MuiDataGrid-row[data-id="${t.id}"] input[type="checkbox"]`).check()
     const bar = page.locator('[data-testid="bulk-bar"]')
     await expect.poll(() => bar.innerText()).toContain('已选 2 项')
     await expect.poll(() => bar.locator('[data-move]').count()).toBe(5)
@@ -211,12 +234,18 @@ describe('admin: the topic grid', () => {
     await dialog.locator('input[name="title"]').fill(`${stamp} 车棚改造`)
     await dialog.locator('input[name="owningBody"]').fill('慧华苑居民区党总支')
     await dialog.locator('input[name="deadline"]').fill('2027-03-31')
-    const created = page.waitForResponse((r) => r.url().endsWith('/api/projects') && r.request().method() === 'POST')
+    const created = page.waitForResponse(
+      (r) => r.url().endsWith('/api/projects') && r.request().method() === 'POST',
+    )
     await dialog.getByRole('button', { name: '确定' }).click()
     const res = await created
     const project = await res.json()
     expect(res.status(), JSON.stringify(project)).toBe(201)
-    expect(project).toMatchObject({ title: `${stamp} 车棚改造`, neighborhoodId: 1, owningBody: '慧华苑居民区党总支' })
+    expect(project).toMatchObject({
+      title: `${stamp} 车棚改造`,
+      neighborhoodId: 1,
+      owningBody: '慧华苑居民区党总支',
+    })
     expect([...project.topicIds].sort()).toEqual([a.id, b.id].sort())
 
     const topics = await staff('GET', `/topics?filter=${q({ id: [a.id, b.id] })}`)
@@ -230,7 +259,10 @@ describe('admin: the topic grid', () => {
   it('offers only the moves every selected topic allows, and shows the server refusing one', async () => {
     const open = await fileTopic(staff, `${stamp} 垃圾分类点太远`)
     const declined = await fileTopic(staff, `${stamp} 想要在绿地养鸡`)
-    const d = await staff('POST', `/topics/${declined.id}/transition`, { to: 'declined', note: '违反小区公约' })
+    const d = await staff('POST', `/topics/${declined.id}/transition`, {
+      to: 'declined',
+      note: '违反小区公约',
+    })
     expect(d.status, JSON.stringify(d.body)).toBe(200)
     const page = await pageAs('staff', `/topics?filter=${q({ q: stamp })}`)
     await waitForRows(page)
@@ -243,13 +275,17 @@ describe('admin: the topic grid', () => {
     await expect.poll(() => bar.locator('[data-move]').count()).toBe(0)
 
     // The other topic changes behind the grid's back: the server refuses and says why.
-    await page.locator(`.MuiDataGrid-row[data-id="${declined.id}"] input[type="checkbox"]`).uncheck()
+    await page
+      .locator(`.MuiDataGrid-row[data-id="${declined.id}"] input[type="checkbox"]`)
+      .uncheck()
     await staff('POST', `/topics/${open.id}/transition`, { to: 'referred', referredTo: '城管中队' })
     await bar.locator('[data-move="accepted"]').click()
     const dialog = page.locator('[data-testid="transition-accepted"]')
     await dialog.locator('textarea[name="note"]').fill('已受理，会尽快安排')
     await dialog.getByRole('button', { name: '确定' }).click()
-    await expect.poll(() => page.locator('.MuiSnackbarContent-message').innerText()).toMatch(/转办|不能/)
+    await expect
+      .poll(() => page.locator('.MuiSnackbarContent-message').innerText())
+      .toMatch(/转办|不能/)
     expect((await staff('GET', `/topics/${open.id}`)).body.status).toBe('referred')
     await page.context().close()
   })
@@ -260,15 +296,20 @@ describe('admin: the topic grid', () => {
     const list = nextList(page)
     await page.locator('[data-view="submitted"]').click()
     await list
-    await expect.poll(() => page.locator('[data-export="csv"]').getAttribute('href')).toContain('submitted')
-    const total = (await admin('GET', `/topics?filter=${q({ status: ['submitted'] })}&range=[0,0]`)).total
+    await expect
+      .poll(() => page.locator('[data-export="csv"]').getAttribute('href'))
+      .toContain('submitted')
+    const total = (await admin('GET', `/topics?filter=${q({ status: ['submitted'] })}&range=[0,0]`))
+      .total
 
     const downloading = page.waitForEvent('download')
     await page.locator('[data-export="csv"]').click()
     const download = await downloading
     const bytes = fs.readFileSync((await download.path())!)
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
-    const [header, ...records] = parseCsv(bytes.subarray(3).toString('utf8')).filter((r) => r.some(Boolean))
+    const [header, ...records] = parseCsv(bytes.subarray(3).toString('utf8')).filter((r) =>
+      r.some(Boolean),
+    )
     expect(header).toContain('状态')
     expect(records.length).toBe(total)
     const status = header.indexOf('状态')
@@ -294,21 +335,38 @@ describe('admin: the topic grid', () => {
     expect(await list.innerText()).not.toContain(other.title)
     expect(await list.innerText()).toMatch(/相似度 \d+%/)
 
-    await list.locator('li', { hasText: again.title }).getByRole('button', { name: '合并到本议题' }).click()
+    await list
+      .locator('li', { hasText: again.title })
+      .getByRole('button', { name: '合并到本议题' })
+      .click()
     const dialog = page.getByTestId('transition-merged')
-    expect(await dialog.locator('input[name="targetId"]').inputValue()).toBe(`#${first.id} ${first.title}`)
+    expect(await dialog.locator('input[name="targetId"]').inputValue()).toBe(
+      `#${first.id} ${first.title}`,
+    )
     await dialog.getByRole('button', { name: '确定' }).click()
-    await expect.poll(async () => (await staff('GET', `/topics/${again.id}`)).body.status, { timeout: 30_000 }).toBe('merged')
+    await expect
+      .poll(async () => (await staff('GET', `/topics/${again.id}`)).body.status, {
+        timeout: 30_000,
+      })
+      .toBe('merged')
     expect((await staff('GET', `/topics/${again.id}`)).body.mergedIntoId).toBe(first.id)
     // Merged, it is no longer a look-alike; it shows among the topics merged in.
     await page.getByTestId('merged-from').getByText(again.title).waitFor({ timeout: 30_000 })
-    await expect.poll(() => page.getByTestId('look-alikes').getByText(again.title).count(), { timeout: 30_000 }).toBe(0)
+    await expect
+      .poll(() => page.getByTestId('look-alikes').getByText(again.title).count(), {
+        timeout: 30_000,
+      })
+      .toBe(0)
 
     // A mistake after all: undo it from the merged topic's page.
     await page.goto(`/admin/#/topics/${again.id}/show`)
     await page.getByRole('button', { name: '撤销合并' }).click()
     await page.getByRole('dialog').getByRole('button', { name: '撤销合并' }).click()
-    await expect.poll(async () => (await staff('GET', `/topics/${again.id}`)).body.status, { timeout: 30_000 }).toBe('submitted')
+    await expect
+      .poll(async () => (await staff('GET', `/topics/${again.id}`)).body.status, {
+        timeout: 30_000,
+      })
+      .toBe('submitted')
     expect((await staff('GET', `/topics/${again.id}`)).body.mergedIntoId).toBeNull()
     expect((await staff('GET', `/topics/${first.id}`)).body.supportCount).toBe(first.supportCount)
     await page.getByText('已撤销合并，本议题重新单独办理').waitFor({ timeout: 30_000 })
@@ -323,7 +381,8 @@ describe('admin: the topic grid', () => {
     })
     await waitForRows(page)
     const headers = await page.locator('.MuiDataGrid-columnHeaders').innerText()
-    for (const label of ['编号', '标题', '状态', '类别', '居民区', '渠道', '提交时间']) expect(headers).toContain(label)
+    for (const label of ['编号', '标题', '状态', '类别', '居民区', '渠道', '提交时间'])
+      expect(headers).toContain(label)
     // 我负责的 needs my projects, asked for once the rows are shown, as are the menu and filter bar
     await expect
       .poll(() => page.locator('[data-testid="saved-views"]').innerText())
@@ -334,7 +393,9 @@ describe('admin: the topic grid', () => {
     const id = Number(await rows(page).first().getAttribute('data-id'))
     for (const screen of [`/topics/${id}/show`, `/topics/${id}`, '/topics/create']) {
       await page.goto(`/admin/#${screen}`)
-      await page.waitForSelector('main h1, main h6, main form, main .MuiCard-root', { timeout: 20_000 })
+      await page.waitForSelector('main h1, main h6, main form, main .MuiCard-root', {
+        timeout: 20_000,
+      })
       await page.waitForTimeout(500)
       expect(await untranslatedKeys(page), screen).toEqual([])
     }
@@ -347,18 +408,24 @@ describe('admin: the topic grid', () => {
     const page = await pageAs('staff')
     await waitForRows(page)
     await page.getByRole('button', { name: 'English' }).click()
-    await expect.poll(() => page.locator('.MuiDataGrid-columnHeaders').innerText()).toContain('Title')
+    await expect
+      .poll(() => page.locator('.MuiDataGrid-columnHeaders').innerText())
+      .toContain('Title')
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
     expect(await untranslatedKeys(page)).toEqual([])
     await page.getByRole('button', { name: '中文' }).click()
-    await expect.poll(() => page.locator('.MuiDataGrid-columnHeaders').innerText()).toContain('标题')
+    await expect
+      .poll(() => page.locator('.MuiDataGrid-columnHeaders').innerText())
+      .toContain('标题')
     await page.context().close()
   })
 
   it('shows a viewer masked phones and no edit controls', async () => {
     const page = await pageAs('viewer')
     await waitForRows(page)
-    const phones = (await page.locator('.MuiDataGrid-row [data-field="submitterPhone"]').allInnerTexts()).filter(Boolean)
+    const phones = (
+      await page.locator('.MuiDataGrid-row [data-field="submitterPhone"]').allInnerTexts()
+    ).filter(Boolean)
     expect(phones.length).toBeGreaterThan(0)
     for (const phone of phones) expect(phone).toMatch(/^1\d{2}\*{4}\d{4}$/)
     expect(await page.locator('.MuiDataGrid-row input[type="checkbox"]').count()).toBe(0)
@@ -382,10 +449,14 @@ describe('admin: the topic grid', () => {
   it('shows a staff user only the topics of their neighborhood', async () => {
     const page = await pageAs('staff')
     await waitForRows(page)
-    const names = await page.locator('.MuiDataGrid-row [data-field="neighborhoodId"]').allInnerTexts()
+    const names = await page
+      .locator('.MuiDataGrid-row [data-field="neighborhoodId"]')
+      .allInnerTexts()
     expect(names.length).toBeGreaterThan(0)
     expect(new Set(names)).toEqual(new Set(['慧华苑']))
-    const inNeighborhood = (await admin('GET', `/topics?filter=${q({ neighborhoodId: 1 })}&range=[0,0]`)).total
+    const inNeighborhood = (
+      await admin('GET', `/topics?filter=${q({ neighborhoodId: 1 })}&range=[0,0]`)
+    ).total
     const everything = (await admin('GET', '/topics?range=[0,0]')).total
     expect(inNeighborhood).toBeLessThan(everything)
     await expect.poll(() => gridTotal(page)).toBe(inNeighborhood)
@@ -412,7 +483,9 @@ describe('admin: the topic grid', () => {
     await login.context().close()
 
     const page = await newDesktopPage(browser)
-    await page.request.post('/api/auth/login', { data: { username: 'admin', password: DEMO_PASSWORD } })
+    await page.request.post('/api/auth/login', {
+      data: { username: 'admin', password: DEMO_PASSWORD },
+    })
     const started = Date.now()
     await page.goto('/admin/#/topics')
     await waitForRows(page)

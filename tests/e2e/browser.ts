@@ -1,5 +1,11 @@
 // Debian's chromium through playwright-core (never `playwright install`: nothing downloads).
-import { chromium, type Browser, type BrowserContextOptions, type LaunchOptions, type Page } from 'playwright-core'
+import {
+  chromium,
+  type Browser,
+  type BrowserContextOptions,
+  type LaunchOptions,
+  type Page,
+} from 'playwright-core'
 import { inject } from 'vitest'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/lib/chromium.mjs'
 
@@ -18,14 +24,22 @@ export const baseUrl = () => inject('baseUrl')
  * @example const browser = await launchBrowser(); afterAll(() => browser.close())
  */
 export const launchBrowser = (options: LaunchOptions = {}): Promise<Browser> =>
-  chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, ...options })
+  chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    ...options,
+  })
 
 /**
  * A page in a fresh context sized like a cheap Android phone (360×740), Chinese locale,
  * Shanghai time, with `baseURL` set so `page.goto('/b/huihuayuan')` works.
  * @example const page = await newPhonePage(browser, { javaScriptEnabled: false })
  */
-export const newPhonePage = async (browser: Browser, options: BrowserContextOptions = {}): Promise<Page> => {
+export const newPhonePage = async (
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<Page> => {
   const context = await browser.newContext({
     baseURL: baseUrl(),
     viewport: { width: 360, height: 740 },
@@ -41,7 +55,10 @@ export const newPhonePage = async (browser: Browser, options: BrowserContextOpti
 }
 
 /** A desktop-sized page (1440×900) for the staff admin. */
-export const newDesktopPage = async (browser: Browser, options: BrowserContextOptions = {}): Promise<Page> => {
+export const newDesktopPage = async (
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<Page> => {
   const context = await browser.newContext({
     baseURL: baseUrl(),
     viewport: { width: 1440, height: 900 },
@@ -62,7 +79,8 @@ export const signInAdmin = async (page: Page, role: DemoRole = 'admin', path = '
   const res = await page.request.post('/api/auth/login', {
     data: { username: role, password: DEMO_PASSWORD },
   })
-  if (res.status() !== 200) throw new Error(`sign-in as ${role} failed: ${res.status()} ${await res.text()}`)
+  if (res.status() !== 200)
+    throw new Error(`sign-in as ${role} failed: ${res.status()} ${await res.text()}`)
   await page.goto(path)
   return page
 }

@@ -23,7 +23,9 @@ export default async function setup(project: TestProject) {
   await applyMigrations({ persistTo })
   await seedLocal({ persistTo })
   if (!fs.existsSync(path.resolve('dist/admin/index.html')))
-    console.warn('e2e: dist/admin/index.html is missing; run `npm run build:admin` (npm run test:e2e does).')
+    console.warn(
+      'e2e: dist/admin/index.html is missing; run `npm run build:admin` (npm run test:e2e does).',
+    )
   const dev = await startDev({ port: await freePort(), persistTo, log })
   project.provide('baseUrl', dev.url)
   project.provide('persistTo', persistTo)

@@ -20,9 +20,9 @@ const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
   ? path.resolve('docs/screenshots')
   : fs.mkdtempSync(path.join(os.tmpdir(), 'jushou-screens-'))
 /** The first QR point of 慧华苑 in the demo seed. */
-const qrChannel = (CHANNELS as { neighborhoodId: number; kind: string; code: string; label: string }[]).find(
-  (c) => c.neighborhoodId === 1 && c.kind === 'qr',
-)!
+const qrChannel = (
+  CHANNELS as { neighborhoodId: number; kind: string; code: string; label: string }[]
+).find((c) => c.neighborhoodId === 1 && c.kind === 'qr')!
 
 const sql = async <T>(text: string): Promise<T[]> => {
   const [result] = await querySql(text, { persistTo: inject('persistTo') })
@@ -65,7 +65,8 @@ const axeProblems = async (page: Page) => {
 }
 
 /** The trimmed text of the first match, once it is there. */
-const text = async (page: Page, selector: string) => (await page.locator(selector).first().innerText()).trim()
+const text = async (page: Page, selector: string) =>
+  (await page.locator(selector).first().innerText()).trim()
 const h1 = (page: Page) => text(page, 'h1')
 
 /** Clicks something that submits or navigates, and waits for the next page to load. */
@@ -109,7 +110,9 @@ describe('resident pages in a phone browser', () => {
       await page.goto(`/q/${qrChannel.code}/poster`)
       const formUrl = new URL((await page.locator('.url').innerText()).trim())
       expect(formUrl.pathname).toBe(`/q/${qrChannel.code}`)
-      const scansBefore = (await sql<{ scans: number }>(`SELECT scans FROM channels WHERE code = '${qrChannel.code}'`))[0].scans
+      const scansBefore = (
+        await sql<{ scans: number }>(`SELECT scans FROM channels WHERE code = '${qrChannel.code}'`)
+      )[0].scans
 
       await page.goto(formUrl.pathname)
       expect(await h1(page)).toBe('我有事要反映')
@@ -136,7 +139,13 @@ describe('resident pages in a phone browser', () => {
       expect(main).toContain('已提交，等待居委会受理')
       expect(main).not.toContain('13812345678')
 
-      const [row] = await sql<{ channel_id: number; submitter_phone: string; consent_at: number; id: number; scans: number }>(
+      const [row] = await sql<{
+        channel_id: number
+        submitter_phone: string
+        consent_at: number
+        id: number
+        scans: number
+      }>(
         `SELECT t.channel_id, t.submitter_phone, t.consent_at, c.id, c.scans FROM topics t, channels c
          WHERE t.tracking_code = '${code}' AND c.code = '${qrChannel.code}'`,
       )
@@ -160,7 +169,9 @@ describe('resident pages in a phone browser', () => {
     await go(page, card.getByRole('button', { name: '我也需要，支持这一条' }).click())
     expect(await h1(page)).toBe('支持成功，谢谢您！')
     const code = await text(page, '#code')
-    const [support] = await sql<{ topic_id: number }>(`SELECT topic_id FROM supports WHERE tracking_code = '${code}'`)
+    const [support] = await sql<{ topic_id: number }>(
+      `SELECT topic_id FROM supports WHERE tracking_code = '${code}'`,
+    )
     expect(support.topic_id).toBe(open.id)
     await page.context().close()
   })
@@ -169,7 +180,9 @@ describe('resident pages in a phone browser', () => {
     const page = await newPhonePage(browser)
     await page.goto(`/b/${SLUG}`)
     expect(await h1(page)).toContain('慧华苑')
-    const card = page.locator('li.box', { has: page.getByRole('button', { name: /^我也需要：/ }) }).first()
+    const card = page
+      .locator('li.box', { has: page.getByRole('button', { name: /^我也需要：/ }) })
+      .first()
     const title = (await card.locator('h3').innerText()).trim()
     const before = Number((await card.locator('.row span').innerText()).match(/\d+/)![0])
     await go(page, card.getByRole('button', { name: /^我也需要：/ }).click())
@@ -187,7 +200,7 @@ describe('resident pages in a phone browser', () => {
     await page.context().close()
   })
 
-  it('lets the holder of a done project\'s code rate it once', async () => {
+  it("lets the holder of a done project's code rate it once", async () => {
     const row = fx.done[0]
     const page = await newPhonePage(browser, { javaScriptEnabled: false })
     await page.goto(`/t/${row.code}`)

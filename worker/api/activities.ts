@@ -3,13 +3,26 @@ import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { z } from 'zod'
 import type { AppEnv, Db } from '../env'
-import { ACTIVITY_KINDS, ACTIVITY_STATUSES, activities, activitySessions, registrations } from '../db/schema'
+import {
+  ACTIVITY_KINDS,
+  ACTIVITY_STATUSES,
+  activities,
+  activitySessions,
+  registrations,
+} from '../db/schema'
 import { registrationWindow } from '../domain/capacity'
 import { fieldsSchema, type Field } from '../domain/forms/definition'
 import { audit } from '../lib/audit'
 import { requireUser, writesNeedWriter } from '../lib/auth'
 import { ApiError, validationError } from '../lib/errors'
-import { assertNeighborhoodExists, auditCreate, conflictsAs, contains, idsFilter, inIds } from '../lib/resource'
+import {
+  assertNeighborhoodExists,
+  auditCreate,
+  conflictsAs,
+  contains,
+  idsFilter,
+  inIds,
+} from '../lib/resource'
 import { assertInScope, assertNeighborhoodInScope, scopeWhere } from '../lib/scope'
 import { filterList, parseListQuery, sendList } from '../lib/simple-rest'
 import { idParam, readJson } from '../lib/validate'
@@ -77,8 +90,12 @@ const stat = {
     WHERE r.activity_id = activities.id AND r.status IN ('confirmed', 'checked_in', 'no_show'))`,
   waitlistCount: sql<number>`(SELECT COUNT(*) FROM registrations r WHERE r.activity_id = activities.id AND r.status = 'waitlisted')`,
   registrationCount: sql<number>`(SELECT COUNT(*) FROM registrations r WHERE r.activity_id = activities.id)`,
-  firstStartsAt: sql<number | null>`(SELECT MIN(s.starts_at) FROM activity_sessions s WHERE s.activity_id = activities.id)`,
-  lastEndsAt: sql<number | null>`(SELECT MAX(s.ends_at) FROM activity_sessions s WHERE s.activity_id = activities.id)`,
+  firstStartsAt: sql<
+    number | null
+  >`(SELECT MIN(s.starts_at) FROM activity_sessions s WHERE s.activity_id = activities.id)`,
+  lastEndsAt: sql<
+    number | null
+  >`(SELECT MAX(s.ends_at) FROM activity_sessions s WHERE s.activity_id = activities.id)`,
 }
 
 const select = (db: Db) => db.select({ a: activities, ...stat }).from(activities)
@@ -166,7 +183,13 @@ export const activitiesApi = new Hono<AppEnv>()
       db.select({ n: count() }).from(activities).where(where),
     ])
     const now = Date.now()
-    return sendList(c, 'activities', q, rows.map((r) => record(r, now)), n)
+    return sendList(
+      c,
+      'activities',
+      q,
+      rows.map((r) => record(r, now)),
+      n,
+    )
   })
   .get('/:id', async (c) => c.json(record(await load(c.var, idParam(c)))))
   .post('/', async (c) => {
@@ -211,7 +234,11 @@ export const activitiesApi = new Hono<AppEnv>()
       () =>
         db.batch([
           db.insert(activities).values(values).returning({ id: activities.id }),
-          auditCreate(db, user, 'activities', { ...values, questions: input.questions ?? [], sessions }),
+          auditCreate(db, user, 'activities', {
+            ...values,
+            questions: input.questions ?? [],
+            sessions,
+          }),
           ...sessionRows.map((s) => db.insert(activitySessions).values(s as never)),
         ]),
       messages,
@@ -248,7 +275,13 @@ export const activitiesApi = new Hono<AppEnv>()
       () =>
         db.batch([
           db.update(activities).set(changes).where(eq(activities.id, a.id)),
-          audit(db, user, { action: 'update', resource: 'activities', recordId: a.id, before: a, after: changes }),
+          audit(db, user, {
+            action: 'update',
+            resource: 'activities',
+            recordId: a.id,
+            before: a,
+            after: changes,
+          }),
         ]),
       messages,
     )
@@ -263,7 +296,12 @@ export const activitiesApi = new Hono<AppEnv>()
       db.delete(activitySessions).where(eq(activitySessions.activityId, before.a.id)),
       db.delete(registrations).where(eq(registrations.activityId, before.a.id)),
       db.delete(activities).where(eq(activities.id, before.a.id)),
-      audit(db, c.var.user, { action: 'delete', resource: 'activities', recordId: before.a.id, before: before.a }),
+      audit(db, c.var.user, {
+        action: 'delete',
+        resource: 'activities',
+        recordId: before.a.id,
+        before: before.a,
+      }),
     ])
     return c.json(record(before))
   })

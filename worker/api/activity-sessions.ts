@@ -46,7 +46,10 @@ const select = (db: Db) =>
 type Selected = Awaited<ReturnType<ReturnType<typeof select>['where']>>[number]
 
 /** A session as the API shows it, with its seats and counts. */
-export const sessionRecord = ({ s, neighborhoodId, kind, activityTitle, ...n }: Selected, now = Date.now()) => {
+export const sessionRecord = (
+  { s, neighborhoodId, kind, activityTitle, ...n }: Selected,
+  now = Date.now(),
+) => {
   const seatsTaken = Number(n.seatsTaken)
   return {
     id: s.id,
@@ -91,12 +94,16 @@ const load = async (v: AppEnv['Variables'], id: number) => {
   return assertInScope(v.user, row, (r) => r.neighborhoodId, '场次不存在')
 }
 
-const reload = async (db: Db, id: number) => sessionRecord((await select(db).where(eq(activitySessions.id, id)))[0])
+const reload = async (db: Db, id: number) =>
+  sessionRecord((await select(db).where(eq(activitySessions.id, id)))[0])
 
 export const activitySessionsApi = new Hono<AppEnv>()
   .use(requireUser, writesNeedWriter)
   .get('/', async (c) => {
-    const q = parseListQuery(c, { sortable: Object.keys(SORTABLE), defaultSort: { field: 'startsAt', order: 'ASC' } })
+    const q = parseListQuery(c, {
+      sortable: Object.keys(SORTABLE),
+      defaultSort: { field: 'startsAt', order: 'ASC' },
+    })
     const f = q.filter
     const where = and(
       scopeWhere(c.var.user, activities.neighborhoodId),
@@ -119,7 +126,13 @@ export const activitySessionsApi = new Hono<AppEnv>()
         .where(where),
     ])
     const now = Date.now()
-    return sendList(c, 'activity-sessions', q, rows.map((r) => sessionRecord(r, now)), n)
+    return sendList(
+      c,
+      'activity-sessions',
+      q,
+      rows.map((r) => sessionRecord(r, now)),
+      n,
+    )
   })
   .get('/:id', async (c) => c.json(sessionRecord(await load(c.var, idParam(c)))))
   .post('/', async (c) => {
@@ -175,11 +188,20 @@ export const activitySessionsApi = new Hono<AppEnv>()
   .delete('/:id', async (c) => {
     const before = await load(c.var, idParam(c))
     const db = c.var.db
-    const [{ n }] = await db.select({ n: count() }).from(registrations).where(eq(registrations.sessionId, before.s.id))
-    if (n > 0) throw new ApiError('conflict', '该场次已有报名，不能删除；可以先把名额调整或取消活动')
+    const [{ n }] = await db
+      .select({ n: count() })
+      .from(registrations)
+      .where(eq(registrations.sessionId, before.s.id))
+    if (n > 0)
+      throw new ApiError('conflict', '该场次已有报名，不能删除；可以先把名额调整或取消活动')
     await db.batch([
       db.delete(activitySessions).where(eq(activitySessions.id, before.s.id)),
-      audit(db, c.var.user, { action: 'delete', resource: 'activity-sessions', recordId: before.s.id, before: before.s }),
+      audit(db, c.var.user, {
+        action: 'delete',
+        resource: 'activity-sessions',
+        recordId: before.s.id,
+        before: before.s,
+      }),
     ])
     return c.json(sessionRecord(before))
   })
@@ -198,7 +220,11 @@ export const activitySessionsApi = new Hono<AppEnv>()
     const db = c.var.db
     const [promoted] = (await db.batch([
       promoteStatement(db, before.s.id),
-      audit(db, c.var.user, { action: 'promote', resource: 'activity-sessions', recordId: before.s.id }),
+      audit(db, c.var.user, {
+        action: 'promote',
+        resource: 'activity-sessions',
+        recordId: before.s.id,
+      }),
     ])) as unknown as [{ id: number }[]]
     return c.json({ ...(await reload(db, before.s.id)), promotedIds: promoted.map((r) => r.id) })
   })

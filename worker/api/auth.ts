@@ -38,7 +38,10 @@ export const auth = new Hono<AppEnv>()
     const window = { limit: 0, windowMs: LOGIN_LIMITS.windowMs }
     const userKey = `login:user:${username.toLowerCase()}`
     const clientKey = `login:client:${clientIp(c.req.raw.headers)}`
-    const [userFails, clientFails] = await Promise.all([peek(db, userKey, window), peek(db, clientKey, window)])
+    const [userFails, clientFails] = await Promise.all([
+      peek(db, userKey, window),
+      peek(db, clientKey, window),
+    ])
     if (userFails >= LOGIN_LIMITS.perUser || clientFails >= LOGIN_LIMITS.perClient)
       throw new ApiError('rate_limited', '登录失败次数过多，请稍后再试', {
         headers: { 'Retry-After': String(retryAfterSeconds(LOGIN_LIMITS.windowMs)) },
@@ -82,19 +85,36 @@ export const auth = new Hono<AppEnv>()
       salt: row.password_salt,
       iterations: row.password_iterations,
     })
-    if (!ok) throw new ApiError('validation_failed', '当前密码不正确', { errors: { currentPassword: '当前密码不正确' } })
-    const next = await hashPassword(input.newPassword, Number(c.env.PASSWORD_ITERATIONS) || undefined)
+    if (!ok)
+      throw new ApiError('validation_failed', '当前密码不正确', {
+        errors: { currentPassword: '当前密码不正确' },
+      })
+    const next = await hashPassword(
+      input.newPassword,
+      Number(c.env.PASSWORD_ITERATIONS) || undefined,
+    )
     const now = Date.now()
     await db.batch([
       db
         .update(users)
-        .set({ passwordHash: next.hash, passwordSalt: next.salt, passwordIterations: next.iterations, updatedAt: now })
+        .set({
+          passwordHash: next.hash,
+          passwordSalt: next.salt,
+          passwordIterations: next.iterations,
+          updatedAt: now,
+        })
         .where(eq(users.id, user.id)),
       // Every other session of this user ends with the old password.
       db
         .update(sessions)
         .set({ revokedAt: now })
-        .where(and(eq(sessions.userId, user.id), ne(sessions.id, user.sessionId), isNull(sessions.revokedAt))),
+        .where(
+          and(
+            eq(sessions.userId, user.id),
+            ne(sessions.id, user.sessionId),
+            isNull(sessions.revokedAt),
+          ),
+        ),
       audit(db, user, { action: 'change_password', resource: 'users', recordId: user.id }),
     ])
     return c.json({ ok: true })

@@ -52,7 +52,10 @@ const toRecord = <T extends Row>({ neighborhoodId: _, ...row }: T, now = Date.no
 })
 
 const select = (v: AppEnv['Variables']) =>
-  v.db.select(fields).from(checklistItems).innerJoin(projects, eq(projects.id, checklistItems.projectId))
+  v.db
+    .select(fields)
+    .from(checklistItems)
+    .innerJoin(projects, eq(projects.id, checklistItems.projectId))
 
 const load = async (v: AppEnv['Variables'], id: number) => {
   const [row] = await select(v).where(eq(checklistItems.id, id))
@@ -77,10 +80,24 @@ export const checklistItemsApi = new Hono<AppEnv>()
     )
     const db = c.var.db
     const [rows, [{ n }]] = await db.batch([
-      select(c.var).where(where).orderBy(...orderOf(q, columns, checklistItems.id)).limit(q.limit).offset(q.offset),
-      db.select({ n: count() }).from(checklistItems).innerJoin(projects, eq(projects.id, checklistItems.projectId)).where(where),
+      select(c.var)
+        .where(where)
+        .orderBy(...orderOf(q, columns, checklistItems.id))
+        .limit(q.limit)
+        .offset(q.offset),
+      db
+        .select({ n: count() })
+        .from(checklistItems)
+        .innerJoin(projects, eq(projects.id, checklistItems.projectId))
+        .where(where),
     ])
-    return sendList(c, 'checklist-items', q, rows.map((r) => toRecord(r)), n)
+    return sendList(
+      c,
+      'checklist-items',
+      q,
+      rows.map((r) => toRecord(r)),
+      n,
+    )
   })
   .get('/:id', async (c) => c.json(toRecord(await load(c.var, idParam(c)))))
   .post('/', async (c) => {
@@ -96,7 +113,9 @@ export const checklistItemsApi = new Hono<AppEnv>()
       dueAt: input.dueAt ?? null,
       done: input.done ?? false,
       doneAt: input.done ? now : null,
-      sortOrder: input.sortOrder ?? sql`(SELECT coalesce(max(sort_order), 0) + 1 FROM checklist_items WHERE project_id = ${project.id})`,
+      sortOrder:
+        input.sortOrder ??
+        sql`(SELECT coalesce(max(sort_order), 0) + 1 FROM checklist_items WHERE project_id = ${project.id})`,
       createdAt: now,
     }
     const [[{ id }]] = await db.batch([
@@ -125,7 +144,9 @@ export const checklistItemsApi = new Hono<AppEnv>()
         action: 'update',
         resource: 'checklist-items',
         recordId: before.id,
-        before: Object.fromEntries(Object.keys(changes).map((k) => [k, before[k as keyof typeof before]])),
+        before: Object.fromEntries(
+          Object.keys(changes).map((k) => [k, before[k as keyof typeof before]]),
+        ),
         after: changes,
       }),
       touchProject(c.var, before.projectId, now),
@@ -137,7 +158,12 @@ export const checklistItemsApi = new Hono<AppEnv>()
     const { db, user } = c.var
     await db.batch([
       db.delete(checklistItems).where(eq(checklistItems.id, before.id)),
-      audit(db, user, { action: 'delete', resource: 'checklist-items', recordId: before.id, before: toRecord(before) }),
+      audit(db, user, {
+        action: 'delete',
+        resource: 'checklist-items',
+        recordId: before.id,
+        before: toRecord(before),
+      }),
       touchProject(c.var, before.projectId, Date.now()),
     ])
     return c.json(toRecord(before))

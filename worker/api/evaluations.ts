@@ -26,8 +26,12 @@ const fields = {
 const sortable = ['id', 'createdAt', 'satisfaction', 'resolved', 'projectId'] as const
 const columns = Object.fromEntries(sortable.map((f) => [f, evaluations[f]]))
 
-const toRecord = (user: CurrentUser) =>
-  <T extends { neighborhoodId: number; trackingCode: string }>({ neighborhoodId: _, ...row }: T) => ({
+const toRecord =
+  (user: CurrentUser) =>
+  <T extends { neighborhoodId: number; trackingCode: string }>({
+    neighborhoodId: _,
+    ...row
+  }: T) => ({
     ...row,
     trackingCode: canSeePersonalData(user.role) ? row.trackingCode : null,
   })
@@ -47,12 +51,22 @@ export const evaluationsApi = new Hono<AppEnv>()
     )
     const db = c.var.db
     const [rows, [{ n }]] = await db.batch([
-      select(c.var).where(where).orderBy(...orderOf(q, columns, evaluations.id)).limit(q.limit).offset(q.offset),
-      db.select({ n: count() }).from(evaluations).innerJoin(projects, eq(projects.id, evaluations.projectId)).where(where),
+      select(c.var)
+        .where(where)
+        .orderBy(...orderOf(q, columns, evaluations.id))
+        .limit(q.limit)
+        .offset(q.offset),
+      db
+        .select({ n: count() })
+        .from(evaluations)
+        .innerJoin(projects, eq(projects.id, evaluations.projectId))
+        .where(where),
     ])
     return sendList(c, 'evaluations', q, rows.map(toRecord(c.var.user)), n)
   })
   .get('/:id', async (c) => {
     const [row] = await select(c.var).where(eq(evaluations.id, idParam(c)))
-    return c.json(toRecord(c.var.user)(assertInScope(c.var.user, row, (r) => r.neighborhoodId, '评议不存在')))
+    return c.json(
+      toRecord(c.var.user)(assertInScope(c.var.user, row, (r) => r.neighborhoodId, '评议不存在')),
+    )
   })

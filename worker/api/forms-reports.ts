@@ -18,7 +18,11 @@ import { parseListQuery } from '../lib/simple-rest'
 
 type Row = { id: number; version: number; receipt: string; createdAt: number; answers: Answers }
 
-const loadResponses = async (v: AppEnv['Variables'], formId: number, extra?: ReturnType<typeof responsesWhere>) => {
+const loadResponses = async (
+  v: AppEnv['Variables'],
+  formId: number,
+  extra?: ReturnType<typeof responsesWhere>,
+) => {
   const rows = await v.db
     .select({
       id: formResponses.id,
@@ -44,7 +48,10 @@ const columnLabels = (fields: Field[]) => {
 export const formReports = new Hono<AppEnv>()
   .get('/:id/stats', async (c) => {
     const form = await loadFormInScope(c.var.db, c.var.user, idParam(c))
-    const [versions, rows] = await Promise.all([formVersionsOf(c.var.db, form.id), loadResponses(c.var, form.id)])
+    const [versions, rows] = await Promise.all([
+      formVersionsOf(c.var.db, form.id),
+      loadResponses(c.var, form.id),
+    ])
     const stats = formStats(mergeVersions(versions.map((v) => v.fields)), rows)
     return c.json({ formId: form.id, title: form.title, ...stats })
   })
@@ -64,16 +71,23 @@ export const formReports = new Hono<AppEnv>()
       { key: 'receipt', label: '回执号' },
       { key: 'createdAt', label: '提交时间', value: (r) => shanghaiTime(r.createdAt) },
       { key: 'version', label: '版本' },
-      ...fields.map((f, i): Column<Row> => ({
-        key: f.key,
-        label: labels[i],
-        value: (r) => {
-          const v = r.answers[f.key]
-          // Numbers stay numbers so a spreadsheet can sum them.
-          return typeof v === 'number' ? v : formatAnswer(f, v, { maskPhones })
-        },
-      })),
+      ...fields.map(
+        (f, i): Column<Row> => ({
+          key: f.key,
+          label: labels[i],
+          value: (r) => {
+            const v = r.answers[f.key]
+            // Numbers stay numbers so a spreadsheet can sum them.
+            return typeof v === 'number' ? v : formatAnswer(f, v, { maskPhones })
+          },
+        }),
+      ),
     ]
     const day = shanghaiTime(Date.now()).slice(0, 10)
-    return sendExport(c, { format, filename: `${form.title}-${day}`, columns, rows: [...rows].reverse() })
+    return sendExport(c, {
+      format,
+      filename: `${form.title}-${day}`,
+      columns,
+      rows: [...rows].reverse(),
+    })
   })

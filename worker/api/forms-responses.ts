@@ -23,14 +23,20 @@ type ResponseRow = typeof formResponses.$inferSelect
  */
 const answerFilters = (value: unknown): SQL[] => {
   if (value === undefined || value === null || value === '') return []
-  if (typeof value !== 'object' || Array.isArray(value)) throw new ApiError('bad_request', 'filter.answers 应为对象')
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw new ApiError('bad_request', 'filter.answers 应为对象')
   const out: SQL[] = []
   for (const [key, wanted] of Object.entries(value)) {
     if (wanted === undefined || wanted === null || wanted === '') continue
     if (!FIELD_KEY.test(key)) throw new ApiError('bad_request', `没有问题 ${key}`)
-    const values = (Array.isArray(wanted) ? wanted : [wanted]).map((v) => (v === true ? '1' : v === false ? '0' : String(v)))
+    const values = (Array.isArray(wanted) ? wanted : [wanted]).map((v) =>
+      v === true ? '1' : v === false ? '0' : String(v),
+    )
     out.push(sql`EXISTS (SELECT 1 FROM json_each(${formResponses.answers}, ${`$.${key}`}) j
-      WHERE CAST(j.value AS TEXT) IN (${sql.join(values.map((v) => sql`${v}`), sql`, `)}))`)
+      WHERE CAST(j.value AS TEXT) IN (${sql.join(
+        values.map((v) => sql`${v}`),
+        sql`, `,
+      )}))`)
   }
   return out
 }
@@ -101,23 +107,39 @@ export const formResponsesApi = new Hono<AppEnv>()
         .orderBy(dir(column), dir(formResponses.id))
         .limit(q.limit)
         .offset(q.offset),
-      db.select({ n: count() }).from(formResponses).innerJoin(forms, eq(forms.id, formResponses.formId)).where(where),
+      db
+        .select({ n: count() })
+        .from(formResponses)
+        .innerJoin(forms, eq(forms.id, formResponses.formId))
+        .where(where),
     ])
-    const versions = await fieldsByVersion(db, rows.map(({ r }) => r.formId))
-    const records = rows.map(({ r }) => responseRecord(r, versions.get(`${r.formId}:${r.version}`) ?? [], c.var.user))
+    const versions = await fieldsByVersion(
+      db,
+      rows.map(({ r }) => r.formId),
+    )
+    const records = rows.map(({ r }) =>
+      responseRecord(r, versions.get(`${r.formId}:${r.version}`) ?? [], c.var.user),
+    )
     return sendList(c, 'form-responses', q, records, n)
   })
   .get('/:id', async (c) => {
     const row = await load(c.var, idParam(c))
     const versions = await fieldsByVersion(c.var.db, [row.r.formId])
-    return c.json(responseRecord(row.r, versions.get(`${row.r.formId}:${row.r.version}`) ?? [], c.var.user))
+    return c.json(
+      responseRecord(row.r, versions.get(`${row.r.formId}:${row.r.version}`) ?? [], c.var.user),
+    )
   })
   .delete('/:id', async (c) => {
     const { r } = await load(c.var, idParam(c))
     const db = c.var.db
     await db.batch([
       db.delete(formResponses).where(eq(formResponses.id, r.id)),
-      audit(db, c.var.user, { action: 'delete', resource: 'form-responses', recordId: r.id, before: r }),
+      audit(db, c.var.user, {
+        action: 'delete',
+        resource: 'form-responses',
+        recordId: r.id,
+        before: r,
+      }),
     ])
     const versions = await fieldsByVersion(db, [r.formId])
     return c.json(responseRecord(r, versions.get(`${r.formId}:${r.version}`) ?? [], c.var.user))

@@ -4,7 +4,14 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { BatchItem } from 'drizzle-orm/batch'
 import { z } from 'zod'
 import type { AppEnv, Db } from '../env'
-import { FORM_STATUSES, formResponses, forms, formVersions, neighborhoods, towns } from '../db/schema'
+import {
+  FORM_STATUSES,
+  formResponses,
+  forms,
+  formVersions,
+  neighborhoods,
+  towns,
+} from '../db/schema'
 import {
   countResponses,
   findForm,
@@ -15,7 +22,14 @@ import {
   RESPONSE_COUNT,
   type FormWithFields,
 } from '../db/queries/forms'
-import { FORM_SLUG, fieldsSchema, mergeVersions, phoneKeyOf, sameFields, type Field } from '../domain/forms/definition'
+import {
+  FORM_SLUG,
+  fieldsSchema,
+  mergeVersions,
+  phoneKeyOf,
+  sameFields,
+  type Field,
+} from '../domain/forms/definition'
 import { newSlug } from '../domain/forms/codes'
 import { availability } from '../domain/forms/state'
 import { audit } from '../lib/audit'
@@ -77,10 +91,18 @@ const checkSettings = (s: Settings) => {
 }
 
 /** Where a form lives: a neighborhood in scope, or town-wide for admins and town staff. */
-const placement = async (db: Db, user: CurrentUser, neighborhoodId: number | null, townId: number | null) => {
+const placement = async (
+  db: Db,
+  user: CurrentUser,
+  neighborhoodId: number | null,
+  townId: number | null,
+) => {
   if (neighborhoodId !== null) {
     assertNeighborhoodInScope(user, neighborhoodId)
-    const [n] = await db.select({ townId: neighborhoods.townId }).from(neighborhoods).where(eq(neighborhoods.id, neighborhoodId))
+    const [n] = await db
+      .select({ townId: neighborhoods.townId })
+      .from(neighborhoods)
+      .where(eq(neighborhoods.id, neighborhoodId))
     if (!n) throw validationError({ neighborhoodId: '居民区不存在' })
     return { neighborhoodId, townId: n.townId }
   }
@@ -92,7 +114,8 @@ const placement = async (db: Db, user: CurrentUser, neighborhoodId: number | nul
     if (all.length === 1) town = all[0].id
   }
   if (town === null) throw validationError({ townId: '全镇表单请选择所属的镇' })
-  if (user.neighborhoodIds !== null && !user.townIds.includes(town)) throw validationError({ townId: '镇不存在' })
+  if (user.neighborhoodIds !== null && !user.townIds.includes(town))
+    throw validationError({ townId: '镇不存在' })
   const [t] = await db.select({ id: towns.id }).from(towns).where(eq(towns.id, town))
   if (!t) throw validationError({ townId: '镇不存在' })
   return { neighborhoodId: null, townId: town }
@@ -157,9 +180,21 @@ export const formsApi = new Hono<AppEnv>()
     )
     const dir = q.sort.order === 'ASC' ? asc : desc
     const column = SORTABLE[q.sort.field] ?? forms.id
-    const { rows, total } = await listForms(c.var.db, where, [dir(column), dir(forms.id)], q.limit, q.offset)
+    const { rows, total } = await listForms(
+      c.var.db,
+      where,
+      [dir(column), dir(forms.id)],
+      q.limit,
+      q.offset,
+    )
     const now = Date.now()
-    return sendList(c, 'forms', q, rows.map((r) => formRecord(r, now)), total)
+    return sendList(
+      c,
+      'forms',
+      q,
+      rows.map((r) => formRecord(r, now)),
+      total,
+    )
   })
   .get('/:id', async (c) => {
     const form = await loadForm(c.var, idParam(c))
@@ -270,7 +305,12 @@ export const formsApi = new Hono<AppEnv>()
           db
             .update(formVersions)
             .set({ fields: JSON.stringify(fields) })
-            .where(and(eq(formVersions.formId, before.id), eq(formVersions.version, before.currentVersion))),
+            .where(
+              and(
+                eq(formVersions.formId, before.id),
+                eq(formVersions.version, before.currentVersion),
+              ),
+            ),
         )
     }
     const { responseCount: _, ...auditBefore } = before

@@ -5,7 +5,16 @@ import type { AppEnv, Db } from '../env'
 import { neighborhoods, towns } from '../db/schema'
 import { requireRole, requireUser } from '../lib/auth'
 import { validationError } from '../lib/errors'
-import { auditCreate, conflictsAs, deleteAudited, updateAudited, contains, idsFilter, inIds, orderOf } from '../lib/resource'
+import {
+  auditCreate,
+  conflictsAs,
+  deleteAudited,
+  updateAudited,
+  contains,
+  idsFilter,
+  inIds,
+  orderOf,
+} from '../lib/resource'
 import { assertInScope, scopeWhere } from '../lib/scope'
 import { parseListQuery, sendList } from '../lib/simple-rest'
 import { idParam, readJson } from '../lib/validate'

@@ -59,8 +59,16 @@ export const projectUpdatesApi = new Hono<AppEnv>()
     )
     const db = c.var.db
     const [rows, [{ n }]] = await db.batch([
-      select(c.var).where(where).orderBy(...orderOf(q, columns, projectUpdates.id)).limit(q.limit).offset(q.offset),
-      db.select({ n: count() }).from(projectUpdates).innerJoin(projects, eq(projects.id, projectUpdates.projectId)).where(where),
+      select(c.var)
+        .where(where)
+        .orderBy(...orderOf(q, columns, projectUpdates.id))
+        .limit(q.limit)
+        .offset(q.offset),
+      db
+        .select({ n: count() })
+        .from(projectUpdates)
+        .innerJoin(projects, eq(projects.id, projectUpdates.projectId))
+        .where(where),
     ])
     return sendList(c, 'project-updates', q, rows.map(toRecord), n)
   })
@@ -70,7 +78,13 @@ export const projectUpdatesApi = new Hono<AppEnv>()
     const project = await loadProjectInScope(c.var, input.projectId)
     const { db, user } = c.var
     const now = Date.now()
-    const values = { projectId: project.id, at: now, authorUserId: user.id, body: input.body, public: input.public ?? true }
+    const values = {
+      projectId: project.id,
+      at: now,
+      authorUserId: user.id,
+      body: input.body,
+      public: input.public ?? true,
+    }
     const [[{ id }]] = await db.batch([
       db.insert(projectUpdates).values(values).returning({ id: projectUpdates.id }),
       auditCreate(db, user, 'project-updates', values),
@@ -83,7 +97,12 @@ export const projectUpdatesApi = new Hono<AppEnv>()
     const { db, user } = c.var
     await db.batch([
       db.delete(projectUpdates).where(eq(projectUpdates.id, before.id)),
-      audit(db, user, { action: 'delete', resource: 'project-updates', recordId: before.id, before }),
+      audit(db, user, {
+        action: 'delete',
+        resource: 'project-updates',
+        recordId: before.id,
+        before,
+      }),
     ])
     return c.json(before)
   })

@@ -3,7 +3,11 @@ import type { AppEnv, Db } from '../env'
 import { projects } from '../db/schema'
 import { type AdoptingProject, loadProject, overdueSql } from '../db/queries/projects'
 import type { TopicRow } from '../db/queries/topics'
-import { CLOSED_PROJECT_STATUSES, PROJECT_STATUS_LABEL, PROJECT_STATUSES } from '../domain/project-status'
+import {
+  CLOSED_PROJECT_STATUSES,
+  PROJECT_STATUS_LABEL,
+  PROJECT_STATUSES,
+} from '../domain/project-status'
 import type { CurrentUser } from '../lib/auth'
 import { ApiError, type FieldErrors, validationError } from '../lib/errors'
 import { boolFilter, contains, idsFilter, inIds } from '../lib/resource'
@@ -13,8 +17,17 @@ import { filterList } from '../lib/simple-rest'
 
 // What the project routers share: loading in scope, list filters, reference checks.
 
-export const PROJECT_SORTABLE = ['id', 'createdAt', 'deadlineAt', 'status', 'title', 'updatedAt'] as const
-export const PROJECT_SORT_COLUMNS = Object.fromEntries(PROJECT_SORTABLE.map((f) => [f, projects[f]]))
+export const PROJECT_SORTABLE = [
+  'id',
+  'createdAt',
+  'deadlineAt',
+  'status',
+  'title',
+  'updatedAt',
+] as const
+export const PROJECT_SORT_COLUMNS = Object.fromEntries(
+  PROJECT_SORTABLE.map((f) => [f, projects[f]]),
+)
 
 type Vars = AppEnv['Variables']
 
@@ -26,10 +39,17 @@ export const loadProjectInScope = async (v: Vars, id: number, message = '项目�
  * The project named for adopting `topics`: in scope, still open, in the topics' neighborhood.
  * @example const project = await loadProjectForAdopt(c.var, 7, topics)
  */
-export const loadProjectForAdopt = async (v: Vars, id: number, topics: TopicRow[]): Promise<AdoptingProject> => {
+export const loadProjectForAdopt = async (
+  v: Vars,
+  id: number,
+  topics: TopicRow[],
+): Promise<AdoptingProject> => {
   const project = await loadProjectInScope(v, id)
   if (CLOSED_PROJECT_STATUSES.includes(project.status))
-    throw new ApiError('illegal_transition', `项目「${PROJECT_STATUS_LABEL[project.status]}」，不能再加入议题`)
+    throw new ApiError(
+      'illegal_transition',
+      `项目「${PROJECT_STATUS_LABEL[project.status]}」，不能再加入议题`,
+    )
   const errors: FieldErrors = {}
   for (const t of topics)
     if (t.neighborhoodId !== project.neighborhoodId) errors[t.id] = '议题与项目不在同一居民区'
@@ -66,11 +86,18 @@ export const projectWhere = (user: CurrentUser, f: Record<string, unknown>): SQL
  * Users named as owners must exist (400 with `field` otherwise). At most ~90 distinct ids.
  * @example await assertUsersExist(db, { ownerUserId: 3, 'checklist.0.ownerUserId': 4 })
  */
-export const assertUsersExist = async (db: Db, named: Record<string, number | null | undefined>) => {
-  const wanted = Object.entries(named).filter((e): e is [string, number] => typeof e[1] === 'number')
+export const assertUsersExist = async (
+  db: Db,
+  named: Record<string, number | null | undefined>,
+) => {
+  const wanted = Object.entries(named).filter(
+    (e): e is [string, number] => typeof e[1] === 'number',
+  )
   if (!wanted.length) return
   const ids = [...new Set(wanted.map(([, id]) => id))]
-  const rows = await db.all<{ id: number }>(sql`SELECT id FROM users WHERE ${inArray(sql`id`, ids)}`)
+  const rows = await db.all<{ id: number }>(
+    sql`SELECT id FROM users WHERE ${inArray(sql`id`, ids)}`,
+  )
   const found = new Set(rows.map((r) => r.id))
   const errors: FieldErrors = {}
   for (const [field, id] of wanted) if (!found.has(id)) errors[field] = '用户不存在'

@@ -4,12 +4,19 @@ import { z } from 'zod'
 import type { AppEnv } from '../env'
 import { checklistItems, projects, projectUpdates } from '../db/schema'
 import {
-  adoptStatements, loadProject, NEW_PROJECT_ID, selectProjects, toProjectRecord,
+  adoptStatements,
+  loadProject,
+  NEW_PROJECT_ID,
+  selectProjects,
+  toProjectRecord,
 } from '../db/queries/projects'
 import { carryNote, carryStatements, guard, runGuarded } from '../db/queries/topic-moves'
 import type { Statement } from '../db/batch'
 import {
-  carriedTopicStatus, CREATABLE_PROJECT_STATUSES, illegalProjectMove, PROJECT_STATUSES,
+  carriedTopicStatus,
+  CREATABLE_PROJECT_STATUSES,
+  illegalProjectMove,
+  PROJECT_STATUSES,
 } from '../domain/project-status'
 import { illegalMove } from '../domain/topic-workflow'
 import { audit } from '../lib/audit'
@@ -20,7 +27,11 @@ import { assertNeighborhoodInScope } from '../lib/scope'
 import { parseListQuery, sendList } from '../lib/simple-rest'
 import { idParam, readJson } from '../lib/validate'
 import {
-  assertUsersExist, loadProjectInScope, PROJECT_SORT_COLUMNS, PROJECT_SORTABLE, projectWhere,
+  assertUsersExist,
+  loadProjectInScope,
+  PROJECT_SORT_COLUMNS,
+  PROJECT_SORTABLE,
+  projectWhere,
 } from './projects-record'
 import { loadTopicsInScope, refuse } from './topics-record'
 
@@ -30,7 +41,11 @@ import { loadTopicsInScope, refuse } from './topics-record'
 const optionalId = z.number({ message: '应为编号' }).int().positive().nullable().optional()
 const optionalTime = z.number({ message: '应为时间' }).int().nonnegative().nullable().optional()
 const editable = {
-  title: z.string({ message: '请填写项目名称' }).trim().min(1, '请填写项目名称').max(100, '最多 100 个字'),
+  title: z
+    .string({ message: '请填写项目名称' })
+    .trim()
+    .min(1, '请填写项目名称')
+    .max(100, '最多 100 个字'),
   description: z.string({ message: '应为文字' }).trim().max(5000, '最多 5000 个字'),
   ownerUserId: optionalId,
   owningBody: z.string({ message: '应为文字' }).trim().max(100, '最多 100 个字'),
@@ -46,9 +61,17 @@ const createSchema = z.object({
   neighborhoodId: z.number({ message: '请选择居民区' }).int().positive('请选择居民区'),
   description: editable.description.optional(),
   owningBody: editable.owningBody.optional(),
-  status: z.enum(CREATABLE_PROJECT_STATUSES, { message: '新项目的状态应为计划中、实施中或受阻' }).optional(),
-  topicIds: z.array(z.number().int().positive(), { message: '应为议题编号列表' }).max(500, '一次最多 500 个议题').optional(),
-  checklist: z.array(checklistEntry, { message: '应为任务清单' }).max(80, '任务清单最多 80 项').optional(),
+  status: z
+    .enum(CREATABLE_PROJECT_STATUSES, { message: '新项目的状态应为计划中、实施中或受阻' })
+    .optional(),
+  topicIds: z
+    .array(z.number().int().positive(), { message: '应为议题编号列表' })
+    .max(500, '一次最多 500 个议题')
+    .optional(),
+  checklist: z
+    .array(checklistEntry, { message: '应为任务清单' })
+    .max(80, '任务清单最多 80 项')
+    .optional(),
   /** Public note on the adopted topics' timelines. */
   note: z.string().trim().max(1000).nullable().optional(),
 })
@@ -79,15 +102,28 @@ const topicsToAdopt = async (v: Vars, ids: number[], neighborhoodId: number) => 
 export const projectsApi = new Hono<AppEnv>()
   .use(requireUser, writesNeedWriter)
   .get('/', async (c) => {
-    const q = parseListQuery(c, { sortable: PROJECT_SORTABLE, defaultSort: { field: 'createdAt', order: 'DESC' } })
+    const q = parseListQuery(c, {
+      sortable: PROJECT_SORTABLE,
+      defaultSort: { field: 'createdAt', order: 'DESC' },
+    })
     const db = c.var.db
     const where = projectWhere(c.var.user, q.filter)
     const [rows, [{ n }]] = await db.batch([
-      selectProjects(db).where(where).orderBy(...orderOf(q, PROJECT_SORT_COLUMNS, projects.id)).limit(q.limit).offset(q.offset),
+      selectProjects(db)
+        .where(where)
+        .orderBy(...orderOf(q, PROJECT_SORT_COLUMNS, projects.id))
+        .limit(q.limit)
+        .offset(q.offset),
       db.select({ n: count() }).from(projects).where(where),
     ])
     const now = Date.now()
-    return sendList(c, 'projects', q, rows.map((r) => toProjectRecord(r, now)), n)
+    return sendList(
+      c,
+      'projects',
+      q,
+      rows.map((r) => toProjectRecord(r, now)),
+      n,
+    )
   })
   .get('/:id', async (c) => c.json(await loadProjectInScope(c.var, idParam(c))))
   .post('/', async (c) => {
@@ -98,7 +134,9 @@ export const projectsApi = new Hono<AppEnv>()
     const checklist = input.checklist ?? []
     await assertUsersExist(db, {
       ownerUserId: input.ownerUserId,
-      ...Object.fromEntries(checklist.map((item, i) => [`checklist.${i}.ownerUserId`, item.ownerUserId])),
+      ...Object.fromEntries(
+        checklist.map((item, i) => [`checklist.${i}.ownerUserId`, item.ownerUserId]),
+      ),
     })
     const topicIds = [...new Set(input.topicIds ?? [])]
     await topicsToAdopt(c.var, topicIds, input.neighborhoodId)
@@ -155,18 +193,26 @@ export const projectsApi = new Hono<AppEnv>()
     const carried = changes.status ? carriedTopicStatus(status) : null
     const title = (changes.title as string | undefined) ?? before.title
     const statements: Statement[] = [
-      guard(db, sql`EXISTS (SELECT 1 FROM ${projects} WHERE ${projects.id} = ${before.id} AND ${projects.status} <> ${before.status})`),
-      db.update(projects)
+      guard(
+        db,
+        sql`EXISTS (SELECT 1 FROM ${projects} WHERE ${projects.id} = ${before.id} AND ${projects.status} <> ${before.status})`,
+      ),
+      db
+        .update(projects)
         .set({ ...changes, updatedAt: now, ...(changes.status === 'done' && { doneAt: now }) })
         .where(eq(projects.id, before.id)),
       audit(db, user, {
         action: 'update',
         resource: 'projects',
         recordId: before.id,
-        before: Object.fromEntries(Object.keys(changes).map((k) => [k, before[k as keyof typeof before]])),
+        before: Object.fromEntries(
+          Object.keys(changes).map((k) => [k, before[k as keyof typeof before]]),
+        ),
         after: changes,
       }),
-      ...(carried ? carryStatements(db, user, before.id, carried, carryNote(status, title), now) : []),
+      ...(carried
+        ? carryStatements(db, user, before.id, carried, carryNote(status, title), now)
+        : []),
     ]
     await runGuarded(db, statements, '项目刚被其他人修改，请刷新后重试')
     return c.json(await loadProject(db, before.id))
@@ -177,13 +223,20 @@ export const projectsApi = new Hono<AppEnv>()
       throw new ApiError('conflict', '项目已关联议题或已有评议，不能删除；可以把状态改为“已取消”')
     const { db, user } = c.var
     const id = before.id
-    await runGuarded(db, [
-      guard(db, sql`EXISTS (SELECT 1 FROM project_topics WHERE project_id = ${id})
-        OR EXISTS (SELECT 1 FROM evaluations WHERE project_id = ${id})`),
-      db.delete(checklistItems).where(eq(checklistItems.projectId, before.id)),
-      db.delete(projectUpdates).where(eq(projectUpdates.projectId, before.id)),
-      db.delete(projects).where(eq(projects.id, before.id)),
-      audit(db, user, { action: 'delete', resource: 'projects', recordId: before.id, before }),
-    ], '项目刚被其他人修改，请刷新后重试')
+    await runGuarded(
+      db,
+      [
+        guard(
+          db,
+          sql`EXISTS (SELECT 1 FROM project_topics WHERE project_id = ${id})
+        OR EXISTS (SELECT 1 FROM evaluations WHERE project_id = ${id})`,
+        ),
+        db.delete(checklistItems).where(eq(checklistItems.projectId, before.id)),
+        db.delete(projectUpdates).where(eq(projectUpdates.projectId, before.id)),
+        db.delete(projects).where(eq(projects.id, before.id)),
+        audit(db, user, { action: 'delete', resource: 'projects', recordId: before.id, before }),
+      ],
+      '项目刚被其他人修改，请刷新后重试',
+    )
     return c.json(before)
   })

@@ -123,8 +123,12 @@ const listWhere = (user: CurrentUser, f: ListQuery['filter']) =>
     inIds(activities.neighborhoodId, idsFilter(f.neighborhoodId)),
     inIds(registrations.status, filterList<string>(f.status)),
     typeof f.phone === 'string' && f.phone ? eq(registrations.phone, f.phone) : undefined,
-    f.createdFrom === undefined ? undefined : sql`${registrations.createdAt} >= ${timeFilter(f.createdFrom)}`,
-    f.createdTo === undefined ? undefined : sql`${registrations.createdAt} < ${timeFilter(f.createdTo)}`,
+    f.createdFrom === undefined
+      ? undefined
+      : sql`${registrations.createdAt} >= ${timeFilter(f.createdFrom)}`,
+    f.createdTo === undefined
+      ? undefined
+      : sql`${registrations.createdAt} < ${timeFilter(f.createdTo)}`,
     searchWhere(f.q),
   )
 
@@ -149,18 +153,34 @@ const createSchema = z.object({
 })
 const updateSchema = z.object({
   name: z.string().trim().min(1, '请填写姓名').max(30, '姓名最多 30 个字').optional(),
-  creditedMinutes: z.int('时长应为整数分钟').min(0, '时长不能为负').max(24 * 60, '一次最多 24 小时').nullish(),
+  creditedMinutes: z
+    .int('时长应为整数分钟')
+    .min(0, '时长不能为负')
+    .max(24 * 60, '一次最多 24 小时')
+    .nullish(),
 })
 const hoursSchema = z
   .object({
-    minutes: z.int('时长应为整数分钟').min(0, '时长不能为负').max(24 * 60, '一次最多 24 小时').optional(),
+    minutes: z
+      .int('时长应为整数分钟')
+      .min(0, '时长不能为负')
+      .max(24 * 60, '一次最多 24 小时')
+      .optional(),
     hours: z.number('时长应为数字').min(0, '时长不能为负').max(24, '一次最多 24 小时').optional(),
     note: z.string().trim().max(200).optional(),
   })
-  .refine((v) => v.minutes !== undefined || v.hours !== undefined, { message: '请填写时长', path: ['hours'] })
+  .refine((v) => v.minutes !== undefined || v.hours !== undefined, {
+    message: '请填写时长',
+    path: ['hours'],
+  })
 
 /** Sets the credited minutes of a checked-in registration (audited). */
-const setMinutes = async (v: AppEnv['Variables'], row: Selected, minutes: number, note?: string) => {
+const setMinutes = async (
+  v: AppEnv['Variables'],
+  row: Selected,
+  minutes: number,
+  note?: string,
+) => {
   if (row.r.status !== 'checked_in') throw stateError('签到后才能记录时长', row.r.status)
   const db = v.db
   await db.batch([
@@ -203,14 +223,27 @@ const exportColumns = (questions: Field[] | null): Column<ExportRow>[] => [
   { key: 'checkedInAt', label: '签到时间', value: (r) => shanghaiTime(r.checkedInAt) },
   { key: 'creditedHours', label: '志愿时长（小时）' },
   ...(questions
-    ? questions.map((q) => ({ key: `answers.${q.key}`, label: q.label, value: (r: ExportRow) => r.answerText[q.key] ?? '' }))
-    : [{ key: 'answers', label: '其他回答', value: (r: ExportRow) => Object.values(r.answerText).join('；') }]),
+    ? questions.map((q) => ({
+        key: `answers.${q.key}`,
+        label: q.label,
+        value: (r: ExportRow) => r.answerText[q.key] ?? '',
+      }))
+    : [
+        {
+          key: 'answers',
+          label: '其他回答',
+          value: (r: ExportRow) => Object.values(r.answerText).join('；'),
+        },
+      ]),
 ]
 
 export const registrationsApi = new Hono<AppEnv>()
   .use(requireUser, writesNeedWriter)
   .get('/', async (c) => {
-    const q = parseListQuery(c, { sortable: Object.keys(SORTABLE), defaultSort: { field: 'seq', order: 'ASC' } })
+    const q = parseListQuery(c, {
+      sortable: Object.keys(SORTABLE),
+      defaultSort: { field: 'seq', order: 'ASC' },
+    })
     const where = listWhere(c.var.user, q.filter)
     const dir = q.sort.order === 'ASC' ? asc : desc
     const db = c.var.db
@@ -226,21 +259,39 @@ export const registrationsApi = new Hono<AppEnv>()
         .innerJoin(activities, eq(activities.id, registrations.activityId))
         .where(where),
     ])
-    return sendList(c, 'registrations', q, rows.map((r) => registrationRecord(r, c.var.user)), n)
+    return sendList(
+      c,
+      'registrations',
+      q,
+      rows.map((r) => registrationRecord(r, c.var.user)),
+      n,
+    )
   })
   .get('/export', async (c) => {
     const format = exportFormat(c)
-    const q = parseListQuery(c, { sortable: Object.keys(SORTABLE), defaultSort: { field: 'seq', order: 'ASC' } })
+    const q = parseListQuery(c, {
+      sortable: Object.keys(SORTABLE),
+      defaultSort: { field: 'seq', order: 'ASC' },
+    })
     const dir = q.sort.order === 'ASC' ? asc : desc
     const rows = await select(c.var.db)
       .where(listWhere(c.var.user, q.filter))
-      .orderBy(asc(registrations.sessionId), dir(SORTABLE[q.sort.field] ?? registrations.id), dir(registrations.id))
+      .orderBy(
+        asc(registrations.sessionId),
+        dir(SORTABLE[q.sort.field] ?? registrations.id),
+        dir(registrations.id),
+      )
     const records = rows.map((r) => registrationRecord(r, c.var.user))
     const activityIds = new Set(rows.map((r) => r.r.activityId))
     const questions = activityIds.size === 1 ? (JSON.parse(rows[0].questions) as Field[]) : null
     const title = activityIds.size === 1 ? rows[0].activityTitle : '活动'
     const day = shanghaiTime(Date.now()).slice(0, 10)
-    return sendExport(c, { format, filename: `${title}-报名-${day}`, columns: exportColumns(questions), rows: records })
+    return sendExport(c, {
+      format,
+      filename: `${title}-报名-${day}`,
+      columns: exportColumns(questions),
+      rows: records,
+    })
   })
   .get('/:id', async (c) => c.json(registrationRecord(await load(c.var, idParam(c)), c.var.user)))
   // Bulk no-show for an ended session (same as POST /api/activity-sessions/:id/no-show).
@@ -327,7 +378,8 @@ export const registrationsApi = new Hono<AppEnv>()
   })
   .post('/:id/cancel', async (c) => {
     const before = await load(c.var, idParam(c))
-    if (!cancellable(before.r.status)) throw stateError('只有已确认或候补中的报名可以取消', before.r.status)
+    if (!cancellable(before.r.status))
+      throw stateError('只有已确认或候补中的报名可以取消', before.r.status)
     const db = c.var.db
     const { cancelled, promoted } = await cancelRegistration(db, before.r, 'staff', [
       audit(db, c.var.user, {
@@ -344,7 +396,8 @@ export const registrationsApi = new Hono<AppEnv>()
   // Confirms a waitlisted registration out of turn, only if it fits in the seats free now.
   .post('/:id/promote', async (c) => {
     const before = await load(c.var, idParam(c))
-    if (before.r.status !== 'waitlisted') throw stateError('只有候补中的报名可以转为确认', before.r.status)
+    if (before.r.status !== 'waitlisted')
+      throw stateError('只有候补中的报名可以转为确认', before.r.status)
     const db = c.var.db
     let done: { id: number }[]
     try {

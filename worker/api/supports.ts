@@ -38,8 +38,16 @@ export const supportsApi = new Hono<AppEnv>()
     )
     const db = c.var.db
     const [rows, [{ n }]] = await db.batch([
-      select(c.var).where(where).orderBy(...orderOf(q, columns, supports.id)).limit(q.limit).offset(q.offset),
-      db.select({ n: count() }).from(supports).innerJoin(topics, eq(topics.id, supports.topicId)).where(where),
+      select(c.var)
+        .where(where)
+        .orderBy(...orderOf(q, columns, supports.id))
+        .limit(q.limit)
+        .offset(q.offset),
+      db
+        .select({ n: count() })
+        .from(supports)
+        .innerJoin(topics, eq(topics.id, supports.topicId))
+        .where(where),
     ])
     return sendList(c, 'supports', q, rows.map(toRecord), n)
   })

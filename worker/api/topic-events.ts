@@ -48,8 +48,16 @@ export const topicEventsApi = new Hono<AppEnv>()
     )
     const db = c.var.db
     const [rows, [{ n }]] = await db.batch([
-      select(c.var).where(where).orderBy(...orderOf(q, columns, topicEvents.id)).limit(q.limit).offset(q.offset),
-      db.select({ n: count() }).from(topicEvents).innerJoin(topics, eq(topics.id, topicEvents.topicId)).where(where),
+      select(c.var)
+        .where(where)
+        .orderBy(...orderOf(q, columns, topicEvents.id))
+        .limit(q.limit)
+        .offset(q.offset),
+      db
+        .select({ n: count() })
+        .from(topicEvents)
+        .innerJoin(topics, eq(topics.id, topicEvents.topicId))
+        .where(where),
     ])
     return sendList(c, 'topic-events', q, rows.map(toRecord), n)
   })

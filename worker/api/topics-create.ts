@@ -30,7 +30,12 @@ const KIND_LABEL: Record<StaffChannelKind, string> = {
 }
 
 const optionalId = z.number({ message: '应为编号' }).int().positive().nullable().optional()
-const optionalText = z.string({ message: '应为文字' }).trim().max(60, '最多 60 个字').nullable().optional()
+const optionalText = z
+  .string({ message: '应为文字' })
+  .trim()
+  .max(60, '最多 60 个字')
+  .nullable()
+  .optional()
 
 const createSchema = z.object({
   neighborhoodId: z.number({ message: '请选择居民区' }).int().positive('请选择居民区'),
@@ -40,7 +45,10 @@ const createSchema = z.object({
   categoryId: optionalId,
   gridId: optionalId,
   channelId: optionalId,
-  channelKind: z.enum(STAFF_CHANNEL_KINDS, { message: '渠道类型应为电话、走访、意见箱或工作人员录入' }).nullable().optional(),
+  channelKind: z
+    .enum(STAFF_CHANNEL_KINDS, { message: '渠道类型应为电话、走访、意见箱或工作人员录入' })
+    .nullable()
+    .optional(),
   submitterName: optionalText,
   submitterPhone: optionalText,
   consent: z.boolean({ message: '应为是或否' }).nullable().optional(),
@@ -59,13 +67,19 @@ const personalData = (input: CreateInput, now: number) => {
   return { submitterName: name, submitterPhone: phone, consentAt: name || phone ? now : null }
 }
 
-const isCodeClash = (err: unknown) => /UNIQUE constraint failed: (topics\.tracking_code|channels\.code)/.test(errorText(err))
+const isCodeClash = (err: unknown) =>
+  /UNIQUE constraint failed: (topics\.tracking_code|channels\.code)/.test(errorText(err))
 
 /**
  * The channel of `kind` in the neighborhood as a subquery, and the statements making it (with
  * its audit row) in the same batch when the neighborhood has none yet.
  */
-const channelOfKind = (v: AppEnv['Variables'], neighborhoodId: number, kind: StaffChannelKind, now: number) => {
+const channelOfKind = (
+  v: AppEnv['Variables'],
+  neighborhoodId: number,
+  kind: StaffChannelKind,
+  now: number,
+) => {
   const { db, user } = v
   const code = newChannelCode()
   const label = KIND_LABEL[kind]
@@ -74,13 +88,19 @@ const channelOfKind = (v: AppEnv['Variables'], neighborhoodId: number, kind: Sta
     id: sql`(SELECT id FROM channels WHERE neighborhood_id = ${neighborhoodId} AND kind = ${kind}
              ORDER BY active DESC, id LIMIT 1)`,
     statements: [
-      rawStatement(db, sql`
+      rawStatement(
+        db,
+        sql`
         INSERT INTO channels (neighborhood_id, kind, label, code, created_at)
         SELECT ${neighborhoodId}, ${kind}, ${label}, ${code}, ${now}
-        WHERE NOT EXISTS (SELECT 1 FROM channels WHERE neighborhood_id = ${neighborhoodId} AND kind = ${kind})`),
-      rawStatement(db, sql`
+        WHERE NOT EXISTS (SELECT 1 FROM channels WHERE neighborhood_id = ${neighborhoodId} AND kind = ${kind})`,
+      ),
+      rawStatement(
+        db,
+        sql`
         INSERT INTO audit_log (at, user_id, action, resource, record_id, after)
-        SELECT ${now}, ${user.id}, 'create', 'channels', CAST(id AS TEXT), ${after} FROM channels WHERE code = ${code}`),
+        SELECT ${now}, ${user.id}, 'create', 'channels', CAST(id AS TEXT), ${after} FROM channels WHERE code = ${code}`,
+      ),
     ],
   }
 }

@@ -8,7 +8,13 @@ import { ApiError } from '../lib/errors'
 import { exportFormat, sendExport, shanghaiTime } from '../lib/export'
 import { orderOf } from '../lib/resource'
 import { parseListQuery } from '../lib/simple-rest'
-import { TOPIC_DEFAULT_SORT, TOPIC_SORT_COLUMNS, TOPIC_SORTABLE, toTopicRecord, topicWhere } from './topics-record'
+import {
+  TOPIC_DEFAULT_SORT,
+  TOPIC_SORT_COLUMNS,
+  TOPIC_SORTABLE,
+  toTopicRecord,
+  topicWhere,
+} from './topics-record'
 
 // GET /api/topics/export?format=csv|xlsx&filter=...&sort=...: every topic of the filter (not a
 // page) as a spreadsheet with Chinese headers, personal data masked as for the list.
@@ -73,13 +79,23 @@ export const topicsExportApi = new Hono<AppEnv>().get('/export', async (c) => {
   const order = orderOf(q, TOPIC_SORT_COLUMNS, topics.id)
   const [[{ n }], first] = await db.batch([
     db.select({ n: count() }).from(topics).where(where),
-    selectRows(db).where(where).orderBy(...order).limit(PAGE),
+    selectRows(db)
+      .where(where)
+      .orderBy(...order)
+      .limit(PAGE),
   ])
   if (n > MAX_EXPORT_ROWS)
-    throw new ApiError('bad_request', `共 ${n} 条，超过一次导出的上限 ${MAX_EXPORT_ROWS} 条，请缩小筛选范围`)
+    throw new ApiError(
+      'bad_request',
+      `共 ${n} 条，超过一次导出的上限 ${MAX_EXPORT_ROWS} 条，请缩小筛选范围`,
+    )
   const all = [...first]
   while (all.length < n && first.length === PAGE) {
-    const page = await selectRows(db).where(where).orderBy(...order).limit(PAGE).offset(all.length)
+    const page = await selectRows(db)
+      .where(where)
+      .orderBy(...order)
+      .limit(PAGE)
+      .offset(all.length)
     if (!page.length) break
     all.push(...page)
   }

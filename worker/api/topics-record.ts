@@ -15,7 +15,14 @@ import { filterList } from '../lib/simple-rest'
 // What the topic routers share: the API record, the list filters, loading one topic in scope.
 
 export const TOPIC_SORTABLE = [
-  'id', 'createdAt', 'updatedAt', 'status', 'title', 'supportCount', 'neighborhoodId', 'categoryId',
+  'id',
+  'createdAt',
+  'updatedAt',
+  'status',
+  'title',
+  'supportCount',
+  'neighborhoodId',
+  'categoryId',
   'channelId',
 ] as const
 export const TOPIC_SORT_COLUMNS = Object.fromEntries(TOPIC_SORTABLE.map((f) => [f, topics[f]]))
@@ -46,7 +53,10 @@ export const loadTopicInScope = async (v: AppEnv['Variables'], id: number) =>
   assertInScope(v.user, await loadTopic(v.db, id), (t) => t.neighborhoodId, '议题不存在')
 
 /** Loads every id the caller may see; any other id → 404 with the ids in `errors`. */
-export const loadTopicsInScope = async (v: AppEnv['Variables'], wanted: number[]): Promise<TopicRow[]> => {
+export const loadTopicsInScope = async (
+  v: AppEnv['Variables'],
+  wanted: number[],
+): Promise<TopicRow[]> => {
   const rows = await loadTopics(v.db, wanted)
   const byId = new Map(rows.filter((t) => inScope(v.user, t.neighborhoodId)).map((t) => [t.id, t]))
   const missing = wanted.filter((i) => !byId.has(i))
@@ -61,7 +71,8 @@ export const loadTopicsInScope = async (v: AppEnv['Variables'], wanted: number[]
 export const refuse = (errors: FieldErrors) => {
   const entries = Object.entries(errors)
   if (!entries.length) return
-  const message = entries.length === 1 ? entries[0][1] : `${entries.length} 个议题不能这样改，均未修改`
+  const message =
+    entries.length === 1 ? entries[0][1] : `${entries.length} 个议题不能这样改，均未修改`
   throw new ApiError('illegal_transition', message, { errors })
 }
 
@@ -71,7 +82,9 @@ export const refuse = (errors: FieldErrors) => {
  * @example idsIn(topics.id, [1, 2, 3])
  */
 export const idsIn = (column: SQLiteColumn, ids: number[] | undefined): SQL | undefined =>
-  ids === undefined ? undefined : sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`
+  ids === undefined
+    ? undefined
+    : sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`
 
 const statusFilter = (value: unknown): string[] | undefined => {
   const list = filterList<string>(value)
@@ -87,9 +100,10 @@ const statusFilter = (value: unknown): string[] | undefined => {
 export const topicWhere = (user: CurrentUser, f: Record<string, unknown>): SQL | undefined => {
   const from = timeFilter(f.createdFrom)
   const to = timeFilter(f.createdTo)
-  const code = typeof f.trackingCode === 'string' && f.trackingCode.trim()
-    ? normalizeTrackingCode(f.trackingCode)
-    : undefined
+  const code =
+    typeof f.trackingCode === 'string' && f.trackingCode.trim()
+      ? normalizeTrackingCode(f.trackingCode)
+      : undefined
   return and(
     scopeWhere(user, topics.neighborhoodId),
     inIds(topics.neighborhoodId, idsFilter(f.neighborhoodId)),

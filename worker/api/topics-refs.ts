@@ -6,7 +6,11 @@ import { type FieldErrors, validationError } from '../lib/errors'
 // Field rules shared by topic create and edit, and the check of the records a topic names.
 
 export const topicText = {
-  title: z.string({ message: '请填写标题' }).trim().min(1, '请填写标题').max(100, '标题最多 100 个字'),
+  title: z
+    .string({ message: '请填写标题' })
+    .trim()
+    .min(1, '请填写标题')
+    .max(100, '标题最多 100 个字'),
   description: z.string({ message: '描述应为文字' }).trim().max(2000, '描述最多 2000 个字'),
   location: z.string({ message: '位置应为文字' }).trim().max(200, '位置最多 200 个字'),
 }
@@ -19,7 +23,12 @@ export type TopicRefs = {
   neighborhood?: boolean
 }
 
-type Found = { nbhd: number | null; category: number | null; grid: number | null; channel: number | null }
+type Found = {
+  nbhd: number | null
+  category: number | null
+  grid: number | null
+  channel: number | null
+}
 
 /**
  * Checks, in one query, that what a topic names exists: the category, and the grid and channel
@@ -46,12 +55,18 @@ export const assertTopicRefs = async (db: Db, neighborhoodId: number, refs: Topi
  * @example guard(db, badTopicRefs(3, { categoryId: 2 }))
  */
 export const badTopicRefs = (neighborhoodId: number, refs: TopicRefs): SQL => {
-  const problems: SQL[] = [sql`NOT EXISTS (SELECT 1 FROM neighborhoods WHERE id = ${neighborhoodId})`]
+  const problems: SQL[] = [
+    sql`NOT EXISTS (SELECT 1 FROM neighborhoods WHERE id = ${neighborhoodId})`,
+  ]
   if (refs.categoryId != null)
     problems.push(sql`NOT EXISTS (SELECT 1 FROM categories WHERE id = ${refs.categoryId})`)
   if (refs.gridId != null)
-    problems.push(sql`NOT EXISTS (SELECT 1 FROM grids WHERE id = ${refs.gridId} AND neighborhood_id = ${neighborhoodId})`)
+    problems.push(
+      sql`NOT EXISTS (SELECT 1 FROM grids WHERE id = ${refs.gridId} AND neighborhood_id = ${neighborhoodId})`,
+    )
   if (refs.channelId != null)
-    problems.push(sql`NOT EXISTS (SELECT 1 FROM channels WHERE id = ${refs.channelId} AND neighborhood_id = ${neighborhoodId})`)
+    problems.push(
+      sql`NOT EXISTS (SELECT 1 FROM channels WHERE id = ${refs.channelId} AND neighborhood_id = ${neighborhoodId})`,
+    )
   return sql.join(problems, sql` OR `)
 }

@@ -6,7 +6,11 @@ import { adoptStatements } from '../db/queries/projects'
 import { mergeStatements, unmergeStatements } from '../db/queries/topic-merge'
 import { moveStatements, runGuarded } from '../db/queries/topic-moves'
 import {
-  canReceiveMerge, illegalMove, missingFields, STATUS_LABEL, TOPIC_STATUSES,
+  canReceiveMerge,
+  illegalMove,
+  missingFields,
+  STATUS_LABEL,
+  TOPIC_STATUSES,
 } from '../domain/topic-workflow'
 import { ApiError, type FieldErrors, validationError } from '../lib/errors'
 import { idParam, readJson } from '../lib/validate'
@@ -15,15 +19,28 @@ import { loadTopicsInScope, refuse, toTopicRecord } from './topics-record'
 
 // Workflow actions: transitions (one or many, all-or-nothing), merges and undoing a merge.
 
-const note = z.string({ message: '应为文字' }).trim().max(1000, '最多 1000 个字').nullable().optional()
+const note = z
+  .string({ message: '应为文字' })
+  .trim()
+  .max(1000, '最多 1000 个字')
+  .nullable()
+  .optional()
 const id = z.number({ message: '应为编号' }).int().positive()
-const ids = z.array(id, { message: '请选择议题' }).min(1, '请选择议题').max(1000, '一次最多 1000 个议题')
+const ids = z
+  .array(id, { message: '请选择议题' })
+  .min(1, '请选择议题')
+  .max(1000, '一次最多 1000 个议题')
 
 const moveFields = {
   to: z.enum(TOPIC_STATUSES, { message: '目标状态无效' }),
   note,
   internalNote: note,
-  referredTo: z.string({ message: '应为文字' }).trim().max(100, '最多 100 个字').nullable().optional(),
+  referredTo: z
+    .string({ message: '应为文字' })
+    .trim()
+    .max(100, '最多 100 个字')
+    .nullable()
+    .optional(),
   projectId: id.nullable().optional(),
   targetId: id.nullable().optional(),
 }
@@ -48,7 +65,10 @@ const merge = async (v: Vars, sourceIds: number[], input: z.infer<typeof mergeSc
   if (unique.includes(input.targetId)) throw validationError({ targetId: '不能把议题合并到它自己' })
   const [target, ...sources] = await loadTopicsInScope(v, [input.targetId, ...unique])
   if (!canReceiveMerge(target.status))
-    throw new ApiError('illegal_transition', `目标议题「${STATUS_LABEL[target.status]}」，不能再合并进来`)
+    throw new ApiError(
+      'illegal_transition',
+      `目标议题「${STATUS_LABEL[target.status]}」，不能再合并进来`,
+    )
   const errors: FieldErrors = {}
   for (const s of sources) {
     const illegal = illegalMove(s.status, 'merged')
@@ -64,8 +84,15 @@ const merge = async (v: Vars, sourceIds: number[], input: z.infer<typeof mergeSc
 const unmerge = async (v: Vars, id: number, input: z.infer<typeof unmergeSchema>) => {
   const [topic] = await loadTopicsInScope(v, [id])
   if (topic.status !== 'merged' || topic.mergedIntoId === null)
-    throw new ApiError('illegal_transition', `议题「${STATUS_LABEL[topic.status]}」，没有合并，无需撤销`)
-  const source = { id: topic.id, trackingCode: topic.trackingCode, mergedIntoId: topic.mergedIntoId }
+    throw new ApiError(
+      'illegal_transition',
+      `议题「${STATUS_LABEL[topic.status]}」，没有合并，无需撤销`,
+    )
+  const source = {
+    id: topic.id,
+    trackingCode: topic.trackingCode,
+    mergedIntoId: topic.mergedIntoId,
+  }
   await runGuarded(v.db, unmergeStatements(v.db, v.user, source, input, Date.now()))
   return (await records(v, [id]))[0]
 }
@@ -89,7 +116,10 @@ const transition = async (v: Vars, wanted: number[], input: MoveInput) => {
     const project = await loadProjectForAdopt(v, input.projectId!, topics)
     await runGuarded(v.db, adoptStatements(v.db, v.user, unique, project, input, now))
   } else {
-    await runGuarded(v.db, moveStatements(v.db, v.user, unique, input.to, input, { action: 'transition', now }))
+    await runGuarded(
+      v.db,
+      moveStatements(v.db, v.user, unique, input.to, input, { action: 'transition', now }),
+    )
   }
   return records(v, unique)
 }

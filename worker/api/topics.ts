@@ -17,7 +17,12 @@ import { topicsCreateApi } from './topics-create'
 import { assertTopicRefs, topicText } from './topics-refs'
 import { topicsExportApi } from './topics-export'
 import {
-  loadTopicInScope, TOPIC_DEFAULT_SORT, TOPIC_SORT_COLUMNS, TOPIC_SORTABLE, toTopicRecord, topicWhere,
+  loadTopicInScope,
+  TOPIC_DEFAULT_SORT,
+  TOPIC_SORT_COLUMNS,
+  TOPIC_SORTABLE,
+  toTopicRecord,
+  topicWhere,
 } from './topics-record'
 import { topicsWorkflowApi } from './topics-workflow'
 
@@ -44,26 +49,37 @@ export const topicsApi = new Hono<AppEnv>()
     const [rows, [{ n }]] = await batchAsUser(c, (user) =>
       listTopicsStatements(c.var.db, topicWhere(user, q.filter), order, q.limit, q.offset),
     )
-    return sendList(c, 'topics', q, rows.map((r) => toTopicRecord(r, c.var.user)), n)
+    return sendList(
+      c,
+      'topics',
+      q,
+      rows.map((r) => toTopicRecord(r, c.var.user)),
+      n,
+    )
   })
   .use(requireUser, writesNeedWriter)
   // Fixed paths (export, bulk actions) before the `/:id` routes.
   .route('/', topicsExportApi)
   .route('/', topicsWorkflowApi)
   .route('/', topicsCreateApi)
-  .get('/:id', async (c) => c.json(toTopicRecord(await loadTopicInScope(c.var, idParam(c)), c.var.user)))
+  .get('/:id', async (c) =>
+    c.json(toTopicRecord(await loadTopicInScope(c.var, idParam(c)), c.var.user)),
+  )
   // Possible duplicates, for staff to merge: the needs form's look-alike rule, from the topic's side.
-  .get('/:id/similar', async (c) => c.json(await lookAlikesOf(c.var.db, await loadTopicInScope(c.var, idParam(c)))))
+  .get('/:id/similar', async (c) =>
+    c.json(await lookAlikesOf(c.var.db, await loadTopicInScope(c.var, idParam(c)))),
+  )
   .put('/:id', async (c) => {
     const before = await loadTopicInScope(c.var, idParam(c))
     const input = await readJson(c, updateSchema)
     if (input.status !== undefined && input.status !== before.status)
-      throw validationError(
-        { status: `状态请用“受理、立项…”等操作修改（现在是「${STATUS_LABEL[before.status]}」）` },
-      )
+      throw validationError({
+        status: `状态请用“受理、立项…”等操作修改（现在是「${STATUS_LABEL[before.status]}」）`,
+      })
     const changes: Partial<Pick<TopicRow, (typeof EDITABLE)[number]>> = {}
     for (const key of EDITABLE)
-      if (input[key] !== undefined && input[key] !== before[key]) Object.assign(changes, { [key]: input[key] })
+      if (input[key] !== undefined && input[key] !== before[key])
+        Object.assign(changes, { [key]: input[key] })
     const user = c.var.user
     if (!Object.keys(changes).length) return c.json(toTopicRecord(before, user))
     const db = c.var.db
@@ -71,14 +87,20 @@ export const topicsApi = new Hono<AppEnv>()
     const now = Date.now()
     const textChanged = changes.title !== undefined || changes.description !== undefined
     const [[row]] = await db.batch([
-      db.update(topics).set({ ...changes, updatedAt: now }).where(eq(topics.id, before.id)).returning(),
+      db
+        .update(topics)
+        .set({ ...changes, updatedAt: now })
+        .where(eq(topics.id, before.id))
+        .returning(),
       // New words, new look-alikes: the needs form compares drafts with these tokens.
       ...(textChanged ? [rawStatement(db, retokenize(before.id, { ...before, ...changes }))] : []),
       audit(db, user, {
         action: 'update',
         resource: 'topics',
         recordId: before.id,
-        before: Object.fromEntries(Object.keys(changes).map((k) => [k, before[k as keyof TopicRow]])),
+        before: Object.fromEntries(
+          Object.keys(changes).map((k) => [k, before[k as keyof TopicRow]]),
+        ),
         after: changes,
       }),
     ])

@@ -5,7 +5,16 @@ import type { AppEnv } from '../env'
 import { neighborhoods, towns } from '../db/schema'
 import { type CurrentUser, requireRole, requireUser } from '../lib/auth'
 import { ApiError } from '../lib/errors'
-import { auditCreate, conflictsAs, deleteAudited, updateAudited, contains, idsFilter, inIds, orderOf } from '../lib/resource'
+import {
+  auditCreate,
+  conflictsAs,
+  deleteAudited,
+  updateAudited,
+  contains,
+  idsFilter,
+  inIds,
+  orderOf,
+} from '../lib/resource'
 import { scopeWhere } from '../lib/scope'
 import { parseListQuery, sendList } from '../lib/simple-rest'
 import { idParam, readJson } from '../lib/validate'

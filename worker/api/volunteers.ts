@@ -5,11 +5,24 @@ import { z } from 'zod'
 import type { AppEnv, Db } from '../env'
 import { volunteers } from '../db/schema'
 import { hoursOf, newVolunteerCode } from '../domain/capacity'
-import { canSeePersonalData, maskName, maskPhone, MOBILE_PHONE, normalizePhone } from '../domain/masking'
+import {
+  canSeePersonalData,
+  maskName,
+  maskPhone,
+  MOBILE_PHONE,
+  normalizePhone,
+} from '../domain/masking'
 import { audit } from '../lib/audit'
 import { requireUser, writesNeedWriter, type CurrentUser } from '../lib/auth'
 import { ApiError, validationError } from '../lib/errors'
-import { assertNeighborhoodExists, auditCreate, conflictsAs, contains, idsFilter, inIds } from '../lib/resource'
+import {
+  assertNeighborhoodExists,
+  auditCreate,
+  conflictsAs,
+  contains,
+  idsFilter,
+  inIds,
+} from '../lib/resource'
 import { inScope } from '../lib/scope'
 import { parseListQuery, sendList } from '../lib/simple-rest'
 import { idParam, readJson } from '../lib/validate'
@@ -24,7 +37,7 @@ const MINUTES = sql<number>`(SELECT COALESCE(SUM(r.credited_minutes), 0) FROM re
 const SHIFTS = sql<number>`(SELECT COUNT(*) FROM registrations r JOIN activities a ON a.id = r.activity_id
   WHERE r.phone = volunteers.phone AND r.status = 'checked_in' AND a.kind = 'volunteer')`
 const UPCOMING = sql<number>`(SELECT COUNT(*) FROM registrations r JOIN activity_sessions s ON s.id = r.session_id
-  WHERE r.phone = volunteers.phone AND r.status IN ('confirmed', 'waitlisted') AND s.ends_at > ${sql.raw('(unixepoch(\'subsec\') * 1000)')})`
+  WHERE r.phone = volunteers.phone AND r.status IN ('confirmed', 'waitlisted') AND s.ends_at > ${sql.raw("(unixepoch('subsec') * 1000)")})`
 /** Neighborhoods of the activities the volunteer registered for, as a JSON array. */
 const SEEN_IN = sql<string>`(SELECT json_group_array(DISTINCT a.neighborhood_id) FROM registrations r
   JOIN activities a ON a.id = r.activity_id WHERE r.phone = volunteers.phone)`
@@ -32,7 +45,10 @@ const SEEN_IN = sql<string>`(SELECT json_group_array(DISTINCT a.neighborhood_id)
 const scopeOf = (user: CurrentUser): SQL | undefined => {
   if (user.neighborhoodIds === null) return undefined
   if (!user.neighborhoodIds.length) return sql`0`
-  const ids = sql.join(user.neighborhoodIds.map((id) => sql`${id}`), sql`, `)
+  const ids = sql.join(
+    user.neighborhoodIds.map((id) => sql`${id}`),
+    sql`, `,
+  )
   return or(
     sql`${volunteers.neighborhoodId} IN (${ids})`,
     sql`EXISTS (SELECT 1 FROM registrations r JOIN activities a ON a.id = r.activity_id
@@ -42,7 +58,13 @@ const scopeOf = (user: CurrentUser): SQL | undefined => {
 
 const select = (db: Db) =>
   db
-    .select({ v: volunteers, minutes: MINUTES, shifts: SHIFTS, upcoming: UPCOMING, seenIn: SEEN_IN })
+    .select({
+      v: volunteers,
+      minutes: MINUTES,
+      shifts: SHIFTS,
+      upcoming: UPCOMING,
+      seenIn: SEEN_IN,
+    })
     .from(volunteers)
 type Selected = Awaited<ReturnType<ReturnType<typeof select>['where']>>[number]
 
@@ -54,7 +76,9 @@ const record = ({ v, minutes, shifts, upcoming, seenIn }: Selected, user: Curren
     name: mask ? maskName(v.name) : v.name,
     neighborhoodId: v.neighborhoodId,
     /** Neighborhoods whose activities the volunteer signed up for. */
-    neighborhoodIds: (JSON.parse(seenIn) as (number | null)[]).filter((n): n is number => n !== null),
+    neighborhoodIds: (JSON.parse(seenIn) as (number | null)[]).filter(
+      (n): n is number => n !== null,
+    ),
     /** The code printed on their receipts, for the volunteer view (hidden from viewers). */
     code: mask ? null : v.code,
     skills: JSON.parse(v.skills) as string[],
@@ -134,15 +158,23 @@ export const volunteersApi = new Hono<AppEnv>()
         .offset(q.offset),
       db.select({ n: count() }).from(volunteers).where(where),
     ])
-    return sendList(c, 'volunteers', q, rows.map((r) => record(r, c.var.user)), n)
+    return sendList(
+      c,
+      'volunteers',
+      q,
+      rows.map((r) => record(r, c.var.user)),
+      n,
+    )
   })
   .get('/:id', async (c) => c.json(record(await load(c.var, idParam(c)), c.var.user)))
   .post('/', async (c) => {
     const input = await readJson(c, createSchema)
     const user = c.var.user
     const db = c.var.db
-    const home = input.neighborhoodId ?? (user.neighborhoodIds?.length === 1 ? user.neighborhoodIds[0] : null)
-    if (home === null && user.neighborhoodIds !== null) throw validationError({ neighborhoodId: '请选择居民区' })
+    const home =
+      input.neighborhoodId ?? (user.neighborhoodIds?.length === 1 ? user.neighborhoodIds[0] : null)
+    if (home === null && user.neighborhoodIds !== null)
+      throw validationError({ neighborhoodId: '请选择居民区' })
     if (home !== null) {
       if (!inScope(user, home)) throw new ApiError('not_found', '居民区不存在')
       await assertNeighborhoodExists(db, home)
@@ -208,7 +240,12 @@ export const volunteersApi = new Hono<AppEnv>()
     const { code: _, ...auditBefore } = before.v
     await db.batch([
       db.delete(volunteers).where(eq(volunteers.id, before.v.id)),
-      audit(db, c.var.user, { action: 'delete', resource: 'volunteers', recordId: before.v.id, before: auditBefore }),
+      audit(db, c.var.user, {
+        action: 'delete',
+        resource: 'volunteers',
+        recordId: before.v.id,
+        before: auditBefore,
+      }),
     ])
     return c.json(record(before, c.var.user))
   })

@@ -149,7 +149,9 @@ export const supports = sqliteTable('supports', {
   id: integer('id').primaryKey(),
   topicId: integer('topic_id').notNull(),
   trackingCode: text('tracking_code').notNull(),
-  source: text('source', { enum: ['support', 'merged'] }).notNull().default('support'),
+  source: text('source', { enum: ['support', 'merged'] })
+    .notNull()
+    .default('support'),
   clientKey: text('client_key'),
   createdAt: createdAt(),
 })
@@ -317,7 +319,13 @@ export const activitySessions = sqliteTable('activity_sessions', {
   updatedAt: integer('updated_at').notNull().default(now),
 })
 
-export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'cancelled', 'checked_in', 'no_show'] as const
+export const REGISTRATION_STATUSES = [
+  'confirmed',
+  'waitlisted',
+  'cancelled',
+  'checked_in',
+  'no_show',
+] as const
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number]
 
 export const registrations = sqliteTable('registrations', {
@@ -333,7 +341,9 @@ export const registrations = sqliteTable('registrations', {
   seq: integer('seq').notNull(),
   token: text('token').notNull(),
   checkinCode: text('checkin_code').notNull(),
-  source: text('source', { enum: ['web', 'staff'] }).notNull().default('web'),
+  source: text('source', { enum: ['web', 'staff'] })
+    .notNull()
+    .default('web'),
   createdAt: createdAt(),
   confirmedAt: integer('confirmed_at'),
   promotedAt: integer('promoted_at'),

@@ -25,11 +25,20 @@ export type SeatHolder = { partySize: number; status: RegistrationStatus }
 export type Queued = { id: number; seq: number; partySize: number; status: RegistrationStatus }
 
 /** Statuses that hold seats. */
-export const SEAT_STATUSES = ['confirmed', 'checked_in', 'no_show'] as const satisfies RegistrationStatus[]
+export const SEAT_STATUSES = [
+  'confirmed',
+  'checked_in',
+  'no_show',
+] as const satisfies RegistrationStatus[]
 /** Statuses of a live registration: one per phone and session. */
-export const LIVE_STATUSES = ['confirmed', 'waitlisted', 'checked_in'] as const satisfies RegistrationStatus[]
+export const LIVE_STATUSES = [
+  'confirmed',
+  'waitlisted',
+  'checked_in',
+] as const satisfies RegistrationStatus[]
 
-const holdsSeats = (status: RegistrationStatus) => (SEAT_STATUSES as readonly string[]).includes(status)
+const holdsSeats = (status: RegistrationStatus) =>
+  (SEAT_STATUSES as readonly string[]).includes(status)
 
 /**
  * Seats held, counting party sizes.
@@ -39,14 +48,18 @@ export const seatsTaken = (regs: SeatHolder[]) =>
   regs.reduce((sum, r) => (holdsSeats(r.status) ? sum + r.partySize : sum), 0)
 
 /** Whether a party fits in what is left of `capacity`. */
-export const fits = (partySize: number, capacity: number, taken: number) => partySize <= capacity - taken
+export const fits = (partySize: number, capacity: number, taken: number) =>
+  partySize <= capacity - taken
 
 /**
  * Rule 2: the status of a new arrival.
  * @example arrivalStatus(3, 50, 48) // 'waitlisted'
  */
-export const arrivalStatus = (partySize: number, capacity: number, taken: number): 'confirmed' | 'waitlisted' =>
-  fits(partySize, capacity, taken) ? 'confirmed' : 'waitlisted'
+export const arrivalStatus = (
+  partySize: number,
+  capacity: number,
+  taken: number,
+): 'confirmed' | 'waitlisted' => (fits(partySize, capacity, taken) ? 'confirmed' : 'waitlisted')
 
 /**
  * Rule 3: which waitlisted registrations to confirm, walking the waitlist in arrival order.
@@ -55,7 +68,9 @@ export const arrivalStatus = (partySize: number, capacity: number, taken: number
 export const promotions = (capacity: number, taken: number, regs: Queued[]): number[] => {
   let free = capacity - taken
   const out: number[] = []
-  for (const r of [...regs].filter((r) => r.status === 'waitlisted').sort((a, b) => a.seq - b.seq)) {
+  for (const r of [...regs]
+    .filter((r) => r.status === 'waitlisted')
+    .sort((a, b) => a.seq - b.seq)) {
     if (free <= 0) break
     if (r.partySize <= free) {
       out.push(r.id)
@@ -83,7 +98,10 @@ export const waitlistPositions = (regs: Queued[]) => {
  * database must have decided. Used to verify a flash crowd.
  * @example replayArrivals(4, [{ seq: 1, partySize: 3 }, { seq: 2, partySize: 2 }, { seq: 3, partySize: 1 }]) // ['confirmed', 'waitlisted', 'confirmed']
  */
-export const replayArrivals = (capacity: number, arrivals: { seq: number; partySize: number }[]) => {
+export const replayArrivals = (
+  capacity: number,
+  arrivals: { seq: number; partySize: number }[],
+) => {
   let taken = 0
   return [...arrivals]
     .sort((a, b) => a.seq - b.seq)
@@ -113,7 +131,10 @@ export const capacityViolations = (capacity: number, regs: Queued[]): string[] =
 }
 
 /** Why a check-in is refused, or `null` when it may go ahead. */
-export const checkInRefusal = (status: RegistrationStatus, lang: 'zh' | 'en' = 'zh'): string | null => {
+export const checkInRefusal = (
+  status: RegistrationStatus,
+  lang: 'zh' | 'en' = 'zh',
+): string | null => {
   const zh = lang === 'zh'
   switch (status) {
     case 'confirmed':
@@ -130,7 +151,8 @@ export const checkInRefusal = (status: RegistrationStatus, lang: 'zh' | 'en' = '
 }
 
 /** Whether a registration can still be cancelled (by the resident or staff). */
-export const cancellable = (status: RegistrationStatus) => status === 'confirmed' || status === 'waitlisted'
+export const cancellable = (status: RegistrationStatus) =>
+  status === 'confirmed' || status === 'waitlisted'
 
 /** The minutes a checked-in shift credits by default: its length. */
 export const shiftMinutes = (session: { startsAt: number; endsAt: number }) =>
@@ -143,7 +165,11 @@ export type RegistrationWindow = 'draft' | 'cancelled' | 'not_open' | 'open' | '
  * @example registrationWindow({ status: 'published', opensAt: Date.now() + 60_000, closesAt: null }) // 'not_open'
  */
 export const registrationWindow = (
-  activity: { status: 'draft' | 'published' | 'cancelled'; opensAt: number | null; closesAt: number | null },
+  activity: {
+    status: 'draft' | 'published' | 'cancelled'
+    opensAt: number | null
+    closesAt: number | null
+  },
   now = Date.now(),
 ): RegistrationWindow => {
   if (activity.status !== 'published') return activity.status
@@ -157,7 +183,8 @@ export const registrationWindow = (
 /** Names as residents type them: 1–30 characters. */
 export const NAME_MAX = 30
 
-const halfWidthDigits = (s: string) => s.replace(/[\uFF10-\uFF19]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+const halfWidthDigits = (s: string) =>
+  s.replace(/[\uFF10-\uFF19]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
 
 /** What a resident reads when their registration is refused, in the page's language. */
 export const REGISTRATION_MESSAGES = {
@@ -185,7 +212,8 @@ export const REGISTRATION_MESSAGES = {
     partyRequired: 'Please say how many people come',
     partyInteger: 'The number of people must be a whole number',
     partyMin: 'At least 1 person',
-    partyMax: (max: number) => (max === 1 ? 'One person per registration' : `At most ${max} people per registration`),
+    partyMax: (max: number) =>
+      max === 1 ? 'One person per registration' : `At most ${max} people per registration`,
     notPublished: 'This activity is not published or was cancelled',
     notOpen: 'Registration has not opened yet',
     closed: 'Registration has closed',
@@ -215,7 +243,12 @@ export const registrantSchema = (maxParty: number, lang: Lang = 'zh') => {
       .transform((v) => normalizePhone(halfWidthDigits(v)))
       .pipe(z.string().regex(MOBILE_PHONE, m.phoneFormat)),
     partySize: z.preprocess(
-      (v) => (v === undefined || v === null || v === '' ? 1 : typeof v === 'string' ? Number(halfWidthDigits(v.trim())) : v),
+      (v) =>
+        v === undefined || v === null || v === ''
+          ? 1
+          : typeof v === 'string'
+            ? Number(halfWidthDigits(v.trim()))
+            : v,
       z
         .number({ error: m.partyRequired })
         .int(m.partyInteger)
@@ -247,4 +280,5 @@ export const newVolunteerCode = () => {
 export const normalizeVolunteerCode = (input: string) => input.replace(/[\s-]/g, '').toUpperCase()
 
 /** Minutes as hours for people: 150 → 2.5. */
-export const hoursOf = (minutes: number | null | undefined) => Math.round(((minutes ?? 0) / 60) * 10) / 10
+export const hoursOf = (minutes: number | null | undefined) =>
+  Math.round(((minutes ?? 0) / 60) * 10) / 10

@@ -24,7 +24,9 @@ export const canEvaluate = (state: {
 }
 
 export type EvaluationInput = { resolved: Resolved; satisfaction: number; comment: string }
-export type EvaluationErrors = Partial<Record<'resolved' | 'satisfaction' | 'comment', 'choose' | 'too_long'>>
+export type EvaluationErrors = Partial<
+  Record<'resolved' | 'satisfaction' | 'comment', 'choose' | 'too_long'>
+>
 
 /**
  * Checks a submitted rating form (strings as posted). Errors are reasons, worded by the page.
@@ -59,7 +61,11 @@ export type EvaluationSummary = {
  * Turns raw totals into what the board shows.
  * @example summarize({ count: 4, satisfactionSum: 17, solved: 3 }) // { count: 4, satisfactionAvg: 4.3, resolvedShare: 75 }
  */
-export const summarize = ({ count, satisfactionSum, solved }: EvaluationTotals): EvaluationSummary =>
+export const summarize = ({
+  count,
+  satisfactionSum,
+  solved,
+}: EvaluationTotals): EvaluationSummary =>
   count > 0
     ? {
         count,

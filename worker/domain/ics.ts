@@ -14,7 +14,11 @@ export type CalendarEvent = {
 }
 
 /** `20260701T010000Z` */
-const utc = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+const utc = (ms: number) =>
+  new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
 
 /** TEXT values: backslash, semicolon, comma and newlines escaped. */
 export const escapeText = (text: string) =>

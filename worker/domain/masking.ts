@@ -12,11 +12,15 @@ export const normalizePhone = (input: string) =>
  * @example maskPhone('13812341234') // '138****1234'
  */
 export const maskPhone = (phone: string | null | undefined) =>
-  phone ? (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****') : phone ?? null
+  phone
+    ? phone.length >= 7
+      ? `${phone.slice(0, 3)}****${phone.slice(-4)}`
+      : '****'
+    : (phone ?? null)
 
 /** Masks a personal name to its first character: 张** */
 export const maskName = (name: string | null | undefined) =>
-  name ? `${[...name][0]}${'*'.repeat(Math.max(1, [...name].length - 1))}` : name ?? null
+  name ? `${[...name][0]}${'*'.repeat(Math.max(1, [...name].length - 1))}` : (name ?? null)
 
 /** Whether a role may see residents' phone numbers and names in full. */
 export const canSeePersonalData = (role: Role) => role !== 'viewer'

@@ -39,7 +39,11 @@ export const CREATABLE_PROJECT_STATUSES = ['planned', 'in_progress', 'blocked'] 
  * Progress 0–100 from the checklist; a done project without a checklist counts as 100.
  * @example progressOf({ status: 'in_progress', checklistTotal: 4, checklistDone: 1 }) // 25
  */
-export const progressOf = (p: { status: ProjectStatus; checklistTotal: number; checklistDone: number }) => {
+export const progressOf = (p: {
+  status: ProjectStatus
+  checklistTotal: number
+  checklistDone: number
+}) => {
   if (p.checklistTotal > 0) return Math.round((p.checklistDone / p.checklistTotal) * 100)
   return p.status === 'done' ? 100 : 0
 }
@@ -48,8 +52,10 @@ export const progressOf = (p: { status: ProjectStatus; checklistTotal: number; c
  * Overdue: the deadline has passed and the project is neither done nor cancelled.
  * @example isOverdue({ status: 'planned', deadlineAt: Date.now() - 1 }) // true
  */
-export const isOverdue = (p: { status: ProjectStatus; deadlineAt: number | null }, now = Date.now()) =>
-  p.deadlineAt !== null && p.deadlineAt < now && !CLOSED_PROJECT_STATUSES.includes(p.status)
+export const isOverdue = (
+  p: { status: ProjectStatus; deadlineAt: number | null },
+  now = Date.now(),
+) => p.deadlineAt !== null && p.deadlineAt < now && !CLOSED_PROJECT_STATUSES.includes(p.status)
 
 /** A checklist item is overdue when its due date passed and it is not done. */
 export const isItemOverdue = (item: { done: boolean; dueAt: number | null }, now = Date.now()) =>

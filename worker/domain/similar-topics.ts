@@ -51,7 +51,8 @@ const addTokens = (text: string, out: Set<Token>, previousWord = ''): string => 
   return word
 }
 
-const cjkChar = (index: number) => String.fromCharCode(index >= 0x6c00 ? index - 0x6c00 + 0xf900 : index + 0x3400)
+const cjkChar = (index: number) =>
+  String.fromCharCode(index >= 0x6c00 ? index - 0x6c00 + 0xf900 : index + 0x3400)
 const tokenText = (t: Token) =>
   typeof t === 'string'
     ? t

@@ -108,7 +108,8 @@ export const checkTransition = (
   const illegal = illegalMove(from, to)
   if (illegal) return { code: 'illegal_transition', message: illegal }
   const errors = missingFields(to, input)
-  if (Object.keys(errors).length) return { code: 'validation_failed', message: '提交的内容有误', errors }
+  if (Object.keys(errors).length)
+    return { code: 'validation_failed', message: '提交的内容有误', errors }
   return null
 }
 

@@ -93,7 +93,11 @@ const sessionQuery = (hash: string) => sql`
     WHERE s.id = ${hash}`
 
 /** The user of a session row, or `null` when revoked, disabled or expired; slides the idle expiry. */
-const acceptSession = async (db: Db, row: SessionRow | undefined, env: Env): Promise<CurrentUser | null> => {
+const acceptSession = async (
+  db: Db,
+  row: SessionRow | undefined,
+  env: Env,
+): Promise<CurrentUser | null> => {
   if (!row || row.revoked_at || row.disabled) return null
   const now = Date.now()
   const { idleMs } = sessionLimits(env)
@@ -132,7 +136,9 @@ const remember = (user: CurrentUser) => {
   if (seen.size > SEEN_MAX) seen.delete(seen.keys().next().value!)
 }
 const sameScope = (a: CurrentUser, b: CurrentUser) =>
-  a.id === b.id && a.role === b.role && JSON.stringify(a.neighborhoodIds) === JSON.stringify(b.neighborhoodIds)
+  a.id === b.id &&
+  a.role === b.role &&
+  JSON.stringify(a.neighborhoodIds) === JSON.stringify(b.neighborhoodIds)
 
 /**
  * A staff read in ONE D1 round trip with the session check (instead of `requireUser`, then the

@@ -72,7 +72,17 @@ export const handleError = (err: Error, c: Context) => {
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode
     const code: ErrorCode =
-      status === 413 ? 'payload_too_large' : status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : status === 404 ? 'not_found' : status >= 500 ? 'internal' : 'bad_request'
+      status === 413
+        ? 'payload_too_large'
+        : status === 401
+          ? 'unauthorized'
+          : status === 403
+            ? 'forbidden'
+            : status === 404
+              ? 'not_found'
+              : status >= 500
+                ? 'internal'
+                : 'bad_request'
     if (status >= 500) console.error(err)
     return c.json({ code, message: err.message || code }, status)
   }

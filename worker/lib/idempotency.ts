@@ -54,7 +54,8 @@ export const once = async <T>(
       sql`SELECT status, body FROM idempotency_keys WHERE key = ${fullKey}`,
     )
     if (!row) return once(db, key, scope, work) // the first attempt failed and let go
-    if (row.status !== PENDING) return { status: row.status, body: JSON.parse(row.body), replayed: true }
+    if (row.status !== PENDING)
+      return { status: row.status, body: JSON.parse(row.body), replayed: true }
     if (Date.now() > deadline) throw new ApiError('conflict', '同一请求正在处理中，请稍候刷新')
     await new Promise((r) => setTimeout(r, POLL_MS))
   }

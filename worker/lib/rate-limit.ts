@@ -25,7 +25,12 @@ export const hit = async (db: Db, key: string, { windowMs }: RateLimitOptions, n
   (await db.get<{ count: number }>(hitStatement(key, windowMs, now))).count
 
 /** The hits counted on `key` in the current window, without counting one. */
-export const peek = async (db: Db, key: string, { windowMs }: RateLimitOptions, now = Date.now()) => {
+export const peek = async (
+  db: Db,
+  key: string,
+  { windowMs }: RateLimitOptions,
+  now = Date.now(),
+) => {
   const row = await db.get<{ count: number } | undefined>(
     sql`SELECT count FROM rate_limits WHERE key = ${key} AND window_start = ${windowOf(now, windowMs)}`,
   )

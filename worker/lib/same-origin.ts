@@ -12,7 +12,11 @@ export const sameOrigin: MiddlewareHandler = async (c, next) => {
     const origin = c.req.header('origin')
     const site = c.req.header('sec-fetch-site')
     const self = new URL(c.req.url).origin
-    if ((origin && origin !== 'null' && origin !== self) || origin === 'null' || site === 'cross-site')
+    if (
+      (origin && origin !== 'null' && origin !== self) ||
+      origin === 'null' ||
+      site === 'cross-site'
+    )
       throw new ApiError('forbidden', '拒绝跨站请求')
   }
   await next()

@@ -67,7 +67,13 @@ export const parseListQuery = (c: Context, options: ListOptions): ListQuery => {
 }
 
 /** Sends a page with `Content-Range: <resource> start-end/total`, as simple-rest expects. */
-export const sendList = <T>(c: Context, resource: string, q: ListQuery, rows: T[], total: number) => {
+export const sendList = <T>(
+  c: Context,
+  resource: string,
+  q: ListQuery,
+  rows: T[],
+  total: number,
+) => {
   const end = rows.length ? q.offset + rows.length - 1 : q.offset
   c.header('Content-Range', `${resource} ${q.offset}-${end}/${total}`)
   c.header('Access-Control-Expose-Headers', 'Content-Range')

@@ -30,7 +30,11 @@ import {
 } from './common'
 
 const ProjectCard = ({ lang, p }: { lang: Lang; p: BoardProject }) => {
-  const s = summarize({ count: p.evaluationCount, satisfactionSum: p.satisfactionSum, solved: p.solved })
+  const s = summarize({
+    count: p.evaluationCount,
+    satisfactionSum: p.satisfactionSum,
+    solved: p.solved,
+  })
   const progress = t(lang, 'track.progress', { done: p.checklistDone, total: p.checklistTotal })
   return (
     <li class="box">
@@ -58,7 +62,11 @@ const ProjectCard = ({ lang, p }: { lang: Lang; p: BoardProject }) => {
       {p.checklistTotal > 0 && (
         <>
           <p class="meta">{progress}</p>
-          <progress value={p.checklistDone} max={p.checklistTotal} aria-label={`${p.title} ${progress}`} />
+          <progress
+            value={p.checklistDone}
+            max={p.checklistTotal}
+            aria-label={`${p.title} ${progress}`}
+          />
         </>
       )}
       {p.status === 'done' && (
@@ -72,7 +80,13 @@ const ProjectCard = ({ lang, p }: { lang: Lang; p: BoardProject }) => {
   )
 }
 
-const TopicCard = ({ lang, topic, supported, action, idemKey }: {
+const TopicCard = ({
+  lang,
+  topic,
+  supported,
+  action,
+  idemKey,
+}: {
   lang: Lang
   topic: BoardTopic
   supported: boolean
@@ -89,7 +103,11 @@ const TopicCard = ({ lang, topic, supported, action, idemKey }: {
     <form method="post" action={action} class="row">
       <input type="hidden" name="key" value={idemKey} />
       <input type="hidden" name="topicId" value={String(topic.id)} />
-      <button type="submit" class={supported ? 'alt' : undefined} aria-label={`${t(lang, supported ? 'board.supported' : 'board.support')}：${topic.title}`}>
+      <button
+        type="submit"
+        class={supported ? 'alt' : undefined}
+        aria-label={`${t(lang, supported ? 'board.supported' : 'board.support')}：${topic.title}`}
+      >
         {t(lang, supported ? 'board.supported' : 'board.support')}
       </button>
       <span>{t(lang, 'board.supporters', { n: topic.supportCount })}</span>
@@ -133,7 +151,13 @@ const BoardPage = ({ c, lang, data }: { c: PageContext; lang: Lang; data: Board 
       {data.topics.length === 0 && <p>{t(lang, 'board.no_topics')}</p>}
       <ul class="cards">
         {data.topics.map((topic) => (
-          <TopicCard lang={lang} topic={topic} supported={!!topic.supported} action={action} idemKey={idemKey} />
+          <TopicCard
+            lang={lang}
+            topic={topic}
+            supported={!!topic.supported}
+            action={action}
+            idemKey={idemKey}
+          />
         ))}
       </ul>
       <p>
@@ -146,7 +170,12 @@ const BoardPage = ({ c, lang, data }: { c: PageContext; lang: Lang; data: Board 
 }
 
 const notFound = (c: PageContext, lang: Lang) =>
-  messagePage(c, { lang, status: 404, title: t(lang, 'common.not_found_title'), body: t(lang, 'common.not_found_body') })
+  messagePage(c, {
+    lang,
+    status: 404,
+    title: t(lang, 'common.not_found_title'),
+    body: t(lang, 'common.not_found_body'),
+  })
 
 export const board = new Hono<AppEnv>()
 
@@ -170,11 +199,23 @@ board.post('/b/:slug/support', async (c) => {
     renderPage(
       c,
       { lang, title: t(lang, 'receipt.support_title') },
-      <Receipt lang={lang} code={code} kind="support" trackHref={withLang(c, `/t/${code}`)} boardHref={withLang(c, `/b/${slug}`)} />,
+      <Receipt
+        lang={lang}
+        code={code}
+        kind="support"
+        trackHref={withLang(c, `/t/${code}`)}
+        boardHref={withLang(c, `/b/${slug}`)}
+      />,
     )
 
   // A resend is answered from its stored result, even when over the limit.
-  const { open, stored, hits } = await supportContext(db, slug, topicId, key, batchHit(c, 'support'))
+  const { open, stored, hits } = await supportContext(
+    db,
+    slug,
+    topicId,
+    key,
+    batchHit(c, 'support'),
+  )
   if (stored) return receipt(stored.code)
   const wait = waitAfter('support', hits)
   if (wait) {

@@ -4,11 +4,30 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../env'
 import { IDEMPOTENCY_KEY, once } from '../lib/idempotency'
 import { normalizeTrackingCode, TRACKING_CODE } from '../domain/tracking-code'
-import { canEvaluate, checkEvaluation, COMMENT_MAX, type EvaluationRefusal } from '../domain/evaluation'
-import { insertEvaluation, storedResult, trackingLookup, trackingView, type TrackingView } from '../db/queries/resident'
+import {
+  canEvaluate,
+  checkEvaluation,
+  COMMENT_MAX,
+  type EvaluationRefusal,
+} from '../domain/evaluation'
+import {
+  insertEvaluation,
+  storedResult,
+  trackingLookup,
+  trackingView,
+  type TrackingView,
+} from '../db/queries/resident'
 import { langOf, t, type Lang, type MessageKey } from './i18n'
 import { ErrorSummary, messagePage, RadioGroup, renderPage, TextArea } from './layout'
-import { batchHit, newFormKey, overLimit, readForm, waitAfter, withLang, type PageContext } from './common'
+import {
+  batchHit,
+  newFormKey,
+  overLimit,
+  readForm,
+  waitAfter,
+  withLang,
+  type PageContext,
+} from './common'
 import { tooManyLookups, unknownCode } from './track'
 
 type Values = { resolved: string; satisfaction: string; comment: string }
@@ -27,7 +46,13 @@ const BackLink = ({ c, lang, code }: { c: PageContext; lang: Lang; code: string 
   </p>
 )
 
-const refuse = (c: PageContext, lang: Lang, code: string, reason: EvaluationRefusal, status: 200 | 409) =>
+const refuse = (
+  c: PageContext,
+  lang: Lang,
+  code: string,
+  reason: EvaluationRefusal,
+  status: 200 | 409,
+) =>
   messagePage(c, {
     lang,
     status,
@@ -65,7 +90,10 @@ const EvaluationForm = (p: {
           lang={lang}
           name="resolved"
           label={t(lang, 'eval.resolved')}
-          options={(['solved', 'partly', 'not'] as const).map((r) => ({ value: r, label: t(lang, `eval.${r}`) }))}
+          options={(['solved', 'partly', 'not'] as const).map((r) => ({
+            value: r,
+            label: t(lang, `eval.${r}`),
+          }))}
           value={v.resolved}
           error={e.resolved}
           required
@@ -74,12 +102,22 @@ const EvaluationForm = (p: {
           lang={lang}
           name="satisfaction"
           label={t(lang, 'eval.satisfaction')}
-          options={(['5', '4', '3', '2', '1'] as const).map((s) => ({ value: s, label: t(lang, `eval.s${s}`) }))}
+          options={(['5', '4', '3', '2', '1'] as const).map((s) => ({
+            value: s,
+            label: t(lang, `eval.s${s}`),
+          }))}
           value={v.satisfaction}
           error={e.satisfaction}
           required
         />
-        <TextArea lang={lang} name="comment" label={t(lang, 'eval.comment')} value={v.comment} error={e.comment} rows={3} />
+        <TextArea
+          lang={lang}
+          name="comment"
+          label={t(lang, 'eval.comment')}
+          value={v.comment}
+          error={e.comment}
+          rows={3}
+        />
         <button type="submit" class="wide">
           {t(lang, 'eval.submit')}
         </button>
@@ -106,12 +144,23 @@ evaluate.get('/t/:code/evaluate', async (c) => {
   const wait = waitAfter('track', hits)
   if (wait) return tooManyLookups(c, lang, wait)
   if (!view) return unknownCode(c, lang, c.req.param('code'))
-  const allowed = canEvaluate({ projectStatus: view.project?.status, alreadyEvaluated: view.evaluated })
+  const allowed = canEvaluate({
+    projectStatus: view.project?.status,
+    alreadyEvaluated: view.evaluated,
+  })
   if (!allowed.ok) return refuse(c, lang, code, allowed.reason, 200)
   return renderPage(
     c,
     { lang, title: t(lang, 'eval.title', { project: view.project!.title }) },
-    <EvaluationForm c={c} lang={lang} code={code} view={view} values={{ resolved: '', satisfaction: '', comment: '' }} errors={{}} idemKey={newFormKey()} />,
+    <EvaluationForm
+      c={c}
+      lang={lang}
+      code={code}
+      view={view}
+      values={{ resolved: '', satisfaction: '', comment: '' }}
+      errors={{}}
+      idemKey={newFormKey()}
+    />,
   )
 })
 
@@ -119,7 +168,11 @@ evaluate.post('/t/:code/evaluate', async (c) => {
   const db = c.var.db
   const lang = langOf(c)
   const form = await readForm(c)
-  const values: Values = { resolved: form.resolved ?? '', satisfaction: form.satisfaction ?? '', comment: form.comment ?? '' }
+  const values: Values = {
+    resolved: form.resolved ?? '',
+    satisfaction: form.satisfaction ?? '',
+    comment: form.comment ?? '',
+  }
   const key = IDEMPOTENCY_KEY.test(form.key ?? '') ? form.key : newFormKey()
   // One parallel round; a resend is answered from its stored result even when over the limit.
   const scope = `evaluate:${normalizeTrackingCode(c.req.param('code'))}`
@@ -132,20 +185,37 @@ evaluate.post('/t/:code/evaluate', async (c) => {
   if (stored) return thanks(c, lang, code)
   if (wait) return tooManyLookups(c, lang, wait)
 
-  const allowed = canEvaluate({ projectStatus: view.project?.status, alreadyEvaluated: view.evaluated })
+  const allowed = canEvaluate({
+    projectStatus: view.project?.status,
+    alreadyEvaluated: view.evaluated,
+  })
   if (!allowed.ok) return refuse(c, lang, code, allowed.reason, 409)
 
   const checked = checkEvaluation(values)
   if (!checked.ok) {
     const errors: Record<string, string> = {}
-    if (checked.errors.resolved) errors.resolved = t(lang, 'err.choose', { label: t(lang, 'eval.resolved') })
-    if (checked.errors.satisfaction) errors.satisfaction = t(lang, 'err.choose', { label: t(lang, 'eval.satisfaction') })
+    if (checked.errors.resolved)
+      errors.resolved = t(lang, 'err.choose', { label: t(lang, 'eval.resolved') })
+    if (checked.errors.satisfaction)
+      errors.satisfaction = t(lang, 'err.choose', { label: t(lang, 'eval.satisfaction') })
     if (checked.errors.comment)
-      errors.comment = t(lang, 'err.too_long', { label: t(lang, 'eval.comment'), max: COMMENT_MAX, n: [...values.comment.trim()].length })
+      errors.comment = t(lang, 'err.too_long', {
+        label: t(lang, 'eval.comment'),
+        max: COMMENT_MAX,
+        n: [...values.comment.trim()].length,
+      })
     return renderPage(
       c,
       { lang, title: t(lang, 'eval.title', { project: view.project!.title }), status: 400 },
-      <EvaluationForm c={c} lang={lang} code={code} view={view} values={values} errors={errors} idemKey={key} />,
+      <EvaluationForm
+        c={c}
+        lang={lang}
+        code={code}
+        view={view}
+        values={values}
+        errors={errors}
+        idemKey={key}
+      />,
     )
   }
 

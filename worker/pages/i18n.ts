@@ -16,7 +16,8 @@ const zh = {
   'common.not_found_title': '没有找到这个页面',
   'common.not_found_body': '链接可能有误或已失效。请核对后再试，或联系居委会。',
   'common.rate_limited_title': '操作太频繁了',
-  'common.rate_limited_body': '请休息一下，约 {minutes} 分钟后再试。您填写的内容都还在，不用重新填写。',
+  'common.rate_limited_body':
+    '请休息一下，约 {minutes} 分钟后再试。您填写的内容都还在，不用重新填写。',
   'common.rate_limited_short': '查询太频繁了，请约 {minutes} 分钟后再试。',
   'common.error_title': '出了点问题',
   'common.error_body': '服务器暂时出错。请按“返回”回到上一页，稍后再提交一次。',
@@ -66,7 +67,8 @@ const zh = {
   'needs.board_link': '看看本小区大家在反映什么、办得怎么样',
   // ── similar-topic step ──
   'similar.title': '这些事是不是和您说的一样？',
-  'similar.intro': '邻居们已经反映过下面这些事。如果是同一件事，点“我也需要”支持它，会办得更快；如果不是，请提交您自己的。',
+  'similar.intro':
+    '邻居们已经反映过下面这些事。如果是同一件事，点“我也需要”支持它，会办得更快；如果不是，请提交您自己的。',
   'similar.support': '我也需要，支持这一条',
   'similar.supporters': '{n} 人支持',
   'similar.file_anyway': '都不是，提交我自己的',
@@ -188,7 +190,8 @@ const zh = {
   'rr.title_no_show': '未到场',
   'rr.confirmed': '您的名额已确认。请按时参加，到场时出示下面的签到二维码。',
   'rr.promoted': '有人取消，您已从候补递补成功。',
-  'rr.waitlisted': '您现在是候补第 {n} 位。有人取消时按先后顺序自动递补，递补后本页会显示“报名成功”。',
+  'rr.waitlisted':
+    '您现在是候补第 {n} 位。有人取消时按先后顺序自动递补，递补后本页会显示“报名成功”。',
   'rr.cancelled': '这份报名已取消。',
   'rr.checked_in': '签到时间：{time}。欢迎参加！',
   'rr.no_show': '这一场已结束，没有签到记录。',
@@ -264,13 +267,15 @@ const en: Record<MessageKey, string> = {
   'common.back': 'Back',
   'common.errors_title': 'Please fix {n} problem(s) before sending:',
   'common.not_found_title': 'Page not found',
-  'common.not_found_body': 'The link may be wrong or expired. Please check it or ask the committee.',
+  'common.not_found_body':
+    'The link may be wrong or expired. Please check it or ask the committee.',
   'common.rate_limited_title': 'Too many tries',
   'common.rate_limited_body':
     'Please wait about {minutes} minute(s) and try again. What you typed is still here.',
   'common.rate_limited_short': 'Too many lookups. Please try again in about {minutes} minute(s).',
   'common.error_title': 'Something went wrong',
-  'common.error_body': 'The server had a problem. Please go back to the previous page and send again later.',
+  'common.error_body':
+    'The server had a problem. Please go back to the previous page and send again later.',
   'common.forbidden_title': 'Cannot send',
   'common.forbidden_body': 'Please send the form from this site.',
   // ── field validation ──
@@ -280,7 +285,8 @@ const en: Record<MessageKey, string> = {
   'err.phone': 'A mobile number has 11 digits starting with 1, e.g. 13812345678',
   'err.consent': 'Please tick the consent box when you leave a name or phone number',
   'err.stale': 'The page expired; please press send once more',
-  'err.channel_closed': 'This QR point is no longer in use. Everything you typed is still here; you can send it to the neighbourhood directly.',
+  'err.channel_closed':
+    'This QR point is no longer in use. Everything you typed is still here; you can send it to the neighbourhood directly.',
   // ── topic statuses ──
   'status.submitted': 'Received, waiting for the committee',
   'status.accepted': 'Accepted by the committee',
@@ -327,7 +333,8 @@ const en: Record<MessageKey, string> = {
   'receipt.title': 'Sent. Thank you!',
   'receipt.support_title': 'Support recorded. Thank you!',
   'receipt.code_label': 'Your tracking code',
-  'receipt.keep': 'Take a screenshot of this code: use it to follow progress and to rate the result.',
+  'receipt.keep':
+    'Take a screenshot of this code: use it to follow progress and to rate the result.',
   'receipt.track': 'See progress',
   'receipt.again': 'Raise another matter',
   'receipt.board': 'See the neighbourhood board',
@@ -401,7 +408,8 @@ const en: Record<MessageKey, string> = {
   'act.kind_volunteer': 'Volunteering',
   'act.place': 'Place: {place}',
   'act.audience': 'For: {audience}',
-  'act.opens_at': 'Registration opens at {time}. Earlier sign-ups are not accepted; places go in order of arrival.',
+  'act.opens_at':
+    'Registration opens at {time}. Earlier sign-ups are not accepted; places go in order of arrival.',
   'act.closes_at': 'Registration closes: {time}',
   'act.closed': 'Registration has closed.',
   'act.cancelled': 'This activity has been cancelled.',
@@ -422,9 +430,11 @@ const en: Record<MessageKey, string> = {
   'reg.party': 'Number of people',
   'reg.party_hint': 'Including you, at most {n}',
   'reg.questions': 'More information',
-  'reg.privacy': 'Your name and phone are used only for this activity (registration, check-in, contact) and seen only by staff of this neighbourhood.',
+  'reg.privacy':
+    'Your name and phone are used only for this activity (registration, check-in, contact) and seen only by staff of this neighbourhood.',
   'reg.submit': 'Register',
-  'reg.waitlist_note': 'It is full: you will join the waiting list and move up in order when someone cancels.',
+  'reg.waitlist_note':
+    'It is full: you will join the waiting list and move up in order when someone cancels.',
   'reg.refused_title': 'Could not register',
   'reg.not_open_title': 'Registration has not opened yet',
   'reg.back': 'Back to the activity',
@@ -438,9 +448,11 @@ const en: Record<MessageKey, string> = {
   'rr.title_cancelled': 'Registration cancelled',
   'rr.title_checked_in': 'Checked in',
   'rr.title_no_show': 'No-show',
-  'rr.confirmed': 'Your place is confirmed. Please come on time and show the check-in QR code below.',
+  'rr.confirmed':
+    'Your place is confirmed. Please come on time and show the check-in QR code below.',
   'rr.promoted': 'Someone cancelled: you moved up from the waiting list.',
-  'rr.waitlisted': 'You are number {n} on the waiting list. When someone cancels, people move up in order; this page then says "You are registered".',
+  'rr.waitlisted':
+    'You are number {n} on the waiting list. When someone cancels, people move up in order; this page then says "You are registered".',
   'rr.cancelled': 'This registration was cancelled.',
   'rr.checked_in': 'Checked in at {time}. Welcome!',
   'rr.no_show': 'This session is over and has no check-in for you.',
@@ -459,7 +471,8 @@ const en: Record<MessageKey, string> = {
   'rr.cancel_body': 'Your place goes to the next person waiting; this cannot be undone.',
   'rr.cancel_confirm': 'Yes, cancel',
   'rr.cancel_keep': 'No, go back',
-  'rr.cancel_done': 'Cancelled. Thank you for letting us know: your place went to the next person waiting.',
+  'rr.cancel_done':
+    'Cancelled. Thank you for letting us know: your place went to the next person waiting.',
   'rr.volunteer_code': 'Volunteer code',
   'rr.volunteer_hint': 'With your phone number and this code you can see your shifts and hours.',
   'rr.volunteer_link': 'See my volunteering',
@@ -473,14 +486,16 @@ const en: Record<MessageKey, string> = {
   'ci.back': 'Back to the list',
   'sc.title': 'Check-in',
   'sc.counts': '{checked} checked in · {waiting} expected · places {taken}/{cap}',
-  'sc.scan': 'Scan the registration QR code with the phone camera or WeChat: it opens the check-in page.',
+  'sc.scan':
+    'Scan the registration QR code with the phone camera or WeChat: it opens the check-in page.',
   'sc.search': 'Find by last four phone digits or name',
   'sc.search_button': 'Find',
   'sc.none': 'No registration found.',
   'sc.list': 'Registrations',
   'sc.no_show': 'Mark everyone not checked in as no-show',
   'sc.no_show_done': '{n} marked as no-show.',
-  'sc.no_show_hint': 'After the session ends, registrations still not checked in can be marked as no-shows.',
+  'sc.no_show_hint':
+    'After the session ends, registrations still not checked in can be marked as no-shows.',
   'sc.login_title': 'Please sign in',
   'sc.login_body': 'Check-in is for staff only. Sign in to the admin, then come back to this page.',
   'vol.title': 'My volunteering',
@@ -512,7 +527,11 @@ const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en }
  * A message in `lang`, with `{name}` parameters filled in (unknown parameters stay as written).
  * @example t('zh', 'err.too_long', { label: '标题', max: 60, n: 72 }) // '标题最多 60 个字，现在有 72 个字'
  */
-export const t = (lang: Lang, key: MessageKey, params?: Record<string, string | number>): string => {
+export const t = (
+  lang: Lang,
+  key: MessageKey,
+  params?: Record<string, string | number>,
+): string => {
   const text = dictionaries[lang][key] ?? zh[key] ?? key
   if (!params) return text
   return text.replace(/\{(\w+)\}/g, (whole, name: string) =>

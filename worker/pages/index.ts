@@ -48,5 +48,10 @@ residentPages.onError((err, c) => {
     return messagePage(c, { lang, status: err.status, title, body })
   }
   console.error(err)
-  return messagePage(c, { lang, status: 500, title: t(lang, 'common.error_title'), body: t(lang, 'common.error_body') })
+  return messagePage(c, {
+    lang,
+    status: 500,
+    title: t(lang, 'common.error_title'),
+    body: t(lang, 'common.error_body'),
+  })
 })

@@ -116,10 +116,7 @@ export const renderPage = (c: Context, { lang, title, status = 200 }: PageOption
  * A short message page (404, 429, errors): a heading, a sentence, optional extra content.
  * @example return messagePage(c, { lang, status: 404, title: t(lang, 'common.not_found_title'), body: t(lang, 'common.not_found_body') })
  */
-export const messagePage = (
-  c: Context,
-  opts: PageOptions & { body: string; extra?: Child },
-) =>
+export const messagePage = (c: Context, opts: PageOptions & { body: string; extra?: Child }) =>
   renderPage(
     c,
     opts,

@@ -97,7 +97,10 @@ export const NeedsForm = (p: NeedsFormProps) => {
           name="categoryId"
           label={t(lang, 'needs.field_category')}
           placeholder={t(lang, 'needs.choose')}
-          options={p.categories.map((c) => ({ value: String(c.id), label: categoryLabel(c, lang) }))}
+          options={p.categories.map((c) => ({
+            value: String(c.id),
+            label: categoryLabel(c, lang),
+          }))}
           value={v.categoryId}
           error={e.categoryId}
           required

@@ -23,7 +23,17 @@ import { messagePage, renderPage } from './layout'
 import { HONEYPOT, NeedsForm, emptyNeed, type NeedValues } from './needs-form'
 import { SimilarStep } from './similar'
 import { Receipt } from './receipt'
-import { LIMITS, batchHit, charCount, minutesOf, newFormKey, readForm, waitAfter, withLang, type PageContext } from './common'
+import {
+  LIMITS,
+  batchHit,
+  charCount,
+  minutesOf,
+  newFormKey,
+  readForm,
+  waitAfter,
+  withLang,
+  type PageContext,
+} from './common'
 
 export const LIMITS_NEED = { title: 60, details: 1000, where: 60, name: 20 } as const
 
@@ -67,7 +77,16 @@ export const checkNeed = (
 ): { ok: true; value: CheckedNeed } | { ok: false; errors: Record<string, string> } => {
   const errors: Record<string, string> = {}
   const label = (key: 'title' | 'details' | 'where' | 'name') =>
-    t(lang, key === 'title' ? 'needs.field_title' : key === 'details' ? 'needs.field_details' : key === 'where' ? 'needs.field_where' : 'needs.field_name')
+    t(
+      lang,
+      key === 'title'
+        ? 'needs.field_title'
+        : key === 'details'
+          ? 'needs.field_details'
+          : key === 'where'
+            ? 'needs.field_where'
+            : 'needs.field_name',
+    )
   const text = {
     title: v.title.trim(),
     details: v.details.trim(),
@@ -77,12 +96,16 @@ export const checkNeed = (
   if (!text.title) errors.title = t(lang, 'err.required', { label: label('title') })
   for (const key of ['title', 'details', 'where', 'name'] as const) {
     const n = charCount(text[key])
-    if (n > LIMITS_NEED[key]) errors[key] = t(lang, 'err.too_long', { label: label(key), max: LIMITS_NEED[key], n })
+    if (n > LIMITS_NEED[key])
+      errors[key] = t(lang, 'err.too_long', { label: label(key), max: LIMITS_NEED[key], n })
   }
   const categoryId = categories
     ? categories.find((c) => String(c.id) === v.categoryId)?.id
-    : /^[1-9][0-9]{0,8}$/.test(v.categoryId) ? Number(v.categoryId) : undefined
-  if (!categoryId) errors.categoryId = t(lang, 'err.choose', { label: t(lang, 'needs.field_category') })
+    : /^[1-9][0-9]{0,8}$/.test(v.categoryId)
+      ? Number(v.categoryId)
+      : undefined
+  if (!categoryId)
+    errors.categoryId = t(lang, 'err.choose', { label: t(lang, 'needs.field_category') })
   const phone = normalizePhone(v.phone)
   if (phone && !MOBILE_PHONE.test(phone)) errors.phone = t(lang, 'err.phone')
   if ((text.name || phone) && !v.consent) errors.consent = t(lang, 'err.consent')
@@ -102,17 +125,31 @@ export const checkNeed = (
   }
 }
 
-type FormTarget = { channel: ChannelInfo; action: string; place: string; categories: CategoryOption[] }
+type FormTarget = {
+  channel: ChannelInfo
+  action: string
+  place: string
+  categories: CategoryOption[]
+}
 
 const placeOf = (channel: ChannelInfo) =>
-  channel.kind === 'web' ? channel.neighborhoodName : `${channel.neighborhoodName} · ${channel.label}`
+  channel.kind === 'web'
+    ? channel.neighborhoodName
+    : `${channel.neighborhoodName} · ${channel.label}`
 
-const boardHref = (c: PageContext, channel: ChannelInfo) => withLang(c, `/b/${channel.neighborhoodSlug}`)
+const boardHref = (c: PageContext, channel: ChannelInfo) =>
+  withLang(c, `/b/${channel.neighborhoodSlug}`)
 
 const showForm = (
   c: PageContext,
   target: FormTarget,
-  state: { values?: NeedValues; errors?: Record<string, string>; notice?: string; idemKey?: string; status?: 200 | 400 | 410 | 429 } = {},
+  state: {
+    values?: NeedValues
+    errors?: Record<string, string>
+    notice?: string
+    idemKey?: string
+    status?: 200 | 400 | 410 | 429
+  } = {},
 ) => {
   const lang = langOf(c)
   return renderPage(
@@ -156,7 +193,11 @@ type Outcome = Pick<NeedsFormData, 'stored' | 'hits'> & {
 }
 
 /** The page for a POST that filed nothing, in the order of the checks. */
-const answer = (c: PageContext, target: FormTarget, { form, key, stored, hits, similar }: Outcome) => {
+const answer = (
+  c: PageContext,
+  target: FormTarget,
+  { form, key, stored, hits, similar }: Outcome,
+) => {
   const lang = langOf(c)
   const values = needValues(form)
 
@@ -175,7 +216,8 @@ const answer = (c: PageContext, target: FormTarget, { form, key, stored, hits, s
   }
 
   const checked = checkNeed(values, lang, target.categories)
-  if (!checked.ok) return showForm(c, target, { values, errors: checked.errors, idemKey: key, status: 400 })
+  if (!checked.ok)
+    return showForm(c, target, { values, errors: checked.errors, idemKey: key, status: 400 })
 
   if (similar.length)
     return renderPage(
@@ -221,10 +263,17 @@ const sourceOf = (c: PageContext): FormSource | null => {
 }
 
 /** The form's target from what a batch read; an unknown or inactive channel is `missing`. */
-const targetOf = (c: PageContext, source: FormSource, { channel, categories }: NeedsFormData): Found => {
+const targetOf = (
+  c: PageContext,
+  source: FormSource,
+  { channel, categories }: NeedsFormData,
+): Found => {
   if (!channel) return { missing: true }
   if (!channel.active) return { missing: true, channel }
-  const action = withLang(c, 'code' in source ? `/q/${channel.code}` : `/n/${channel.neighborhoodSlug}/new`)
+  const action = withLang(
+    c,
+    'code' in source ? `/q/${channel.code}` : `/n/${channel.neighborhoodSlug}/new`,
+  )
   return { missing: false, target: { channel, action, place: placeOf(channel), categories } }
 }
 
@@ -234,7 +283,11 @@ export const needs = new Hono<AppEnv>()
 const open = async (c: PageContext) => {
   const source = sourceOf(c)
   if (!source) return channelNotFound(c)
-  const found = targetOf(c, source, await needsFormData(c.var.db, source, { scan: !c.req.query('again') }))
+  const found = targetOf(
+    c,
+    source,
+    await needsFormData(c.var.db, source, { scan: !c.req.query('again') }),
+  )
   return found.missing ? channelNotFound(c, found.channel) : showForm(c, found.target)
 }
 
@@ -286,8 +339,17 @@ const closedChannel = (
 ) => {
   if (!channel || 'slug' in source) return channelNotFound(c)
   const lang = langOf(c)
-  const target = { channel, action: withLang(c, `/n/${channel.neighborhoodSlug}/new`), place: channel.neighborhoodName, categories: data.categories }
-  return showForm(c, target, { values: needValues(form), status: 410, notice: t(lang, 'err.channel_closed') })
+  const target = {
+    channel,
+    action: withLang(c, `/n/${channel.neighborhoodSlug}/new`),
+    place: channel.neighborhoodName,
+    categories: data.categories,
+  }
+  return showForm(c, target, {
+    values: needValues(form),
+    status: 410,
+    notice: t(lang, 'err.channel_closed'),
+  })
 }
 
 needs.get('/q/:code', open)

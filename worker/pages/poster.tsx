@@ -21,7 +21,12 @@ const formUrl = (c: PageContext, code: string) => `${new URL(c.req.url).origin}/
 
 const notFound = (c: PageContext) => {
   const lang = langOf(c)
-  return messagePage(c, { lang, status: 404, title: t(lang, 'common.not_found_title'), body: t(lang, 'common.not_found_body') })
+  return messagePage(c, {
+    lang,
+    status: 404,
+    title: t(lang, 'common.not_found_title'),
+    body: t(lang, 'common.not_found_body'),
+  })
 }
 
 export const poster = new Hono<AppEnv>()

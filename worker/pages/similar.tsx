@@ -18,7 +18,14 @@ export type SimilarStepProps = {
  * "Is it one of these?": each similar open topic with a "me too" button, and one button to file
  * the resident's own topic anyway. Plain forms, no JavaScript; every typed value rides along.
  */
-export const SimilarStep = ({ lang, similar, values, idemKey, action, supportAction }: SimilarStepProps) => (
+export const SimilarStep = ({
+  lang,
+  similar,
+  values,
+  idemKey,
+  action,
+  supportAction,
+}: SimilarStepProps) => (
   <>
     <h1>{t(lang, 'similar.title')}</h1>
     <p>{t(lang, 'similar.intro')}</p>

@@ -36,12 +36,18 @@ export const ProjectBlock = ({ lang, project }: { lang: Lang; project: PublicPro
       {project.checklistTotal > 0 && (
         <>
           <p>
-            {t(lang, 'track.progress', { done: project.checklistDone, total: project.checklistTotal })}
+            {t(lang, 'track.progress', {
+              done: project.checklistDone,
+              total: project.checklistTotal,
+            })}
           </p>
           <progress
             value={project.checklistDone}
             max={project.checklistTotal}
-            aria-label={t(lang, 'track.progress', { done: project.checklistDone, total: project.checklistTotal })}
+            aria-label={t(lang, 'track.progress', {
+              done: project.checklistDone,
+              total: project.checklistTotal,
+            })}
           />
           <h3>{t(lang, 'track.checklist')}</h3>
           <ul>
@@ -70,7 +76,17 @@ export const ProjectBlock = ({ lang, project }: { lang: Lang; project: PublicPro
   )
 }
 
-const TrackingPage = ({ c, lang, code, view }: { c: PageContext; lang: Lang; code: string; view: TrackingView }) => {
+const TrackingPage = ({
+  c,
+  lang,
+  code,
+  view,
+}: {
+  c: PageContext
+  lang: Lang
+  code: string
+  view: TrackingView
+}) => {
   const { topic, mergedInto, project } = view
   return (
     <>
@@ -91,7 +107,9 @@ const TrackingPage = ({ c, lang, code, view }: { c: PageContext; lang: Lang; cod
         <p>
           {t(lang, 'track.status')}：<strong>{statusWords(lang, topic.status)}</strong>
         </p>
-        {topic.status === 'referred' && topic.referredTo && <p>{t(lang, 'track.referred_to', { to: topic.referredTo })}</p>}
+        {topic.status === 'referred' && topic.referredTo && (
+          <p>{t(lang, 'track.referred_to', { to: topic.referredTo })}</p>
+        )}
         {topic.publicReply && (
           <p class="notice">
             {t(lang, 'track.reply')}：{topic.publicReply}
@@ -156,7 +174,17 @@ const TrackingPage = ({ c, lang, code, view }: { c: PageContext; lang: Lang; cod
 }
 
 /** The "type your code" form, on `/t` and on the 404 page. */
-const LookupForm = ({ c, lang, value = '', error }: { c: PageContext; lang: Lang; value?: string; error?: string }) => (
+const LookupForm = ({
+  c,
+  lang,
+  value = '',
+  error,
+}: {
+  c: PageContext
+  lang: Lang
+  value?: string
+  error?: string
+}) => (
   <form method="get" action="/t">
     {c.req.query('lang') && <input type="hidden" name="lang" value={lang} />}
     <TextField
@@ -201,13 +229,16 @@ export const track = new Hono<AppEnv>()
 track.get('/t', (c) => {
   const lang = langOf(c)
   const typed = c.req.query('code')
-  if (typed) return c.redirect(withLang(c, `/t/${encodeURIComponent(normalizeTrackingCode(typed))}`), 303)
-  return renderPage(c, { lang, title: t(lang, 'track.lookup') }, (
+  if (typed)
+    return c.redirect(withLang(c, `/t/${encodeURIComponent(normalizeTrackingCode(typed))}`), 303)
+  return renderPage(
+    c,
+    { lang, title: t(lang, 'track.lookup') },
     <>
       <h1>{t(lang, 'track.lookup')}</h1>
       <LookupForm c={c} lang={lang} />
-    </>
-  ))
+    </>,
+  )
 })
 
 track.get('/t/:code', async (c) => {
@@ -222,5 +253,9 @@ track.get('/t/:code', async (c) => {
   const wait = waitAfter('track', hits)
   if (wait) return tooManyLookups(c, lang, wait)
   if (!view) return unknownCode(c, lang, c.req.param('code'))
-  return renderPage(c, { lang, title: t(lang, 'track.title') }, <TrackingPage c={c} lang={lang} code={code} view={view} />)
+  return renderPage(
+    c,
+    { lang, title: t(lang, 'track.title') },
+    <TrackingPage c={c} lang={lang} code={code} view={view} />,
+  )
 })

@@ -46,7 +46,12 @@ const en: typeof zh = {
     title: 'Jushou · Staff',
     locale: { label: 'Language', zh: '中文', en: 'English' },
     menu: { work: 'Work', admin: 'Administration' },
-    role: { admin: 'Administrator', town: 'Town coordinator', staff: 'Committee staff', viewer: 'Viewer' },
+    role: {
+      admin: 'Administrator',
+      town: 'Town coordinator',
+      staff: 'Committee staff',
+      viewer: 'Viewer',
+    },
     topicStatus: {
       submitted: 'Submitted',
       accepted: 'Accepted',

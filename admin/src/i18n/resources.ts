@@ -42,6 +42,21 @@ import volunteers from '../resources/volunteers/i18n'
 type Locale = 'zh' | 'en'
 type Bundle = Record<Locale, object>
 
-const bundles: Bundle[] = [activities, auditLog, categories, channels, dashboard, forms, grids, neighborhoods, projects, registrations, topics, towns, users, volunteers]
+const bundles: Bundle[] = [
+  activities,
+  auditLog,
+  categories,
+  channels,
+  dashboard,
+  forms,
+  grids,
+  neighborhoods,
+  projects,
+  registrations,
+  topics,
+  towns,
+  users,
+  volunteers,
+]
 
 export const resourceMessages = (locale: Locale) => mergeMessages(...bundles.map((b) => b[locale]))

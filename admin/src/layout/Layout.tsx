@@ -10,7 +10,10 @@ const Layout = ({ children }: { children: ReactNode }) => (
   <RaLayout
     appBar={AppBar}
     menu={Menu}
-    sx={{ minWidth: 0, '& .RaLayout-contentWithSidebar, & .RaLayout-content, & .RaList-main': { minWidth: 0 } }}
+    sx={{
+      minWidth: 0,
+      '& .RaLayout-contentWithSidebar, & .RaLayout-content, & .RaList-main': { minWidth: 0 },
+    }}
   >
     {children}
   </RaLayout>

@@ -10,7 +10,9 @@ export const errorText = (error: unknown, max = 5) => {
   const message = e?.body?.message ?? e?.message ?? String(error)
   const errors = Object.entries(e?.body?.errors ?? {})
   if (!errors.length) return message
-  const details = errors.slice(0, max).map(([key, text]) => (/^\d+$/.test(key) ? `#${key} ${text}` : text))
+  const details = errors
+    .slice(0, max)
+    .map(([key, text]) => (/^\d+$/.test(key) ? `#${key} ${text}` : text))
   const more = errors.length > max ? ` …(+${errors.length - max})` : ''
   return `${message}：${details.join('；')}${more}`
 }

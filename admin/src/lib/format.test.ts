@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatDateTime, shanghaiDay, shanghaiDayStart, startOfShanghaiWeek } from './format'
+import {
+  formatDate,
+  formatDateTime,
+  shanghaiDay,
+  shanghaiDayStart,
+  startOfShanghaiWeek,
+} from './format'
 
 describe('Shanghai time formatting', () => {
   it('shows epoch ms in Shanghai time whatever the machine zone', () => {

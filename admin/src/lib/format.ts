@@ -46,7 +46,8 @@ export const shanghaiDayStart = (day: string) => {
  * Epoch ms → the `YYYY-MM-DD` Shanghai day it falls in (the inverse of `shanghaiDayStart`).
  * @example shanghaiDay(Date.UTC(2026, 6, 2, 16)) // '2026-07-03'
  */
-export const shanghaiDay = (ms: number) => new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10)
+export const shanghaiDay = (ms: number) =>
+  new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10)
 
 /**
  * Epoch ms of Monday 00:00 Shanghai time of the week containing `now` (for "new this week").

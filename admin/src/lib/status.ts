@@ -12,13 +12,25 @@ export const TOPIC_STATUSES = [
 export type TopicStatus = (typeof TOPIC_STATUSES)[number]
 
 /** Topics not yet final: the only ones the server lets take a merge. */
-export const OPEN_TOPIC_STATUSES: readonly TopicStatus[] = ['submitted', 'accepted', 'adopted', 'in_progress']
+export const OPEN_TOPIC_STATUSES: readonly TopicStatus[] = [
+  'submitted',
+  'accepted',
+  'adopted',
+  'in_progress',
+]
 
 /** Project states, in board order (the kanban's columns). */
 export const PROJECT_STATUSES = ['planned', 'in_progress', 'blocked', 'done', 'cancelled'] as const
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number]
 
-export type ChipColor = 'default' | 'primary' | 'secondary' | 'error' | 'info' | 'success' | 'warning'
+export type ChipColor =
+  | 'default'
+  | 'primary'
+  | 'secondary'
+  | 'error'
+  | 'info'
+  | 'success'
+  | 'warning'
 type Look = { chip: ChipColor; hex: string }
 
 const topicLooks: Record<TopicStatus, Look> = {
@@ -54,9 +66,8 @@ export const statusLabelKey = (kind: 'topic' | 'project', status: string) =>
  * @example <Chip color={statusColor('project', 'blocked').chip} />
  */
 export const statusColor = (kind: 'topic' | 'project', status: string): Look =>
-  (kind === 'topic'
-    ? topicLooks[status as TopicStatus]
-    : projectLooks[status as ProjectStatus]) ?? fallback
+  (kind === 'topic' ? topicLooks[status as TopicStatus] : projectLooks[status as ProjectStatus]) ??
+  fallback
 
 /**
  * `{ id, name }` choices for a SelectInput / SelectArrayInput of statuses, names as i18n keys

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 
-const read = <T,>(key: string | null, fallback: T): T => {
+const read = <T>(key: string | null, fallback: T): T => {
   if (!key) return fallback
   try {
     const raw = localStorage.getItem(key)
@@ -15,7 +15,7 @@ const read = <T,>(key: string | null, fallback: T): T => {
  * the fallback is used and nothing is written). Changing `key` reloads the value.
  * @example const [hidden, setHidden] = usePersistentState(`jushou.topics.columns.u${me?.id}`, {})
  */
-export const usePersistentState = <T,>(key: string | null, fallback: T) => {
+export const usePersistentState = <T>(key: string | null, fallback: T) => {
   const [value, setValue] = useState<T>(() => read(key, fallback))
   const [loadedKey, setLoadedKey] = useState(key)
   useEffect(() => {

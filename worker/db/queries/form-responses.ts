@@ -73,7 +73,9 @@ export const submitResponse = async (
 ): Promise<ResponseStored | { refused: 'closed' | 'full' | 'duplicate_phone' }> => {
   const key = claimKey(r.formId, r.key)
   const [, , stored, why] = await db.batch([
-    rawAll(db, sql`
+    rawAll(
+      db,
+      sql`
       INSERT INTO form_responses (form_id, version, answers, phone, receipt, created_at)
       SELECT ${r.formId}, ${r.version}, ${JSON.stringify(r.answers)}, ${r.phone}, ${r.receipt}, ${now}
       WHERE EXISTS (SELECT 1 FROM forms WHERE id = ${r.formId} AND status = 'open'
@@ -83,19 +85,29 @@ export const submitResponse = async (
              OR (SELECT COUNT(*) FROM form_responses WHERE form_id = ${r.formId}) < ${r.maxResponses})
         AND (${r.onePerPhone ? 1 : 0} = 0 OR ${r.phone} IS NULL
              OR NOT EXISTS (SELECT 1 FROM form_responses WHERE form_id = ${r.formId} AND phone = ${r.phone}))
-        AND NOT EXISTS (SELECT 1 FROM idempotency_keys WHERE key = ${key} AND status <> 0)`),
+        AND NOT EXISTS (SELECT 1 FROM idempotency_keys WHERE key = ${key} AND status <> 0)`,
+    ),
     // A pending claim (status 0) can only be left by an older version's request that died: take it.
-    rawAll(db, sql`
+    rawAll(
+      db,
+      sql`
       INSERT INTO idempotency_keys (key, scope, status, body, created_at)
       SELECT ${key}, ${`form:${r.formId}`}, 201, json_object('receipt', receipt), ${now}
       FROM form_responses WHERE receipt = ${r.receipt}
       ON CONFLICT (key) DO UPDATE SET status = excluded.status, body = excluded.body
-        WHERE idempotency_keys.status = 0`),
-    rawAll<{ body: string }>(db, sql`SELECT body FROM idempotency_keys WHERE key = ${key} AND status <> 0`),
-    rawAll<{ full: number; dup: number }>(db, sql`
+        WHERE idempotency_keys.status = 0`,
+    ),
+    rawAll<{ body: string }>(
+      db,
+      sql`SELECT body FROM idempotency_keys WHERE key = ${key} AND status <> 0`,
+    ),
+    rawAll<{ full: number; dup: number }>(
+      db,
+      sql`
       SELECT (SELECT COUNT(*) FROM form_responses WHERE form_id = ${r.formId}) >= COALESCE(${r.maxResponses}, 1e18) AS full,
              EXISTS (SELECT 1 FROM form_responses WHERE form_id = ${r.formId} AND phone = ${r.phone}) AS dup
-      WHERE NOT EXISTS (SELECT 1 FROM form_responses WHERE receipt = ${r.receipt})`),
+      WHERE NOT EXISTS (SELECT 1 FROM form_responses WHERE receipt = ${r.receipt})`,
+    ),
   ])
   if (stored[0]) return JSON.parse(stored[0].body) as ResponseStored
   const { full, dup } = why[0]

@@ -8,7 +8,12 @@ import type { Field } from '../../domain/forms/definition'
 
 export type FormRow = typeof forms.$inferSelect
 export type FormWithFields = FormRow & { fields: Field[]; responseCount: number }
-export type VersionRow = { version: number; fields: Field[]; createdAt: number; responseCount: number }
+export type VersionRow = {
+  version: number
+  fields: Field[]
+  createdAt: number
+  responseCount: number
+}
 
 // A town-wide form (no neighborhood) is in scope for admins and for users whose scope names its
 // town; a neighborhood form follows the usual neighborhood scope.
@@ -46,9 +51,16 @@ export const withFields = (db: Db) =>
   db
     .select({ form: forms, fields: formVersions.fields, responseCount: responseCountSql })
     .from(forms)
-    .innerJoin(formVersions, and(eq(formVersions.formId, forms.id), eq(formVersions.version, forms.currentVersion)))
+    .innerJoin(
+      formVersions,
+      and(eq(formVersions.formId, forms.id), eq(formVersions.version, forms.currentVersion)),
+    )
 
-export const toForm = (row: { form: FormRow; fields: string; responseCount: number }): FormWithFields => ({
+export const toForm = (row: {
+  form: FormRow
+  fields: string
+  responseCount: number
+}): FormWithFields => ({
   ...row.form,
   fields: JSON.parse(row.fields),
   responseCount: Number(row.responseCount),
@@ -73,7 +85,11 @@ export const listForms = async (
   offset: number,
 ) => {
   const [rows, [{ total }]] = await Promise.all([
-    withFields(db).where(where).orderBy(...order).limit(limit).offset(offset),
+    withFields(db)
+      .where(where)
+      .orderBy(...order)
+      .limit(limit)
+      .offset(offset),
     db.select({ total: sql<number>`COUNT(*)` }).from(forms).where(where),
   ])
   return { rows: rows.map(toForm), total: Number(total) }
@@ -95,7 +111,11 @@ export const formVersionsOf = async (db: Db, formId: number): Promise<VersionRow
     .from(formVersions)
     .where(eq(formVersions.formId, formId))
     .orderBy(asc(formVersions.version))
-  return rows.map((r) => ({ ...r, fields: JSON.parse(r.fields), responseCount: Number(r.responseCount) }))
+  return rows.map((r) => ({
+    ...r,
+    fields: JSON.parse(r.fields),
+    responseCount: Number(r.responseCount),
+  }))
 }
 
 /** The fields of each (form, version) pair named, as a map keyed `formId:version`. */
@@ -105,7 +125,11 @@ export const fieldsByVersion = async (db: Db, formIds: number[]) => {
   const unique = [...new Set(formIds)]
   for (let i = 0; i < unique.length; i += 90) {
     const rows = await db
-      .select({ formId: formVersions.formId, version: formVersions.version, fields: formVersions.fields })
+      .select({
+        formId: formVersions.formId,
+        version: formVersions.version,
+        fields: formVersions.fields,
+      })
       .from(formVersions)
       .where(inArray(formVersions.formId, unique.slice(i, i + 90)))
     for (const r of rows) map.set(`${r.formId}:${r.version}`, JSON.parse(r.fields))
@@ -121,4 +145,3 @@ export const countResponses = async (db: Db, formId: number, version?: number) =
   )
   return Number(row.n)
 }
-

@@ -39,7 +39,8 @@ const channelQuery = (source: FormSource) =>
         WHERE n.slug = ${source.slug} AND c.kind = 'web' ORDER BY c.active DESC, c.id LIMIT 1`
 
 /** A channel by its code (any state), with its neighborhood's name and slug. */
-export const channelByCode = (db: Db, code: string) => db.get<ChannelInfo | undefined>(channelQuery({ code }))
+export const channelByCode = (db: Db, code: string) =>
+  db.get<ChannelInfo | undefined>(channelQuery({ code }))
 
 const channelIdOf = (source: FormSource) =>
   'code' in source
@@ -78,7 +79,12 @@ export type NeedsFormData = {
   hits: number
 }
 
-const formData = (channels: unknown[], categories: unknown[], stored: unknown[], hits: unknown[]): NeedsFormData => {
+const formData = (
+  channels: unknown[],
+  categories: unknown[],
+  stored: unknown[],
+  hits: unknown[],
+): NeedsFormData => {
   const storedRow = stored[0] as { body: string } | undefined
   return {
     channel: (channels[0] as ChannelInfo | undefined) ?? null,
@@ -105,7 +111,10 @@ export const needsFormData = async (
     storedQuery(opts.key),
     opts.hit ? hitStatement(hitKeyOf(opts.hit, source), opts.hit.windowMs) : sql`SELECT 1 WHERE 0`,
   ]
-  if (opts.scan) queries.push(sql`UPDATE channels SET scans = scans + 1 WHERE id = ${channelIdOf(source)} AND active = 1`)
+  if (opts.scan)
+    queries.push(
+      sql`UPDATE channels SET scans = scans + 1 WHERE id = ${channelIdOf(source)} AND active = 1`,
+    )
   const [channels, categories, stored, hits] = await batchRows(db, queries)
   if (!channels.length && 'slug' in source && (await webChannelMade(db, source.slug)))
     return needsFormData(db, source, opts)
@@ -118,7 +127,13 @@ const webChannelMade = async (db: Db, slug: string) => {
   return !!(await db.get<ChannelInfo | undefined>(channelQuery({ slug })))
 }
 
-export type SimilarTopic = { id: number; title: string; supportCount: number; status: TopicStatus; score: number }
+export type SimilarTopic = {
+  id: number
+  title: string
+  supportCount: number
+  status: TopicStatus
+  score: number
+}
 
 export type NeedToFile = {
   /** The form's idempotency key: a resend gets the first receipt and files nothing. */
@@ -126,7 +141,9 @@ export type NeedToFile = {
   /** The client's rate limit, counted in the same batch; over `limit`, nothing is filed. */
   hit: BatchHit & { limit: number }
   /** The checked fields; the channel gives the neighborhood, grid and channel. */
-  topic: Omit<NewTopic, 'neighborhoodId' | 'gridId' | 'channelId' | 'createdBy' | 'tokens'> & { categoryId: number }
+  topic: Omit<NewTopic, 'neighborhoodId' | 'gridId' | 'channelId' | 'createdBy' | 'tokens'> & {
+    categoryId: number
+  }
   /** The resident saw the look-alikes and files anyway: no similar-topic check. */
   confirmed: boolean
 }
@@ -147,7 +164,12 @@ export type NeedFiled = NeedsFormData & {
  * batches one at a time, so a concurrent resend sees the claim and files nothing.
  * @example const r = await fileNeed(db, { code: 'K7QM4XRT' }, need); if (r.code) showReceipt(r.code)
  */
-export const fileNeed = async (db: Db, source: FormSource, need: NeedToFile, now = Date.now()): Promise<NeedFiled> => {
+export const fileNeed = async (
+  db: Db,
+  source: FormSource,
+  need: NeedToFile,
+  now = Date.now(),
+): Promise<NeedFiled> => {
   const channelId = channelIdOf(source)
   const neighborhoodId = sql`(SELECT neighborhood_id FROM channels WHERE id = ${channelId})`
   const hitKey = hitKeyOf(need.hit, source)
@@ -161,7 +183,13 @@ export const fileNeed = async (db: Db, source: FormSource, need: NeedToFile, now
     AND (SELECT count FROM rate_limits WHERE key = ${hitKey}) <= ${need.hit.limit}
     AND ${need.confirmed ? sql`1` : sql`NOT ${anySimilar(draft)}`}`
   const filing = createTopicStatements(
-    { ...need.topic, neighborhoodId, gridId: sql`(SELECT grid_id FROM channels WHERE id = ${channelId})`, channelId, tokens },
+    {
+      ...need.topic,
+      neighborhoodId,
+      gridId: sql`(SELECT grid_id FROM channels WHERE id = ${channelId})`,
+      channelId,
+      tokens,
+    },
     now,
     when,
   )
@@ -185,5 +213,10 @@ export const fileNeed = async (db: Db, source: FormSource, need: NeedToFile, now
     return fileNeed(db, source, need, now)
   const data = formData(channels, categories, stored, hits)
   const filed = data.stored?.code === trackingCode
-  return { ...data, stored: filed ? null : data.stored, code: filed ? trackingCode : null, similar: similar as SimilarTopic[] }
+  return {
+    ...data,
+    stored: filed ? null : data.stored,
+    code: filed ? trackingCode : null,
+    similar: similar as SimilarTopic[],
+  }
 }

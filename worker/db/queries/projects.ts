@@ -2,7 +2,10 @@ import { eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../env'
 import { projects, topics } from '../schema'
 import {
-  carriedTopicStatus, isOverdue, progressOf, type ProjectStatus,
+  carriedTopicStatus,
+  isOverdue,
+  progressOf,
+  type ProjectStatus,
 } from '../../domain/project-status'
 import type { TransitionInput } from '../../domain/topic-workflow'
 import { type Actor, carryNote, carryStatements, chunks, moveStatements } from './topic-moves'
@@ -80,19 +83,32 @@ export const adoptStatements = (
   now: number,
 ): Statement[] => {
   const note = input.note?.trim() || `已立项：「${project.title}」`
-  const moves = moveStatements(db, actor, topicIds, 'adopted', { ...input, note }, {
-    action: 'adopt',
-    now,
-    projectRef: project.id,
-  })
+  const moves = moveStatements(
+    db,
+    actor,
+    topicIds,
+    'adopted',
+    { ...input, note },
+    {
+      action: 'adopt',
+      now,
+      projectRef: project.id,
+    },
+  )
   const links = chunks(topicIds).map((part) =>
-    rawStatement(db, sql`INSERT OR IGNORE INTO project_topics (project_id, topic_id)
-      SELECT ${project.id}, ${topics.id} FROM ${topics} WHERE ${inArray(topics.id, part)}`),
+    rawStatement(
+      db,
+      sql`INSERT OR IGNORE INTO project_topics (project_id, topic_id)
+      SELECT ${project.id}, ${topics.id} FROM ${topics} WHERE ${inArray(topics.id, part)}`,
+    ),
   )
   const carried = carriedTopicStatus(project.status)
-  const carry = carried ? carryStatements(db, actor, project.id, carried, carryNote(project.status, project.title), now) : []
-  const touch = typeof project.id === 'number'
-    ? [db.update(projects).set({ updatedAt: now }).where(eq(projects.id, project.id))]
+  const carry = carried
+    ? carryStatements(db, actor, project.id, carried, carryNote(project.status, project.title), now)
     : []
+  const touch =
+    typeof project.id === 'number'
+      ? [db.update(projects).set({ updatedAt: now }).where(eq(projects.id, project.id))]
+      : []
   return [...moves, ...links, ...carry, ...touch]
 }

@@ -2,7 +2,13 @@ import { eq, sql, type SQL } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import { rawAll } from '../batch'
 import type { Db } from '../../env'
-import { activities, activitySessions, auditLog, registrations, type RegistrationStatus } from '../schema'
+import {
+  activities,
+  activitySessions,
+  auditLog,
+  registrations,
+  type RegistrationStatus,
+} from '../schema'
 import { ApiError, validationError } from '../../lib/errors'
 import { errorText } from '../../lib/resource'
 import { hitStatement } from '../../lib/rate-limit'
@@ -48,7 +54,9 @@ export const SESSION_COUNTS = {
  * A waitlisted registration's position: its rank among the session's waitlisted ones by arrival
  * (1-based), computed on read so it stays gap-free; NULL for other statuses.
  */
-export const WAITLIST_POSITION = sql<number | null>`CASE WHEN registrations.status = 'waitlisted' THEN
+export const WAITLIST_POSITION = sql<
+  number | null
+>`CASE WHEN registrations.status = 'waitlisted' THEN
   (SELECT COUNT(*) FROM registrations w WHERE w.session_id = registrations.session_id
      AND w.status = 'waitlisted' AND w.seq <= registrations.seq) END`
 
@@ -80,10 +88,12 @@ const RETURNING = sql.raw(`id, status, seq, token, checkin_code AS checkinCode,
     WHERE w.session_id = registrations.session_id AND w.status = 'waitlisted' AND w.seq <= registrations.seq)
   END AS waitlistPosition`)
 
-export const DUPLICATE_PHONE = '这个手机号已经报名了本场次，请勿重复报名。可以在报名回执里查看或取消。'
+export const DUPLICATE_PHONE =
+  '这个手机号已经报名了本场次，请勿重复报名。可以在报名回执里查看或取消。'
 
 /** Whether a write failed on the one-registration-per-idempotency-key index. */
-const isDuplicateKey = (err: unknown) => errorText(err).includes('registrations.session_id, registrations.client_key')
+const isDuplicateKey = (err: unknown) =>
+  errorText(err).includes('registrations.session_id, registrations.client_key')
 
 /** Whether a write failed on the one-live-registration-per-phone index. */
 export const isDuplicatePhone = (err: unknown) =>
@@ -113,7 +123,9 @@ export const registerParty = async (
           AND s.starts_at > ${now}`
     : sql`AND (a.opens_at IS NULL OR a.opens_at <= ${now}) AND s.ends_at > ${now}`
   try {
-    const insert = rawAll<Registered>(db, sql`
+    const insert = rawAll<Registered>(
+      db,
+      sql`
       INSERT INTO registrations (session_id, activity_id, name, phone, party_size, answers, status, seq,
                                  token, checkin_code, source, created_at, confirmed_at, client_key)
       SELECT x.sid, x.aid, ${input.name}, ${input.phone}, ${input.partySize}, ${JSON.stringify(input.answers)},
@@ -128,8 +140,12 @@ export const registerParty = async (
         WHERE s.id = ${input.sessionId} AND a.status = 'published' AND ${input.partySize} <= s.max_party
           ${window}
       ) x
-      RETURNING ${RETURNING}`)
-    const [rows, ...results] = (await db.batch([insert, ...extra(token)])) as unknown as [Registered[], ...unknown[]]
+      RETURNING ${RETURNING}`,
+    )
+    const [rows, ...results] = (await db.batch([insert, ...extra(token)])) as unknown as [
+      Registered[],
+      ...unknown[],
+    ]
     return { reg: rows[0] ?? null, results }
   } catch (err) {
     // A resubmission of the same form matches both indexes; either may be the one reported.
@@ -138,7 +154,10 @@ export const registerParty = async (
       if (first) return { reg: first, results: [], replayed: true }
     }
     if (isDuplicatePhone(err))
-      throw new ApiError('conflict', DUPLICATE_PHONE, { errors: { phone: DUPLICATE_PHONE }, cause: err })
+      throw new ApiError('conflict', DUPLICATE_PHONE, {
+        errors: { phone: DUPLICATE_PHONE },
+        cause: err,
+      })
     throw err
   }
 }
@@ -157,7 +176,9 @@ export const registrationByClientKey = async (db: Db, sessionId: number, clientK
  * @example await db.batch([cancel, promoteStatement(db, sessionId, now)])
  */
 export const promoteStatement = (db: Db, sessionId: number, now = Date.now()) =>
-  rawAll<{ id: number }>(db, sql`
+  rawAll<{ id: number }>(
+    db,
+    sql`
     WITH RECURSIVE
       queue AS (
         SELECT id, party_size, ROW_NUMBER() OVER (ORDER BY seq) AS n
@@ -175,7 +196,8 @@ export const promoteStatement = (db: Db, sessionId: number, now = Date.now()) =>
       )
     UPDATE registrations SET status = 'confirmed', confirmed_at = ${now}, promoted_at = ${now}
     WHERE id IN (SELECT id FROM walk WHERE take) AND status = 'waitlisted'
-    RETURNING id`)
+    RETURNING id`,
+  )
 
 /**
  * Cancels a live (confirmed or waitlisted) registration and promotes from the waitlist, in one
@@ -190,13 +212,17 @@ export const cancelRegistration = async (
   extra: BatchItem<'sqlite'>[] = [],
   now = Date.now(),
 ) => {
-  const cancel = rawAll<{ id: number }>(db, sql`
+  const cancel = rawAll<{ id: number }>(
+    db,
+    sql`
     UPDATE registrations SET status = 'cancelled', cancelled_at = ${now}, cancelled_by = ${by}
-    WHERE id = ${reg.id} AND status IN ('confirmed', 'waitlisted') RETURNING id`)
-  const [cancelled, promoted] = (await db.batch([cancel, promoteStatement(db, reg.sessionId, now), ...extra])) as unknown as [
-    { id: number }[],
-    { id: number }[],
-  ]
+    WHERE id = ${reg.id} AND status IN ('confirmed', 'waitlisted') RETURNING id`,
+  )
+  const [cancelled, promoted] = (await db.batch([
+    cancel,
+    promoteStatement(db, reg.sessionId, now),
+    ...extra,
+  ])) as unknown as [{ id: number }[], { id: number }[]]
   return { cancelled: cancelled.length > 0, promoted: promoted.map((r) => r.id) }
 }
 
@@ -204,39 +230,52 @@ export const cancelRegistration = async (
  * Confirms one waitlisted registration out of turn (staff), only if its party fits in the seats
  * free right now: the check and the update are one statement. Returns whether it was promoted.
  */
-export const promoteOneStatement = (db: Db, reg: { id: number; sessionId: number }, now = Date.now()) =>
-  rawAll<{ id: number }>(db, sql`
+export const promoteOneStatement = (
+  db: Db,
+  reg: { id: number; sessionId: number },
+  now = Date.now(),
+) =>
+  rawAll<{ id: number }>(
+    db,
+    sql`
     UPDATE registrations SET status = 'confirmed', confirmed_at = ${now}, promoted_at = ${now}
     WHERE id = ${reg.id} AND status = 'waitlisted'
       AND party_size <= (SELECT s.capacity FROM activity_sessions s WHERE s.id = ${reg.sessionId})
                         - ${seatsSql(reg.sessionId)}
-    RETURNING id`)
+    RETURNING id`,
+  )
 
 /**
  * Checks a confirmed registration in, crediting a volunteer shift's length; a guarded UPDATE, so
  * a cancelled or waitlisted one (or one checked in a moment ago) is left alone.
  */
 export const checkInStatement = (db: Db, regId: number, userId: number | null, now = Date.now()) =>
-  rawAll<{ id: number }>(db, sql`
+  rawAll<{ id: number }>(
+    db,
+    sql`
     UPDATE registrations SET status = 'checked_in', checked_in_at = ${now}, checked_in_by = ${userId},
       credited_minutes = (SELECT CASE WHEN a.kind = 'volunteer'
                                    THEN CAST(ROUND((s.ends_at - s.starts_at) / 60000.0) AS INTEGER) END
                           FROM activity_sessions s JOIN activities a ON a.id = s.activity_id
                           WHERE s.id = registrations.session_id)
     WHERE id = ${regId} AND status = 'confirmed'
-    RETURNING id`)
+    RETURNING id`,
+  )
 
 /**
  * Marks the still-confirmed registrations of an ended session among `ids` as no-shows, in one
  * statement (nothing happens before the session's end). `ids` go as one JSON parameter.
  */
 export const noShowStatement = (db: Db, sessionId: number, ids: number[], now = Date.now()) =>
-  rawAll<{ id: number }>(db, sql`
+  rawAll<{ id: number }>(
+    db,
+    sql`
     UPDATE registrations SET status = 'no_show'
     WHERE session_id = ${sessionId} AND status = 'confirmed'
       AND id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))
       AND (SELECT ends_at FROM activity_sessions WHERE id = ${sessionId}) <= ${now}
-    RETURNING id`)
+    RETURNING id`,
+  )
 
 /** Whether a write was aborted by the capacity triggers. */
 export const isCapacityAbort = (err: unknown) => {
@@ -258,7 +297,10 @@ export const setCapacity = async (
 ) => {
   try {
     const [, promoted] = (await db.batch([
-      db.update(activitySessions).set({ ...other, capacity, updatedAt: now }).where(eq(activitySessions.id, sessionId)),
+      db
+        .update(activitySessions)
+        .set({ ...other, capacity, updatedAt: now })
+        .where(eq(activitySessions.id, sessionId)),
       promoteStatement(db, sessionId, now),
       ...extra,
     ])) as unknown as [unknown, { id: number }[]]
@@ -283,10 +325,15 @@ export const sessionWithActivity = (db: Db) =>
     .from(activitySessions)
     .innerJoin(activities, eq(activities.id, activitySessions.activityId))
 
-export type SessionWithActivity = Awaited<ReturnType<ReturnType<typeof sessionWithActivity>['where']>>[number]
+export type SessionWithActivity = Awaited<
+  ReturnType<ReturnType<typeof sessionWithActivity>['where']>
+>[number]
 
 /** One session with its activity and seats held; undefined when there is none. */
-export const loadSessionWithActivity = async (db: Db, sessionId: number): Promise<SessionWithActivity | undefined> =>
+export const loadSessionWithActivity = async (
+  db: Db,
+  sessionId: number,
+): Promise<SessionWithActivity | undefined> =>
   (await sessionWithActivity(db).where(eq(activitySessions.id, sessionId)))[0]
 
 /**
@@ -303,13 +350,19 @@ export const sessionForPost = async (
   // tables share names (id, status, …).
   const [sessions, activity, seats, hits] = await db.batch([
     db.select().from(activitySessions).where(eq(activitySessions.id, sessionId)),
-    db.select().from(activities).where(
-      eq(activities.id, sql`(SELECT activity_id FROM activity_sessions WHERE id = ${sessionId})`),
-    ),
+    db
+      .select()
+      .from(activities)
+      .where(
+        eq(activities.id, sql`(SELECT activity_id FROM activity_sessions WHERE id = ${sessionId})`),
+      ),
     rawAll<{ n: number }>(db, sql`SELECT ${seatsSql(sessionId)} AS n`),
     rawAll<{ count: number }>(db, hitStatement(hit.key, hit.windowMs)),
   ])
-  const row = sessions[0] && activity[0] ? { session: sessions[0], activity: activity[0], seatsTaken: seats[0].n } : undefined
+  const row =
+    sessions[0] && activity[0]
+      ? { session: sessions[0], activity: activity[0], seatsTaken: seats[0].n }
+      : undefined
   return { row, hits: hits[0]?.count ?? 0 }
 }
 
@@ -330,7 +383,8 @@ export const refusalOf = (
     return new ApiError('conflict', m.closed)
   if (source === 'web' && now >= session.startsAt) return new ApiError('conflict', m.started)
   if (now >= session.endsAt) return new ApiError('conflict', m.ended)
-  if (partySize > session.maxParty) return validationError({ partySize: m.partyMax(session.maxParty) })
+  if (partySize > session.maxParty)
+    return validationError({ partySize: m.partyMax(session.maxParty) })
   return new ApiError('conflict', m.failed)
 }
 
@@ -365,17 +419,21 @@ export const createRegistration = async (
   now = Date.now(),
 ) => {
   const row = typeof target === 'number' ? await loadSessionWithActivity(db, target) : target
-  if (!row || (source === 'web' && row.activity.status === 'draft')) throw new ApiError('not_found', '场次不存在')
+  if (!row || (source === 'web' && row.activity.status === 'draft'))
+    throw new ApiError('not_found', '场次不存在')
   const sessionId = row.session.id
   const { session, activity } = row
   // Say "not open yet" before complaining about fields: the page tells when it opens.
-  if (activity.opensAt !== null && now < activity.opensAt) throw refusalOf(activity, session, 1, source, now, input.lang)
+  if (activity.opensAt !== null && now < activity.opensAt)
+    throw refusalOf(activity, session, 1, source, now, input.lang)
   const errors: Record<string, string> = {}
   const who = registrantSchema(session.maxParty, input.lang).safeParse(input)
-  if (!who.success) for (const issue of who.error.issues) errors[String(issue.path[0] ?? '_')] ??= issue.message
+  if (!who.success)
+    for (const issue of who.error.issues) errors[String(issue.path[0] ?? '_')] ??= issue.message
   const questions = JSON.parse(activity.questions) as Field[]
   const answers = validateAnswers(questions, input.answers ?? {}, { lang: input.lang })
-  if (!answers.ok) for (const [key, message] of Object.entries(answers.errors)) errors[`answers.${key}`] = message
+  if (!answers.ok)
+    for (const [key, message] of Object.entries(answers.errors)) errors[`answers.${key}`] = message
   if (!who.success || !answers.ok) throw validationError(errors)
   const volunteer = activity.kind === 'volunteer'
   const code = newVolunteerCode()
@@ -386,12 +444,15 @@ export const createRegistration = async (
       // A volunteer activity records the volunteer (keyed by phone) once the registration exists.
       ...(volunteer
         ? [
-            rawAll<{ code: string }>(db, sql`
+            rawAll<{ code: string }>(
+              db,
+              sql`
               INSERT INTO volunteers (phone, name, neighborhood_id, code, created_at, updated_at)
               SELECT ${who.data.phone}, ${who.data.name}, ${activity.neighborhoodId}, ${code}, ${now}, ${now}
               WHERE EXISTS (SELECT 1 FROM registrations WHERE token = ${token})
               ON CONFLICT (phone) DO UPDATE SET updated_at = excluded.updated_at
-              RETURNING code`),
+              RETURNING code`,
+            ),
           ]
         : []),
       ...extra(token),
@@ -400,30 +461,46 @@ export const createRegistration = async (
   if (!reg) throw refusalOf(activity, session, who.data.partySize, source, now, input.lang)
   const volunteerCode = !volunteer
     ? null
-    : ((results[0] as { code: string }[] | undefined)?.[0]?.code ?? (await volunteerCodeOf(db, who.data.phone)))
+    : ((results[0] as { code: string }[] | undefined)?.[0]?.code ??
+      (await volunteerCodeOf(db, who.data.phone)))
   return { reg, session, activity, volunteerCode }
 }
 
 /** A volunteer's code by phone (for receipts), or null. */
 export const volunteerCodeOf = async (db: Db, phone: string) =>
-  (await db.get<{ code: string } | undefined>(sql`SELECT code FROM volunteers WHERE phone = ${phone}`))?.code ?? null
+  (
+    await db.get<{ code: string } | undefined>(
+      sql`SELECT code FROM volunteers WHERE phone = ${phone}`,
+    )
+  )?.code ?? null
 
 /**
  * The audit row of a staff registration, for `extra` of `createRegistration`: written only if the
  * registration with `token` was inserted by the same batch.
  */
-export const auditRegistration = (db: Db, userId: number, token: string, after: unknown, now = Date.now()) =>
-  rawAll(db, sql`
+export const auditRegistration = (
+  db: Db,
+  userId: number,
+  token: string,
+  after: unknown,
+  now = Date.now(),
+) =>
+  rawAll(
+    db,
+    sql`
     INSERT INTO audit_log (at, user_id, action, resource, record_id, after)
     SELECT ${now}, ${userId}, 'create', 'registrations', CAST(id AS TEXT),
            json_patch(${JSON.stringify(after)}, json_object('status', status, 'seq', seq))
-    FROM registrations WHERE token = ${token}`)
+    FROM registrations WHERE token = ${token}`,
+  )
 
 // ── reads for the public pages ──
 
 /** A non-draft activity by id (digits) or slug. */
 export const activityByKey = async (db: Db, key: string) => {
-  const where = /^\d{1,12}$/.test(key) ? eq(activities.id, Number(key)) : eq(activities.slug, key.toLowerCase())
+  const where = /^\d{1,12}$/.test(key)
+    ? eq(activities.id, Number(key))
+    : eq(activities.slug, key.toLowerCase())
   const [row] = await db.select().from(activities).where(where)
   return row && row.status !== 'draft' ? row : undefined
 }
@@ -433,9 +510,16 @@ export const activityByKey = async (db: Db, key: string) => {
  * time, in one query (the public page's only one).
  */
 export const activityPageData = async (db: Db, key: string) => {
-  const where = /^\d{1,12}$/.test(key) ? eq(activities.id, Number(key)) : eq(activities.slug, key.toLowerCase())
+  const where = /^\d{1,12}$/.test(key)
+    ? eq(activities.id, Number(key))
+    : eq(activities.slug, key.toLowerCase())
   const rows = await db
-    .select({ activity: activities, session: activitySessions, seatsTaken: SEATS_TAKEN, waitlistCount: SESSION_COUNTS.waitlistCount })
+    .select({
+      activity: activities,
+      session: activitySessions,
+      seatsTaken: SEATS_TAKEN,
+      waitlistCount: SESSION_COUNTS.waitlistCount,
+    })
     .from(activities)
     .leftJoin(activitySessions, eq(activitySessions.activityId, activities.id))
     .where(where)
@@ -443,7 +527,15 @@ export const activityPageData = async (db: Db, key: string) => {
   const activity = rows[0]?.activity
   if (!activity || activity.status === 'draft') return undefined
   const sessions = rows.flatMap((r) =>
-    r.session ? [{ session: r.session, seatsTaken: Number(r.seatsTaken), waitlistCount: Number(r.waitlistCount) }] : [],
+    r.session
+      ? [
+          {
+            session: r.session,
+            seatsTaken: Number(r.seatsTaken),
+            waitlistCount: Number(r.waitlistCount),
+          },
+        ]
+      : [],
   )
   return { activity, sessions }
 }
@@ -451,7 +543,11 @@ export const activityPageData = async (db: Db, key: string) => {
 /** An activity's sessions with their seats held and waitlist length, by start time. */
 export const sessionsOf = (db: Db, activityId: number) =>
   db
-    .select({ session: activitySessions, seatsTaken: SEATS_TAKEN, waitlistCount: SESSION_COUNTS.waitlistCount })
+    .select({
+      session: activitySessions,
+      seatsTaken: SEATS_TAKEN,
+      waitlistCount: SESSION_COUNTS.waitlistCount,
+    })
     .from(activitySessions)
     .where(eq(activitySessions.activityId, activityId))
     .orderBy(activitySessions.startsAt, activitySessions.id)
@@ -470,11 +566,15 @@ const withContext = (db: Db) =>
 
 /** A registration with its session and activity by its manage token (/r/<token>). */
 export const registrationByToken = async (db: Db, token: string) =>
-  /^[A-Za-z0-9_-]{16,64}$/.test(token) ? (await withContext(db).where(eq(registrations.token, token)))[0] : undefined
+  /^[A-Za-z0-9_-]{16,64}$/.test(token)
+    ? (await withContext(db).where(eq(registrations.token, token)))[0]
+    : undefined
 
 /** A registration with its session and activity by its check-in code (/c/<code>). */
 export const registrationByCheckinCode = async (db: Db, code: string) =>
-  /^[A-Za-z0-9_-]{8,64}$/.test(code) ? (await withContext(db).where(eq(registrations.checkinCode, code)))[0] : undefined
+  /^[A-Za-z0-9_-]{8,64}$/.test(code)
+    ? (await withContext(db).where(eq(registrations.checkinCode, code)))[0]
+    : undefined
 
 /** A session's registrations with context, for the staff check-in page (`q`: digits or name). */
 export const checkinList = (db: Db, sessionId: number, q: string) => {
@@ -485,7 +585,11 @@ export const checkinList = (db: Db, sessionId: number, q: string) => {
       ? sql`${registrations.phone} LIKE ${`%${text}`}`
       : sql`${registrations.name} LIKE ${`%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`} ESCAPE '\\'`
   return withContext(db)
-    .where(search ? sql`${registrations.sessionId} = ${sessionId} AND ${search}` : eq(registrations.sessionId, sessionId))
+    .where(
+      search
+        ? sql`${registrations.sessionId} = ${sessionId} AND ${search}`
+        : eq(registrations.sessionId, sessionId),
+    )
     .orderBy(
       sql`CASE ${registrations.status} WHEN 'confirmed' THEN 0 WHEN 'checked_in' THEN 1 WHEN 'waitlisted' THEN 2 ELSE 3 END`,
       registrations.seq,
@@ -507,7 +611,11 @@ export const volunteerView = async (db: Db, phone: string, code: string) => {
 
 /** One registration of a session, with context (the staff check-in page). */
 export const registrationInSession = async (db: Db, sessionId: number, id: number) =>
-  (await withContext(db).where(sql`${registrations.id} = ${id} AND ${registrations.sessionId} = ${sessionId}`))[0]
+  (
+    await withContext(db).where(
+      sql`${registrations.id} = ${id} AND ${registrations.sessionId} = ${sessionId}`,
+    )
+  )[0]
 
 /** The ids of a session's registrations that are still confirmed (the no-show candidates). */
 export const confirmedIdsOf = async (db: Db, sessionId: number) =>
@@ -515,14 +623,21 @@ export const confirmedIdsOf = async (db: Db, sessionId: number) =>
     await db
       .select({ id: registrations.id })
       .from(registrations)
-      .where(sql`${registrations.sessionId} = ${sessionId} AND ${registrations.status} = 'confirmed'`)
+      .where(
+        sql`${registrations.sessionId} = ${sessionId} AND ${registrations.status} = 'confirmed'`,
+      )
   ).map((r) => r.id)
 
 /**
  * Marks the still-confirmed registrations of an ended session as no-shows, audited in the same
  * batch (the staff page and both API routes use it). Returns the ids marked.
  */
-export const markNoShows = async (db: Db, user: { id: number }, sessionId: number, now = Date.now()) => {
+export const markNoShows = async (
+  db: Db,
+  user: { id: number },
+  sessionId: number,
+  now = Date.now(),
+) => {
   const ids = await confirmedIdsOf(db, sessionId)
   const [marked] = (await db.batch([
     noShowStatement(db, sessionId, ids, now),

@@ -27,12 +27,14 @@ const BOARD_SQL = BOARD_TOPIC_STATUSES.map((s) => `'${s}'`).join(', ')
 /** A rate limit to count in a page's batch: the key prefix (e.g. 'track:<ip>') and its window. */
 export type BatchHit = { key: string; windowMs: number }
 
-export const hitsOf = (rows: unknown[] | undefined) => (rows?.[0] as { count: number } | undefined)?.count ?? 0
+export const hitsOf = (rows: unknown[] | undefined) =>
+  (rows?.[0] as { count: number } | undefined)?.count ?? 0
 
 /** A unique-key violation, also when drizzle wraps D1's error in its own (as `cause`). */
 const isUniqueViolation = (err: unknown): boolean =>
   err instanceof Error &&
-  (err.message.includes('UNIQUE constraint failed') || (err.cause !== undefined && isUniqueViolation(err.cause)))
+  (err.message.includes('UNIQUE constraint failed') ||
+    (err.cause !== undefined && isUniqueViolation(err.cause)))
 
 // ── supports ──
 
@@ -40,7 +42,13 @@ const isUniqueViolation = (err: unknown): boolean =>
  * In one batch: whether the topic is open in the neighborhood of `slug`, the stored result for
  * `key`, and (when asked) this client's ticks so far.
  */
-export const supportContext = async (db: Db, slug: string, topicId: number, key: string, hit?: BatchHit) => {
+export const supportContext = async (
+  db: Db,
+  slug: string,
+  topicId: number,
+  key: string,
+  hit?: BatchHit,
+) => {
   const [topics, stored, hits] = await batchRows(db, [
     sql`SELECT id FROM topics WHERE id = ${topicId} AND status IN (${sql.raw(OPEN_SQL)})
       AND neighborhood_id = (SELECT id FROM neighborhoods WHERE slug = ${slug})`,
@@ -146,7 +154,12 @@ const viaOf = (code: string) => sql`(SELECT MIN(via) FROM (
     UNION ALL
     SELECT CASE source WHEN 'support' THEN 1 ELSE 2 END FROM supports WHERE tracking_code = ${code}))`
 
-export type PublicEvent = { at: number; kind: string; toStatus: string | null; publicNote: string | null }
+export type PublicEvent = {
+  at: number
+  kind: string
+  toStatus: string | null
+  publicNote: string | null
+}
 
 export type PublicProject = {
   id: number
@@ -177,7 +190,10 @@ const projectQueries = (projectId: SQL | number, updatesLimit: number) => [
 
 const toProject = (rows: unknown[][], updatesLimit: number): PublicProject | null => {
   const [[p], checklist, updates] = rows as [
-    Omit<PublicProject, 'checklist' | 'updates' | 'moreUpdates' | 'checklistTotal' | 'checklistDone'>[],
+    Omit<
+      PublicProject,
+      'checklist' | 'updates' | 'moreUpdates' | 'checklistTotal' | 'checklistDone'
+    >[],
     { title: string; done: number }[],
     { at: number; body: string }[],
   ]
@@ -263,7 +279,8 @@ export const trackingLookup = async (
   }
   // A merged topic without a project of its own follows the project of the topic it went into.
   const mergedInto = await finalTarget(db, row)
-  if (!mergedInto?.projectId) return { view: { ...base, mergedInto, project: null, evaluated: false }, hits }
+  if (!mergedInto?.projectId)
+    return { view: { ...base, mergedInto, project: null, evaluated: false }, hits }
   const [done, ...rows] = await batchRows(db, [
     sql`SELECT 1 FROM evaluations WHERE project_id = ${mergedInto.projectId} AND tracking_code = ${code}`,
     ...projectQueries(mergedInto.projectId, updatesLimit),

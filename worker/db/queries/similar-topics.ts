@@ -63,7 +63,11 @@ const scored = (draft: SimilarDraft, onlyIf: SQL) => sql`
  * rows of { id, title, supportCount, status, score }, at most `limit`.
  * @example await batchRows(db, [similarTopicsQuery({ neighborhoodId: 1, categoryId: 2, tokens })])
  */
-export const similarTopicsQuery = (draft: SimilarDraft, limit = SIMILAR_LIMIT, onlyIf: SQL = sql`1`) => sql`
+export const similarTopicsQuery = (
+  draft: SimilarDraft,
+  limit = SIMILAR_LIMIT,
+  onlyIf: SQL = sql`1`,
+) => sql`
   ${scored(draft, onlyIf)}
   SELECT id, title, supportCount, status, score FROM scored WHERE score >= ${SIMILARITY_THRESHOLD}
   ORDER BY score DESC, created_at DESC, id DESC LIMIT ${limit}`
@@ -75,7 +79,13 @@ export const similarTopicsQuery = (draft: SimilarDraft, limit = SIMILAR_LIMIT, o
 export const anySimilar = (draft: SimilarDraft) =>
   sql`EXISTS (${scored(draft, sql`1`)} SELECT 1 FROM scored WHERE score >= ${SIMILARITY_THRESHOLD})`
 
-export type LookAlike = { id: number; title: string; supportCount: number; status: string; score: number }
+export type LookAlike = {
+  id: number
+  title: string
+  supportCount: number
+  status: string
+  score: number
+}
 
 /**
  * The open topics that look like topic `id` (same neighborhood and category), best first, at
@@ -92,7 +102,10 @@ export const lookAlikesOf = async (
   const tokens = sql`(SELECT tokens FROM topic_token_sets WHERE topic_id = ${topic.id})`
   // One more than asked: the topic itself is among them (with a score of 1).
   const rows = await db.all<LookAlike>(
-    similarTopicsQuery({ neighborhoodId: topic.neighborhoodId, categoryId: topic.categoryId, tokens }, limit + 1),
+    similarTopicsQuery(
+      { neighborhoodId: topic.neighborhoodId, categoryId: topic.categoryId, tokens },
+      limit + 1,
+    ),
   )
   return rows.filter((r) => r.id !== topic.id).slice(0, limit)
 }
@@ -121,9 +134,12 @@ export const tokenizeTopics = async (db: Db, max = TOKENIZE_BATCH) => {
   )
   if (!rows.length) return 0
   const inserts = rows.map((r) =>
-    rawStatement(db, sql`INSERT INTO topic_token_sets (topic_id, tokens)
+    rawStatement(
+      db,
+      sql`INSERT INTO topic_token_sets (topic_id, tokens)
       SELECT id, ${storedTokens(r)} FROM topics WHERE id = ${r.id}
-      ON CONFLICT (topic_id) DO NOTHING`),
+      ON CONFLICT (topic_id) DO NOTHING`,
+    ),
   )
   await db.batch(inserts as [(typeof inserts)[0], ...typeof inserts])
   return rows.length

@@ -23,35 +23,57 @@ export const mergeStatements = (
   now: number,
 ): Statement[] => {
   const note = blankToNull(input.note) ?? `已合并到议题 #${target.id}，请关注该议题的进展`
-  const moves = moveStatements(db, actor, sourceIds, 'merged', { ...input, note, targetId: target.id }, {
-    action: 'merge',
-    now,
-  })
+  const moves = moveStatements(
+    db,
+    actor,
+    sourceIds,
+    'merged',
+    { ...input, note, targetId: target.id },
+    {
+      action: 'merge',
+      now,
+    },
+  )
   const followers = chunks(sourceIds).flatMap((part) => [
-    rawStatement(db, sql`
+    rawStatement(
+      db,
+      sql`
       INSERT OR IGNORE INTO supports (topic_id, tracking_code, source, created_at)
       SELECT ${target.id}, code, 'merged', ${now} FROM (
         SELECT tracking_code AS code FROM topics WHERE ${inArray(topics.id, part)}
         UNION SELECT tracking_code FROM supports WHERE ${inArray(sql`topic_id`, part)}
-      ) WHERE code <> ${target.trackingCode}`),
+      ) WHERE code <> ${target.trackingCode}`,
+    ),
     // changes() is the number of rows the insert above added (duplicates were ignored).
-    rawStatement(db, sql`UPDATE topics SET support_count = support_count + changes() WHERE id = ${target.id}`),
-    rawStatement(db, sql`
+    rawStatement(
+      db,
+      sql`UPDATE topics SET support_count = support_count + changes() WHERE id = ${target.id}`,
+    ),
+    rawStatement(
+      db,
+      sql`
       INSERT INTO topic_events (topic_id, at, actor_user_id, kind, public_note, internal_note)
       SELECT ${target.id}, ${now}, ${actor.id}, 'merged_in',
              '议题 #' || id || '「' || title || '」已合并到本议题', ${blankToNull(input.internalNote)}
-      FROM topics WHERE ${inArray(topics.id, part)}`),
+      FROM topics WHERE ${inArray(topics.id, part)}`,
+    ),
   ])
   return [
-    guard(db, sql`NOT EXISTS (SELECT 1 FROM ${topics}
-      WHERE ${topics.id} = ${target.id} AND ${notInArray(topics.status, [...FINAL_STATUSES])})`),
+    guard(
+      db,
+      sql`NOT EXISTS (SELECT 1 FROM ${topics}
+      WHERE ${topics.id} = ${target.id} AND ${notInArray(topics.status, [...FINAL_STATUSES])})`,
+    ),
     ...moves,
     ...followers,
     db.update(topics).set({ updatedAt: now }).where(sql`${topics.id} = ${target.id}`),
-    rawStatement(db, sql`
+    rawStatement(
+      db,
+      sql`
       INSERT INTO audit_log (at, user_id, action, resource, record_id, after)
       VALUES (${now}, ${actor.id}, 'merge_in', 'topics', ${String(target.id)},
-              ${JSON.stringify({ mergedIds: sourceIds })})`),
+              ${JSON.stringify({ mergedIds: sourceIds })})`,
+    ),
   ]
 }
 
@@ -75,28 +97,49 @@ export const unmergeStatements = (
     WHERE topic_id = ${source.id} AND to_status = 'merged' ORDER BY at DESC, id DESC LIMIT 1)`
   const note = blankToNull(input.note) ?? '已撤销合并，本议题重新单独办理'
   return [
-    guard(db, sql`NOT EXISTS (SELECT 1 FROM topics WHERE id = ${source.id} AND status = 'merged'
-      AND merged_into_id = ${targetId}) OR ${merged('from_status')} IS NULL`),
-    rawStatement(db, sql`
+    guard(
+      db,
+      sql`NOT EXISTS (SELECT 1 FROM topics WHERE id = ${source.id} AND status = 'merged'
+      AND merged_into_id = ${targetId}) OR ${merged('from_status')} IS NULL`,
+    ),
+    rawStatement(
+      db,
+      sql`
       DELETE FROM supports WHERE topic_id = ${targetId} AND source = 'merged' AND created_at = ${merged('at')}
-        AND tracking_code IN (SELECT ${source.trackingCode} UNION SELECT tracking_code FROM supports WHERE topic_id = ${source.id})`),
+        AND tracking_code IN (SELECT ${source.trackingCode} UNION SELECT tracking_code FROM supports WHERE topic_id = ${source.id})`,
+    ),
     // changes() is the number of rows the delete above removed.
-    rawStatement(db, sql`UPDATE topics SET support_count = MAX(0, support_count - changes()), updated_at = ${now}
-      WHERE id = ${targetId}`),
-    rawStatement(db, sql`
+    rawStatement(
+      db,
+      sql`UPDATE topics SET support_count = MAX(0, support_count - changes()), updated_at = ${now}
+      WHERE id = ${targetId}`,
+    ),
+    rawStatement(
+      db,
+      sql`
       INSERT INTO topic_events (topic_id, at, actor_user_id, kind, from_status, to_status, public_note, internal_note)
       VALUES (${source.id}, ${now}, ${actor.id}, 'unmerged', 'merged', ${merged('from_status')}, ${note},
-              ${blankToNull(input.internalNote)})`),
-    rawStatement(db, sql`
+              ${blankToNull(input.internalNote)})`,
+    ),
+    rawStatement(
+      db,
+      sql`
       INSERT INTO topic_events (topic_id, at, actor_user_id, kind, public_note)
       SELECT ${targetId}, ${now}, ${actor.id}, 'merged_out', '议题 #' || id || '「' || title || '」已撤销合并，单独办理'
-      FROM topics WHERE id = ${source.id}`),
-    rawStatement(db, sql`
+      FROM topics WHERE id = ${source.id}`,
+    ),
+    rawStatement(
+      db,
+      sql`
       INSERT INTO audit_log (at, user_id, action, resource, record_id, before, after)
       SELECT ${now}, ${actor.id}, 'unmerge', 'topics', ${String(source.id)},
              json_object('status', 'merged', 'mergedIntoId', ${targetId}),
-             json_object('status', ${merged('from_status')}, 'mergedIntoId', NULL)`),
-    rawStatement(db, sql`UPDATE topics SET status = ${merged('from_status')}, merged_into_id = NULL, updated_at = ${now}
-      WHERE id = ${source.id}`),
+             json_object('status', ${merged('from_status')}, 'mergedIntoId', NULL)`,
+    ),
+    rawStatement(
+      db,
+      sql`UPDATE topics SET status = ${merged('from_status')}, merged_into_id = NULL, updated_at = ${now}
+      WHERE id = ${source.id}`,
+    ),
   ]
 }

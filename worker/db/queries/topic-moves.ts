@@ -5,7 +5,12 @@ import { rawStatement, type Statement } from '../batch'
 import type { CurrentUser } from '../../lib/auth'
 import { ApiError } from '../../lib/errors'
 import { errorText } from '../../lib/resource'
-import { pathTo, sourcesOf, type TopicStatus, type TransitionInput } from '../../domain/topic-workflow'
+import {
+  pathTo,
+  sourcesOf,
+  type TopicStatus,
+  type TransitionInput,
+} from '../../domain/topic-workflow'
 import type { ProjectStatus } from '../../domain/project-status'
 
 // Statements that move topics through the state machine, to put in ONE db.batch with whatever
@@ -36,7 +41,10 @@ const GUARD_FAILED = 'NOT NULL constraint failed: topic_events.topic_id'
  * @example guard(db, sql`EXISTS (SELECT 1 FROM topics WHERE id = 1 AND status <> 'submitted')`)
  */
 export const guard = (db: Db, condition: SQL): Statement =>
-  rawStatement(db, sql`INSERT INTO topic_events (topic_id, at, kind) SELECT NULL, 0, 'guard' WHERE ${condition}`)
+  rawStatement(
+    db,
+    sql`INSERT INTO topic_events (topic_id, at, kind) SELECT NULL, 0, 'guard' WHERE ${condition}`,
+  )
 
 /**
  * Runs a batch; a failed guard becomes 409 `conflict` (someone changed the records meanwhile).
@@ -50,7 +58,8 @@ export const runGuarded = async (
   try {
     return await db.batch(statements as [Statement, ...Statement[]])
   } catch (err) {
-    if (errorText(err).includes(GUARD_FAILED)) throw new ApiError('conflict', message, { cause: err })
+    if (errorText(err).includes(GUARD_FAILED))
+      throw new ApiError('conflict', message, { cause: err })
     throw err
   }
 }
@@ -62,12 +71,16 @@ type MoveOptions = {
   projectRef?: number | SQL
 }
 
-export const blankToNull = (text: string | null | undefined) => (text && text.trim() ? text.trim() : null)
+export const blankToNull = (text: string | null | undefined) =>
+  text && text.trim() ? text.trim() : null
 
 /** The columns a move to `to` sets. */
 const setFor = (to: TopicStatus, input: TransitionInput, { now, projectRef }: MoveOptions) => {
   const note = blankToNull(input.note)
-  const set: Partial<Record<keyof typeof topics.$inferInsert, unknown>> = { status: to, updatedAt: now }
+  const set: Partial<Record<keyof typeof topics.$inferInsert, unknown>> = {
+    status: to,
+    updatedAt: now,
+  }
   if (to === 'accepted') {
     set.acceptedAt = sql`coalesce(${topics.acceptedAt}, ${now})`
     set.publicReply = note
@@ -111,16 +124,25 @@ export const stepStatements = (
     ...(input.projectId && { projectId: input.projectId }),
   })
   return [
-    rawStatement(db, sql`
+    rawStatement(
+      db,
+      sql`
       INSERT INTO topic_events (topic_id, at, actor_user_id, kind, from_status, to_status, public_note, internal_note)
       SELECT ${topics.id}, ${now}, ${actor.id}, ${to}, ${topics.status}, ${to}, ${note}, ${internal}
-      FROM ${topics} WHERE ${where}`),
-    rawStatement(db, sql`
+      FROM ${topics} WHERE ${where}`,
+    ),
+    rawStatement(
+      db,
+      sql`
       INSERT INTO audit_log (at, user_id, action, resource, record_id, before, after)
       SELECT ${now}, ${actor.id}, ${action}, 'topics', CAST(${topics.id} AS TEXT),
              json_object('status', ${topics.status}), ${after}
-      FROM ${topics} WHERE ${where}`),
-    db.update(topics).set(setFor(to, input, options) as Partial<typeof topics.$inferInsert>).where(where),
+      FROM ${topics} WHERE ${where}`,
+    ),
+    db
+      .update(topics)
+      .set(setFor(to, input, options) as Partial<typeof topics.$inferInsert>)
+      .where(where),
   ]
 }
 
@@ -138,8 +160,11 @@ export const moveStatements = (
   options: MoveOptions,
 ): Statement[] =>
   chunks(ids).flatMap((part) => [
-    guard(db, sql`(SELECT count(*) FROM ${topics}
-      WHERE ${and(inArray(topics.id, part), inArray(topics.status, sourcesOf(to)))}) <> ${part.length}`),
+    guard(
+      db,
+      sql`(SELECT count(*) FROM ${topics}
+      WHERE ${and(inArray(topics.id, part), inArray(topics.status, sourcesOf(to)))}) <> ${part.length}`,
+    ),
     ...stepStatements(db, actor, inArray(topics.id, part), to, input, options),
   ])
 

@@ -89,15 +89,36 @@ type Order = SQL | SQLiteColumn
  * One page of topics, newest first by default. Exported so tests can EXPLAIN it.
  * @example topicPage(db, where, [desc(topics.createdAt), desc(topics.id)], 25, 0)
  */
-export const topicPage = (db: Db, where: SQL | undefined, order: Order[], limit: number, offset: number) =>
-  db.select().from(topics).where(where).orderBy(...order).limit(limit).offset(offset)
+export const topicPage = (
+  db: Db,
+  where: SQL | undefined,
+  order: Order[],
+  limit: number,
+  offset: number,
+) =>
+  db
+    .select()
+    .from(topics)
+    .where(where)
+    .orderBy(...order)
+    .limit(limit)
+    .offset(offset)
 
 /**
  * The statements of a list: one page and the total, for one `db.batch` (one D1 round trip).
  * @example const [rows, [{ n }]] = await db.batch(listTopicsStatements(db, where, order, 25, 0))
  */
-export const listTopicsStatements = (db: Db, where: SQL | undefined, order: Order[], limit: number, offset: number) =>
-  [topicPage(db, where, order, limit, offset), db.select({ n: count() }).from(topics).where(where)] as const
+export const listTopicsStatements = (
+  db: Db,
+  where: SQL | undefined,
+  order: Order[],
+  limit: number,
+  offset: number,
+) =>
+  [
+    topicPage(db, where, order, limit, offset),
+    db.select({ n: count() }).from(topics).where(where),
+  ] as const
 
 /**
  * Topics by id (any order; missing ids are simply absent), in chunks under the parameter limit.

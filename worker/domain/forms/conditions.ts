@@ -9,7 +9,9 @@ import type { Lang } from './messages'
 export const conditionHolds = (condition: Condition, answers: Answers) => {
   const answer = answers[condition.field]
   if (answer === undefined) return false
-  return Array.isArray(answer) ? answer.includes(condition.value) : String(answer) === condition.value
+  return Array.isArray(answer)
+    ? answer.includes(condition.value)
+    : String(answer) === condition.value
 }
 
 /** The condition in words, shown beside a conditional field when JavaScript is off. */

@@ -40,7 +40,12 @@ export type TextField = Base & { type: 'text' | 'longtext'; maxLength?: number }
 export type NumberField = Base & { type: 'number'; min?: number; max?: number; integer: boolean }
 export type PhoneField = Base & { type: 'phone' }
 export type SingleField = Base & { type: 'single'; options: string[] }
-export type MultipleField = Base & { type: 'multiple'; options: string[]; minPicks?: number; maxPicks?: number }
+export type MultipleField = Base & {
+  type: 'multiple'
+  options: string[]
+  minPicks?: number
+  maxPicks?: number
+}
 export type DateField = Base & { type: 'date'; min?: string; max?: string }
 export type BuildingField = Base & { type: 'building' }
 export type RatingField = Base & { type: 'rating'; scale: number }
@@ -94,7 +99,16 @@ const count = z.int().min(0).max(50)
 const fieldInput = z.discriminatedUnion(
   'type',
   [
-    z.object({ ...base, type: z.enum(['text', 'longtext']), maxLength: opt(z.int().min(1).max(LONGTEXT_MAX * 5)) }),
+    z.object({
+      ...base,
+      type: z.enum(['text', 'longtext']),
+      maxLength: opt(
+        z
+          .int()
+          .min(1)
+          .max(LONGTEXT_MAX * 5),
+      ),
+    }),
     z.object({
       ...base,
       type: z.literal('number'),
@@ -104,7 +118,13 @@ const fieldInput = z.discriminatedUnion(
     }),
     z.object({ ...base, type: z.literal('phone') }),
     z.object({ ...base, type: z.literal('single'), options }),
-    z.object({ ...base, type: z.literal('multiple'), options, minPicks: opt(count), maxPicks: opt(count) }),
+    z.object({
+      ...base,
+      type: z.literal('multiple'),
+      options,
+      minPicks: opt(count),
+      maxPicks: opt(count),
+    }),
     z.object({
       ...base,
       type: z.literal('date'),
@@ -112,7 +132,11 @@ const fieldInput = z.discriminatedUnion(
       max: opt(z.string().regex(DATE, '日期格式为 2026-05-01')),
     }),
     z.object({ ...base, type: z.literal('building') }),
-    z.object({ ...base, type: z.literal('rating'), scale: opt(z.int().min(2).max(10)).transform((v) => v ?? 5) }),
+    z.object({
+      ...base,
+      type: z.literal('rating'),
+      scale: opt(z.int().min(2).max(10)).transform((v) => v ?? 5),
+    }),
     z.object({ ...base, type: z.literal('consent') }),
     z.object({ ...base, type: z.literal('hidden') }),
   ],
@@ -158,7 +182,8 @@ export const fieldsSchema = z
       }
       if (f.type === 'number' && f.min !== undefined && f.max !== undefined && f.min > f.max)
         issue(['max'], '最大值不能小于最小值')
-      if (f.type === 'date' && f.min && f.max && f.min > f.max) issue(['max'], '最晚日期不能早于最早日期')
+      if (f.type === 'date' && f.min && f.max && f.min > f.max)
+        issue(['max'], '最晚日期不能早于最早日期')
       if (f.type === 'multiple') {
         if (f.minPicks !== undefined && f.maxPicks !== undefined && f.minPicks > f.maxPicks)
           issue(['maxPicks'], '最多选几项不能小于最少选几项')
@@ -206,4 +231,5 @@ const canonical = (value: unknown): unknown =>
       : value
 
 /** Whether two definitions are the same (so saving them again needs no new version). */
-export const sameFields = (a: Field[], b: Field[]) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b))
+export const sameFields = (a: Field[], b: Field[]) =>
+  JSON.stringify(canonical(a)) === JSON.stringify(canonical(b))

@@ -30,9 +30,14 @@ export const formatAnswer = (
 }
 
 /** Every answer formatted, keyed by field key (fields the version did not have are left out). */
-export const formatAnswers = (fields: Field[], answers: Answers, options: { maskPhones?: boolean; lang?: Lang } = {}) => {
+export const formatAnswers = (
+  fields: Field[],
+  answers: Answers,
+  options: { maskPhones?: boolean; lang?: Lang } = {},
+) => {
   const out: Record<string, string> = {}
-  for (const f of fields) if (answers[f.key] !== undefined) out[f.key] = formatAnswer(f, answers[f.key], options)
+  for (const f of fields)
+    if (answers[f.key] !== undefined) out[f.key] = formatAnswer(f, answers[f.key], options)
   return out
 }
 
@@ -40,6 +45,7 @@ export const formatAnswers = (fields: Field[], answers: Answers, options: { mask
 export const maskAnswers = (fields: Field[], answers: Answers): Answers => {
   const out = { ...answers }
   for (const f of fields)
-    if (f.type === 'phone' && typeof out[f.key] === 'string') out[f.key] = maskPhone(out[f.key] as string) ?? ''
+    if (f.type === 'phone' && typeof out[f.key] === 'string')
+      out[f.key] = maskPhone(out[f.key] as string) ?? ''
   return out
 }

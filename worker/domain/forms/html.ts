@@ -40,11 +40,23 @@ export const inputAttrs = (field: Field, part?: 'building' | 'room'): InputAttrs
         inputmode: field.integer && (field.min ?? 0) >= 0 ? 'numeric' : 'decimal',
       }
     case 'phone':
-      return { type: 'tel', required, pattern: PHONE_INPUT_PATTERN, maxlength: 20, inputmode: 'tel', autocomplete: 'tel' }
+      return {
+        type: 'tel',
+        required,
+        pattern: PHONE_INPUT_PATTERN,
+        maxlength: 20,
+        inputmode: 'tel',
+        autocomplete: 'tel',
+      }
     case 'date':
       return { type: 'date', required, min: field.min, max: field.max }
     case 'building':
-      return { type: 'text', required, maxlength: BUILDING_PART_MAX, autocomplete: part === 'room' ? 'off' : undefined }
+      return {
+        type: 'text',
+        required,
+        maxlength: BUILDING_PART_MAX,
+        autocomplete: part === 'room' ? 'off' : undefined,
+      }
     case 'single':
     case 'rating':
       return { type: 'radio', required }
@@ -71,6 +83,7 @@ export const ruleHint = (field: Field, lang: 'zh' | 'en' = 'zh') => {
     if (field.min !== undefined && field.max !== undefined) return `${field.min}–${field.max}`
     return field.min !== undefined ? (zh ? `≥ ${field.min}` : `≥ ${field.min}`) : `≤ ${field.max}`
   }
-  if (field.type === 'rating') return zh ? `1 分最低，${field.scale} 分最高` : `1 lowest, ${field.scale} highest`
+  if (field.type === 'rating')
+    return zh ? `1 分最低，${field.scale} 分最高` : `1 lowest, ${field.scale} highest`
   return undefined
 }

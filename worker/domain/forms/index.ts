@@ -12,7 +12,14 @@ export {
   type Field,
   type FieldType,
 } from './definition'
-export { answersFromForm, compileAnswers, fieldSchema, validateAnswers, visibleKeys, type AnswerResult } from './validator'
+export {
+  answersFromForm,
+  compileAnswers,
+  fieldSchema,
+  validateAnswers,
+  visibleKeys,
+  type AnswerResult,
+} from './validator'
 export { conditionHolds, describeCondition } from './conditions'
 export { inputAttrs, ruleHint } from './html'
 export { formatAnswer, formatAnswers, maskAnswers } from './format'

@@ -14,7 +14,11 @@ export type FormWindow = {
  * Whether a form takes responses now: its status, then its open/close times, then its limit.
  * @example availability({ status: 'open', opensAt: null, closesAt: null, maxResponses: 120 }, 120) // 'full'
  */
-export const availability = (form: FormWindow, responseCount: number, now = Date.now()): FormAvailability => {
+export const availability = (
+  form: FormWindow,
+  responseCount: number,
+  now = Date.now(),
+): FormAvailability => {
   if (form.status === 'draft') return 'draft'
   if (form.status === 'closed') return 'closed'
   if (form.opensAt !== null && now < form.opensAt) return 'not_open'

@@ -43,13 +43,17 @@ const countBy = (values: string[]) => {
 /** Counts per known option (in their order, zeros kept) then any other value seen, most first. */
 const optionBars = (known: string[], values: string[], answered: number) => {
   const counts = countBy(values)
-  const rest = [...counts.keys()].filter((v) => !known.includes(v)).sort((a, b) => counts.get(b)! - counts.get(a)!)
+  const rest = [...counts.keys()]
+    .filter((v) => !known.includes(v))
+    .sort((a, b) => counts.get(b)! - counts.get(a)!)
   return [...known, ...rest].map((label) => bar(label, counts.get(label) ?? 0, answered))
 }
 
 const topBars = (values: string[], answered: number, order?: (a: string, b: string) => number) => {
   const counts = countBy(values)
-  const labels = [...counts.keys()].sort(order ?? ((a, b) => counts.get(b)! - counts.get(a)! || a.localeCompare(b)))
+  const labels = [...counts.keys()].sort(
+    order ?? ((a, b) => counts.get(b)! - counts.get(a)! || a.localeCompare(b)),
+  )
   return labels.slice(0, TOP).map((label) => bar(label, counts.get(label)!, answered))
 }
 
@@ -63,7 +67,8 @@ const median = (sorted: number[]) => {
 const numberBars = (sorted: number[]) => {
   const answered = sorted.length
   const distinct = [...new Set(sorted)]
-  if (distinct.length <= 10) return distinct.map((v) => bar(String(v), sorted.filter((x) => x === v).length, answered))
+  if (distinct.length <= 10)
+    return distinct.map((v) => bar(String(v), sorted.filter((x) => x === v).length, answered))
   const lo = sorted[0]
   const hi = sorted[answered - 1]
   const integers = sorted.every(Number.isInteger)
@@ -74,9 +79,13 @@ const numberBars = (sorted: number[]) => {
     if (from > hi) break
     const to = integers ? from + width - 1 : i === 9 ? hi : from + width
     const last = integers ? to >= hi : i === 9
-    const count = sorted.filter((x) => x >= from && (last ? x <= hi : integers ? x <= to : x < to)).length
+    const count = sorted.filter(
+      (x) => x >= from && (last ? x <= hi : integers ? x <= to : x < to),
+    ).length
     const label = integers
-      ? from === Math.min(to, hi) ? String(from) : `${from}–${Math.min(to, hi)}`
+      ? from === Math.min(to, hi)
+        ? String(from)
+        : `${from}–${Math.min(to, hi)}`
       : `${round(from, 2)}–${round(to, 2)}`
     bars.push(bar(label, count, answered))
     if (last) break
@@ -100,7 +109,11 @@ export const formStats = (fields: Field[], responses: { answers: Answers }[]): F
         q.options = optionBars(field.options, values.map(String), answered)
         break
       case 'multiple':
-        q.options = optionBars(field.options, values.flatMap((v) => (Array.isArray(v) ? v : [String(v)])), answered)
+        q.options = optionBars(
+          field.options,
+          values.flatMap((v) => (Array.isArray(v) ? v : [String(v)])),
+          answered,
+        )
         break
       case 'consent':
         q.options = optionBars(
@@ -111,7 +124,10 @@ export const formStats = (fields: Field[], responses: { answers: Answers }[]): F
         break
       case 'number':
       case 'rating': {
-        const nums = values.map(Number).filter(Number.isFinite).sort((a, b) => a - b)
+        const nums = values
+          .map(Number)
+          .filter(Number.isFinite)
+          .sort((a, b) => a - b)
         q.mean = nums.length ? round(nums.reduce((s, x) => s + x, 0) / nums.length, 2) : null
         q.median = median(nums)
         q.min = nums.length ? nums[0] : null

@@ -30,7 +30,9 @@ const FALSE = new Set([undefined, false, 0, 'false', 'off', '0', 'no'])
 
 // Chinese input methods often type full-width digits.
 const halfWidth = (s: string) =>
-  s.replace(/[\uFF10-\uFF19\uFF0B\uFF0D\uFF0E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+  s.replace(/[\uFF10-\uFF19\uFF0B\uFF0D\uFF0E]/g, (ch) =>
+    String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
+  )
 
 /** One value from a posted field: trimmed, blank → undefined, numbers as text. */
 const scalar = (v: unknown): unknown => {
@@ -59,7 +61,8 @@ const isCalendarDate = (s: string) => {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
 }
 
-const maybe = <S extends z.ZodType>(schema: S, required: boolean) => (required ? schema : schema.optional())
+const maybe = <S extends z.ZodType>(schema: S, required: boolean) =>
+  required ? schema : schema.optional()
 
 const requiredOr = (otherwise: string, required: string) => (iss: { input: unknown }) =>
   iss.input === undefined ? required : otherwise
@@ -74,7 +77,10 @@ export const fieldSchema = (field: Field, m: AnswerMessages = answerMessages.zh)
     case 'text':
     case 'longtext': {
       const max = field.maxLength ?? (field.type === 'text' ? TEXT_MAX : LONGTEXT_MAX)
-      return z.preprocess(scalar, maybe(z.string({ error: m.required }).max(max, m.tooLong(max)), req))
+      return z.preprocess(
+        scalar,
+        maybe(z.string({ error: m.required }).max(max, m.tooLong(max)), req),
+      )
     }
     case 'number': {
       let s = z.number({ error: requiredOr(m.number, m.required) })
@@ -101,7 +107,10 @@ export const fieldSchema = (field: Field, m: AnswerMessages = answerMessages.zh)
     case 'single':
       return z.preprocess(
         scalar,
-        maybe(z.enum(field.options as [string, ...string[]], { error: requiredOr(m.option, m.choose) }), req),
+        maybe(
+          z.enum(field.options as [string, ...string[]], { error: requiredOr(m.option, m.choose) }),
+          req,
+        ),
       )
     case 'multiple': {
       const { options, minPicks, maxPicks } = field
@@ -114,8 +123,10 @@ export const fieldSchema = (field: Field, m: AnswerMessages = answerMessages.zh)
             const fail = (message: string) => ctx.addIssue({ code: 'custom', message })
             if (picked.length === 0) {
               if (req) fail(minPicks && minPicks > 1 ? m.minPicks(minPicks) : m.choose)
-            } else if (minPicks !== undefined && picked.length < minPicks) fail(m.minPicks(minPicks))
-            else if (maxPicks !== undefined && maxPicks > 0 && picked.length > maxPicks) fail(m.maxPicks(maxPicks))
+            } else if (minPicks !== undefined && picked.length < minPicks)
+              fail(m.minPicks(minPicks))
+            else if (maxPicks !== undefined && maxPicks > 0 && picked.length > maxPicks)
+              fail(m.maxPicks(maxPicks))
           })
           .transform((picked) => (picked.length ? picked : undefined)),
       )
@@ -132,7 +143,10 @@ export const fieldSchema = (field: Field, m: AnswerMessages = answerMessages.zh)
     }
     case 'building': {
       const part = (message: string) =>
-        maybe(z.string({ error: message }).max(BUILDING_PART_MAX, m.tooLong(BUILDING_PART_MAX)), req)
+        maybe(
+          z.string({ error: message }).max(BUILDING_PART_MAX, m.tooLong(BUILDING_PART_MAX)),
+          req,
+        )
       return z.preprocess(
         (v) => {
           const obj = typeof v === 'string' ? { building: v } : v
@@ -144,7 +158,9 @@ export const fieldSchema = (field: Field, m: AnswerMessages = answerMessages.zh)
         maybe(
           z
             .object({ building: part(m.building), room: part(m.room) }, { error: m.building })
-            .transform(({ building, room }) => (room === undefined ? { building } : { building, room })),
+            .transform(({ building, room }) =>
+              room === undefined ? { building } : { building, room },
+            ),
           req,
         ),
       )
@@ -153,20 +169,34 @@ export const fieldSchema = (field: Field, m: AnswerMessages = answerMessages.zh)
       const message = m.rating(field.scale)
       return z.preprocess(
         toNumber,
-        maybe(z.number({ error: requiredOr(message, m.choose) }).int(message).min(1, message).max(field.scale, message), req),
+        maybe(
+          z
+            .number({ error: requiredOr(message, m.choose) })
+            .int(message)
+            .min(1, message)
+            .max(field.scale, message),
+          req,
+        ),
       )
     }
     case 'consent': {
       const s = z.boolean({ error: m.consent })
-      return z.preprocess((v) => {
-        const x = scalar(v)
-        return TRUE.has(x as never) ? true : FALSE.has(x as never) ? false : x
-      }, req ? s.refine((v) => v, m.consent) : s)
+      return z.preprocess(
+        (v) => {
+          const x = scalar(v)
+          return TRUE.has(x as never) ? true : FALSE.has(x as never) ? false : x
+        },
+        req ? s.refine((v) => v, m.consent) : s,
+      )
     }
     case 'hidden':
       return z.preprocess(
         scalar,
-        z.string().transform((s) => s.slice(0, HIDDEN_MAX)).optional().catch(undefined),
+        z
+          .string()
+          .transform((s) => s.slice(0, HIDDEN_MAX))
+          .optional()
+          .catch(undefined),
       )
   }
 }
@@ -210,11 +240,16 @@ export type AnswerResult =
  * @example const r = validateAnswers(fields, answersFromForm(fields, await c.req.parseBody({ all: true })))
  *          if (!r.ok) return renderAgain(r.errors)
  */
-export const validateAnswers = (fields: Field[], input: unknown, options: { lang?: Lang } = {}): AnswerResult => {
+export const validateAnswers = (
+  fields: Field[],
+  input: unknown,
+  options: { lang?: Lang } = {},
+): AnswerResult => {
   const result = compileAnswers(fields, options.lang).safeParse(input)
   if (result.success) return { ok: true, answers: result.data }
   const errors: Record<string, string> = {}
-  for (const issue of result.error.issues) errors[issue.path.length ? String(issue.path[0]) : '_'] ??= issue.message
+  for (const issue of result.error.issues)
+    errors[issue.path.length ? String(issue.path[0]) : '_'] ??= issue.message
   return { ok: false, errors }
 }
 
@@ -225,9 +260,19 @@ type PostedValue = string | File | (string | File)[]
  * names become lists, a building field reads `<key>.building` and `<key>.room`, files are ignored.
  * `prefix` is the input-name prefix given to `<FormFields>` when the questions share a page.
  */
-export const answersFromForm = (fields: Field[], body: Record<string, PostedValue>, prefix = '') => {
+export const answersFromForm = (
+  fields: Field[],
+  body: Record<string, PostedValue>,
+  prefix = '',
+) => {
   const text = (v: PostedValue | undefined) =>
-    v === undefined ? undefined : Array.isArray(v) ? v.filter((x) => typeof x === 'string') : typeof v === 'string' ? v : undefined
+    v === undefined
+      ? undefined
+      : Array.isArray(v)
+        ? v.filter((x) => typeof x === 'string')
+        : typeof v === 'string'
+          ? v
+          : undefined
   const raw: Record<string, unknown> = {}
   for (const f of fields) {
     const name = prefix + f.key

@@ -64,7 +64,12 @@ const wantsJson = (c: C) => (c.req.header('content-type') ?? '').includes('appli
 
 const notFound = (c: C) => {
   const lang = langOf(c)
-  return messagePage(c, { lang, status: 404, title: t(lang, 'common.not_found_title'), body: t(lang, 'common.not_found_body') })
+  return messagePage(c, {
+    lang,
+    status: 404,
+    title: t(lang, 'common.not_found_title'),
+    body: t(lang, 'common.not_found_body'),
+  })
 }
 
 const origin = (c: C) => new URL(c.req.url).origin
@@ -94,7 +99,12 @@ const sessionIdOf = (c: C) => {
 /** The row if it is the session the path names (its activity by id or slug), published or closed. */
 const targetOf = (c: C, row: SessionWithActivity | undefined) => {
   const key = (c.req.param('key') ?? '').toLowerCase()
-  if (!row || row.activity.status === 'draft' || (String(row.activity.id) !== key && row.activity.slug !== key)) return undefined
+  if (
+    !row ||
+    row.activity.status === 'draft' ||
+    (String(row.activity.id) !== key && row.activity.slug !== key)
+  )
+    return undefined
   return { ...row, seatsTaken: Number(row.seatsTaken) }
 }
 
@@ -133,7 +143,14 @@ const register = async (c: C, target: Target, body: RegistrationBody, key: strin
   const { reg, volunteerCode } = await createRegistration(
     c.var.db,
     target,
-    { clientKey: key, name: body.name, phone: body.phone, partySize: body.partySize, answers: body.answers ?? {}, lang: body.lang },
+    {
+      clientKey: key,
+      name: body.name,
+      phone: body.phone,
+      partySize: body.partySize,
+      answers: body.answers ?? {},
+      lang: body.lang,
+    },
     'web',
   )
   return {
@@ -168,7 +185,13 @@ activityPages.get('/a/:key', async (c) => {
   return renderPage(
     c,
     { lang, title: activity.title },
-    <ActivityView lang={lang} activity={activity} sessions={sessions} now={Date.now()} link={link(c)} />,
+    <ActivityView
+      lang={lang}
+      activity={activity}
+      sessions={sessions}
+      now={Date.now()}
+      link={link(c)}
+    />,
   )
 })
 
@@ -176,11 +199,21 @@ const formPage = (
   c: C,
   lang: Lang,
   s: Target,
-  opts: { values?: FormValues; errors?: Record<string, string>; refusal?: string; key?: string; status?: 200 | 400 | 409 | 429 },
+  opts: {
+    values?: FormValues
+    errors?: Record<string, string>
+    refusal?: string
+    key?: string
+    status?: 200 | 400 | 409 | 429
+  },
 ) =>
   renderPage(
     c,
-    { lang, title: t(lang, 'reg.title', { activity: s.activity.title }), status: opts.status ?? 200 },
+    {
+      lang,
+      title: t(lang, 'reg.title', { activity: s.activity.title }),
+      status: opts.status ?? 200,
+    },
     <RegisterForm
       lang={lang}
       activity={s.activity}
@@ -204,7 +237,10 @@ activityPages.get('/a/:key/s/:sid', async (c) => {
 
 activityPages.post('/a/:key/s/:sid', async (c) => {
   const json = wantsJson(c)
-  const { s, hits } = await sessionAndHits(c, { key: `registration:${clientIp(c.req.raw.headers)}`, windowMs: REGISTRATION_LIMIT.windowMs })
+  const { s, hits } = await sessionAndHits(c, {
+    key: `registration:${clientIp(c.req.raw.headers)}`,
+    windowMs: REGISTRATION_LIMIT.windowMs,
+  })
   if (!s) {
     if (json) throw new ApiError('not_found', '场次不存在')
     return notFound(c)
@@ -212,7 +248,10 @@ activityPages.post('/a/:key/s/:sid', async (c) => {
   const lang = langOf(c)
   if (hits > REGISTRATION_LIMIT.limit) {
     const wait = retryAfterSeconds(REGISTRATION_LIMIT.windowMs)
-    if (json) throw new ApiError('rate_limited', '操作太频繁，请稍后再试', { headers: { 'Retry-After': String(wait) } })
+    if (json)
+      throw new ApiError('rate_limited', '操作太频繁，请稍后再试', {
+        headers: { 'Retry-After': String(wait) },
+      })
     return tooMany(c, lang, wait)
   }
   if (json) {
@@ -223,17 +262,25 @@ activityPages.post('/a/:key/s/:sid', async (c) => {
       throw new ApiError('bad_request', '请求体不是有效的 JSON', { cause })
     }
     const key = c.req.header('idempotency-key') ?? (typeof body.key === 'string' ? body.key : '')
-    if (!IDEMPOTENCY_KEY.test(key)) throw new ApiError('bad_request', '幂等键无效，请刷新页面后重试')
+    if (!IDEMPOTENCY_KEY.test(key))
+      throw new ApiError('bad_request', '幂等键无效，请刷新页面后重试')
     return c.json(await register(c, s, { ...body, lang: undefined }, key), 201)
   }
   const posted = await c.req.parseBody({ all: true })
-  const one = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '')
+  const one = (v: unknown) =>
+    typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : ''
   const questions = JSON.parse(s.activity.questions) as Field[]
   const answers = answersFromForm(questions, posted, QUESTION_PREFIX)
-  const values: FormValues = { name: one(posted.name), phone: one(posted.phone), partySize: one(posted.partySize), answers }
+  const values: FormValues = {
+    name: one(posted.name),
+    phone: one(posted.phone),
+    partySize: one(posted.partySize),
+    answers,
+  }
   const key = one(posted.key)
   // A stale or missing key: show the form again with a fresh one rather than an error page.
-  if (!IDEMPOTENCY_KEY.test(key)) return formPage(c, lang, s, { values, refusal: t(lang, 'err.stale'), status: 400 })
+  if (!IDEMPOTENCY_KEY.test(key))
+    return formPage(c, lang, s, { values, refusal: t(lang, 'err.stale'), status: 400 })
   try {
     const { token } = await register(c, s, { ...values, answers, lang }, key)
     return c.redirect(withLang(c, `/r/${token}`), 303)
@@ -247,7 +294,12 @@ activityPages.post('/a/:key/s/:sid', async (c) => {
     }
     if (err.code === 'conflict' || err.code === 'illegal_transition') {
       const fresh = (await sessionOf(c)) ?? s
-      return formPage(c, lang, fresh, { values, refusal: err.message, key: newFormKey(), status: 409 })
+      return formPage(c, lang, fresh, {
+        values,
+        refusal: err.message,
+        key: newFormKey(),
+        status: 409,
+      })
     }
     throw err
   }
@@ -288,9 +340,18 @@ activityPages.get('/a/:key/poster', async (c) => {
           <main>
             <p class="screen">{t(lang, 'poster.print')}</p>
             <h1>{activity.title}</h1>
-            {first && <p class="sub">{timeRange(first, lang)}{sessions.length > 1 ? ` …（${sessions.length}）` : ''}</p>}
+            {first && (
+              <p class="sub">
+                {timeRange(first, lang)}
+                {sessions.length > 1 ? ` …（${sessions.length}）` : ''}
+              </p>
+            )}
             {activity.place && <p class="sub">{activity.place}</p>}
-            {activity.opensAt && <p class="sub">{t(lang, 'ap.opens', { time: formatDate(activity.opensAt, lang, true) })}</p>}
+            {activity.opensAt && (
+              <p class="sub">
+                {t(lang, 'ap.opens', { time: formatDate(activity.opensAt, lang, true) })}
+              </p>
+            )}
             <div class="qr">{raw(qrSvg(url, { title: t(lang, 'ap.heading') }))}</div>
             <p class="url">{url}</p>
             <h2>{t(lang, 'ap.heading')}</h2>
@@ -310,13 +371,17 @@ activityPages.get('/a/:key/poster', async (c) => {
 
 const receipt = async (c: C, ctx: RegistrationContext, flash?: 'cancelled') => {
   const lang = langOf(c)
-  const volunteerCode = ctx.activity.kind === 'volunteer' ? await volunteerCodeOf(c.var.db, ctx.reg.phone) : null
+  const volunteerCode =
+    ctx.activity.kind === 'volunteer' ? await volunteerCodeOf(c.var.db, ctx.reg.phone) : null
   return renderPage(
     c,
     { lang, title: ctx.activity.title },
     <ReceiptView
       lang={lang}
-      ctx={{ ...ctx, waitlistPosition: ctx.waitlistPosition === null ? null : Number(ctx.waitlistPosition) }}
+      ctx={{
+        ...ctx,
+        waitlistPosition: ctx.waitlistPosition === null ? null : Number(ctx.waitlistPosition),
+      }}
       checkinUrl={`${origin(c)}/c/${ctx.reg.checkinCode}`}
       volunteerCode={volunteerCode}
       flash={flash}
@@ -383,7 +448,12 @@ activityPages.get('/r/:token/calendar.ics', async (c) => {
 
 // ── /c/<code>: what the check-in QR opens ──
 
-const checkinPage = async (c: C, ctx: RegistrationContext, message?: { ok: boolean; text: string }, status: 200 | 409 = 200) => {
+const checkinPage = async (
+  c: C,
+  ctx: RegistrationContext,
+  message?: { ok: boolean; text: string },
+  status: 200 | 409 = 200,
+) => {
   const lang = langOf(c)
   const user = await staffOf(c)
   const staff = !!user && inScope(user, ctx.activity.neighborhoodId)
@@ -406,17 +476,25 @@ activityPages.get('/c/:code', async (c) => {
   if (!ctx) return notFound(c)
   const lang = langOf(c)
   const done = c.req.query('done') === '1' && ctx.reg.status === 'checked_in'
-  return checkinPage(c, ctx, done ? { ok: true, text: t(lang, 'ci.done', { name: ctx.reg.name, n: ctx.reg.partySize }) } : undefined)
+  return checkinPage(
+    c,
+    ctx,
+    done
+      ? { ok: true, text: t(lang, 'ci.done', { name: ctx.reg.name, n: ctx.reg.partySize }) }
+      : undefined,
+  )
 })
 
 activityPages.post('/c/:code', async (c) => {
   const ctx = await registrationByCheckinCode(c.var.db, c.req.param('code'))
   if (!ctx) return notFound(c)
   const user = await staffOf(c)
-  if (!user || !inScope(user, ctx.activity.neighborhoodId) || user.role === 'viewer') return checkinPage(c, ctx)
+  if (!user || !inScope(user, ctx.activity.neighborhoodId) || user.role === 'viewer')
+    return checkinPage(c, ctx)
   const lang = langOf(c)
   const refusal = checkInRefusal(ctx.reg.status, lang)
-  if (refusal) return checkinPage(c, ctx, { ok: false, text: t(lang, 'ci.refused', { reason: refusal }) }, 409)
+  if (refusal)
+    return checkinPage(c, ctx, { ok: false, text: t(lang, 'ci.refused', { reason: refusal }) }, 409)
   const db = c.var.db
   const [done] = (await db.batch([
     checkInStatement(db, ctx.reg.id, user.id),
@@ -440,22 +518,33 @@ activityPages.post('/c/:code', async (c) => {
 
 activityPages.get('/v', (c) => {
   const lang = langOf(c)
-  return renderPage(c, { lang, title: t(lang, 'vol.title') }, <VolunteerForm lang={lang} action={withLang(c, '/v')} />)
+  return renderPage(
+    c,
+    { lang, title: t(lang, 'vol.title') },
+    <VolunteerForm lang={lang} action={withLang(c, '/v')} />,
+  )
 })
 
 activityPages.post('/v', async (c) => {
   const lang = langOf(c)
   const n = await hit(c.var.db, `volunteer:${clientIp(c.req.raw.headers)}`, VOLUNTEER_LOOKUP_LIMIT)
-  if (n > VOLUNTEER_LOOKUP_LIMIT.limit) return tooMany(c, lang, retryAfterSeconds(VOLUNTEER_LOOKUP_LIMIT.windowMs))
+  if (n > VOLUNTEER_LOOKUP_LIMIT.limit)
+    return tooMany(c, lang, retryAfterSeconds(VOLUNTEER_LOOKUP_LIMIT.windowMs))
   const body = await c.req.parseBody()
   const phone = normalizePhone(typeof body.phone === 'string' ? body.phone : '')
   const code = normalizeVolunteerCode(typeof body.code === 'string' ? body.code : '')
-  const found = MOBILE_PHONE.test(phone) && code ? await volunteerView(c.var.db, phone, code) : undefined
+  const found =
+    MOBILE_PHONE.test(phone) && code ? await volunteerView(c.var.db, phone, code) : undefined
   if (!found)
     return renderPage(
       c,
       { lang, title: t(lang, 'vol.title'), status: 400 },
-      <VolunteerForm lang={lang} action={withLang(c, '/v')} phone={phone} error={t(lang, 'vol.wrong')} />,
+      <VolunteerForm
+        lang={lang}
+        action={withLang(c, '/v')}
+        phone={phone}
+        error={t(lang, 'vol.wrong')}
+      />,
     )
   return renderPage(
     c,
@@ -463,7 +552,10 @@ activityPages.post('/v', async (c) => {
     <VolunteerView
       lang={lang}
       name={found.volunteer.name}
-      shifts={found.shifts.map((s) => ({ ...s, waitlistPosition: s.waitlistPosition === null ? null : Number(s.waitlistPosition) }))}
+      shifts={found.shifts.map((s) => ({
+        ...s,
+        waitlistPosition: s.waitlistPosition === null ? null : Number(s.waitlistPosition),
+      }))}
       now={Date.now()}
       link={link(c)}
     />,
@@ -475,9 +567,15 @@ activityPages.onError((err, c) => {
   const lang = langOf(c)
   if (err instanceof ApiError) {
     if (err.headers) for (const [k, v] of Object.entries(err.headers)) c.header(k, v)
-    const title = err.code === 'not_found' ? t(lang, 'common.not_found_title') : t(lang, 'common.error_title')
+    const title =
+      err.code === 'not_found' ? t(lang, 'common.not_found_title') : t(lang, 'common.error_title')
     return messagePage(c, { lang, status: err.status, title, body: err.message })
   }
   console.error(err)
-  return messagePage(c, { lang, status: 500, title: t(lang, 'common.error_title'), body: t(lang, 'common.error_body') })
+  return messagePage(c, {
+    lang,
+    status: 500,
+    title: t(lang, 'common.error_title'),
+    body: t(lang, 'common.error_body'),
+  })
 })

@@ -56,7 +56,12 @@ const guard = async (c: C): Promise<{ user: CurrentUser; row: SessionRow } | Res
   const id = Number(c.req.param('sid'))
   const row = Number.isSafeInteger(id) && id > 0 ? await sessionWithCounts(c, id) : undefined
   if (!row || !inScope(user, row.a.neighborhoodId))
-    return messagePage(c, { lang, status: 404, title: t(lang, 'common.not_found_title'), body: t(lang, 'common.not_found_body') })
+    return messagePage(c, {
+      lang,
+      status: 404,
+      title: t(lang, 'common.not_found_title'),
+      body: t(lang, 'common.not_found_body'),
+    })
   return { user, row }
 }
 
@@ -101,7 +106,14 @@ const CheckinList = (p: {
       <form method="get" action={p.base}>
         <label for="f-q">{t(lang, 'sc.search')}</label>
         <div class="row">
-          <input id="f-q" name="q" value={p.q} inputmode="search" autocomplete="off" maxlength={30} />
+          <input
+            id="f-q"
+            name="q"
+            value={p.q}
+            inputmode="search"
+            autocomplete="off"
+            maxlength={30}
+          />
           <button type="submit">{t(lang, 'sc.search_button')}</button>
         </div>
         {lang === 'en' && <input type="hidden" name="lang" value="en" />}
@@ -118,8 +130,17 @@ const CheckinList = (p: {
               {maskPhone(reg.phone)} · {t(lang, 'rr.party_n', { n: reg.partySize })} · #{reg.seq}
             </p>
             {p.canWrite && reg.status === 'confirmed' && (
-              <form method="post" action={p.link(`${p.base}/r/${reg.id}${p.q ? `?q=${encodeURIComponent(p.q)}` : ''}`)}>
-                <button class="wide" type="submit" aria-label={`${t(lang, 'ci.button')} ${reg.name}`}>
+              <form
+                method="post"
+                action={p.link(
+                  `${p.base}/r/${reg.id}${p.q ? `?q=${encodeURIComponent(p.q)}` : ''}`,
+                )}
+              >
+                <button
+                  class="wide"
+                  type="submit"
+                  aria-label={`${t(lang, 'ci.button')} ${reg.name}`}
+                >
                   {t(lang, 'ci.button')}
                 </button>
               </form>
@@ -139,7 +160,13 @@ const CheckinList = (p: {
   )
 }
 
-const page = async (c: C, user: CurrentUser, row: SessionRow, message?: { ok: boolean; text: string }, status: 200 | 409 = 200) => {
+const page = async (
+  c: C,
+  user: CurrentUser,
+  row: SessionRow,
+  message?: { ok: boolean; text: string },
+  status: 200 | 409 = 200,
+) => {
   const lang = langOf(c)
   const q = (c.req.query('q') ?? '').slice(0, 30)
   const items = await checkinList(c.var.db, row.s.id, q)
@@ -168,7 +195,17 @@ staffCheckinPages.get('/staff/checkin', async (c) => {
   const token = getCookie(c, SESSION_COOKIE)
   const user = token ? await loadUser(c.var.db, token, c.env) : null
   if (!user)
-    return messagePage(c, { lang, status: 401, title: t(lang, 'sc.login_title'), body: t(lang, 'sc.login_body'), extra: <a class="btn" href="/admin/">{t(lang, 'ci.login')}</a> })
+    return messagePage(c, {
+      lang,
+      status: 401,
+      title: t(lang, 'sc.login_title'),
+      body: t(lang, 'sc.login_body'),
+      extra: (
+        <a class="btn" href="/admin/">
+          {t(lang, 'ci.login')}
+        </a>
+      ),
+    })
   const now = Date.now()
   const rows = await c.var.db
     .select({ s: activitySessions, title: activities.title })
@@ -214,8 +251,13 @@ staffCheckinPages.get('/staff/checkin/:sid', async (c) => {
   let message: { ok: boolean; text: string } | undefined
   if (done) {
     const item = await registrationInSession(c.var.db, g.row.s.id, done)
-    if (item) message = { ok: true, text: t(lang, 'ci.done', { name: item.reg.name, n: item.reg.partySize }) }
-  } else if (noShow !== undefined) message = { ok: true, text: t(lang, 'sc.no_show_done', { n: Number(noShow) || 0 }) }
+    if (item)
+      message = {
+        ok: true,
+        text: t(lang, 'ci.done', { name: item.reg.name, n: item.reg.partySize }),
+      }
+  } else if (noShow !== undefined)
+    message = { ok: true, text: t(lang, 'sc.no_show_done', { n: Number(noShow) || 0 }) }
   return page(c, g.user, g.row, message)
 })
 
@@ -224,11 +266,25 @@ staffCheckinPages.post('/staff/checkin/:sid/r/:rid', async (c) => {
   if (g instanceof Response) return g
   const lang = langOf(c)
   const rid = Number(c.req.param('rid'))
-  const item = Number.isSafeInteger(rid) ? await registrationInSession(c.var.db, g.row.s.id, rid) : undefined
+  const item = Number.isSafeInteger(rid)
+    ? await registrationInSession(c.var.db, g.row.s.id, rid)
+    : undefined
   if (!item || g.user.role === 'viewer')
-    return messagePage(c, { lang, status: 404, title: t(lang, 'common.not_found_title'), body: t(lang, 'common.not_found_body') })
+    return messagePage(c, {
+      lang,
+      status: 404,
+      title: t(lang, 'common.not_found_title'),
+      body: t(lang, 'common.not_found_body'),
+    })
   const refusal = checkInRefusal(item.reg.status, lang)
-  if (refusal) return page(c, g.user, g.row, { ok: false, text: t(lang, 'ci.refused', { reason: `${item.reg.name}：${refusal}` }) }, 409)
+  if (refusal)
+    return page(
+      c,
+      g.user,
+      g.row,
+      { ok: false, text: t(lang, 'ci.refused', { reason: `${item.reg.name}：${refusal}` }) },
+      409,
+    )
   const db = c.var.db
   const [done] = (await db.batch([
     checkInStatement(db, rid, g.user.id),
@@ -241,9 +297,21 @@ staffCheckinPages.post('/staff/checkin/:sid/r/:rid', async (c) => {
     }),
   ])) as unknown as [{ id: number }[]]
   if (!done.length)
-    return page(c, g.user, (await sessionWithCounts(c, g.row.s.id))!, { ok: false, text: t(lang, 'ci.refused', { reason: item.reg.name }) }, 409)
+    return page(
+      c,
+      g.user,
+      (await sessionWithCounts(c, g.row.s.id))!,
+      { ok: false, text: t(lang, 'ci.refused', { reason: item.reg.name }) },
+      409,
+    )
   const q = c.req.query('q')
-  return c.redirect(withLang(c, `/staff/checkin/${g.row.s.id}?done=${rid}${q ? `&q=${encodeURIComponent(q)}` : ''}`), 303)
+  return c.redirect(
+    withLang(
+      c,
+      `/staff/checkin/${g.row.s.id}?done=${rid}${q ? `&q=${encodeURIComponent(q)}` : ''}`,
+    ),
+    303,
+  )
 })
 
 staffCheckinPages.post('/staff/checkin/:sid/no-show', async (c) => {

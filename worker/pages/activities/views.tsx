@@ -26,16 +26,35 @@ export const timeRange = (s: { startsAt: number; endsAt: number }, lang: Lang) =
   return start.slice(0, 10) === end.slice(0, 10) ? `${start}–${end.slice(11)}` : `${start} – ${end}`
 }
 
-const sessionName = (s: Session, lang: Lang) => (s.label ? `${s.label} · ${timeRange(s, lang)}` : timeRange(s, lang))
+const sessionName = (s: Session, lang: Lang) =>
+  s.label ? `${s.label} · ${timeRange(s, lang)}` : timeRange(s, lang)
 
 /** The one-line state of an activity's registration window, or nothing when open. */
 const WindowNotice = ({ activity, lang, now }: { activity: Activity; lang: Lang; now: number }) => {
   const w = registrationWindow(activity, now)
   if (w === 'not_open')
-    return <p class="notice" role="status">{t(lang, 'act.opens_at', { time: formatDate(activity.opensAt!, lang, true) })}</p>
-  if (w === 'closed') return <p class="notice" role="status">{t(lang, 'act.closed')}</p>
-  if (w === 'cancelled') return <p class="notice" role="status">{t(lang, 'act.cancelled')}</p>
-  return activity.closesAt ? <p class="meta">{t(lang, 'act.closes_at', { time: formatDate(activity.closesAt, lang, true) })}</p> : null
+    return (
+      <p class="notice" role="status">
+        {t(lang, 'act.opens_at', { time: formatDate(activity.opensAt!, lang, true) })}
+      </p>
+    )
+  if (w === 'closed')
+    return (
+      <p class="notice" role="status">
+        {t(lang, 'act.closed')}
+      </p>
+    )
+  if (w === 'cancelled')
+    return (
+      <p class="notice" role="status">
+        {t(lang, 'act.cancelled')}
+      </p>
+    )
+  return activity.closesAt ? (
+    <p class="meta">
+      {t(lang, 'act.closes_at', { time: formatDate(activity.closesAt, lang, true) })}
+    </p>
+  ) : null
 }
 
 const Paragraphs = ({ text }: { text: string }) => (
@@ -112,7 +131,12 @@ export const ActivityView = (p: {
   )
 }
 
-export type FormValues = { name?: string; phone?: string; partySize?: string; answers?: FieldValues }
+export type FormValues = {
+  name?: string
+  phone?: string
+  partySize?: string
+  answers?: FieldValues
+}
 
 /** The registration form of one session; `errors` keyed name / phone / partySize / q_<key>. */
 export const RegisterForm = (p: {
@@ -132,7 +156,8 @@ export const RegisterForm = (p: {
   const { lang, activity: a, session: s, values: v, errors: e } = p
   const open = registrationWindow(a, p.now) === 'open' && s.startsAt > p.now
   const questionErrors: Record<string, string> = {}
-  for (const [k, m] of Object.entries(e)) if (k.startsWith(QUESTION_PREFIX)) questionErrors[k.slice(QUESTION_PREFIX.length)] = m
+  for (const [k, m] of Object.entries(e))
+    if (k.startsWith(QUESTION_PREFIX)) questionErrors[k.slice(QUESTION_PREFIX.length)] = m
   return (
     <>
       <h1>{t(lang, 'reg.title', { activity: a.title })}</h1>
@@ -150,7 +175,16 @@ export const RegisterForm = (p: {
         <form method="post" action={p.action}>
           {p.seatsLeft <= 0 && <p class="notice">{t(lang, 'reg.waitlist_note')}</p>}
           <input type="hidden" name="key" value={p.formKey} />
-          <TextField lang={lang} name="name" label={t(lang, 'reg.name')} value={v.name} error={e.name} required maxLength={30} autocomplete="name" />
+          <TextField
+            lang={lang}
+            name="name"
+            label={t(lang, 'reg.name')}
+            value={v.name}
+            error={e.name}
+            required
+            maxLength={30}
+            autocomplete="name"
+          />
           <TextField
             lang={lang}
             name="phone"
@@ -173,13 +207,22 @@ export const RegisterForm = (p: {
               value={v.partySize ?? '1'}
               error={e.partySize}
               required
-              options={Array.from({ length: s.maxParty }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }))}
+              options={Array.from({ length: s.maxParty }, (_, i) => ({
+                value: String(i + 1),
+                label: String(i + 1),
+              }))}
             />
           )}
           {p.questions.length > 0 && (
             <>
               <h2>{t(lang, 'reg.questions')}</h2>
-              <FormFields fields={p.questions} values={v.answers} errors={questionErrors} lang={lang} prefix={QUESTION_PREFIX} />
+              <FormFields
+                fields={p.questions}
+                values={v.answers}
+                errors={questionErrors}
+                lang={lang}
+                prefix={QUESTION_PREFIX}
+              />
             </>
           )}
           <p class="hint">{t(lang, 'reg.privacy')}</p>
@@ -205,8 +248,15 @@ export type RegistrationContext = {
 }
 
 /** The check-in QR as inline SVG (one round trip), sized by attributes: the CSP forbids style="". */
-export const QrImage = ({ text, title, size = 240 }: { text: string; title: string; size?: number }) =>
-  raw(qrSvg(text, { title }).replace('<svg ', `<svg width="${size}" height="${size}" `))
+export const QrImage = ({
+  text,
+  title,
+  size = 240,
+}: {
+  text: string
+  title: string
+  size?: number
+}) => raw(qrSvg(text, { title }).replace('<svg ', `<svg width="${size}" height="${size}" `))
 
 const Details = ({ lang, ctx }: { lang: Lang; ctx: RegistrationContext }) => (
   <dl class="box">
@@ -302,7 +352,12 @@ export const ReceiptView = (p: {
 }
 
 /** `/r/<token>/cancel`: the confirmation step; the POST carries `confirm=yes`. */
-export const CancelConfirm = (p: { lang: Lang; ctx: RegistrationContext; action: string; back: string }) => (
+export const CancelConfirm = (p: {
+  lang: Lang
+  ctx: RegistrationContext
+  action: string
+  back: string
+}) => (
   <>
     <h1>{t(p.lang, 'rr.cancel_title')}</h1>
     <p>{t(p.lang, 'rr.cancel_body')}</p>
@@ -383,14 +438,38 @@ export const CheckinView = (p: {
 }
 
 /** `/v`: the volunteer lookup form (phone + the code from their receipts). */
-export const VolunteerForm = (p: { lang: Lang; action: string; phone?: string; error?: string; children?: Child }) => (
+export const VolunteerForm = (p: {
+  lang: Lang
+  action: string
+  phone?: string
+  error?: string
+  children?: Child
+}) => (
   <>
     <h1>{t(p.lang, 'vol.title')}</h1>
     <p>{t(p.lang, 'vol.intro')}</p>
     {p.children}
     <form method="post" action={p.action}>
-      <TextField lang={p.lang} name="phone" type="tel" inputMode="tel" autocomplete="tel" maxLength={20} label={t(p.lang, 'vol.phone')} value={p.phone} error={p.error} required />
-      <TextField lang={p.lang} name="code" label={t(p.lang, 'vol.code')} hint={t(p.lang, 'vol.code_hint')} maxLength={10} required />
+      <TextField
+        lang={p.lang}
+        name="phone"
+        type="tel"
+        inputMode="tel"
+        autocomplete="tel"
+        maxLength={20}
+        label={t(p.lang, 'vol.phone')}
+        value={p.phone}
+        error={p.error}
+        required
+      />
+      <TextField
+        lang={p.lang}
+        name="code"
+        label={t(p.lang, 'vol.code')}
+        hint={t(p.lang, 'vol.code_hint')}
+        maxLength={10}
+        required
+      />
       <button class="wide" type="submit">
         {t(p.lang, 'vol.submit')}
       </button>
@@ -399,12 +478,22 @@ export const VolunteerForm = (p: { lang: Lang; action: string; phone?: string; e
 )
 
 /** The volunteer view: total hours, upcoming shifts (with their manage links), past shifts. */
-export const VolunteerView = (p: { lang: Lang; name: string; shifts: RegistrationContext[]; now: number; link: (path: string) => string }) => {
+export const VolunteerView = (p: {
+  lang: Lang
+  name: string
+  shifts: RegistrationContext[]
+  now: number
+  link: (path: string) => string
+}) => {
   const { lang, now } = p
-  const minutes = p.shifts.reduce((m, s) => (s.reg.status === 'checked_in' ? m + (s.reg.creditedMinutes ?? 0) : m), 0)
+  const minutes = p.shifts.reduce(
+    (m, s) => (s.reg.status === 'checked_in' ? m + (s.reg.creditedMinutes ?? 0) : m),
+    0,
+  )
   const done = p.shifts.filter((s) => s.reg.status === 'checked_in')
   const upcoming = p.shifts.filter(
-    (s) => (s.reg.status === 'confirmed' || s.reg.status === 'waitlisted') && s.session.endsAt > now,
+    (s) =>
+      (s.reg.status === 'confirmed' || s.reg.status === 'waitlisted') && s.session.endsAt > now,
   )
   return (
     <>
@@ -437,7 +526,8 @@ export const VolunteerView = (p: { lang: Lang; name: string; shifts: Registratio
           <li class="box">
             <h3>{s.activity.title}</h3>
             <p class="meta">
-              {sessionName(s.session, lang)} · {t(lang, 'vol.hours_n', { h: hoursOf(s.reg.creditedMinutes) })}
+              {sessionName(s.session, lang)} ·{' '}
+              {t(lang, 'vol.hours_n', { h: hoursOf(s.reg.creditedMinutes) })}
             </p>
           </li>
         ))}

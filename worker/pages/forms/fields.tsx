@@ -26,12 +26,18 @@ export type FormFieldsProps = {
 
 const one = (v: unknown) =>
   Array.isArray(v) ? String(v[0] ?? '') : v === undefined || v === null ? '' : String(v)
-const many = (v: unknown) => (Array.isArray(v) ? v.map(String) : v === undefined || v === null || v === '' ? [] : [String(v)])
+const many = (v: unknown) =>
+  Array.isArray(v) ? v.map(String) : v === undefined || v === null || v === '' ? [] : [String(v)]
 const part = (v: unknown, name: 'building' | 'room') =>
-  v && typeof v === 'object' && !Array.isArray(v) ? one((v as Record<string, unknown>)[name]) : name === 'building' ? one(v) : ''
+  v && typeof v === 'object' && !Array.isArray(v)
+    ? one((v as Record<string, unknown>)[name])
+    : name === 'building'
+      ? one(v)
+      : ''
 const ticked = (v: unknown) => v === true || ['1', 'on', 'true', 'yes'].includes(one(v))
 
-const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined
+const describedBy = (...ids: (string | false | undefined)[]) =>
+  ids.filter(Boolean).join(' ') || undefined
 
 /**
  * Renders questions as accessible inputs carrying the HTML5 constraints of the validator:
@@ -40,10 +46,23 @@ const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boole
  * words; `<ConditionScript>` hides them when JavaScript runs. Reused by other domains' pages.
  * @example <FormFields fields={form.fields} values={answersFromForm(form.fields, body)} errors={r.errors} lang={lang} />
  */
-export const FormFields = ({ fields, values = {}, errors = {}, lang = 'zh', prefix = '' }: FormFieldsProps) => (
+export const FormFields = ({
+  fields,
+  values = {},
+  errors = {},
+  lang = 'zh',
+  prefix = '',
+}: FormFieldsProps) => (
   <>
     {fields.map((field) => (
-      <FieldBlock field={field} fields={fields} value={values[field.key]} error={errors[field.key]} lang={lang} prefix={prefix} />
+      <FieldBlock
+        field={field}
+        fields={fields}
+        value={values[field.key]}
+        error={errors[field.key]}
+        lang={lang}
+        prefix={prefix}
+      />
     ))}
   </>
 )
@@ -51,7 +70,14 @@ export const FormFields = ({ fields, values = {}, errors = {}, lang = 'zh', pref
 /** The id of a field's (first) control, for links from an error summary. */
 export const fieldControlId = (key: string, prefix = '') => `f-${prefix}${key}`
 
-const FieldBlock = (props: { field: Field; fields: Field[]; value: unknown; error?: string; lang: Lang; prefix: string }) => {
+const FieldBlock = (props: {
+  field: Field
+  fields: Field[]
+  value: unknown
+  error?: string
+  lang: Lang
+  prefix: string
+}) => {
   const { field, value, error, lang, prefix } = props
   const w = formWords[lang]
   const name = prefix + field.key
@@ -70,14 +96,28 @@ const FieldBlock = (props: { field: Field; fields: Field[]; value: unknown; erro
   const labelText = (
     <>
       {field.label}
-      {!field.required && field.type !== 'consent' && <span class="hint">{`（${t(lang, 'common.optional')}）`}</span>}
+      {!field.required && field.type !== 'consent' && (
+        <span class="hint">{`（${t(lang, 'common.optional')}）`}</span>
+      )}
     </>
   )
   const notes = (
     <>
-      {hint && <p class="hint" id={hintId}>{hint}</p>}
-      {field.condition && <p class="hint" id={condId}>{describeCondition(field.condition, props.fields, lang)}</p>}
-      {error && <p class="err" id={errId}>{error}</p>}
+      {hint && (
+        <p class="hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      {field.condition && (
+        <p class="hint" id={condId}>
+          {describeCondition(field.condition, props.fields, lang)}
+        </p>
+      )}
+      {error && (
+        <p class="err" id={errId}>
+          {error}
+        </p>
+      )}
     </>
   )
   const block = (children: Child, fieldset = false) => {
@@ -99,7 +139,10 @@ const FieldBlock = (props: { field: Field; fields: Field[]; value: unknown; erro
     case 'single':
     case 'multiple':
     case 'rating': {
-      const opts = field.type === 'rating' ? Array.from({ length: field.scale }, (_, i) => String(i + 1)) : field.options
+      const opts =
+        field.type === 'rating'
+          ? Array.from({ length: field.scale }, (_, i) => String(i + 1))
+          : field.options
       const chosen = many(value)
       const type = field.type === 'multiple' ? 'checkbox' : 'radio'
       const items = opts.map((opt, i) => (
@@ -176,7 +219,15 @@ const FieldBlock = (props: { field: Field; fields: Field[]; value: unknown; erro
         <>
           <label for={id}>{labelText}</label>
           {notes}
-          <textarea id={id} name={name} rows={4} {...attrs} data-r={condReq} aria-describedby={aria} aria-invalid={invalid}>
+          <textarea
+            id={id}
+            name={name}
+            rows={4}
+            {...attrs}
+            data-r={condReq}
+            aria-describedby={aria}
+            aria-invalid={invalid}
+          >
             {one(value)}
           </textarea>
         </>,
@@ -186,7 +237,15 @@ const FieldBlock = (props: { field: Field; fields: Field[]; value: unknown; erro
         <>
           <label for={id}>{labelText}</label>
           {notes}
-          <input {...attrs} id={id} name={name} value={one(value)} data-r={condReq} aria-describedby={aria} aria-invalid={invalid} />
+          <input
+            {...attrs}
+            id={id}
+            name={name}
+            value={one(value)}
+            data-r={condReq}
+            aria-describedby={aria}
+            aria-invalid={invalid}
+          />
         </>,
       )
   }
@@ -214,7 +273,9 @@ f.addEventListener('change',run);f.addEventListener('input',run);run()})()`
  * The page's CSP must allow it: `conditionCsp(nonce)`.
  * @example <ConditionScript nonce={nonce} />
  */
-export const ConditionScript = ({ nonce }: { nonce: string }) => <script nonce={nonce}>{raw(FORM_SCRIPT)}</script>
+export const ConditionScript = ({ nonce }: { nonce: string }) => (
+  <script nonce={nonce}>{raw(FORM_SCRIPT)}</script>
+)
 
 /**
  * The resident-page CSP (worker/pages/layout.tsx) plus the one nonce'd script.

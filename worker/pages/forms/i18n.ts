@@ -49,7 +49,8 @@ export const formWords = {
     closedBody: 'This form no longer takes answers. Thank you for your interest.',
     fullTitle: 'Full',
     fullBody: 'This form has reached its limit of answers. Thank you for your interest.',
-    preview: 'Preview: this form is not published; residents cannot see it and answers are not saved.',
+    preview:
+      'Preview: this form is not published; residents cannot see it and answers are not saved.',
     closesAt: (t: string) => `Closes at ${t}`,
     remaining: (n: number) => `${n} places left`,
     duplicatePhone: 'This phone number has already answered; one answer per phone',
@@ -76,4 +77,5 @@ export const formWords = {
 export type FormWords = (typeof formWords)['zh']
 
 /** `2026-05-01 09:00` in Asia/Shanghai. */
-export const shanghai = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
+export const shanghai = (ms: number) =>
+  new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')

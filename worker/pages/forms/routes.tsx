@@ -61,7 +61,8 @@ const prefill = (c: Ctx, fields: Field[]): FieldValues => {
   let firstBuilding = true
   for (const f of fields) {
     if (f.type === 'building') {
-      const building = c.req.query(`${f.key}.building`) ?? (firstBuilding ? c.req.query('building') : undefined)
+      const building =
+        c.req.query(`${f.key}.building`) ?? (firstBuilding ? c.req.query('building') : undefined)
       const room = c.req.query(`${f.key}.room`) ?? (firstBuilding ? c.req.query('room') : undefined)
       firstBuilding = false
       if (building !== undefined || room !== undefined) values[f.key] = { building, room }
@@ -80,10 +81,24 @@ const page = (c: Ctx, lang: Lang) => {
 
 const notFound = (c: Ctx, lang: Lang) => {
   const w = formWords[lang]
-  return c.html(<MessagePage {...page(c, lang)} title={w.notFoundTitle} heading={w.notFoundTitle} body={w.notFoundBody} />, 404)
+  return c.html(
+    <MessagePage
+      {...page(c, lang)}
+      title={w.notFoundTitle}
+      heading={w.notFoundTitle}
+      body={w.notFoundBody}
+    />,
+    404,
+  )
 }
 
-const refusal = (c: Ctx, lang: Lang, form: FormWithFields, why: Refusal, status: ContentfulStatusCode) => {
+const refusal = (
+  c: Ctx,
+  lang: Lang,
+  form: FormWithFields,
+  why: Refusal,
+  status: ContentfulStatusCode,
+) => {
   const w = formWords[lang]
   if (why === 'draft') return notFound(c, lang)
   const [heading, body] =
@@ -92,7 +107,10 @@ const refusal = (c: Ctx, lang: Lang, form: FormWithFields, why: Refusal, status:
       : why === 'full'
         ? [w.fullTitle, w.fullBody]
         : [w.closedTitle, w.closedBody]
-  return c.html(<MessagePage {...page(c, lang)} title={form.title} heading={heading} body={body} />, status)
+  return c.html(
+    <MessagePage {...page(c, lang)} title={form.title} heading={heading} body={body} />,
+    status,
+  )
 }
 
 const renderForm = (
@@ -109,7 +127,8 @@ const renderForm = (
   },
 ) => {
   const p = page(c, opts.lang)
-  if (form.fields.some((f) => f.condition)) c.header('Content-Security-Policy', conditionCsp(p.nonce))
+  if (form.fields.some((f) => f.condition))
+    c.header('Content-Security-Policy', conditionCsp(p.nonce))
   return c.html(
     <FormPage
       {...p}
@@ -136,7 +155,12 @@ export const formPages = new Hono<AppEnv>()
     const state = availability(form, form.responseCount)
     const langAsked = !!c.req.query('lang')
     if (state === 'draft' && (await canPreview(c, form)))
-      return renderForm(c, form, { lang, langAsked, values: prefill(c, form.fields), preview: true })
+      return renderForm(c, form, {
+        lang,
+        langAsked,
+        values: prefill(c, form.fields),
+        preview: true,
+      })
     if (state !== 'open') return refusal(c, lang, form, state, state === 'draft' ? 404 : 200)
     return renderForm(c, form, { lang, langAsked, values: prefill(c, form.fields) })
   })
@@ -167,7 +191,15 @@ export const formPages = new Hono<AppEnv>()
 
       // A bot filled the field people cannot see: thank it and store nothing.
       if (str(body._website))
-        return c.html(<ReceiptPage {...page(c, lang)} langAsked={langAsked} slug={form.slug} title={form.title} />, 200)
+        return c.html(
+          <ReceiptPage
+            {...page(c, lang)}
+            langAsked={langAsked}
+            slug={form.slug}
+            title={form.title}
+          />,
+          200,
+        )
       // A resend of a response that went through: its receipt, whatever happened since.
       if (stored) return c.redirect(receiptUrl(form.slug, stored.receipt, lang, langAsked), 303)
 
@@ -187,16 +219,25 @@ export const formPages = new Hono<AppEnv>()
       const state = availability(form, form.responseCount)
       if (state !== 'open') return refusal(c, lang, form, state, state === 'draft' ? 404 : 409)
 
-      const values = answersFromForm(form.fields, body as Record<string, string | File | (string | File)[]>)
-      const again = (errors: Record<string, string>, status: ContentfulStatusCode, formError?: string) =>
-        renderForm(c, form, { lang, langAsked, values, errors, formError, status })
+      const values = answersFromForm(
+        form.fields,
+        body as Record<string, string | File | (string | File)[]>,
+      )
+      const again = (
+        errors: Record<string, string>,
+        status: ContentfulStatusCode,
+        formError?: string,
+      ) => renderForm(c, form, { lang, langAsked, values, errors, formError, status })
       if (!IDEMPOTENCY_KEY.test(key)) return again({}, 400, w.expired)
       const checked = validateAnswers(form.fields, values, { lang })
       if (!checked.ok) return again(checked.errors, 400)
 
       const answers = checked.answers
-      const phoneKey = phoneKeyOf(form.fields) ?? form.fields.find((f) => f.type === 'phone' && answers[f.key])?.key
-      const phone = phoneKey && typeof answers[phoneKey] === 'string' ? (answers[phoneKey] as string) : null
+      const phoneKey =
+        phoneKeyOf(form.fields) ??
+        form.fields.find((f) => f.type === 'phone' && answers[f.key])?.key
+      const phone =
+        phoneKey && typeof answers[phoneKey] === 'string' ? (answers[phoneKey] as string) : null
       const result = await submitResponse(db, {
         formId: form.id,
         version: form.currentVersion,
@@ -207,7 +248,8 @@ export const formPages = new Hono<AppEnv>()
         onePerPhone: form.onePerPhone,
         key,
       })
-      if ('receipt' in result) return c.redirect(receiptUrl(form.slug, result.receipt, lang, langAsked), 303)
+      if ('receipt' in result)
+        return c.redirect(receiptUrl(form.slug, result.receipt, lang, langAsked), 303)
       if (result.refused === 'duplicate_phone') return again({ [phoneKey!]: w.duplicatePhone }, 409)
       return refusal(c, lang, form, result.refused, 409)
     },
@@ -219,7 +261,9 @@ export const formPages = new Hono<AppEnv>()
     const [row] = await c.var.db
       .select({ receipt: formResponses.receipt, createdAt: formResponses.createdAt })
       .from(formResponses)
-      .where(and(eq(formResponses.formId, form.id), eq(formResponses.receipt, c.req.param('receipt'))))
+      .where(
+        and(eq(formResponses.formId, form.id), eq(formResponses.receipt, c.req.param('receipt'))),
+      )
     if (!row) return notFound(c, lang)
     return c.html(
       <ReceiptPage

@@ -36,26 +36,33 @@ const langQuery = (lang: Lang, asked: boolean) => (asked ? `?lang=${lang}` : '')
 type Page = { lang: Lang; nonce: string; altLangHref?: string }
 
 /** The form itself, empty, prefilled, or again with the values kept and errors in words. */
-export const FormPage = (props: Page & {
-  form: PublicForm
-  /** The language was chosen with ?lang (kept across the post). */
-  langAsked: boolean
-  idempotencyKey: string
-  values: FieldValues
-  errors?: Record<string, string>
-  /** A message for the whole form (e.g. the page expired). */
-  formError?: string
-  preview?: boolean
-}) => {
+export const FormPage = (
+  props: Page & {
+    form: PublicForm
+    /** The language was chosen with ?lang (kept across the post). */
+    langAsked: boolean
+    idempotencyKey: string
+    values: FieldValues
+    errors?: Record<string, string>
+    /** A message for the whole form (e.g. the page expired). */
+    formError?: string
+    preview?: boolean
+  },
+) => {
   const { form, lang, errors = {} } = props
   const w = formWords[lang]
   const errorKeys = form.fields.filter((f) => errors[f.key]).map((f) => f.key)
   const hasConditions = form.fields.some((f) => f.condition)
-  const remaining = form.maxResponses === null ? null : Math.max(0, form.maxResponses - form.responseCount)
+  const remaining =
+    form.maxResponses === null ? null : Math.max(0, form.maxResponses - form.responseCount)
   const count = errorKeys.length + (props.formError ? 1 : 0)
   return (
     <Layout lang={lang} title={form.title} nonce={props.nonce} altLangHref={props.altLangHref}>
-      {props.preview && <p class="notice" role="status">{w.preview}</p>}
+      {props.preview && (
+        <p class="notice" role="status">
+          {w.preview}
+        </p>
+      )}
       <h1>{form.title}</h1>
       <Paragraphs text={form.description} />
       {form.closesAt !== null && <p class="meta">{w.closesAt(shanghai(form.closesAt))}</p>}
@@ -107,13 +114,15 @@ export const MessagePage = (props: Page & { title: string; heading: string; body
 )
 
 /** After a submission: the receipt number to quote, and when. */
-export const ReceiptPage = (props: Page & {
-  langAsked: boolean
-  slug: string
-  title: string
-  receipt?: string
-  createdAt?: number
-}) => {
+export const ReceiptPage = (
+  props: Page & {
+    langAsked: boolean
+    slug: string
+    title: string
+    receipt?: string
+    createdAt?: number
+  },
+) => {
   const w = formWords[props.lang]
   return (
     <Layout lang={props.lang} title={`${w.thanksTitle} · ${props.title}`} nonce={props.nonce}>
@@ -133,7 +142,9 @@ export const ReceiptPage = (props: Page & {
         </div>
       )}
       <p>
-        <a class="tap" href={`/s/${props.slug}${langQuery(props.lang, props.langAsked)}`}>{w.back}</a>
+        <a class="tap" href={`/s/${props.slug}${langQuery(props.lang, props.langAsked)}`}>
+          {w.back}
+        </a>
       </p>
     </Layout>
   )
@@ -157,7 +168,8 @@ export const PosterPage = (props: {
   closesAt: number | null
 }) => {
   const w = formWords[props.lang]
-  const description = props.description.length > 140 ? `${props.description.slice(0, 140)}…` : props.description
+  const description =
+    props.description.length > 140 ? `${props.description.slice(0, 140)}…` : props.description
   return (
     <>
       {raw('<!doctype html>')}

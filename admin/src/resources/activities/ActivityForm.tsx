@@ -1,7 +1,18 @@
 import { Box, Typography } from '@mui/material'
 import {
-  ArrayInput, BooleanInput, Create, DateTimeInput, Edit, FormDataConsumer, ReferenceInput, SelectInput,
-  SimpleForm, SimpleFormIterator, TextInput, required, useTranslate,
+  ArrayInput,
+  BooleanInput,
+  Create,
+  DateTimeInput,
+  Edit,
+  FormDataConsumer,
+  ReferenceInput,
+  SelectInput,
+  SimpleForm,
+  SimpleFormIterator,
+  TextInput,
+  required,
+  useTranslate,
 } from 'react-admin'
 import { ACTIVITY_KINDS, ACTIVITY_STATUSES, QUESTION_TYPES, type Question } from './types'
 
@@ -31,7 +42,14 @@ const Questions = () => (
   <ArrayInput source="questions" label={false}>
     <SimpleFormIterator fullWidth getItemLabel={(i) => `${i + 1}.`}>
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
-        <SelectInput source="type" label="activities.question.type" choices={typeChoices} validate={required()} defaultValue="text" sx={{ minWidth: 180 }} />
+        <SelectInput
+          source="type"
+          label="activities.question.type"
+          choices={typeChoices}
+          validate={required()}
+          defaultValue="text"
+          sx={{ minWidth: 180 }}
+        />
         <BooleanInput source="required" label="activities.question.required" />
       </Box>
       <TextInput source="label" label="activities.question.label" validate={required()} fullWidth />
@@ -40,7 +58,15 @@ const Questions = () => (
         {({ scopedFormData }) =>
           (scopedFormData as Partial<Question> | undefined)?.type === 'single' ||
           (scopedFormData as Partial<Question> | undefined)?.type === 'multiple' ? (
-            <TextInput source="options" label="activities.question.options" multiline minRows={3} fullWidth validate={required()} {...lines} />
+            <TextInput
+              source="options"
+              label="activities.question.options"
+              multiline
+              minRows={3}
+              fullWidth
+              validate={required()}
+              {...lines}
+            />
           ) : null
         }
       </FormDataConsumer>
@@ -52,11 +78,30 @@ const Fields = ({ create }: { create?: boolean }) => (
   <>
     <Section title="activities.sections.basics" />
     <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-      <ReferenceInput source="neighborhoodId" reference="neighborhoods" sort={{ field: 'name', order: 'ASC' }}>
-        <SelectInput optionText="name" validate={required()} disabled={!create} sx={{ minWidth: 200 }} />
+      <ReferenceInput
+        source="neighborhoodId"
+        reference="neighborhoods"
+        sort={{ field: 'name', order: 'ASC' }}
+      >
+        <SelectInput
+          optionText="name"
+          validate={required()}
+          disabled={!create}
+          sx={{ minWidth: 200 }}
+        />
       </ReferenceInput>
-      <SelectInput source="kind" choices={kindChoices} validate={required()} sx={{ minWidth: 160 }} />
-      <SelectInput source="status" choices={statusChoices} validate={required()} sx={{ minWidth: 160 }} />
+      <SelectInput
+        source="kind"
+        choices={kindChoices}
+        validate={required()}
+        sx={{ minWidth: 160 }}
+      />
+      <SelectInput
+        source="status"
+        choices={statusChoices}
+        validate={required()}
+        sx={{ minWidth: 160 }}
+      />
     </Box>
     <TextInput source="title" validate={required()} fullWidth />
     <TextInput source="slug" helperText="activities.slugHelp" sx={{ minWidth: 280 }} />

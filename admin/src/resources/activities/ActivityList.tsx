@@ -1,6 +1,16 @@
 import {
-  AutocompleteInput, CreateButton, DataTable, List, ReferenceField, ReferenceInput, SearchInput,
-  SelectArrayInput, TextField, TopToolbar, useLocaleState, useTranslate,
+  AutocompleteInput,
+  CreateButton,
+  DataTable,
+  List,
+  ReferenceField,
+  ReferenceInput,
+  SearchInput,
+  SelectArrayInput,
+  TextField,
+  TopToolbar,
+  useLocaleState,
+  useTranslate,
 } from 'react-admin'
 import { formatDateTime } from '../../lib/format'
 import { useMe } from '../../lib/useMe'
@@ -9,8 +19,17 @@ import { ACTIVITY_KINDS, ACTIVITY_STATUSES, type Activity } from './types'
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <SelectArrayInput key="status" source="status" choices={ACTIVITY_STATUSES.map((id) => ({ id, name: `activities.status.${id}` }))} alwaysOn />,
-  <SelectArrayInput key="kind" source="kind" choices={ACTIVITY_KINDS.map((id) => ({ id, name: `activities.kind.${id}` }))} />,
+  <SelectArrayInput
+    key="status"
+    source="status"
+    choices={ACTIVITY_STATUSES.map((id) => ({ id, name: `activities.status.${id}` }))}
+    alwaysOn
+  />,
+  <SelectArrayInput
+    key="kind"
+    source="kind"
+    choices={ACTIVITY_KINDS.map((id) => ({ id, name: `activities.kind.${id}` }))}
+  />,
   <ReferenceInput key="neighborhoodId" source="neighborhoodId" reference="neighborhoods">
     <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} />
   </ReferenceInput>,
@@ -24,7 +43,11 @@ const ActivityList = () => {
   const [locale] = useLocaleState()
   const { writable } = useMe()
   return (
-    <List filters={filters} sort={{ field: 'id', order: 'DESC' }} actions={<TopToolbar>{writable && <CreateButton />}</TopToolbar>}>
+    <List
+      filters={filters}
+      sort={{ field: 'id', order: 'DESC' }}
+      actions={<TopToolbar>{writable && <CreateButton />}</TopToolbar>}
+    >
       <DataTable<Activity> rowClick="show" bulkActionButtons={false} size="small">
         <Col source="title" />
         <Col source="kind" render={(a) => <KindChip kind={a.kind} />} />
@@ -37,7 +60,12 @@ const ActivityList = () => {
         </Col>
         <Col source="opensAt" render={(a) => formatDateTime(a.opensAt, locale)} />
         <Col source="firstStartsAt" render={(a) => formatDateTime(a.firstStartsAt, locale)} />
-        <Col source="seatsTaken" render={(a) => translate('activities.seats', { taken: a.seatsTaken, capacity: a.capacity })} />
+        <Col
+          source="seatsTaken"
+          render={(a) =>
+            translate('activities.seats', { taken: a.seatsTaken, capacity: a.capacity })
+          }
+        />
         <NumberCol source="waitlistCount" />
         <Col label={translate('activities.open')} render={(a) => <ActivityLinks activity={a} />} />
       </DataTable>

@@ -1,7 +1,19 @@
 import { useState } from 'react'
 import {
-  Box, Button, Card, CardContent, Chip, IconButton, Stack, Table, TableBody, TableCell, TableHead, TableRow,
-  Tooltip, Typography,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Chip,
+  IconButton,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Tooltip,
+  Typography,
 } from '@mui/material'
 import AddIcon from '@mui/icons-material/Add'
 import EditIcon from '@mui/icons-material/Edit'
@@ -9,8 +21,17 @@ import ListIcon from '@mui/icons-material/ListAlt'
 import PhoneIcon from '@mui/icons-material/PhoneIphone'
 import EventBusyIcon from '@mui/icons-material/EventBusy'
 import {
-  EditButton, Link, ReferenceField, Show, TextField, TopToolbar, useGetList, useLocaleState, useNotify,
-  useRecordContext, useTranslate,
+  EditButton,
+  Link,
+  ReferenceField,
+  Show,
+  TextField,
+  TopToolbar,
+  useGetList,
+  useLocaleState,
+  useNotify,
+  useRecordContext,
+  useTranslate,
 } from 'react-admin'
 import { formatDateTime } from '../../lib/format'
 import { useMe } from '../../lib/useMe'
@@ -79,7 +100,11 @@ const Sessions = () => {
   const [editing, setEditing] = useState<Session | 'new' | null>(null)
   const { data = [], refetch } = useGetList<Session>(
     'activity-sessions',
-    { filter: { activityId: a?.id }, sort: { field: 'startsAt', order: 'ASC' }, pagination: { page: 1, perPage: 200 } },
+    {
+      filter: { activityId: a?.id },
+      sort: { field: 'startsAt', order: 'ASC' },
+      pagination: { page: 1, perPage: 200 },
+    },
     { enabled: !!a },
   )
   if (!a) return null
@@ -125,35 +150,58 @@ const Sessions = () => {
               <TableRow key={s.id}>
                 <TableCell>
                   {s.label || `#${s.id}`}
-                  {s.ended && <Chip size="small" sx={{ ml: 1 }} label={translate('activities.ended')} />}
+                  {s.ended && (
+                    <Chip size="small" sx={{ ml: 1 }} label={translate('activities.ended')} />
+                  )}
                 </TableCell>
                 <TableCell>
                   {formatDateTime(s.startsAt, locale)}–{formatDateTime(s.endsAt, locale).slice(11)}
                 </TableCell>
-                <TableCell align="right">{translate('activities.seats', { taken: s.seatsTaken, capacity: s.capacity })}</TableCell>
+                <TableCell align="right">
+                  {translate('activities.seats', { taken: s.seatsTaken, capacity: s.capacity })}
+                </TableCell>
                 <TableCell align="right">{s.waitlistCount}</TableCell>
                 <TableCell align="right">{s.checkedInCount}</TableCell>
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                   <Tooltip title={translate('activities.registrations')}>
-                    <IconButton size="small" component={Link} to={registrationsLink(s.id)} aria-label={translate('activities.registrations')}>
+                    <IconButton
+                      size="small"
+                      component={Link}
+                      to={registrationsLink(s.id)}
+                      aria-label={translate('activities.registrations')}
+                    >
                       <ListIcon fontSize="small" />
                     </IconButton>
                   </Tooltip>
                   <Tooltip title={translate('activities.checkin')}>
-                    <IconButton size="small" href={s.checkinUrl} target="_blank" rel="noopener" aria-label={translate('activities.checkin')}>
+                    <IconButton
+                      size="small"
+                      href={s.checkinUrl}
+                      target="_blank"
+                      rel="noopener"
+                      aria-label={translate('activities.checkin')}
+                    >
                       <PhoneIcon fontSize="small" />
                     </IconButton>
                   </Tooltip>
                   {writable && (
                     <Tooltip title={translate('activities.editSession')}>
-                      <IconButton size="small" onClick={() => setEditing(s)} aria-label={translate('activities.editSession')}>
+                      <IconButton
+                        size="small"
+                        onClick={() => setEditing(s)}
+                        aria-label={translate('activities.editSession')}
+                      >
                         <EditIcon fontSize="small" />
                       </IconButton>
                     </Tooltip>
                   )}
                   {writable && s.ended && s.confirmedCount > 0 && (
                     <Tooltip title={translate('activities.noShow')}>
-                      <IconButton size="small" onClick={() => noShow(s)} aria-label={translate('activities.noShow')}>
+                      <IconButton
+                        size="small"
+                        onClick={() => noShow(s)}
+                        aria-label={translate('activities.noShow')}
+                      >
                         <EventBusyIcon fontSize="small" />
                       </IconButton>
                     </Tooltip>

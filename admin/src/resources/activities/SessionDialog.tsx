@@ -1,5 +1,13 @@
 import { useState } from 'react'
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material'
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Stack,
+  TextField,
+} from '@mui/material'
 import { useDataProvider, useNotify, useTranslate } from 'react-admin'
 import { useNotifyError } from '../../lib/useNotifyError'
 import type { Session } from './types'
@@ -34,7 +42,8 @@ const SessionDialog = ({ activityId, volunteer, session, onClose }: Props) => {
     maxParty: String(session?.maxParty ?? 1),
   })
   const [busy, setBusy] = useState(false)
-  const set = (key: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement>) => setV({ ...v, [key]: e.target.value })
+  const set = (key: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement>) =>
+    setV({ ...v, [key]: e.target.value })
   const field = (key: keyof typeof v) => translate(`resources.activity-sessions.fields.${key}`)
 
   const save = async () => {
@@ -49,9 +58,16 @@ const SessionDialog = ({ activityId, volunteer, session, onClose }: Props) => {
     }
     try {
       if (session) {
-        const { data: saved } = await dataProvider.update('activity-sessions', { id: session.id, data, previousData: session })
+        const { data: saved } = await dataProvider.update('activity-sessions', {
+          id: session.id,
+          data,
+          previousData: session,
+        })
         const promoted = (saved as { promotedIds?: number[] }).promotedIds ?? []
-        notify(promoted.length ? 'activities.promoted' : 'activities.saved', { type: 'info', messageArgs: { n: promoted.length } })
+        notify(promoted.length ? 'activities.promoted' : 'activities.saved', {
+          type: 'info',
+          messageArgs: { n: promoted.length },
+        })
       } else {
         await dataProvider.create('activity-sessions', { data })
         notify('activities.saved', { type: 'info' })
@@ -66,13 +82,33 @@ const SessionDialog = ({ activityId, volunteer, session, onClose }: Props) => {
 
   return (
     <Dialog open onClose={() => onClose(false)} maxWidth="sm" fullWidth>
-      <DialogTitle>{translate(session ? 'activities.editSession' : 'activities.addSession')}</DialogTitle>
+      <DialogTitle>
+        {translate(session ? 'activities.editSession' : 'activities.addSession')}
+      </DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
           <TextField label={field('label')} value={v.label} onChange={set('label')} size="small" />
           <Stack direction="row" spacing={2}>
-            <TextField label={field('startsAt')} type="datetime-local" value={v.startsAt} onChange={set('startsAt')} size="small" required slotProps={{ inputLabel: { shrink: true } }} fullWidth />
-            <TextField label={field('endsAt')} type="datetime-local" value={v.endsAt} onChange={set('endsAt')} size="small" required slotProps={{ inputLabel: { shrink: true } }} fullWidth />
+            <TextField
+              label={field('startsAt')}
+              type="datetime-local"
+              value={v.startsAt}
+              onChange={set('startsAt')}
+              size="small"
+              required
+              slotProps={{ inputLabel: { shrink: true } }}
+              fullWidth
+            />
+            <TextField
+              label={field('endsAt')}
+              type="datetime-local"
+              value={v.endsAt}
+              onChange={set('endsAt')}
+              size="small"
+              required
+              slotProps={{ inputLabel: { shrink: true } }}
+              fullWidth
+            />
           </Stack>
           <TextField
             label={field('capacity')}

@@ -40,7 +40,13 @@ const zh = {
   activities: {
     kind: { event: '活动', volunteer: '志愿服务' },
     status: { draft: '草稿', published: '已发布', cancelled: '已取消' },
-    window: { draft: '未发布', cancelled: '已取消', not_open: '未开始', open: '报名中', closed: '已截止' },
+    window: {
+      draft: '未发布',
+      cancelled: '已取消',
+      not_open: '未开始',
+      open: '报名中',
+      closed: '已截止',
+    },
     qtype: {
       text: '单行文字',
       longtext: '多行文字',
@@ -51,8 +57,19 @@ const zh = {
       date: '日期',
       consent: '同意勾选',
     },
-    question: { label: '题目', type: '题型', required: '必答', options: '选项（每行一个）', help: '说明' },
-    sections: { basics: '基本信息', window: '报名时间', questions: '报名附加问题', sessions: '场次 / 班次' },
+    question: {
+      label: '题目',
+      type: '题型',
+      required: '必答',
+      options: '选项（每行一个）',
+      help: '说明',
+    },
+    sections: {
+      basics: '基本信息',
+      window: '报名时间',
+      questions: '报名附加问题',
+      sessions: '场次 / 班次',
+    },
     slugHelp: '报名网址 /a/<网址>；留空自动生成',
     windowHelp: '开始报名前页面只显示开始时间，提前提交会被拒绝',
     maxPartyHelp: '一个家庭一次最多报几人（志愿班次固定为 1）',
@@ -119,7 +136,13 @@ const en: typeof zh = {
   activities: {
     kind: { event: 'Activity', volunteer: 'Volunteering' },
     status: { draft: 'Draft', published: 'Published', cancelled: 'Cancelled' },
-    window: { draft: 'Not published', cancelled: 'Cancelled', not_open: 'Not open yet', open: 'Open', closed: 'Closed' },
+    window: {
+      draft: 'Not published',
+      cancelled: 'Cancelled',
+      not_open: 'Not open yet',
+      open: 'Open',
+      closed: 'Closed',
+    },
     qtype: {
       text: 'Short text',
       longtext: 'Long text',
@@ -130,8 +153,19 @@ const en: typeof zh = {
       date: 'Date',
       consent: 'Consent tick',
     },
-    question: { label: 'Question', type: 'Type', required: 'Required', options: 'Options (one per line)', help: 'Help' },
-    sections: { basics: 'Basics', window: 'Registration window', questions: 'Extra questions', sessions: 'Sessions / shifts' },
+    question: {
+      label: 'Question',
+      type: 'Type',
+      required: 'Required',
+      options: 'Options (one per line)',
+      help: 'Help',
+    },
+    sections: {
+      basics: 'Basics',
+      window: 'Registration window',
+      questions: 'Extra questions',
+      sessions: 'Sessions / shifts',
+    },
     slugHelp: 'Registration address /a/<address>; generated when empty',
     windowHelp: 'Before opening the page shows only the opening time; early posts are refused',
     maxPartyHelp: 'How many people one registration may bring (shifts: always 1)',
@@ -152,7 +186,8 @@ const en: typeof zh = {
     copied: 'Link copied',
     ended: 'Ended',
     noSessions: 'No sessions yet: add one.',
-    capacityHelp: 'Raising it promotes from the waiting list in order; it cannot go below the confirmed places',
+    capacityHelp:
+      'Raising it promotes from the waiting list in order; it cannot go below the confirmed places',
   },
 }
 

@@ -4,8 +4,12 @@ import { lazyScreen } from '../../lib/preloadable'
 
 const ActivityList = lazyScreen(() => import('./ActivityList'))
 const ActivityShow = lazyScreen(() => import('./ActivityShow'))
-const ActivityEdit = lazyScreen(() => import('./ActivityForm').then((m) => ({ default: m.ActivityEdit })))
-const ActivityCreate = lazyScreen(() => import('./ActivityForm').then((m) => ({ default: m.ActivityCreate })))
+const ActivityEdit = lazyScreen(() =>
+  import('./ActivityForm').then((m) => ({ default: m.ActivityEdit })),
+)
+const ActivityCreate = lazyScreen(() =>
+  import('./ActivityForm').then((m) => ({ default: m.ActivityCreate })),
+)
 
 export default {
   list: ActivityList,

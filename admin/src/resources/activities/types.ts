@@ -4,7 +4,16 @@ export const ACTIVITY_KINDS = ['event', 'volunteer'] as const
 export const ACTIVITY_STATUSES = ['draft', 'published', 'cancelled'] as const
 export const ACTIVITY_WINDOWS = ['draft', 'cancelled', 'not_open', 'open', 'closed'] as const
 /** Question types offered for an activity's extra questions (a subset of the forms engine's). */
-export const QUESTION_TYPES = ['text', 'longtext', 'number', 'phone', 'single', 'multiple', 'date', 'consent'] as const
+export const QUESTION_TYPES = [
+  'text',
+  'longtext',
+  'number',
+  'phone',
+  'single',
+  'multiple',
+  'date',
+  'consent',
+] as const
 
 export type Question = {
   key: string

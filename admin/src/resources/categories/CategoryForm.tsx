@@ -1,4 +1,12 @@
-import { BooleanInput, Create, Edit, NumberInput, required, SimpleForm, TextInput } from 'react-admin'
+import {
+  BooleanInput,
+  Create,
+  Edit,
+  NumberInput,
+  required,
+  SimpleForm,
+  TextInput,
+} from 'react-admin'
 import { SaveDeleteToolbar } from '../../layout/SaveDeleteToolbar'
 
 const Fields = () => (

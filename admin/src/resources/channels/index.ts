@@ -2,7 +2,9 @@ import QrCodeIcon from '@mui/icons-material/QrCode2'
 import { lazyScreen } from '../../lib/preloadable'
 
 const ChannelList = lazyScreen(() => import('./ChannelList'))
-const ChannelEdit = lazyScreen(() => import('./ChannelForm').then((m) => ({ default: m.ChannelEdit })))
+const ChannelEdit = lazyScreen(() =>
+  import('./ChannelForm').then((m) => ({ default: m.ChannelEdit })),
+)
 const ChannelCreate = lazyScreen(() =>
   import('./ChannelForm').then((m) => ({ default: m.ChannelCreate })),
 )

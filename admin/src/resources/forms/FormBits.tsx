@@ -28,7 +28,11 @@ export const AvailabilityChip = ({ availability }: { availability: Availability 
 }
 
 /** The resident link (open, copy), the QR SVG and the printable poster. */
-export const FormLinks = ({ form }: { form: Pick<FormRecord, 'publicUrl' | 'qrUrl' | 'posterUrl'> }) => {
+export const FormLinks = ({
+  form,
+}: {
+  form: Pick<FormRecord, 'publicUrl' | 'qrUrl' | 'posterUrl'>
+}) => {
   const translate = useTranslate()
   const notify = useNotify()
   const absolute = `${window.location.origin}${form.publicUrl}`
@@ -51,7 +55,14 @@ export const FormLinks = ({ form }: { form: Pick<FormRecord, 'publicUrl' | 'qrUr
     <Stack direction="row" spacing={0.5} onClick={stop}>
       {links.map((l) => (
         <Tooltip key={l.key} title={translate(`forms.${l.key}`)}>
-          <IconButton size="small" component={Link} href={l.href} target="_blank" rel="noopener" aria-label={translate(`forms.${l.key}`)}>
+          <IconButton
+            size="small"
+            component={Link}
+            href={l.href}
+            target="_blank"
+            rel="noopener"
+            aria-label={translate(`forms.${l.key}`)}
+          >
             {l.icon}
           </IconButton>
         </Tooltip>

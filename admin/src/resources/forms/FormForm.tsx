@@ -37,7 +37,14 @@ const newKey = () => `q${Math.random().toString(36).slice(2, 7)}`
 const KeyInput = () => {
   const [key] = useState(newKey)
   return (
-    <TextInput source="key" label="forms.field.key" helperText="forms.field.keyHelp" defaultValue={key} validate={required()} sx={{ width: 170 }} />
+    <TextInput
+      source="key"
+      label="forms.field.key"
+      helperText="forms.field.keyHelp"
+      defaultValue={key}
+      validate={required()}
+      sx={{ width: 170 }}
+    />
   )
 }
 
@@ -51,7 +58,9 @@ const TypeSpecific = ({ field }: { field: Partial<FormField> }) => {
   switch (field.type) {
     case 'text':
     case 'longtext':
-      return <NumberInput source="maxLength" label="forms.field.maxLength" min={1} sx={{ width: 170 }} />
+      return (
+        <NumberInput source="maxLength" label="forms.field.maxLength" min={1} sx={{ width: 170 }} />
+      )
     case 'number':
       return (
         <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center' }}>
@@ -68,16 +77,43 @@ const TypeSpecific = ({ field }: { field: Partial<FormField> }) => {
         </Box>
       )
     case 'rating':
-      return <NumberInput source="scale" label="forms.field.scale" min={2} max={10} defaultValue={5} sx={{ width: 140 }} />
+      return (
+        <NumberInput
+          source="scale"
+          label="forms.field.scale"
+          min={2}
+          max={10}
+          defaultValue={5}
+          sx={{ width: 140 }}
+        />
+      )
     case 'single':
     case 'multiple':
       return (
         <Box>
-          <TextInput source="options" label="forms.field.options" multiline minRows={3} fullWidth validate={required()} {...lines} />
+          <TextInput
+            source="options"
+            label="forms.field.options"
+            multiline
+            minRows={3}
+            fullWidth
+            validate={required()}
+            {...lines}
+          />
           {field.type === 'multiple' && (
             <Box sx={{ display: 'flex', gap: 2 }}>
-              <NumberInput source="minPicks" label="forms.field.minPicks" min={0} sx={{ width: 140 }} />
-              <NumberInput source="maxPicks" label="forms.field.maxPicks" min={0} sx={{ width: 140 }} />
+              <NumberInput
+                source="minPicks"
+                label="forms.field.minPicks"
+                min={0}
+                sx={{ width: 140 }}
+              />
+              <NumberInput
+                source="maxPicks"
+                label="forms.field.maxPicks"
+                min={0}
+                sx={{ width: 140 }}
+              />
             </Box>
           )}
         </Box>
@@ -88,7 +124,13 @@ const TypeSpecific = ({ field }: { field: Partial<FormField> }) => {
 }
 
 /** "Show only when an earlier choice question has this answer": a question, then one of its options. */
-const ConditionInputs = ({ field, all }: { field: Partial<FormField>; all: Partial<FormField>[] }) => {
+const ConditionInputs = ({
+  field,
+  all,
+}: {
+  field: Partial<FormField>
+  all: Partial<FormField>[]
+}) => {
   const index = all.findIndex((f) => f.key === field.key)
   const earlier = all.slice(0, Math.max(0, index)).filter((f) => f.key && isChoice(f as FormField))
   if (!earlier.length) return null
@@ -124,9 +166,20 @@ const QuestionBuilder = () => {
         {translate('forms.sections.questions')}
       </Typography>
       <ArrayInput source="fields" label={false}>
-        <SimpleFormIterator fullWidth getItemLabel={(i) => `${i + 1}.`} sx={{ '& .RaSimpleFormIterator-line': { py: 1 } }}>
+        <SimpleFormIterator
+          fullWidth
+          getItemLabel={(i) => `${i + 1}.`}
+          sx={{ '& .RaSimpleFormIterator-line': { py: 1 } }}
+        >
           <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
-            <SelectInput source="type" label="forms.field.type" choices={typeChoices} validate={required()} defaultValue="text" sx={{ minWidth: 180 }} />
+            <SelectInput
+              source="type"
+              label="forms.field.type"
+              choices={typeChoices}
+              validate={required()}
+              defaultValue="text"
+              sx={{ minWidth: 180 }}
+            />
             <KeyInput />
             <BooleanInput source="required" label="forms.field.required" />
           </Box>
@@ -137,7 +190,10 @@ const QuestionBuilder = () => {
               scopedFormData ? (
                 <>
                   <TypeSpecific field={scopedFormData as Partial<FormField>} />
-                  <ConditionInputs field={scopedFormData as Partial<FormField>} all={formData.fields ?? []} />
+                  <ConditionInputs
+                    field={scopedFormData as Partial<FormField>}
+                    all={formData.fields ?? []}
+                  />
                 </>
               ) : null
             }
@@ -154,13 +210,28 @@ const Basics = () => {
     <>
       <Typography variant="h6">{translate('forms.sections.basics')}</Typography>
       <TextInput source="title" validate={required()} fullWidth />
-      <TextInput source="description" multiline minRows={2} fullWidth helperText="forms.descriptionHelp" />
+      <TextInput
+        source="description"
+        multiline
+        minRows={2}
+        fullWidth
+        helperText="forms.descriptionHelp"
+      />
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-        <ReferenceInput source="neighborhoodId" reference="neighborhoods" sort={{ field: 'name', order: 'ASC' }}>
+        <ReferenceInput
+          source="neighborhoodId"
+          reference="neighborhoods"
+          sort={{ field: 'name', order: 'ASC' }}
+        >
           <SelectInput optionText="name" emptyText="forms.town" sx={{ minWidth: 220 }} />
         </ReferenceInput>
         <TextInput source="slug" helperText="forms.slugHelp" sx={{ minWidth: 260 }} />
-        <SelectInput source="status" choices={statusChoices} validate={required()} sx={{ minWidth: 140 }} />
+        <SelectInput
+          source="status"
+          choices={statusChoices}
+          validate={required()}
+          sx={{ minWidth: 140 }}
+        />
       </Box>
       <Typography variant="h6" sx={{ mt: 2 }}>
         {translate('forms.sections.schedule')}
@@ -201,7 +272,14 @@ export const FormCreate = () => {
   const only = me?.neighborhoodIds?.length === 1 ? me.neighborhoodIds[0] : undefined
   return (
     <Create redirect="show" transform={toApi}>
-      <SimpleForm defaultValues={{ neighborhoodId: only ?? null, status: 'draft', onePerPhone: false, fields: [] }}>
+      <SimpleForm
+        defaultValues={{
+          neighborhoodId: only ?? null,
+          status: 'draft',
+          onePerPhone: false,
+          fields: [],
+        }}
+      >
         <Basics />
         <QuestionBuilder />
       </SimpleForm>

@@ -1,6 +1,16 @@
 import {
-  AutocompleteInput, CreateButton, DataTable, List, ReferenceField, ReferenceInput, SearchInput,
-  SelectArrayInput, TextField, TopToolbar, useLocaleState, useTranslate,
+  AutocompleteInput,
+  CreateButton,
+  DataTable,
+  List,
+  ReferenceField,
+  ReferenceInput,
+  SearchInput,
+  SelectArrayInput,
+  TextField,
+  TopToolbar,
+  useLocaleState,
+  useTranslate,
 } from 'react-admin'
 import { formatDateTime } from '../../lib/format'
 import { useMe } from '../../lib/useMe'
@@ -24,16 +34,29 @@ const FormList = () => {
   const [locale] = useLocaleState()
   const { writable } = useMe()
   return (
-    <List filters={filters} sort={{ field: 'updatedAt', order: 'DESC' }} actions={<TopToolbar>{writable && <CreateButton />}</TopToolbar>}>
+    <List
+      filters={filters}
+      sort={{ field: 'updatedAt', order: 'DESC' }}
+      actions={<TopToolbar>{writable && <CreateButton />}</TopToolbar>}
+    >
       <DataTable<FormRecord> rowClick="show" bulkActionButtons={false} size="small">
         <Col source="title" />
         <Col source="neighborhoodId">
-          <ReferenceField source="neighborhoodId" reference="neighborhoods" link={false} emptyText={translate('forms.town')}>
+          <ReferenceField
+            source="neighborhoodId"
+            reference="neighborhoods"
+            link={false}
+            emptyText={translate('forms.town')}
+          >
             <TextField source="name" />
           </ReferenceField>
         </Col>
         <Col source="status" render={(f) => translate(`forms.status.${f.status}`)} />
-        <Col source="availability" disableSort render={(f) => <AvailabilityChip availability={f.availability} />} />
+        <Col
+          source="availability"
+          disableSort
+          render={(f) => <AvailabilityChip availability={f.availability} />}
+        />
         <DataTable.NumberCol<FormRecord> source="responseCount" />
         <Col source="closesAt" render={(f) => formatDateTime(f.closesAt, locale) || '—'} />
         <Col source="updatedAt" render={(f) => formatDateTime(f.updatedAt, locale)} />

@@ -1,9 +1,28 @@
 import { useState } from 'react'
-import { Box, Button, Card, CardContent, MenuItem, Stack, TextField as MuiTextField, Typography } from '@mui/material'
+import {
+  Box,
+  Button,
+  Card,
+  CardContent,
+  MenuItem,
+  Stack,
+  TextField as MuiTextField,
+  Typography,
+} from '@mui/material'
 import DownloadIcon from '@mui/icons-material/Download'
 import {
-  DataTable, EditButton, Pagination, ReferenceField, ReferenceManyField, Show, TabbedShowLayout, TextField,
-  TopToolbar, useLocaleState, useRecordContext, useTranslate,
+  DataTable,
+  EditButton,
+  Pagination,
+  ReferenceField,
+  ReferenceManyField,
+  Show,
+  TabbedShowLayout,
+  TextField,
+  TopToolbar,
+  useLocaleState,
+  useRecordContext,
+  useTranslate,
 } from 'react-admin'
 import { formatDate, formatDateTime } from '../../lib/format'
 import { useMe } from '../../lib/useMe'
@@ -44,17 +63,35 @@ const Overview = () => {
             {form.description}
           </Typography>
         )}
-        <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(170px, 1fr))', gap: 2 }}>
-          {item(f('neighborhoodId'), (
-            <ReferenceField source="neighborhoodId" reference="neighborhoods" link={false} emptyText={translate('forms.town')}>
+        <Box
+          sx={{
+            display: 'grid',
+            gridTemplateColumns: 'repeat(auto-fill, minmax(170px, 1fr))',
+            gap: 2,
+          }}
+        >
+          {item(
+            f('neighborhoodId'),
+            <ReferenceField
+              source="neighborhoodId"
+              reference="neighborhoods"
+              link={false}
+              emptyText={translate('forms.town')}
+            >
               <TextField source="name" />
-            </ReferenceField>
-          ))}
+            </ReferenceField>,
+          )}
           {item(f('status'), translate(`forms.status.${form.status}`))}
-          {item(f('responseCount'), form.maxResponses ? `${form.responseCount} / ${form.maxResponses}` : form.responseCount)}
+          {item(
+            f('responseCount'),
+            form.maxResponses ? `${form.responseCount} / ${form.maxResponses}` : form.responseCount,
+          )}
           {item(f('opensAt'), formatDateTime(form.opensAt, locale) || null)}
           {item(f('closesAt'), formatDateTime(form.closesAt, locale) || null)}
-          {item(f('onePerPhone'), translate(form.onePerPhone ? 'ra.boolean.true' : 'ra.boolean.false'))}
+          {item(
+            f('onePerPhone'),
+            translate(form.onePerPhone ? 'ra.boolean.true' : 'ra.boolean.false'),
+          )}
           {item(f('slug'), <code>{form.publicUrl}</code>)}
           {item(f('version'), form.version)}
         </Box>
@@ -63,7 +100,11 @@ const Overview = () => {
             <Typography variant="subtitle2">{translate('forms.versions')}</Typography>
             {form.versions.map((v) => (
               <Typography key={v.version} variant="body2">
-                {translate('forms.versionLine', { version: v.version, count: v.responseCount, date: formatDate(v.createdAt, locale) })}
+                {translate('forms.versionLine', {
+                  version: v.version,
+                  count: v.responseCount,
+                  date: formatDate(v.createdAt, locale),
+                })}
               </Typography>
             ))}
           </Box>
@@ -74,7 +115,12 @@ const Overview = () => {
           <Typography variant="subtitle2" gutterBottom>
             {translate('forms.links')}
           </Typography>
-          <Box component="img" src={form.qrUrl} alt={`${translate('forms.qr')} ${form.title}`} sx={{ width: '100%', display: 'block' }} />
+          <Box
+            component="img"
+            src={form.qrUrl}
+            alt={`${translate('forms.qr')} ${form.title}`}
+            sx={{ width: '100%', display: 'block' }}
+          />
           {form.status === 'draft' && (
             <Typography variant="caption" color="text.secondary">
               {translate('forms.preview')}
@@ -91,7 +137,10 @@ const Overview = () => {
 const Answer = ({ r, k }: { r: ResponseRecord; k: string }) => {
   const text = r.display?.[k] ?? ''
   return (
-    <Box title={text} sx={{ maxWidth: 240, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+    <Box
+      title={text}
+      sx={{ maxWidth: 240, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+    >
       {text}
     </Box>
   )
@@ -140,7 +189,14 @@ const Responses = () => {
           ))}
         </MuiTextField>
         {picked && (
-          <MuiTextField select size="small" label={translate('forms.filterValue')} value={value} onChange={(e) => setValue(e.target.value)} sx={{ minWidth: 160 }}>
+          <MuiTextField
+            select
+            size="small"
+            label={translate('forms.filterValue')}
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            sx={{ minWidth: 160 }}
+          >
             {(picked.options ?? []).map((o) => (
               <MenuItem key={o} value={o}>
                 {o}
@@ -150,7 +206,15 @@ const Responses = () => {
         )}
         <Box sx={{ flex: 1 }} />
         {(['csv', 'xlsx'] as const).map((format) => (
-          <Button key={format} size="small" component="a" href={exportHref(format)} download startIcon={<DownloadIcon />} data-export={format}>
+          <Button
+            key={format}
+            size="small"
+            component="a"
+            href={exportHref(format)}
+            download
+            startIcon={<DownloadIcon />}
+            data-export={format}
+          >
             {translate(format === 'csv' ? 'forms.exportCsv' : 'forms.exportXlsx')}
           </Button>
         ))}
@@ -163,13 +227,36 @@ const Responses = () => {
         perPage={25}
         pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
       >
-        <DataTable<ResponseRecord> bulkActionButtons={false} size="small" rowClick={false} sx={gridSx} empty={<Typography sx={{ p: 2 }}>{translate('forms.noResponses')}</Typography>}>
+        <DataTable<ResponseRecord>
+          bulkActionButtons={false}
+          size="small"
+          rowClick={false}
+          sx={gridSx}
+          empty={<Typography sx={{ p: 2 }}>{translate('forms.noResponses')}</Typography>}
+        >
           <DataTable.NumberCol<ResponseRecord> source="id" />
-          <Col source="createdAt" label={translate('forms.submittedAt')} render={(r) => formatDateTime(r.createdAt, locale)} />
-          <Col source="receipt" label={translate('forms.receipt')} disableSort render={(r) => <code>{r.receipt}</code>} />
-          <DataTable.NumberCol<ResponseRecord> source="version" label={translate('resources.forms.fields.version')} />
+          <Col
+            source="createdAt"
+            label={translate('forms.submittedAt')}
+            render={(r) => formatDateTime(r.createdAt, locale)}
+          />
+          <Col
+            source="receipt"
+            label={translate('forms.receipt')}
+            disableSort
+            render={(r) => <code>{r.receipt}</code>}
+          />
+          <DataTable.NumberCol<ResponseRecord>
+            source="version"
+            label={translate('resources.forms.fields.version')}
+          />
           {fields.map((f: FormField) => (
-            <Col key={f.key} label={f.label} disableSort render={(r) => <Answer r={r} k={f.key} />} />
+            <Col
+              key={f.key}
+              label={f.label}
+              disableSort
+              render={(r) => <Answer r={r} k={f.key} />}
+            />
           ))}
         </DataTable>
       </ReferenceManyField>

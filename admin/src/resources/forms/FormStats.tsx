@@ -10,7 +10,11 @@ const pct = (share: number) => `${Math.round(share * 1000) / 10}%`
 const Bars = ({ bars, label }: { bars: Bar[]; label: string }) => {
   const max = Math.max(1, ...bars.map((b) => b.count))
   return (
-    <Box component="table" aria-label={label} sx={{ width: '100%', borderCollapse: 'collapse', '& td': { py: 0.25, fontSize: 14 } }}>
+    <Box
+      component="table"
+      aria-label={label}
+      sx={{ width: '100%', borderCollapse: 'collapse', '& td': { py: 0.25, fontSize: 14 } }}
+    >
       <tbody>
         {bars.map((b) => (
           <tr key={b.label}>
@@ -18,7 +22,15 @@ const Bars = ({ bars, label }: { bars: Bar[]; label: string }) => {
               {b.label}
             </Box>
             <Box component="td" sx={{ width: '50%' }}>
-              <Box sx={{ height: 14, bgcolor: 'primary.main', borderRadius: 0.5, width: `${(b.count / max) * 100}%`, minWidth: b.count ? 2 : 0 }} />
+              <Box
+                sx={{
+                  height: 14,
+                  bgcolor: 'primary.main',
+                  borderRadius: 0.5,
+                  width: `${(b.count / max) * 100}%`,
+                  minWidth: b.count ? 2 : 0,
+                }}
+              />
             </Box>
             <Box component="td" sx={{ textAlign: 'right', whiteSpace: 'nowrap', pl: 1 }}>
               {b.count}（{pct(b.share)}）
@@ -44,7 +56,8 @@ const Question = ({ q }: { q: QuestionStats }) => {
           {numbers && q.mean !== null && (
             <>
               {' · '}
-              {translate('forms.mean', { mean: q.mean })} · {translate('forms.median', { median: q.median ?? '' })} ·{' '}
+              {translate('forms.mean', { mean: q.mean })} ·{' '}
+              {translate('forms.median', { median: q.median ?? '' })} ·{' '}
               {translate('forms.range', { min: q.min ?? '', max: q.max ?? '' })}
             </>
           )}
@@ -57,7 +70,17 @@ const Question = ({ q }: { q: QuestionStats }) => {
               {translate('forms.latest')}
             </Typography>
             {q.samples.map((s, i) => (
-              <Typography key={i} variant="body2" sx={{ borderLeft: 3, borderColor: 'divider', pl: 1, my: 0.5, whiteSpace: 'pre-line' }}>
+              <Typography
+                key={i}
+                variant="body2"
+                sx={{
+                  borderLeft: 3,
+                  borderColor: 'divider',
+                  pl: 1,
+                  my: 0.5,
+                  whiteSpace: 'pre-line',
+                }}
+              >
                 {s}
               </Typography>
             ))}
@@ -97,7 +120,13 @@ const FormStatsView = () => {
       <Typography variant="subtitle1" sx={{ mb: 2 }}>
         {translate('forms.total', { n: stats.total })}
       </Typography>
-      <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(340px, 1fr))', gap: 2 }}>
+      <Box
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: 'repeat(auto-fill, minmax(340px, 1fr))',
+          gap: 2,
+        }}
+      >
         {stats.questions
           .filter((q) => q.type !== 'hidden' || q.answered > 0)
           .map((q) => (

@@ -25,7 +25,13 @@ const zh = {
   },
   forms: {
     status: { draft: '草稿', open: '开放', closed: '已关闭' },
-    availability: { draft: '未发布', not_open: '未开始', open: '收集中', closed: '已结束', full: '已收满' },
+    availability: {
+      draft: '未发布',
+      not_open: '未开始',
+      open: '收集中',
+      closed: '已结束',
+      full: '已收满',
+    },
     type: {
       text: '单行文字',
       longtext: '多行文字',
@@ -121,7 +127,13 @@ const en: typeof zh = {
   },
   forms: {
     status: { draft: 'Draft', open: 'Open', closed: 'Closed' },
-    availability: { draft: 'Unpublished', not_open: 'Not open yet', open: 'Collecting', closed: 'Ended', full: 'Full' },
+    availability: {
+      draft: 'Unpublished',
+      not_open: 'Not open yet',
+      open: 'Collecting',
+      closed: 'Ended',
+      full: 'Full',
+    },
     type: {
       text: 'Short text',
       longtext: 'Long text',
@@ -186,7 +198,8 @@ const en: typeof zh = {
     range: 'Range %{min}–%{max}',
     latest: 'Latest answers',
     noStats: 'No statistics for this question (personal data)',
-    versionsNote: 'Editing the questions of a form with responses makes a new version; older responses keep theirs.',
+    versionsNote:
+      'Editing the questions of a form with responses makes a new version; older responses keep theirs.',
   },
 }
 

@@ -1,7 +1,17 @@
 // Mirrors the API records of worker/api/forms.ts and worker/domain/forms/definition.ts.
 
 export const FIELD_TYPES = [
-  'text', 'longtext', 'number', 'phone', 'single', 'multiple', 'date', 'building', 'rating', 'consent', 'hidden',
+  'text',
+  'longtext',
+  'number',
+  'phone',
+  'single',
+  'multiple',
+  'date',
+  'building',
+  'rating',
+  'consent',
+  'hidden',
 ] as const
 export type FieldType = (typeof FIELD_TYPES)[number]
 

@@ -1,4 +1,12 @@
-import { Create, Edit, ReferenceInput, required, SelectInput, SimpleForm, TextInput } from 'react-admin'
+import {
+  Create,
+  Edit,
+  ReferenceInput,
+  required,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+} from 'react-admin'
 import { SaveDeleteToolbar } from '../../layout/SaveDeleteToolbar'
 import { useMe } from '../../lib/useMe'
 
@@ -9,9 +17,16 @@ export const GridCreate = () => {
   // A user with one neighborhood gets it chosen already.
   const only = me?.neighborhoodIds?.length === 1 ? me.neighborhoodIds[0] : undefined
   return (
-    <Create redirect="list" transform={({ neighborhoodId, name }: Grid) => ({ neighborhoodId, name })}>
+    <Create
+      redirect="list"
+      transform={({ neighborhoodId, name }: Grid) => ({ neighborhoodId, name })}
+    >
       <SimpleForm defaultValues={{ neighborhoodId: only }}>
-        <ReferenceInput source="neighborhoodId" reference="neighborhoods" sort={{ field: 'name', order: 'ASC' }}>
+        <ReferenceInput
+          source="neighborhoodId"
+          reference="neighborhoods"
+          sort={{ field: 'name', order: 'ASC' }}
+        >
           <SelectInput optionText="name" validate={required()} />
         </ReferenceInput>
         <TextInput source="name" validate={required()} helperText="grids.nameHelp" />

@@ -1,4 +1,12 @@
-import { Create, Edit, ReferenceInput, required, SelectInput, SimpleForm, TextInput } from 'react-admin'
+import {
+  Create,
+  Edit,
+  ReferenceInput,
+  required,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+} from 'react-admin'
 import { SaveDeleteToolbar } from '../../layout/SaveDeleteToolbar'
 
 const Fields = () => (

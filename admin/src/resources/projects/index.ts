@@ -6,7 +6,9 @@ import { lazyScreen } from '../../lib/preloadable'
 // Each screen downloads when first opened.
 const ProjectList = lazyScreen(() => import('./ProjectList'))
 const ProjectShow = lazyScreen(() => import('./ProjectShow'))
-const ProjectEdit = lazyScreen(() => import('./ProjectForm').then((m) => ({ default: m.ProjectEdit })))
+const ProjectEdit = lazyScreen(() =>
+  import('./ProjectForm').then((m) => ({ default: m.ProjectEdit })),
+)
 const ProjectCreate = lazyScreen(() =>
   import('./ProjectForm').then((m) => ({ default: m.ProjectCreate })),
 )

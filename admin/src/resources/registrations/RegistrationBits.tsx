@@ -1,11 +1,23 @@
 import { useState } from 'react'
-import { Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material'
+import {
+  Button,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Stack,
+  TextField,
+} from '@mui/material'
 import { useNotify, useRefresh, useTranslate } from 'react-admin'
 import { useNotifyError } from '../../lib/useNotifyError'
 import { postAction } from '../activities/api'
 import type { Registration, RegistrationStatus } from './types'
 
-const STATUS_COLOR: Record<RegistrationStatus, 'success' | 'info' | 'default' | 'primary' | 'warning'> = {
+const STATUS_COLOR: Record<
+  RegistrationStatus,
+  'success' | 'info' | 'default' | 'primary' | 'warning'
+> = {
   confirmed: 'primary',
   waitlisted: 'info',
   cancelled: 'default',
@@ -19,7 +31,14 @@ export const StatusChip = ({ r }: { r: Pick<Registration, 'status' | 'waitlistPo
     r.status === 'waitlisted' && r.waitlistPosition
       ? translate('registrations.position', { n: r.waitlistPosition })
       : translate(`registrations.status.${r.status}`)
-  return <Chip size="small" color={STATUS_COLOR[r.status]} variant={r.status === 'cancelled' ? 'outlined' : 'filled'} label={label} />
+  return (
+    <Chip
+      size="small"
+      color={STATUS_COLOR[r.status]}
+      variant={r.status === 'cancelled' ? 'outlined' : 'filled'}
+      label={label}
+    />
+  )
 }
 
 const HoursDialog = ({ r, onClose }: { r: Registration; onClose: () => void }) => {
@@ -31,7 +50,10 @@ const HoursDialog = ({ r, onClose }: { r: Registration; onClose: () => void }) =
   const [note, setNote] = useState('')
   const save = async () => {
     try {
-      await postAction(`/registrations/${r.id}/hours`, { hours: Number(hours), note: note || undefined })
+      await postAction(`/registrations/${r.id}/hours`, {
+        hours: Number(hours),
+        note: note || undefined,
+      })
       notify('registrations.hoursSaved', { type: 'info' })
       refresh()
       onClose()
@@ -44,8 +66,20 @@ const HoursDialog = ({ r, onClose }: { r: Registration; onClose: () => void }) =
       <DialogTitle>{translate('registrations.hoursTitle', { name: r.name })}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
-          <TextField label={translate('registrations.hoursLabel')} type="number" value={hours} onChange={(e) => setHours(e.target.value)} size="small" slotProps={{ htmlInput: { min: 0, max: 24, step: 0.5 } }} />
-          <TextField label={translate('registrations.hoursNote')} value={note} onChange={(e) => setNote(e.target.value)} size="small" />
+          <TextField
+            label={translate('registrations.hoursLabel')}
+            type="number"
+            value={hours}
+            onChange={(e) => setHours(e.target.value)}
+            size="small"
+            slotProps={{ htmlInput: { min: 0, max: 24, step: 0.5 } }}
+          />
+          <TextField
+            label={translate('registrations.hoursNote')}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            size="small"
+          />
         </Stack>
       </DialogContent>
       <DialogActions>
@@ -78,12 +112,27 @@ export const RowActions = ({ r }: { r: Registration }) => {
   return (
     <Stack direction="row" spacing={0.5} onClick={stop}>
       {r.status === 'confirmed' && (
-        <Button size="small" variant="contained" onClick={() => run(`/registrations/${r.id}/check-in`, () => notify('registrations.checkedIn', { type: 'info', messageArgs: { name: r.name } }))}>
+        <Button
+          size="small"
+          variant="contained"
+          onClick={() =>
+            run(`/registrations/${r.id}/check-in`, () =>
+              notify('registrations.checkedIn', { type: 'info', messageArgs: { name: r.name } }),
+            )
+          }
+        >
           {translate('registrations.checkIn')}
         </Button>
       )}
       {r.status === 'waitlisted' && (
-        <Button size="small" onClick={() => run(`/registrations/${r.id}/promote`, () => notify('registrations.promoted', { type: 'info' }))}>
+        <Button
+          size="small"
+          onClick={() =>
+            run(`/registrations/${r.id}/promote`, () =>
+              notify('registrations.promoted', { type: 'info' }),
+            )
+          }
+        >
           {translate('registrations.promote')}
         </Button>
       )}
@@ -94,7 +143,10 @@ export const RowActions = ({ r }: { r: Registration }) => {
           onClick={() =>
             window.confirm(translate('registrations.cancelConfirm', { name: r.name })) &&
             run(`/registrations/${r.id}/cancel`, (json) =>
-              notify('registrations.cancelled', { type: 'info', messageArgs: { n: json.promotedIds?.length ?? 0 } }),
+              notify('registrations.cancelled', {
+                type: 'info',
+                messageArgs: { n: json.promotedIds?.length ?? 0 },
+              }),
             )
           }
         >

@@ -1,6 +1,17 @@
 import {
-  AutocompleteInput, BooleanInput, Create, FormDataConsumer, NumberInput, ReferenceInput, SelectArrayInput,
-  SelectInput, SimpleForm, TextInput, required, useGetOne, useTranslate,
+  AutocompleteInput,
+  BooleanInput,
+  Create,
+  FormDataConsumer,
+  NumberInput,
+  ReferenceInput,
+  SelectArrayInput,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  required,
+  useGetOne,
+  useTranslate,
 } from 'react-admin'
 import { Typography } from '@mui/material'
 import { formatDateTime } from '../../lib/format'
@@ -20,20 +31,34 @@ const QuestionInput = ({ q }: { q: Question }) => {
     case 'single':
       return <SelectInput source={source} label={q.label} choices={choices} validate={validate} />
     case 'multiple':
-      return <SelectArrayInput source={source} label={q.label} choices={choices} validate={validate} />
+      return (
+        <SelectArrayInput source={source} label={q.label} choices={choices} validate={validate} />
+      )
     case 'number':
       return <NumberInput source={source} label={q.label} validate={validate} />
     case 'consent':
       return <BooleanInput source={source} label={q.label} />
     default:
-      return <TextInput source={source} label={q.label} validate={validate} multiline={q.type === 'longtext'} fullWidth />
+      return (
+        <TextInput
+          source={source}
+          label={q.label}
+          validate={validate}
+          multiline={q.type === 'longtext'}
+          fullWidth
+        />
+      )
   }
 }
 
 const Questions = ({ sessionId }: { sessionId: number }) => {
   const translate = useTranslate()
   const { data: session } = useGetOne<Session>('activity-sessions', { id: sessionId })
-  const { data: activity } = useGetOne<Activity>('activities', { id: session?.activityId }, { enabled: !!session })
+  const { data: activity } = useGetOne<Activity>(
+    'activities',
+    { id: session?.activityId },
+    { enabled: !!session },
+  )
   if (!activity) return null
   if (!activity.questions.length)
     return (
@@ -51,16 +76,26 @@ const Questions = ({ sessionId }: { sessionId: number }) => {
 }
 
 const RegistrationCreate = () => (
-  <Create redirect={(_r, _id, data) => `registrations?filter=${encodeURIComponent(JSON.stringify({ sessionId: data?.sessionId }))}`}>
+  <Create
+    redirect={(_r, _id, data) =>
+      `registrations?filter=${encodeURIComponent(JSON.stringify({ sessionId: data?.sessionId }))}`
+    }
+  >
     <SimpleForm defaultValues={{ partySize: 1, answers: {} }}>
-      <ReferenceInput source="sessionId" reference="activity-sessions" sort={{ field: 'startsAt', order: 'DESC' }}>
+      <ReferenceInput
+        source="sessionId"
+        reference="activity-sessions"
+        sort={{ field: 'startsAt', order: 'DESC' }}
+      >
         <AutocompleteInput optionText={sessionText} validate={required()} sx={{ minWidth: 360 }} />
       </ReferenceInput>
       <TextInput source="name" validate={required()} />
       <TextInput source="phone" validate={required()} />
       <NumberInput source="partySize" min={1} validate={required()} />
       <FormDataConsumer<{ sessionId?: number }>>
-        {({ formData }) => (formData.sessionId ? <Questions sessionId={formData.sessionId} /> : null)}
+        {({ formData }) =>
+          formData.sessionId ? <Questions sessionId={formData.sessionId} /> : null
+        }
       </FormDataConsumer>
     </SimpleForm>
   </Create>

@@ -1,8 +1,17 @@
 import { Button, Stack, Typography } from '@mui/material'
 import DownloadIcon from '@mui/icons-material/Download'
 import {
-  AutocompleteInput, CreateButton, DataTable, List, ReferenceInput, SearchInput, SelectArrayInput, TopToolbar,
-  useListContext, useLocaleState, useTranslate,
+  AutocompleteInput,
+  CreateButton,
+  DataTable,
+  List,
+  ReferenceInput,
+  SearchInput,
+  SelectArrayInput,
+  TopToolbar,
+  useListContext,
+  useLocaleState,
+  useTranslate,
 } from 'react-admin'
 import { formatDateTime } from '../../lib/format'
 import { useMe } from '../../lib/useMe'
@@ -18,13 +27,24 @@ const sessionText = (s: SessionOption | undefined) =>
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <ReferenceInput key="sessionId" source="sessionId" reference="activity-sessions" sort={{ field: 'startsAt', order: 'DESC' }} alwaysOn>
+  <ReferenceInput
+    key="sessionId"
+    source="sessionId"
+    reference="activity-sessions"
+    sort={{ field: 'startsAt', order: 'DESC' }}
+    alwaysOn
+  >
     <AutocompleteInput optionText={sessionText} sx={{ minWidth: 320 }} />
   </ReferenceInput>,
   <ReferenceInput key="activityId" source="activityId" reference="activities">
     <AutocompleteInput optionText="title" filterToQuery={(q) => ({ q })} />
   </ReferenceInput>,
-  <SelectArrayInput key="status" source="status" choices={REGISTRATION_STATUSES.map((id) => ({ id, name: `registrations.status.${id}` }))} alwaysOn />,
+  <SelectArrayInput
+    key="status"
+    source="status"
+    choices={REGISTRATION_STATUSES.map((id) => ({ id, name: `registrations.status.${id}` }))}
+    alwaysOn
+  />,
 ]
 
 const ExportButtons = () => {
@@ -67,8 +87,18 @@ const RegistrationList = () => {
   const [locale] = useLocaleState()
   const { writable } = useMe()
   return (
-    <List filters={filters} sort={{ field: 'seq', order: 'ASC' }} perPage={50} actions={<Actions />}>
-      <DataTable<Registration> rowClick={false} bulkActionButtons={false} size="small" rowSx={(r) => (r.status === 'cancelled' ? { opacity: 0.55 } : {})}>
+    <List
+      filters={filters}
+      sort={{ field: 'seq', order: 'ASC' }}
+      perPage={50}
+      actions={<Actions />}
+    >
+      <DataTable<Registration>
+        rowClick={false}
+        bulkActionButtons={false}
+        size="small"
+        rowSx={(r) => (r.status === 'cancelled' ? { opacity: 0.55 } : {})}
+      >
         <NumberCol source="seq" />
         <Col source="name" />
         <Col source="phone" />
@@ -90,7 +120,11 @@ const RegistrationList = () => {
         <Col
           source="creditedHours"
           disableSort
-          render={(r) => (r.creditedHours === null ? '' : translate('registrations.hoursValue', { h: r.creditedHours }))}
+          render={(r) =>
+            r.creditedHours === null
+              ? ''
+              : translate('registrations.hoursValue', { h: r.creditedHours })
+          }
         />
         <Col source="answers" disableSort render={(r) => Object.values(r.answerText).join('；')} />
         {writable && <Col label="" disableSort render={(r) => <RowActions r={r} />} />}

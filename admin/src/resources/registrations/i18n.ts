@@ -21,7 +21,13 @@ const zh = {
     },
   },
   registrations: {
-    status: { confirmed: '已确认', waitlisted: '候补', cancelled: '已取消', checked_in: '已签到', no_show: '未到场' },
+    status: {
+      confirmed: '已确认',
+      waitlisted: '候补',
+      cancelled: '已取消',
+      checked_in: '已签到',
+      no_show: '未到场',
+    },
     checkIn: '签到',
     cancel: '取消',
     cancelConfirm: '取消 %{name} 的报名？名额会按顺序递补给候补的人。',
@@ -66,10 +72,17 @@ const en: typeof zh = {
     },
   },
   registrations: {
-    status: { confirmed: 'Confirmed', waitlisted: 'Waiting', cancelled: 'Cancelled', checked_in: 'Checked in', no_show: 'No-show' },
+    status: {
+      confirmed: 'Confirmed',
+      waitlisted: 'Waiting',
+      cancelled: 'Cancelled',
+      checked_in: 'Checked in',
+      no_show: 'No-show',
+    },
     checkIn: 'Check in',
     cancel: 'Cancel',
-    cancelConfirm: 'Cancel the registration of %{name}? The places go to the waiting list in order.',
+    cancelConfirm:
+      'Cancel the registration of %{name}? The places go to the waiting list in order.',
     promote: 'Confirm now',
     hours: 'Adjust hours',
     hoursTitle: 'Volunteer hours: %{name}',

@@ -1,6 +1,12 @@
 // The records of the registrations API (worker/api/registrations.ts).
 
-export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'cancelled', 'checked_in', 'no_show'] as const
+export const REGISTRATION_STATUSES = [
+  'confirmed',
+  'waitlisted',
+  'cancelled',
+  'checked_in',
+  'no_show',
+] as const
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number]
 
 export type Registration = {

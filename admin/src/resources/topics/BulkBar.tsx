@@ -23,7 +23,8 @@ const BulkBar = () => {
   )
   if (!selectedIds.length || !writable) return null
   const topics = data.filter(Boolean)
-  const moves = isPending || topics.length !== selectedIds.length ? [] : commonMoves(topics, BULK_MOVES)
+  const moves =
+    isPending || topics.length !== selectedIds.length ? [] : commonMoves(topics, BULK_MOVES)
   return (
     <Box
       role="toolbar"
@@ -47,7 +48,12 @@ const BulkBar = () => {
       <Button size="small" onClick={() => onUnselectItems()}>
         {translate('ra.action.unselect')}
       </Button>
-      <MoveDialog move={move} topics={topics} onClose={() => setMove(null)} onDone={() => onUnselectItems()} />
+      <MoveDialog
+        move={move}
+        topics={topics}
+        onClose={() => setMove(null)}
+        onDone={() => onUnselectItems()}
+      />
     </Box>
   )
 }

@@ -12,7 +12,13 @@ import type { Topic } from './types'
  * Open topics of the same neighborhood and category that read like this one (the rule the
  * needs form uses to offer "我也需要"), so staff can spot duplicates and merge them here.
  */
-const LookAlikes = ({ topic, link }: { topic: Topic; link: (id: number, title: string) => ReactNode }) => {
+const LookAlikes = ({
+  topic,
+  link,
+}: {
+  topic: Topic
+  link: (id: number, title: string) => ReactNode
+}) => {
   const translate = useTranslate()
   const dataProvider = useDataProvider<JushouDataProvider>()
   const { writable } = useMe()
@@ -31,9 +37,18 @@ const LookAlikes = ({ topic, link }: { topic: Topic; link: (id: number, title: s
   const canMergeHere = writable && OPEN_TOPIC_STATUSES.includes(topic.status)
   return (
     <>
-      <Stack component="ul" spacing={1} sx={{ m: 0, pl: 0, listStyle: 'none' }} data-testid="look-alikes">
+      <Stack
+        component="ul"
+        spacing={1}
+        sx={{ m: 0, pl: 0, listStyle: 'none' }}
+        data-testid="look-alikes"
+      >
         {data.map((t) => (
-          <Box component="li" key={t.id} sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+          <Box
+            component="li"
+            key={t.id}
+            sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}
+          >
             <Box sx={{ flex: '1 1 12rem', minWidth: 0 }}>{link(t.id, t.title)}</Box>
             <Chip
               size="small"
@@ -42,7 +57,10 @@ const LookAlikes = ({ topic, link }: { topic: Topic; link: (id: number, title: s
               label={translate(statusLabelKey('topic', t.status))}
             />
             <Typography variant="caption" color="text.secondary">
-              {translate('topics.show.alike', { percent: Math.round(t.score * 100), n: t.supportCount })}
+              {translate('topics.show.alike', {
+                percent: Math.round(t.score * 100),
+                n: t.supportCount,
+              })}
             </Typography>
             {canMergeHere && (
               <Button size="small" onClick={() => setMerging(t)}>

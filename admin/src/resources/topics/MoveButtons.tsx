@@ -20,7 +20,15 @@ const ICONS: Record<Move, typeof CheckIcon> = {
 }
 
 /** One button per allowed move (labels from `topics.transition.*`). */
-const MoveButtons = ({ moves, onPick, size = 'small' }: { moves: Move[]; onPick: (move: Move) => void; size?: 'small' | 'medium' }) => {
+const MoveButtons = ({
+  moves,
+  onPick,
+  size = 'small',
+}: {
+  moves: Move[]
+  onPick: (move: Move) => void
+  size?: 'small' | 'medium'
+}) => {
   const translate = useTranslate()
   return (
     <>

@@ -40,12 +40,20 @@ const SavedViews = () => {
   const ready = useSecondary()
   const saved = useGetList<SavedView>(
     'saved-views',
-    { filter: { resource: 'topics' }, sort: { field: 'name', order: 'ASC' }, pagination: { page: 1, perPage: 100 } },
+    {
+      filter: { resource: 'topics' },
+      sort: { field: 'name', order: 'ASC' },
+      pagination: { page: 1, perPage: 100 },
+    },
     { enabled: ready },
   )
   const mine = useGetList<{ id: number }>(
     'projects',
-    { filter: { ownerUserId: me?.id }, sort: { field: 'id', order: 'DESC' }, pagination: { page: 1, perPage: 200 } },
+    {
+      filter: { ownerUserId: me?.id },
+      sort: { field: 'id', order: 'DESC' },
+      pagination: { page: 1, perPage: 200 },
+    },
     { enabled: ready && me !== undefined },
   )
   const myProjectIds = useMemo(() => mine.data?.map((p) => p.id), [mine.data])
@@ -69,7 +77,8 @@ const SavedViews = () => {
 
   const apply = (view: View) => {
     // "this week" starts on the Monday of the week the click happens in
-    const filter = view.key === 'thisWeek' ? builtInViews(Date.now())[2].params.filter : view.params.filter
+    const filter =
+      view.key === 'thisWeek' ? builtInViews(Date.now())[2].params.filter : view.params.filter
     setFilters(filter, Object.fromEntries(Object.keys(filter).map((k) => [k, true])))
     if (view.params.sort) setSort(view.params.sort)
   }

@@ -34,7 +34,11 @@ const ConsentInput = () => (
     {({ formData }) => (
       <BooleanInput
         source="consent"
-        helperText={formData.submitterName || formData.submitterPhone ? 'topics.create.consentRequired' : false}
+        helperText={
+          formData.submitterName || formData.submitterPhone
+            ? 'topics.create.consentRequired'
+            : false
+        }
       />
     )}
   </FormDataConsumer>
@@ -51,14 +55,30 @@ const TopicCreate = () => {
         validate={validateConsent}
         defaultValues={{ channelKind: 'phone', neighborhoodId: onlyNeighborhood, consent: false }}
       >
-        <ReferenceInput source="neighborhoodId" reference="neighborhoods" sort={{ field: 'name', order: 'ASC' }} perPage={500}>
+        <ReferenceInput
+          source="neighborhoodId"
+          reference="neighborhoods"
+          sort={{ field: 'name', order: 'ASC' }}
+          perPage={500}
+        >
           <SelectInput optionText="name" validate={required()} />
         </ReferenceInput>
         <RadioButtonGroupInput source="channelKind" choices={CHANNEL_KINDS} validate={required()} />
         <TextInput source="title" validate={[required(), maxLength(200)]} fullWidth />
-        <TextInput source="description" multiline minRows={3} fullWidth validate={maxLength(5000)} />
+        <TextInput
+          source="description"
+          multiline
+          minRows={3}
+          fullWidth
+          validate={maxLength(5000)}
+        />
         <TextInput source="location" fullWidth validate={maxLength(200)} />
-        <ReferenceInput source="categoryId" reference="categories" sort={{ field: 'sortOrder', order: 'ASC' }} perPage={200}>
+        <ReferenceInput
+          source="categoryId"
+          reference="categories"
+          sort={{ field: 'sortOrder', order: 'ASC' }}
+          perPage={200}
+        >
           <SelectInput optionText="name" emptyText="app.common.none" />
         </ReferenceInput>
         <TextInput source="submitterName" validate={maxLength(50)} />

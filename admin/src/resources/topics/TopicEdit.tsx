@@ -16,7 +16,11 @@ const ScopedInputs = () => {
   if (!topic) return null
   return (
     <>
-      <ReferenceInput source="gridId" reference="grids" filter={{ neighborhoodId: topic.neighborhoodId }}>
+      <ReferenceInput
+        source="gridId"
+        reference="grids"
+        filter={{ neighborhoodId: topic.neighborhoodId }}
+      >
         <SelectInput optionText="name" emptyText="app.common.none" />
       </ReferenceInput>
       <ReferenceInput
@@ -39,7 +43,12 @@ const TopicEdit = () => (
       <TextInput source="title" validate={[required(), maxLength(200)]} fullWidth />
       <TextInput source="description" multiline minRows={3} fullWidth validate={maxLength(5000)} />
       <TextInput source="location" fullWidth validate={maxLength(200)} />
-      <ReferenceInput source="categoryId" reference="categories" sort={{ field: 'sortOrder', order: 'ASC' }} perPage={200}>
+      <ReferenceInput
+        source="categoryId"
+        reference="categories"
+        sort={{ field: 'sortOrder', order: 'ASC' }}
+        perPage={200}
+      >
         <SelectInput optionText="name" emptyText="app.common.none" />
       </ReferenceInput>
       <ScopedInputs />
@@ -51,6 +60,8 @@ const EDITABLE = ['title', 'description', 'location', 'categoryId', 'gridId', 'c
 
 /** Only the editable fields go to the server (the record also holds masked and derived fields). */
 const pickEditable = (data: Partial<Topic>) =>
-  Object.fromEntries(EDITABLE.filter((k) => k in data).map((k) => [k, data[k] === '' ? null : data[k]]))
+  Object.fromEntries(
+    EDITABLE.filter((k) => k in data).map((k) => [k, data[k] === '' ? null : data[k]]),
+  )
 
 export default TopicEdit

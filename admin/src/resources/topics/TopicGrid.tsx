@@ -54,7 +54,8 @@ const HIDDEN_BY_DEFAULT: GridColumnVisibilityModel = {
  */
 const TopicGrid = () => {
   const list = useListContext<Topic>()
-  const { data, total, page, perPage, setPage, setPerPage, sort, setSort, isPending, isFetching } = list
+  const { data, total, page, perPage, setPage, setPerPage, sort, setSort, isPending, isFetching } =
+    list
   const translate = useTranslate()
   const locale = useLocale()
   const createPath = useCreatePath()
@@ -100,7 +101,10 @@ const TopicGrid = () => {
         headerName: label('id'),
         width: 80,
         renderCell: ({ row }) => (
-          <a href={hashHref(createPath({ resource: 'topics', id: row.id, type: 'show' }))} tabIndex={-1}>
+          <a
+            href={hashHref(createPath({ resource: 'topics', id: row.id, type: 'show' }))}
+            tabIndex={-1}
+          >
             #{row.id}
           </a>
         ),
@@ -129,9 +133,15 @@ const TopicGrid = () => {
         width: 120,
         type: 'singleSelect',
         editable: writable,
-        valueOptions: [{ value: '', label: translate('app.common.none') }, ...lookups.categoryOptions],
+        valueOptions: [
+          { value: '', label: translate('app.common.none') },
+          ...lookups.categoryOptions,
+        ],
         valueGetter: (value: number | null) => value ?? '',
-        valueSetter: (value: number | '', row) => ({ ...row, categoryId: value === '' ? null : value }),
+        valueSetter: (value: number | '', row) => ({
+          ...row,
+          categoryId: value === '' ? null : value,
+        }),
       },
       {
         field: 'neighborhoodId',
@@ -149,7 +159,13 @@ const TopicGrid = () => {
           return ch ? ch.label : `#${value}`
         },
       },
-      { field: 'location', headerName: label('location'), width: 160, editable: writable, sortable: false },
+      {
+        field: 'location',
+        headerName: label('location'),
+        width: 160,
+        editable: writable,
+        sortable: false,
+      },
       // not type 'number': its formatter builds an Intl.NumberFormat per cell
       {
         field: 'supportCount',
@@ -210,12 +226,19 @@ const TopicGrid = () => {
     [list.selectedIds],
   )
   const onRowSelectionModelChange = (model: GridRowSelectionModel) =>
-    list.onSelect(selectionIds(model, rows.map((r) => r.id), list.selectedIds as number[]))
+    list.onSelect(
+      selectionIds(
+        model,
+        rows.map((r) => r.id),
+        list.selectedIds as number[],
+      ),
+    )
 
   const processRowUpdate = async (next: Topic, prev: Topic) => {
     const changes = editedFields(next, prev)
     if (!changes) return prev
-    if ('title' in changes && !String(changes.title).trim()) throw new Error(translate('ra.validation.required'))
+    if ('title' in changes && !String(changes.title).trim())
+      throw new Error(translate('ra.validation.required'))
     update(
       'topics',
       { id: prev.id, data: changes, previousData: prev },
@@ -224,7 +247,11 @@ const TopicGrid = () => {
         onError: (error) => notifyError(error),
       },
     )
-    notify('ra.notification.updated', { type: 'info', messageArgs: { smart_count: 1 }, undoable: true })
+    notify('ra.notification.updated', {
+      type: 'info',
+      messageArgs: { smart_count: 1 },
+      undoable: true,
+    })
     return { ...prev, ...changes }
   }
 
@@ -277,7 +304,9 @@ const TopicGrid = () => {
         onCellKeyDown={onCellKeyDown}
         showToolbar
         slots={{ toolbar: GridToolbar, rowCheckbox: RowCheckbox }}
-        slotProps={{ loadingOverlay: { variant: 'linear-progress', noRowsVariant: 'linear-progress' } }}
+        slotProps={{
+          loadingOverlay: { variant: 'linear-progress', noRowsVariant: 'linear-progress' },
+        }}
         sx={gridSx}
       />
     </Box>
@@ -294,7 +323,9 @@ const statusStyles = Object.fromEntries(
     const { hex } = statusColor('topic', s)
     return [
       `& .status-${s}`,
-      s === 'submitted' ? { bgcolor: hex, color: '#fff', borderColor: hex } : { color: hex, borderColor: hex },
+      s === 'submitted'
+        ? { bgcolor: hex, color: '#fff', borderColor: hex }
+        : { color: hex, borderColor: hex },
     ]
   }),
 )
@@ -328,7 +359,18 @@ const gridSx = {
  * per row was a good part of the grid's first render. The header's select-all stays MUI's.
  */
 const RowCheckbox = forwardRef<HTMLSpanElement, GridRowCheckboxProps>(function RowCheckbox(
-  { checked, indeterminate, disabled, tabIndex, className, slotProps, onChange, onClick, onMouseDown, onKeyDown },
+  {
+    checked,
+    indeterminate,
+    disabled,
+    tabIndex,
+    className,
+    slotProps,
+    onChange,
+    onClick,
+    onMouseDown,
+    onKeyDown,
+  },
   ref,
 ) {
   const input = useRef<HTMLInputElement>(null)

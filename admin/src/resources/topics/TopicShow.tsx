@@ -1,14 +1,5 @@
 import { useState, type ReactNode } from 'react'
-import {
-  Box,
-  Card,
-  CardContent,
-  Chip,
-  Divider,
-  Grid,
-  Stack,
-  Typography,
-} from '@mui/material'
+import { Box, Card, CardContent, Chip, Divider, Grid, Stack, Typography } from '@mui/material'
 import {
   EditButton,
   Link,
@@ -93,13 +84,7 @@ const ProjectLink = ({ id }: { id: number }) => {
   const text = `#${id}${data ? ` ${data.title}` : ''}`
   return (
     <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
-      {type ? (
-        <Link to={createPath({ resource: 'projects', id, type })}>
-          {text}
-        </Link>
-      ) : (
-        text
-      )}
+      {type ? <Link to={createPath({ resource: 'projects', id, type })}>{text}</Link> : text}
       {data && (
         <Chip
           size="small"
@@ -207,9 +192,13 @@ const TopicDetail = () => {
             <Field label={label('categoryId')}>
               {topic.categoryId != null ? lookups.category.get(topic.categoryId) : null}
             </Field>
-            <Field label={label('neighborhoodId')}>{lookups.neighborhood.get(topic.neighborhoodId)}</Field>
+            <Field label={label('neighborhoodId')}>
+              {lookups.neighborhood.get(topic.neighborhoodId)}
+            </Field>
             <Field label={label('channelId')}>
-              {channel ? `${channel.label} · ${translate(`app.channelKind.${channel.kind}`)}` : null}
+              {channel
+                ? `${channel.label} · ${translate(`app.channelKind.${channel.kind}`)}`
+                : null}
             </Field>
             <Field label={label('trackingCode')}>{topic.trackingCode}</Field>
             <Field label={label('supportCount')}>{topic.supportCount}</Field>

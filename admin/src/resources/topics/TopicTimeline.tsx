@@ -20,16 +20,28 @@ const StatusChip = ({ status }: { status: string }) => {
 const TopicTimeline = ({ topicId }: { topicId: number }) => {
   const translate = useTranslate()
   const locale = useLocale()
-  const { data = [], isPending, error } = useGetList<TopicEvent>('topic-events', {
+  const {
+    data = [],
+    isPending,
+    error,
+  } = useGetList<TopicEvent>('topic-events', {
     filter: { topicId },
     sort: { field: 'id', order: 'ASC' },
     pagination: { page: 1, perPage: 500 },
   })
-  if (isPending) return <Typography color="text.secondary">{translate('app.common.loading')}</Typography>
-  if (error) return <Typography color="error">{String((error as Error).message ?? error)}</Typography>
-  if (!data.length) return <Typography color="text.secondary">{translate('topics.show.noEvents')}</Typography>
+  if (isPending)
+    return <Typography color="text.secondary">{translate('app.common.loading')}</Typography>
+  if (error)
+    return <Typography color="error">{String((error as Error).message ?? error)}</Typography>
+  if (!data.length)
+    return <Typography color="text.secondary">{translate('topics.show.noEvents')}</Typography>
   return (
-    <Stack component="ol" spacing={1.5} sx={{ listStyle: 'none', p: 0, m: 0 }} data-testid="timeline">
+    <Stack
+      component="ol"
+      spacing={1.5}
+      sx={{ listStyle: 'none', p: 0, m: 0 }}
+      data-testid="timeline"
+    >
       {data.map((e) => (
         <Box
           component="li"
@@ -37,7 +49,11 @@ const TopicTimeline = ({ topicId }: { topicId: number }) => {
           sx={{ borderLeft: 3, borderColor: statusColor('topic', e.toStatus ?? '').hex, pl: 1.5 }}
         >
           <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-            <Typography variant="body2" color="text.secondary" sx={{ fontVariantNumeric: 'tabular-nums' }}>
+            <Typography
+              variant="body2"
+              color="text.secondary"
+              sx={{ fontVariantNumeric: 'tabular-nums' }}
+            >
               {formatDateTime(e.at, locale)}
             </Typography>
             <Typography variant="body2" sx={{ fontWeight: 600 }}>

@@ -14,7 +14,12 @@ const UnmergeButton = ({ topic }: { topic: Topic }) => {
   const dataProvider = useDataProvider<JushouDataProvider>()
   const { busy, run } = useWorkflowCall()
   const [open, setOpen] = useState(false)
-  const confirm = () => run(() => dataProvider.unmerge(topic.id), ['topics.dialog.unmerged'], () => setOpen(false))
+  const confirm = () =>
+    run(
+      () => dataProvider.unmerge(topic.id),
+      ['topics.dialog.unmerged'],
+      () => setOpen(false),
+    )
   return (
     <>
       <Button label="topics.dialog.unmerge" onClick={() => setOpen(true)}>

@@ -13,7 +13,9 @@ export const editedFields = <T extends Record<Editable, unknown>>(next: T, prev:
   const out: Partial<Pick<T, Editable>> = {}
   for (const field of GRID_EDITABLE) {
     const raw = next[field]
-    const value = (typeof raw === 'string' && field !== 'categoryId' ? raw.trim() : raw) as T[Editable]
+    const value = (
+      typeof raw === 'string' && field !== 'categoryId' ? raw.trim() : raw
+    ) as T[Editable]
     if (value !== prev[field]) out[field] = value
   }
   return Object.keys(out).length ? out : null

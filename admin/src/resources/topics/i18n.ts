@@ -97,7 +97,8 @@ const zh = {
       merged: '已合并到 #%{id}',
       unmerge: '撤销合并',
       unmergeTitle: '撤销合并？',
-      unmergeBody: '本议题将回到合并前的状态，重新单独办理；随它合并到 #%{id} 的提交人和附议者也会离开 #%{id}。',
+      unmergeBody:
+        '本议题将回到合并前的状态，重新单独办理；随它合并到 #%{id} 的提交人和附议者也会离开 #%{id}。',
       unmerged: '已撤销合并',
       sameNeighborhood: '立项的议题需属于同一居民区',
     },
@@ -245,7 +246,8 @@ const en: typeof zh = {
       merged: 'Merged into #%{id}',
       unmerge: 'Undo merge',
       unmergeTitle: 'Undo the merge?',
-      unmergeBody: 'This topic goes back to the status it had before and is handled on its own again; the submitters and supporters who followed it into #%{id} leave #%{id} too.',
+      unmergeBody:
+        'This topic goes back to the status it had before and is handled on its own again; the submitters and supporters who followed it into #%{id} leave #%{id} too.',
       unmerged: 'Merge undone',
       sameNeighborhood: 'Topics adopted together must belong to one neighborhood',
     },

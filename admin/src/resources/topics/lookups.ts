@@ -20,10 +20,17 @@ export const LOOKUP_LISTS = {
  */
 export const useTopicLookups = (channelIds: ReadonlyArray<number | null | undefined> = []) => {
   const locale = useLocale()
-  const categories = useGetList<Named>('categories', LOOKUP_LISTS.categories, { staleTime: 5 * 60_000 })
-  const neighborhoods = useGetList<Named>('neighborhoods', LOOKUP_LISTS.neighborhoods, { staleTime: 5 * 60_000 })
+  const categories = useGetList<Named>('categories', LOOKUP_LISTS.categories, {
+    staleTime: 5 * 60_000,
+  })
+  const neighborhoods = useGetList<Named>('neighborhoods', LOOKUP_LISTS.neighborhoods, {
+    staleTime: 5 * 60_000,
+  })
   const ids = useMemo(
-    () => [...new Set(channelIds.filter((id): id is number => typeof id === 'number'))].sort((a, b) => a - b),
+    () =>
+      [...new Set(channelIds.filter((id): id is number => typeof id === 'number'))].sort(
+        (a, b) => a - b,
+      ),
     [channelIds],
   )
   // A list call with an explicit range rather than getMany: a getMany without range may be cut
@@ -31,14 +38,25 @@ export const useTopicLookups = (channelIds: ReadonlyArray<number | null | undefi
   const ready = useSecondary()
   const channels = useGetList<Channel>(
     'channels',
-    { filter: { id: ids }, pagination: { page: 1, perPage: Math.max(ids.length, 1) }, sort: { field: 'id', order: 'ASC' } },
-    { enabled: ready && ids.length > 0, staleTime: 60_000, placeholderData: (previous) => previous },
+    {
+      filter: { id: ids },
+      pagination: { page: 1, perPage: Math.max(ids.length, 1) },
+      sort: { field: 'id', order: 'ASC' },
+    },
+    {
+      enabled: ready && ids.length > 0,
+      staleTime: 60_000,
+      placeholderData: (previous) => previous,
+    },
   )
   return useMemo(() => {
     const categoryName = (c: Named) => (locale === 'en' && c.nameEn ? c.nameEn : c.name)
     return {
       categories: categories.data ?? [],
-      categoryOptions: (categories.data ?? []).map((c) => ({ value: c.id, label: categoryName(c) })),
+      categoryOptions: (categories.data ?? []).map((c) => ({
+        value: c.id,
+        label: categoryName(c),
+      })),
       category: new Map((categories.data ?? []).map((c) => [c.id, categoryName(c)])),
       neighborhoods: neighborhoods.data ?? [],
       neighborhood: new Map((neighborhoods.data ?? []).map((n) => [n.id, n.name])),

@@ -28,15 +28,44 @@ export const topicFilters = [
     alwaysOn
     sx={{ minWidth: 160 }}
   />,
-  <ReferenceInput key="categoryId" source="categoryId" reference="categories" sort={{ field: 'sortOrder', order: 'ASC' }} perPage={200}>
+  <ReferenceInput
+    key="categoryId"
+    source="categoryId"
+    reference="categories"
+    sort={{ field: 'sortOrder', order: 'ASC' }}
+    perPage={200}
+  >
     <SelectInput optionText="name" />
   </ReferenceInput>,
-  <ReferenceInput key="neighborhoodId" source="neighborhoodId" reference="neighborhoods" sort={{ field: 'name', order: 'ASC' }} perPage={500}>
+  <ReferenceInput
+    key="neighborhoodId"
+    source="neighborhoodId"
+    reference="neighborhoods"
+    sort={{ field: 'name', order: 'ASC' }}
+    perPage={500}
+  >
     <SelectInput optionText="name" />
   </ReferenceInput>,
-  <ReferenceInput key="channelId" source="channelId" reference="channels" sort={{ field: 'label', order: 'ASC' }}>
+  <ReferenceInput
+    key="channelId"
+    source="channelId"
+    reference="channels"
+    sort={{ field: 'label', order: 'ASC' }}
+  >
     <AutocompleteInput optionText="label" filterToQuery={(q) => ({ q })} />
   </ReferenceInput>,
-  <DateInput key="createdFrom" source="createdFrom" label="topics.filters.createdFrom" parse={fromDay} format={showFrom} />,
-  <DateInput key="createdTo" source="createdTo" label="topics.filters.createdTo" parse={toDay} format={showTo} />,
+  <DateInput
+    key="createdFrom"
+    source="createdFrom"
+    label="topics.filters.createdFrom"
+    parse={fromDay}
+    format={showFrom}
+  />,
+  <DateInput
+    key="createdTo"
+    source="createdTo"
+    label="topics.filters.createdTo"
+    parse={toDay}
+    format={showTo}
+  />,
 ]

@@ -16,12 +16,25 @@ import { getQuery } from '../../../../node_modules/ra-core/dist/controller/list/
 
 describe('commonMoves', () => {
   it('offers only the moves every selected topic allows', () => {
-    const submitted = { allowedTransitions: ['accepted', 'adopted', 'merged', 'declined', 'referred'] }
+    const submitted = {
+      allowedTransitions: ['accepted', 'adopted', 'merged', 'declined', 'referred'],
+    }
     const accepted = { allowedTransitions: ['adopted', 'merged', 'declined', 'referred'] }
     const adopted = { allowedTransitions: ['in_progress'] }
-    expect(commonMoves([submitted, accepted], BULK_MOVES)).toEqual(['adopted', 'merged', 'referred', 'declined'])
+    expect(commonMoves([submitted, accepted], BULK_MOVES)).toEqual([
+      'adopted',
+      'merged',
+      'referred',
+      'declined',
+    ])
     expect(commonMoves([submitted, adopted], BULK_MOVES)).toEqual([])
-    expect(commonMoves([submitted], BULK_MOVES)).toEqual(['accepted', 'adopted', 'merged', 'referred', 'declined'])
+    expect(commonMoves([submitted], BULK_MOVES)).toEqual([
+      'accepted',
+      'adopted',
+      'merged',
+      'referred',
+      'declined',
+    ])
   })
 
   it('offers nothing while a selected record is not loaded', () => {
@@ -53,7 +66,13 @@ describe('saved views', () => {
 
   it('recognises the current view, ignoring empty filters', () => {
     const [all, submitted, week] = builtInViews(friday)
-    expect(isCurrentView(submitted, { status: ['submitted'], q: '' }, { field: 'createdAt', order: 'ASC' })).toBe(true)
+    expect(
+      isCurrentView(
+        submitted,
+        { status: ['submitted'], q: '' },
+        { field: 'createdAt', order: 'ASC' },
+      ),
+    ).toBe(true)
     expect(isCurrentView(submitted, { status: ['submitted'] }, DEFAULT_SORT)).toBe(false)
     expect(isCurrentView(all, { q: '', status: [] }, DEFAULT_SORT)).toBe(true)
     expect(isCurrentView(week, { createdFrom: 123 }, DEFAULT_SORT)).toBe(true)
@@ -67,7 +86,10 @@ describe('saved views', () => {
   })
 
   it('exports the current filter and sort', () => {
-    const url = new URL(exportUrl('csv', { status: ['submitted'], q: '' }, DEFAULT_SORT), 'http://x')
+    const url = new URL(
+      exportUrl('csv', { status: ['submitted'], q: '' }, DEFAULT_SORT),
+      'http://x',
+    )
     expect(url.pathname).toBe('/api/topics/export')
     expect(url.searchParams.get('format')).toBe('csv')
     expect(JSON.parse(url.searchParams.get('filter')!)).toEqual({ status: ['submitted'] })
@@ -120,7 +142,9 @@ describe('grid editing and selection', () => {
   }
 
   it('sends only the edited fields, trimmed', () => {
-    expect(editedFields({ ...row, title: ' 楼道堆放杂物 ' }, row)).toEqual({ title: '楼道堆放杂物' })
+    expect(editedFields({ ...row, title: ' 楼道堆放杂物 ' }, row)).toEqual({
+      title: '楼道堆放杂物',
+    })
     expect(editedFields({ ...row, categoryId: null }, row)).toEqual({ categoryId: null })
     expect(editedFields({ ...row, title: '楼道堆物 ' }, row)).toBeNull()
   })

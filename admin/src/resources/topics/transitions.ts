@@ -1,5 +1,13 @@
 /** The moves the admin offers, in button order; each maps to one dialog. */
-export const MOVES = ['accepted', 'adopted', 'in_progress', 'done', 'merged', 'referred', 'declined'] as const
+export const MOVES = [
+  'accepted',
+  'adopted',
+  'in_progress',
+  'done',
+  'merged',
+  'referred',
+  'declined',
+] as const
 export type Move = (typeof MOVES)[number]
 
 /** The moves offered on several rows at once (in_progress/done follow the project instead). */

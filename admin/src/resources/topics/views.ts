@@ -125,7 +125,11 @@ export const viewParams = (filter: Record<string, unknown>, sort: ListSort): Vie
  * The server-side export of the current filter: GET /api/topics/export?format=…&filter=…&sort=….
  * @example exportUrl('csv', { status: ['submitted'] }, DEFAULT_SORT)
  */
-export const exportUrl = (format: 'csv' | 'xlsx', filter: Record<string, unknown>, sort: ListSort) => {
+export const exportUrl = (
+  format: 'csv' | 'xlsx',
+  filter: Record<string, unknown>,
+  sort: ListSort,
+) => {
   const params = new URLSearchParams({
     format,
     filter: JSON.stringify(clean(filter)),

@@ -1,5 +1,12 @@
 import {
-  BooleanInput, Create, Edit, ReferenceInput, SelectInput, SimpleForm, TextInput, required,
+  BooleanInput,
+  Create,
+  Edit,
+  ReferenceInput,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  required,
 } from 'react-admin'
 
 // Skills and 达人 tags are edited one per line; hours are not edited here but per checked-in
@@ -11,13 +18,21 @@ const lines = {
 }
 const clean = (list: unknown) =>
   Array.isArray(list) ? list.map((w) => String(w).trim()).filter(Boolean) : []
-const transform = (data: Record<string, unknown>) => ({ ...data, skills: clean(data.skills), tags: clean(data.tags) })
+const transform = (data: Record<string, unknown>) => ({
+  ...data,
+  skills: clean(data.skills),
+  tags: clean(data.tags),
+})
 
 const Fields = ({ create }: { create?: boolean }) => (
   <>
     <TextInput source="name" validate={required()} />
     <TextInput source="phone" validate={required()} disabled={!create} />
-    <ReferenceInput source="neighborhoodId" reference="neighborhoods" sort={{ field: 'name', order: 'ASC' }}>
+    <ReferenceInput
+      source="neighborhoodId"
+      reference="neighborhoods"
+      sort={{ field: 'name', order: 'ASC' }}
+    >
       <SelectInput optionText="name" />
     </ReferenceInput>
     <TextInput source="tags" multiline minRows={2} helperText="volunteers.wordsHelp" {...lines} />

@@ -3,7 +3,10 @@ import { CreateButton, DataTable, List, SearchInput, TextInput, TopToolbar } fro
 import { useMe } from '../../lib/useMe'
 import type { Volunteer } from './types'
 
-const filters = [<SearchInput key="q" source="q" alwaysOn />, <TextInput key="tag" source="tag" alwaysOn />]
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <TextInput key="tag" source="tag" alwaysOn />,
+]
 
 const Words = ({ words, color }: { words: string[]; color?: 'secondary' }) => (
   <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap' }}>
@@ -19,8 +22,17 @@ const NumberCol = DataTable.NumberCol<Volunteer>
 const VolunteerList = () => {
   const { writable } = useMe()
   return (
-    <List filters={filters} sort={{ field: 'totalHours', order: 'DESC' }} perPage={50} actions={<TopToolbar>{writable && <CreateButton />}</TopToolbar>}>
-      <DataTable<Volunteer> rowClick={writable ? 'edit' : false} bulkActionButtons={false} size="small">
+    <List
+      filters={filters}
+      sort={{ field: 'totalHours', order: 'DESC' }}
+      perPage={50}
+      actions={<TopToolbar>{writable && <CreateButton />}</TopToolbar>}
+    >
+      <DataTable<Volunteer>
+        rowClick={writable ? 'edit' : false}
+        bulkActionButtons={false}
+        size="small"
+      >
         <Col source="name" />
         <Col source="phone" />
         <Col source="tags" disableSort render={(v) => <Words words={v.tags} color="secondary" />} />

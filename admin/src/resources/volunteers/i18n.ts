@@ -53,7 +53,8 @@ const en: typeof zh = {
   },
   volunteers: {
     wordsHelp: 'One per line',
-    codeHelp: 'Volunteers see their shifts and hours at /v with their phone and this code; renew it if it leaked',
+    codeHelp:
+      'Volunteers see their shifts and hours at /v with their phone and this code; renew it if it leaked',
     shifts: 'Shifts',
   },
 }

@@ -3,8 +3,12 @@ import type { Volunteer } from './types'
 import { lazyScreen } from '../../lib/preloadable'
 
 const VolunteerList = lazyScreen(() => import('./VolunteerList'))
-const VolunteerEdit = lazyScreen(() => import('./VolunteerForm').then((m) => ({ default: m.VolunteerEdit })))
-const VolunteerCreate = lazyScreen(() => import('./VolunteerForm').then((m) => ({ default: m.VolunteerCreate })))
+const VolunteerEdit = lazyScreen(() =>
+  import('./VolunteerForm').then((m) => ({ default: m.VolunteerEdit })),
+)
+const VolunteerCreate = lazyScreen(() =>
+  import('./VolunteerForm').then((m) => ({ default: m.VolunteerCreate })),
+)
 
 export default {
   list: VolunteerList,

@@ -46,7 +46,11 @@ const AdoptDialog = ({ topics, open, onClose, onDone }: Props) => {
   const [create, { isPending }] = useCreate()
   const users = useGetList<User>(
     'users',
-    { filter: { disabled: false }, sort: { field: 'displayName', order: 'ASC' }, pagination: { page: 1, perPage: 500 } },
+    {
+      filter: { disabled: false },
+      sort: { field: 'displayName', order: 'ASC' },
+      pagination: { page: 1, perPage: 500 },
+    },
     { enabled: open },
   )
   const neighborhoodId = sharedNeighborhood(topics)
@@ -85,12 +89,16 @@ const AdoptDialog = ({ topics, open, onClose, onDone }: Props) => {
       },
       {
         onSuccess: (project) => {
-          notify('topics.dialog.adopted', { type: 'success', messageArgs: { title: project.title } })
+          notify('topics.dialog.adopted', {
+            type: 'success',
+            messageArgs: { title: project.title },
+          })
           onClose()
           onDone?.()
           refresh()
           const def = resources.projects
-          if (def?.hasShow) navigate(createPath({ resource: 'projects', id: project.id, type: 'show' }))
+          if (def?.hasShow)
+            navigate(createPath({ resource: 'projects', id: project.id, type: 'show' }))
         },
         onError: notifyError,
       },
@@ -105,7 +113,9 @@ const AdoptDialog = ({ topics, open, onClose, onDone }: Props) => {
         }}
         data-testid="transition-adopted"
       >
-        <DialogTitle>{translate('topics.dialog.adoptTitle', { smart_count: topics.length })}</DialogTitle>
+        <DialogTitle>
+          {translate('topics.dialog.adoptTitle', { smart_count: topics.length })}
+        </DialogTitle>
         <DialogContent>
           {neighborhoodId === null && topics.length > 0 && (
             <Alert severity="warning">{translate('topics.dialog.sameNeighborhood')}</Alert>

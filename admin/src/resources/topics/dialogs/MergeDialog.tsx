@@ -45,7 +45,11 @@ const MergeDialog = ({ topics, open, onClose, onDone, initialTarget }: Props) =>
     {
       filter: asId
         ? { id: [asId] }
-        : { status: OPEN_TOPIC_STATUSES, ...(neighborhoodIds.length === 1 ? { neighborhoodId: neighborhoodIds[0] } : {}), ...(query ? { q: query } : {}) },
+        : {
+            status: OPEN_TOPIC_STATUSES,
+            ...(neighborhoodIds.length === 1 ? { neighborhoodId: neighborhoodIds[0] } : {}),
+            ...(query ? { q: query } : {}),
+          },
       pagination: { page: 1, perPage: 20 },
       sort: { field: 'createdAt', order: 'DESC' },
     },
@@ -83,7 +87,9 @@ const MergeDialog = ({ topics, open, onClose, onDone, initialTarget }: Props) =>
         }}
         data-testid="transition-merged"
       >
-        <DialogTitle>{translate('topics.dialog.mergeTitle', { smart_count: topics.length })}</DialogTitle>
+        <DialogTitle>
+          {translate('topics.dialog.mergeTitle', { smart_count: topics.length })}
+        </DialogTitle>
         <DialogContent>
           <Autocomplete<Topic>
             options={options}

@@ -1,12 +1,5 @@
 import { useState } from 'react'
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  TextField,
-} from '@mui/material'
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@mui/material'
 import { useDataProvider, useTranslate } from 'react-admin'
 import type { JushouDataProvider } from '../../../dataProvider'
 import { useWorkflowCall } from './useWorkflowCall'
@@ -23,7 +16,10 @@ type Props = {
 }
 
 // What each move asks for: accept needs a public reply, decline a public reason, refer a department.
-const NEEDS: Record<TransitionTo, { note: 'required' | 'optional'; noteLabel: string; referredTo?: true }> = {
+const NEEDS: Record<
+  TransitionTo,
+  { note: 'required' | 'optional'; noteLabel: string; referredTo?: true }
+> = {
   accepted: { note: 'required', noteLabel: 'topics.dialog.publicReply' },
   declined: { note: 'required', noteLabel: 'topics.dialog.publicReason' },
   referred: { note: 'optional', noteLabel: 'topics.dialog.note', referredTo: true },
@@ -52,7 +48,8 @@ const TransitionDialog = ({ to, topics, open, onClose, onDone }: Props) => {
   const needs = NEEDS[to]
   const single = topics.length === 1
   const ready =
-    (needs.note === 'optional' || note.trim() !== '') && (!needs.referredTo || referredTo.trim() !== '')
+    (needs.note === 'optional' || note.trim() !== '') &&
+    (!needs.referredTo || referredTo.trim() !== '')
 
   const title = TITLES[to]
     ? translate(TITLES[to]!, { smart_count: topics.length })

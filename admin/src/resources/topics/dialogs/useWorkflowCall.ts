@@ -13,7 +13,11 @@ export const useWorkflowCall = () => {
   const notifyError = useNotifyError()
   const refresh = useRefresh()
   const [busy, setBusy] = useState(false)
-  const run = async (call: () => Promise<unknown>, success: [message: string, args?: object], then?: () => void) => {
+  const run = async (
+    call: () => Promise<unknown>,
+    success: [message: string, args?: object],
+    then?: () => void,
+  ) => {
     setBusy(true)
     try {
       await call()
