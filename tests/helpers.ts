@@ -1,6 +1,6 @@
 import { env, SELF } from 'cloudflare:test'
 import { hashPassword } from '../worker/lib/password'
-import type { Role } from '../worker/db/schema'
+import type { Role } from '../worker/domain/vocabulary'
 
 export const ORIGIN = 'http://localhost'
 export const PASSWORD = 'test-password-1'

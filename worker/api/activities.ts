@@ -3,13 +3,8 @@ import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { z } from 'zod'
 import type { AppEnv, Db } from '../env'
-import {
-  ACTIVITY_KINDS,
-  ACTIVITY_STATUSES,
-  activities,
-  activitySessions,
-  registrations,
-} from '../db/schema'
+import { activities, activitySessions, registrations } from '../db/schema'
+import { ACTIVITY_KINDS, ACTIVITY_STATUSES } from '../domain/vocabulary'
 import { registrationWindow } from '../domain/capacity'
 import { fieldsSchema, type Field } from '../domain/forms/definition'
 import { audit } from '../lib/audit'

@@ -4,14 +4,8 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { BatchItem } from 'drizzle-orm/batch'
 import { z } from 'zod'
 import type { AppEnv, Db } from '../env'
-import {
-  FORM_STATUSES,
-  formResponses,
-  forms,
-  formVersions,
-  neighborhoods,
-  towns,
-} from '../db/schema'
+import { formResponses, forms, formVersions, neighborhoods, towns } from '../db/schema'
+import { FORM_STATUSES } from '../domain/vocabulary'
 import {
   countResponses,
   findForm,

@@ -7,7 +7,7 @@ import {
   CLOSED_PROJECT_STATUSES,
   PROJECT_STATUS_LABEL,
   PROJECT_STATUSES,
-} from '../domain/project-status'
+} from '../domain/vocabulary'
 import type { CurrentUser } from '../lib/auth'
 import { ApiError, type FieldErrors, validationError } from '../lib/errors'
 import { boolFilter, contains, idsFilter, inIds } from '../lib/resource'
@@ -48,7 +48,7 @@ export const loadProjectForAdopt = async (
   if (CLOSED_PROJECT_STATUSES.includes(project.status))
     throw new ApiError(
       'illegal_transition',
-      `项目「${PROJECT_STATUS_LABEL[project.status]}」，不能再加入议题`,
+      `项目「${PROJECT_STATUS_LABEL[project.status].zh}」，不能再加入议题`,
     )
   const errors: FieldErrors = {}
   for (const t of topics)

@@ -12,12 +12,8 @@ import {
 } from '../db/queries/projects'
 import { carryNote, carryStatements, guard, runGuarded } from '../db/queries/topic-moves'
 import type { Statement } from '../db/batch'
-import {
-  carriedTopicStatus,
-  CREATABLE_PROJECT_STATUSES,
-  illegalProjectMove,
-  PROJECT_STATUSES,
-} from '../domain/project-status'
+import { carriedTopicStatus, illegalProjectMove } from '../domain/project-status'
+import { CREATABLE_PROJECT_STATUSES, PROJECT_STATUSES } from '../domain/vocabulary'
 import { illegalMove } from '../domain/topic-workflow'
 import { audit } from '../lib/audit'
 import { requireUser, writesNeedWriter } from '../lib/auth'

@@ -3,7 +3,8 @@ import { and, asc, count, desc, eq, like, or, sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { z } from 'zod'
 import type { AppEnv, Db } from '../env'
-import { activities, activitySessions, registrations, type RegistrationStatus } from '../db/schema'
+import { activities, activitySessions, registrations } from '../db/schema'
+import { type RegistrationStatus } from '../domain/vocabulary'
 import {
   auditRegistration,
   cancelRegistration,

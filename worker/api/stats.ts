@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../env'
-import { projects, TOPIC_STATUSES, topics } from '../db/schema'
+import { projects, topics } from '../db/schema'
+import { TOPIC_STATUSES } from '../domain/vocabulary'
 import { statsFigures } from '../db/queries/stats'
 import { fillDays, msToDays, percent, satisfaction, summarySentence } from '../domain/stats'
 import { requireUser } from '../lib/auth'

@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { count, eq, getTableColumns } from 'drizzle-orm'
 import type { AppEnv, Db } from '../env'
 import { categories, channels, grids, neighborhoods, topics } from '../db/schema'
-import { STATUS_LABEL } from '../domain/topic-workflow'
+import { TOPIC_STATUS_LABEL } from '../domain/vocabulary'
 import type { Column } from '../lib/csv'
 import { ApiError } from '../lib/errors'
 import { exportFormat, sendExport, shanghaiTime } from '../lib/export'
@@ -48,7 +48,7 @@ const columns: Column<Row>[] = [
   { key: 'neighborhoodName', label: '居民区' },
   { key: 'gridName', label: '网格' },
   { key: 'channelLabel', label: '渠道' },
-  { key: 'status', label: '状态', value: (r) => STATUS_LABEL[r.status] },
+  { key: 'status', label: '状态', value: (r) => TOPIC_STATUS_LABEL[r.status].zh },
   { key: 'supportCount', label: '附议数' },
   { key: 'submitterName', label: '提交人' },
   { key: 'submitterPhone', label: '联系电话' },

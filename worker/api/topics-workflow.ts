@@ -5,13 +5,8 @@ import { loadTopics } from '../db/queries/topics'
 import { adoptStatements } from '../db/queries/projects'
 import { mergeStatements, unmergeStatements } from '../db/queries/topic-merge'
 import { moveStatements, runGuarded } from '../db/queries/topic-moves'
-import {
-  canReceiveMerge,
-  illegalMove,
-  missingFields,
-  STATUS_LABEL,
-  TOPIC_STATUSES,
-} from '../domain/topic-workflow'
+import { canReceiveMerge, illegalMove, missingFields } from '../domain/topic-workflow'
+import { TOPIC_STATUS_LABEL, TOPIC_STATUSES } from '../domain/vocabulary'
 import { ApiError, type FieldErrors, validationError } from '../lib/errors'
 import { idParam, readJson } from '../lib/validate'
 import { loadProjectForAdopt } from './projects-record'
@@ -67,7 +62,7 @@ const merge = async (v: Vars, sourceIds: number[], input: z.infer<typeof mergeSc
   if (!canReceiveMerge(target.status))
     throw new ApiError(
       'illegal_transition',
-      `目标议题「${STATUS_LABEL[target.status]}」，不能再合并进来`,
+      `目标议题「${TOPIC_STATUS_LABEL[target.status].zh}」，不能再合并进来`,
     )
   const errors: FieldErrors = {}
   for (const s of sources) {
@@ -86,7 +81,7 @@ const unmerge = async (v: Vars, id: number, input: z.infer<typeof unmergeSchema>
   if (topic.status !== 'merged' || topic.mergedIntoId === null)
     throw new ApiError(
       'illegal_transition',
-      `议题「${STATUS_LABEL[topic.status]}」，没有合并，无需撤销`,
+      `议题「${TOPIC_STATUS_LABEL[topic.status].zh}」，没有合并，无需撤销`,
     )
   const source = {
     id: topic.id,

@@ -12,7 +12,7 @@ import { validationError } from '../lib/errors'
 import { orderOf } from '../lib/resource'
 import { parseListQuery, sendList } from '../lib/simple-rest'
 import { idParam, readJson } from '../lib/validate'
-import { STATUS_LABEL } from '../domain/topic-workflow'
+import { TOPIC_STATUS_LABEL } from '../domain/vocabulary'
 import { topicsCreateApi } from './topics-create'
 import { assertTopicRefs, topicText } from './topics-refs'
 import { topicsExportApi } from './topics-export'
@@ -74,7 +74,7 @@ export const topicsApi = new Hono<AppEnv>()
     const input = await readJson(c, updateSchema)
     if (input.status !== undefined && input.status !== before.status)
       throw validationError({
-        status: `状态请用“受理、立项…”等操作修改（现在是「${STATUS_LABEL[before.status]}」）`,
+        status: `状态请用“受理、立项…”等操作修改（现在是「${TOPIC_STATUS_LABEL[before.status].zh}」）`,
       })
     const changes: Partial<Pick<TopicRow, (typeof EDITABLE)[number]>> = {}
     for (const key of EDITABLE)

@@ -3,7 +3,8 @@ import { and, count, eq, isNull, ne, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import { z } from 'zod'
 import type { AppEnv } from '../env'
-import { neighborhoods, ROLES, sessions, users } from '../db/schema'
+import { neighborhoods, sessions, users } from '../db/schema'
+import { ROLES } from '../domain/vocabulary'
 import {
   missingScopeIds,
   replaceScopeStatements,

@@ -1,6 +1,16 @@
 // Mirrors migrations/*.sql — the migrations are the source of truth; change both together.
 import { sql } from 'drizzle-orm'
 import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import {
+  ACTIVITY_KINDS,
+  ACTIVITY_STATUSES,
+  CHANNEL_KINDS,
+  FORM_STATUSES,
+  PROJECT_STATUSES,
+  REGISTRATION_STATUSES,
+  ROLES,
+  TOPIC_STATUSES,
+} from '../domain/vocabulary'
 
 const now = sql`(unixepoch('subsec') * 1000)`
 const createdAt = () => integer('created_at').notNull().default(now)
@@ -24,9 +34,6 @@ export const grids = sqliteTable('grids', {
   neighborhoodId: integer('neighborhood_id').notNull(),
   name: text('name').notNull(),
 })
-
-export const ROLES = ['admin', 'town', 'staff', 'viewer'] as const
-export type Role = (typeof ROLES)[number]
 
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey(),
@@ -77,8 +84,6 @@ export const categories = sqliteTable('categories', {
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
 })
 
-export const CHANNEL_KINDS = ['qr', 'web', 'phone', 'visit', 'box', 'staff'] as const
-
 export const channels = sqliteTable('channels', {
   id: integer('id').primaryKey(),
   neighborhoodId: integer('neighborhood_id').notNull(),
@@ -91,18 +96,6 @@ export const channels = sqliteTable('channels', {
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   createdAt: createdAt(),
 })
-
-export const TOPIC_STATUSES = [
-  'submitted',
-  'accepted',
-  'adopted',
-  'in_progress',
-  'done',
-  'merged',
-  'declined',
-  'referred',
-] as const
-export type TopicStatus = (typeof TOPIC_STATUSES)[number]
 
 // Not mapped here: topic_token_sets and topic_tokens (similar-topic tokens, migrations/0004),
 // used only by raw SQL in db/queries/similar-topics.ts and topics.ts.
@@ -155,9 +148,6 @@ export const supports = sqliteTable('supports', {
   clientKey: text('client_key'),
   createdAt: createdAt(),
 })
-
-export const PROJECT_STATUSES = ['planned', 'in_progress', 'blocked', 'done', 'cancelled'] as const
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number]
 
 export const projects = sqliteTable('projects', {
   id: integer('id').primaryKey(),
@@ -240,8 +230,6 @@ export const savedViews = sqliteTable('saved_views', {
 })
 
 // ── forms ──
-export const FORM_STATUSES = ['draft', 'open', 'closed'] as const
-export type FormStatus = (typeof FORM_STATUSES)[number]
 
 export const forms = sqliteTable('forms', {
   id: integer('id').primaryKey(),
@@ -283,10 +271,6 @@ export const formResponses = sqliteTable('form_responses', {
 })
 
 // ── activities ──
-export const ACTIVITY_KINDS = ['event', 'volunteer'] as const
-export type ActivityKind = (typeof ACTIVITY_KINDS)[number]
-export const ACTIVITY_STATUSES = ['draft', 'published', 'cancelled'] as const
-export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number]
 
 export const activities = sqliteTable('activities', {
   id: integer('id').primaryKey(),
@@ -318,15 +302,6 @@ export const activitySessions = sqliteTable('activity_sessions', {
   createdAt: createdAt(),
   updatedAt: integer('updated_at').notNull().default(now),
 })
-
-export const REGISTRATION_STATUSES = [
-  'confirmed',
-  'waitlisted',
-  'cancelled',
-  'checked_in',
-  'no_show',
-] as const
-export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number]
 
 export const registrations = sqliteTable('registrations', {
   id: integer('id').primaryKey(),

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { RegistrationStatus } from '../db/schema'
+import type { RegistrationStatus } from './vocabulary'
 import { MOBILE_PHONE, normalizePhone } from './masking'
 import type { Lang } from './forms/messages'
 

@@ -1,4 +1,4 @@
-import type { Role } from '../db/schema'
+import type { Role } from './vocabulary'
 
 /** Mainland China mobile numbers: 11 digits starting 1[3-9]. */
 export const MOBILE_PHONE = /^1[3-9]\d{9}$/

@@ -1,21 +1,12 @@
-import { PROJECT_STATUSES, type ProjectStatus } from '../db/schema'
-import type { TopicStatus } from './topic-workflow'
+import {
+  CLOSED_PROJECT_STATUSES,
+  PROJECT_STATUS_LABEL,
+  type ProjectStatus,
+  type TopicStatus,
+} from './vocabulary'
 
 // Project statuses, what each carries to the project's topics, and the figures derived from a
 // project's checklist and deadline.
-
-export { PROJECT_STATUSES, type ProjectStatus }
-
-export const PROJECT_STATUS_LABEL: Record<ProjectStatus, string> = {
-  planned: '计划中',
-  in_progress: '实施中',
-  blocked: '受阻',
-  done: '已完成',
-  cancelled: '已取消',
-}
-
-/** Finished projects: residents evaluate a done one; neither moves again. */
-export const CLOSED_PROJECT_STATUSES: readonly ProjectStatus[] = ['done', 'cancelled']
 
 /**
  * The topic status a project status carries to its topics, if any.
@@ -28,12 +19,9 @@ export const carriedTopicStatus = (status: ProjectStatus): TopicStatus | null =>
 export const illegalProjectMove = (from: ProjectStatus, to: ProjectStatus): string | null => {
   if (from === to) return null
   if (CLOSED_PROJECT_STATUSES.includes(from))
-    return `「${PROJECT_STATUS_LABEL[from]}」的项目不能再改变状态`
+    return `「${PROJECT_STATUS_LABEL[from].zh}」的项目不能再改变状态`
   return null
 }
-
-/** Statuses a project may be created with (a closed project is never created). */
-export const CREATABLE_PROJECT_STATUSES = ['planned', 'in_progress', 'blocked'] as const
 
 /**
  * Progress 0–100 from the checklist; a done project without a checklist counts as 100.

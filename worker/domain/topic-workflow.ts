@@ -1,11 +1,16 @@
-import { TOPIC_STATUSES, type TopicStatus } from '../db/schema'
-import { ApiError, type FieldErrors } from '../lib/errors'
+import type { FieldErrors, Problem } from './problem'
+import { fieldProblem } from './problem'
+import {
+  FINAL_TOPIC_STATUSES,
+  isOneOf,
+  TOPIC_STATUS_LABEL,
+  TOPIC_STATUSES,
+  type TopicStatus,
+} from './vocabulary'
 
 // THE topic state machine. Main line: submitted → accepted (受理) → adopted (立项) → in_progress
 // → done. Side exits from submitted/accepted: merged, declined, referred (转办). Accepting may be
 // skipped (a committee can adopt a topic straight away); every other move is refused.
-
-export { TOPIC_STATUSES, type TopicStatus }
 
 const MOVES: Record<TopicStatus, readonly TopicStatus[]> = {
   submitted: ['accepted', 'adopted', 'merged', 'declined', 'referred'],
@@ -18,26 +23,8 @@ const MOVES: Record<TopicStatus, readonly TopicStatus[]> = {
   referred: [],
 }
 
-/** Chinese names of the statuses, for messages and exports. */
-export const STATUS_LABEL: Record<TopicStatus, string> = {
-  submitted: '待受理',
-  accepted: '已受理',
-  adopted: '已立项',
-  in_progress: '实施中',
-  done: '已完成',
-  merged: '已合并',
-  declined: '不予采纳',
-  referred: '已转办',
-}
-
-/** Statuses a topic can no longer leave. */
-export const FINAL_STATUSES: readonly TopicStatus[] = ['done', 'merged', 'declined', 'referred']
-
-/** Statuses from which a topic may be merged, declined, referred or adopted. */
-export const OPEN_FOR_TRIAGE: readonly TopicStatus[] = ['submitted', 'accepted']
-
 /** A merge target must still be open: not merged, declined, referred or done. */
-export const canReceiveMerge = (status: TopicStatus) => !FINAL_STATUSES.includes(status)
+export const canReceiveMerge = (status: TopicStatus) => !FINAL_TOPIC_STATUSES.includes(status)
 
 /**
  * The statuses the machine allows from `status` (the admin shows one button each).
@@ -53,7 +40,7 @@ export const sourcesOf = (to: TopicStatus): TopicStatus[] =>
   TOPIC_STATUSES.filter((from) => MOVES[from].includes(to))
 
 export const isTopicStatus = (value: unknown): value is TopicStatus =>
-  typeof value === 'string' && (TOPIC_STATUSES as readonly string[]).includes(value)
+  isOneOf(TOPIC_STATUSES, value)
 
 /** What a move may carry. */
 export type TransitionInput = {
@@ -68,10 +55,7 @@ export type TransitionInput = {
   targetId?: number | null
 }
 
-/** Why a move is refused: an illegal move, or a move missing what it needs. */
-export type TransitionProblem =
-  | { code: 'illegal_transition'; message: string }
-  | { code: 'validation_failed'; message: string; errors: FieldErrors }
+const label = (s: TopicStatus) => TOPIC_STATUS_LABEL[s].zh
 
 const blank = (value: string | null | undefined) => !value || !value.trim()
 
@@ -89,11 +73,11 @@ export const missingFields = (to: TopicStatus, input: TransitionInput): FieldErr
 /** Whether the machine allows `from → to`, with the reason in Chinese when it does not. */
 export const illegalMove = (from: TopicStatus, to: TopicStatus): string | null => {
   if (!isTopicStatus(to)) return `没有「${String(to)}」这个状态`
-  if (from === to) return `议题已经是「${STATUS_LABEL[to]}」`
+  if (from === to) return `议题已经是「${label(to)}」`
   if (MOVES[from].includes(to)) return null
-  if (!MOVES[from].length) return `「${STATUS_LABEL[from]}」的议题不能再改变状态`
-  const options = MOVES[from].map((s) => `「${STATUS_LABEL[s]}」`).join('、')
-  return `不能从「${STATUS_LABEL[from]}」改为「${STATUS_LABEL[to]}」，只能改为${options}`
+  if (!MOVES[from].length) return `「${label(from)}」的议题不能再改变状态`
+  const options = MOVES[from].map((s) => `「${label(s)}」`).join('、')
+  return `不能从「${label(from)}」改为「${label(to)}」，只能改为${options}`
 }
 
 /**
@@ -104,25 +88,10 @@ export const checkTransition = (
   from: TopicStatus,
   to: TopicStatus,
   input: TransitionInput,
-): TransitionProblem | null => {
+): Problem | null => {
   const illegal = illegalMove(from, to)
   if (illegal) return { code: 'illegal_transition', message: illegal }
-  const errors = missingFields(to, input)
-  if (Object.keys(errors).length)
-    return { code: 'validation_failed', message: '提交的内容有误', errors }
-  return null
-}
-
-/**
- * Throws the API's 409 `illegal_transition` (or 400 with field errors) unless the move is allowed.
- * @example assertTransition(topic.status, 'accepted', { note: '已收到，下周现场查看' })
- */
-export const assertTransition = (from: TopicStatus, to: TopicStatus, input: TransitionInput) => {
-  const problem = checkTransition(from, to, input)
-  if (!problem) return
-  throw problem.code === 'illegal_transition'
-    ? new ApiError('illegal_transition', problem.message)
-    : new ApiError('validation_failed', problem.message, { errors: problem.errors })
+  return fieldProblem(missingFields(to, input))
 }
 
 /**

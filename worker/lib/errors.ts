@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { ZodError } from 'zod'
+import type { FieldErrors, Problem } from '../domain/problem'
 
 /** The closed set of error codes the API answers with, and their statuses. */
 export const ERROR_STATUS = {
@@ -19,7 +20,7 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS
 
-export type FieldErrors = Record<string, string>
+export type { FieldErrors }
 
 /**
  * The one error type of the API. Thrown anywhere, formatted by `handleError`.
@@ -88,4 +89,15 @@ export const handleError = (err: Error, c: Context) => {
   }
   console.error(err)
   return c.json({ code: 'internal', message: '服务器出错了，请稍后再试' }, 500)
+}
+
+/**
+ * Throws a domain rule's problem as the API's error; does nothing when there is none.
+ * @example raise(checkTransition(topic.status, 'accepted', input))
+ */
+export const raise = (problem: Problem | null) => {
+  if (!problem) return
+  throw new ApiError(problem.code, problem.message, {
+    errors: problem.code === 'validation_failed' ? problem.errors : undefined,
+  })
 }

@@ -1,12 +1,8 @@
 import { eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../env'
 import { projects, topics } from '../schema'
-import {
-  carriedTopicStatus,
-  isOverdue,
-  progressOf,
-  type ProjectStatus,
-} from '../../domain/project-status'
+import { carriedTopicStatus, isOverdue, progressOf } from '../../domain/project-status'
+import type { ProjectStatus } from '../../domain/vocabulary'
 import type { TransitionInput } from '../../domain/topic-workflow'
 import { type Actor, carryNote, carryStatements, chunks, moveStatements } from './topic-moves'
 import { rawStatement, type Statement } from '../batch'

@@ -2,13 +2,8 @@ import { eq, sql, type SQL } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import { rawAll } from '../batch'
 import type { Db } from '../../env'
-import {
-  activities,
-  activitySessions,
-  auditLog,
-  registrations,
-  type RegistrationStatus,
-} from '../schema'
+import { activities, activitySessions, auditLog, registrations } from '../schema'
+import { type RegistrationStatus } from '../../domain/vocabulary'
 import { ApiError, validationError } from '../../lib/errors'
 import { errorText } from '../../lib/resource'
 import { hitStatement } from '../../lib/rate-limit'

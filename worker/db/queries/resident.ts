@@ -8,7 +8,7 @@
 // The needs form's own queries (channels, filing) are in needs.ts.
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../env'
-import type { ProjectStatus, TopicStatus } from '../schema'
+import type { ProjectStatus, TopicStatus } from '../../domain/vocabulary'
 import { newTrackingCode } from '../../domain/tracking-code'
 import { hitStatement } from '../../lib/rate-limit'
 import { batchRows } from '../batch'

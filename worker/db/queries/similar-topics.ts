@@ -7,11 +7,11 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../env'
 import { SIMILARITY_THRESHOLD, SIMILAR_LIMIT, storedTokens } from '../../domain/similar-topics'
-import { FINAL_STATUSES } from '../../domain/topic-workflow'
+import { FINAL_TOPIC_STATUSES } from '../../domain/vocabulary'
 import { rawStatement } from '../batch'
 
 // Constants, not input: safe to inline.
-const FINAL_SQL = sql.raw(FINAL_STATUSES.map((s) => `'${s}'`).join(', '))
+const FINAL_SQL = sql.raw(FINAL_TOPIC_STATUSES.map((s) => `'${s}'`).join(', '))
 
 export type SimilarDraft = {
   /** An id, or a subquery (the form's channel gives it). */

@@ -1,7 +1,7 @@
 import { inArray, notInArray, sql } from 'drizzle-orm'
 import type { Db } from '../../env'
 import { topics } from '../schema'
-import { FINAL_STATUSES } from '../../domain/topic-workflow'
+import { FINAL_TOPIC_STATUSES } from '../../domain/vocabulary'
 import { type Actor, blankToNull, chunks, guard, moveStatements } from './topic-moves'
 import { rawStatement, type Statement } from '../batch'
 
@@ -62,7 +62,7 @@ export const mergeStatements = (
     guard(
       db,
       sql`NOT EXISTS (SELECT 1 FROM ${topics}
-      WHERE ${topics.id} = ${target.id} AND ${notInArray(topics.status, [...FINAL_STATUSES])})`,
+      WHERE ${topics.id} = ${target.id} AND ${notInArray(topics.status, [...FINAL_TOPIC_STATUSES])})`,
     ),
     ...moves,
     ...followers,

@@ -5,13 +5,8 @@ import { rawStatement, type Statement } from '../batch'
 import type { CurrentUser } from '../../lib/auth'
 import { ApiError } from '../../lib/errors'
 import { errorText } from '../../lib/resource'
-import {
-  pathTo,
-  sourcesOf,
-  type TopicStatus,
-  type TransitionInput,
-} from '../../domain/topic-workflow'
-import type { ProjectStatus } from '../../domain/project-status'
+import { pathTo, sourcesOf, type TransitionInput } from '../../domain/topic-workflow'
+import type { ProjectStatus, TopicStatus } from '../../domain/vocabulary'
 
 // Statements that move topics through the state machine, to put in ONE db.batch with whatever
 // else the write does. Each move writes the timeline event and the audit row next to the update.

@@ -1,7 +1,8 @@
 import { eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from '../../env'
-import { neighborhoods, type Role, towns, userNeighborhoods, users, userTowns } from '../schema'
+import { neighborhoods, towns, userNeighborhoods, users, userTowns } from '../schema'
+import { type Role } from '../../domain/vocabulary'
 import type { CurrentUser } from '../../lib/auth'
 import { scopeWhere } from '../../lib/scope'
 

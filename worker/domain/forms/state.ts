@@ -1,4 +1,4 @@
-import type { FormStatus } from '../../db/schema'
+import type { FormStatus } from '../vocabulary'
 
 /** What a resident meets at a form's address. */
 export type FormAvailability = 'draft' | 'not_open' | 'open' | 'closed' | 'full'

@@ -6,7 +6,8 @@ import { Hono, type Context } from 'hono'
 import { getCookie } from 'hono/cookie'
 import { and, asc, eq, gt, lt } from 'drizzle-orm'
 import type { AppEnv } from '../../env'
-import { activities, activitySessions, type RegistrationStatus } from '../../db/schema'
+import { activities, activitySessions } from '../../db/schema'
+import { type RegistrationStatus } from '../../domain/vocabulary'
 import {
   checkInStatement,
   checkinList,
