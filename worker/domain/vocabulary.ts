@@ -168,12 +168,6 @@ export const REGISTRATION_STATUS_LABEL: Record<RegistrationStatus, Label> = {
   no_show: { zh: '未到场', en: 'No-show' },
 }
 
-/** Registrations holding a seat: they count against a session's capacity. */
-export const SEATED_REGISTRATION_STATUSES: readonly RegistrationStatus[] = [
-  'confirmed',
-  'checked_in',
-]
-
 /**
  * One language's names of a label table, e.g. for an i18n dictionary or an export column.
  * @example namesIn(TOPIC_STATUS_LABEL, 'zh').in_progress // '实施中'
