@@ -285,7 +285,7 @@ const record = {
 fs.mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true })
 fs.writeFileSync(
   path.join(ROOT, 'bench-results/latest.json'),
-  JSON.stringify(record, null, 2) + '\n',
+  `${JSON.stringify(record, null, 2)}\n`,
 )
 say(`\nbench: wrote bench-results/latest.json`)
 if (results.failures.length) {

@@ -33,8 +33,11 @@ const TIMEOUT_MS = 30_000
 // The driver awaits `rows` (one evaluate) rather than polling with waitForSelector, whose
 // querySelector rounds in the page would add to the main-thread time being measured.
 const PROBE = () => {
-  const probe = (window.__adminBench = { firstRows: null, longTasks: [] })
-  probe.rows = new Promise((resolve) => (probe.sawRows = resolve))
+  const probe = { firstRows: null, longTasks: [] }
+  window.__adminBench = probe
+  probe.rows = new Promise((resolve) => {
+    probe.sawRows = resolve
+  })
   const rows = document.getElementsByClassName('MuiDataGrid-row')
   new MutationObserver((_, observer) => {
     if (rows.length === 0) return

@@ -283,8 +283,10 @@ const verify = async (ctx, { activity, sessions, early, crowd, meta, opensAt }) 
     const m = meta[i]
     if (r.status === 201) {
       const row = byToken.get(r.body?.token)
-      if (!row)
-        return void failures.push(`request ${i}: 201 with a token that is not in the database`)
+      if (!row) {
+        failures.push(`request ${i}: 201 with a token that is not in the database`)
+        return
+      }
       if (row.sessionId !== m.session.id || row.phone !== m.phone)
         failures.push(`request ${i}: answered with another registration`)
       if (!keyOfToken.has(r.body.token)) {

@@ -128,7 +128,8 @@ export const cases = [
     request: (ctx, i) => {
       // One address per request (a counter: `i` restarts each round and is negative in warm-up):
       // the per-address rate limit is not what is measured here.
-      const n = (ctx.state.formAddresses = (ctx.state.formAddresses ?? 0) + 1)
+      ctx.state.formAddresses = (ctx.state.formAddresses ?? 0) + 1
+      const n = ctx.state.formAddresses
       return {
         method: 'POST',
         path: `/s/${ctx.state.forms.survey.slug}`,

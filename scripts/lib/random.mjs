@@ -37,7 +37,10 @@ export const rng = (seed) => {
   const weighted = (pairs) => {
     const total = pairs.reduce((s, [, w]) => s + w, 0)
     let x = next() * total
-    for (const [value, w] of pairs) if ((x -= w) < 0) return value
+    for (const [value, w] of pairs) {
+      x -= w
+      if (x < 0) return value
+    }
     return pairs[pairs.length - 1][0]
   }
   const code = (length, alphabet = CODE_ALPHABET) =>

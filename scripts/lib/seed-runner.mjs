@@ -56,7 +56,7 @@ export const buildSeedSql = async ({ now = Date.now(), scale = null } = {}) => {
     counts[mod.name] = statements.length
     if (statements.length) parts.push(`-- ── ${mod.name} ──`, ...statements)
   }
-  return { sql: parts.join('\n') + '\n', counts }
+  return { sql: `${parts.join('\n')}\n`, counts }
 }
 
 /**

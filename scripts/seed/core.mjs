@@ -779,7 +779,9 @@ export const seed = async (ctx) => {
   }
 
   topics.sort((a, b) => a.createdAt - b.createdAt)
-  topics.forEach((t, i) => (t.id = i + 1))
+  topics.forEach((t, i) => {
+    t.id = i + 1
+  })
   // The target's timeline says what was merged into it (as the merge endpoint writes it).
   for (const t of topics.filter((t) => t.mergedInto))
     event(
@@ -889,7 +891,7 @@ export const seed = async (ctx) => {
       })
     })
     const notes = UPDATES[p.status]
-    notes.forEach((body, k) =>
+    notes.forEach((body, k) => {
       rows.project_updates.push({
         id: rows.project_updates.length + 1,
         project_id: p.id,
@@ -897,8 +899,8 @@ export const seed = async (ctx) => {
         author_user_id: p.owner.id,
         body,
         public: 1,
-      }),
-    )
+      })
+    })
     if (p.status === 'in_progress' || p.status === 'blocked')
       rows.project_updates.push({
         id: rows.project_updates.length + 1,
