@@ -3,6 +3,11 @@ import { hashPassword } from '../worker/lib/password'
 import type { Role } from '../worker/domain/vocabulary'
 
 export const ORIGIN = 'http://localhost'
+/**
+ * `request.cf` as on a request through Cloudflare's edge: with CLIENT_ADDRESS = "cloudflare"
+ * only such a request's `cf-connecting-ip` names the client (worker/lib/client-address.ts).
+ */
+export const VIA_CLOUDFLARE = { cf: { colo: 'TEST' } } as RequestInit
 export const PASSWORD = 'test-password-1'
 
 type Json = Record<string, unknown> | unknown[]
@@ -25,6 +30,7 @@ export const api = async <T = any>(
     headers['content-type'] ??= 'application/json'
   }
   const res = await SELF.fetch(`${ORIGIN}${path}`, {
+    ...VIA_CLOUDFLARE,
     method: init.method ?? (body ? 'POST' : 'GET'),
     headers,
     body,

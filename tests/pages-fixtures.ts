@@ -1,6 +1,6 @@
 // Fixtures and request helpers for the resident-page tests (tests/pages-*.test.ts).
 import { env, SELF } from 'cloudflare:test'
-import { ORIGIN } from './helpers'
+import { ORIGIN, VIA_CLOUDFLARE } from './helpers'
 import { newTrackingCode } from '../worker/domain/tracking-code'
 import { storedTokens } from '../worker/domain/similar-topics'
 
@@ -170,7 +170,11 @@ export const getPage = async (
   path: string,
   headers: Record<string, string> = {},
 ): Promise<PageResponse> => {
-  const res = await SELF.fetch(`${ORIGIN}${path}`, { headers, redirect: 'manual' })
+  const res = await SELF.fetch(`${ORIGIN}${path}`, {
+    ...VIA_CLOUDFLARE,
+    headers,
+    redirect: 'manual',
+  })
   return { status: res.status, text: await res.text(), res }
 }
 
@@ -181,6 +185,7 @@ export const postPage = async (
   headers: Record<string, string> = {},
 ): Promise<PageResponse> => {
   const res = await SELF.fetch(`${ORIGIN}${path}`, {
+    ...VIA_CLOUDFLARE,
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
     body: new URLSearchParams(fields).toString(),

@@ -6,7 +6,8 @@ import type { AppEnv } from '../env'
 import { endSession, requireUser, startSession } from '../lib/auth'
 import { ApiError } from '../lib/errors'
 import { hashPassword, verifyPassword } from '../lib/password'
-import { clientIp, hit, peek, retryAfterSeconds } from '../lib/rate-limit'
+import { clientAddress } from '../lib/client-address'
+import { hit, peek, retryAfterSeconds } from '../lib/rate-limit'
 import { readJson } from '../lib/validate'
 import { audit } from '../lib/audit'
 
@@ -37,7 +38,7 @@ export const auth = new Hono<AppEnv>()
     const db = c.var.db
     const window = { limit: 0, windowMs: LOGIN_LIMITS.windowMs }
     const userKey = `login:user:${username.toLowerCase()}`
-    const clientKey = `login:client:${clientIp(c.req.raw.headers)}`
+    const clientKey = `login:client:${clientAddress(c)}`
     const [userFails, clientFails] = await Promise.all([
       peek(db, userKey, window),
       peek(db, clientKey, window),

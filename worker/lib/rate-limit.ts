@@ -40,6 +40,3 @@ export const peek = async (
 /** Seconds until the current window of `windowMs` ends: the `Retry-After` to send. */
 export const retryAfterSeconds = (windowMs: number, now = Date.now()) =>
   Math.ceil((windowOf(now, windowMs) + windowMs - now) / 1000)
-
-/** The client's address as Cloudflare reports it ('local' under tests and wrangler dev). */
-export const clientIp = (headers: Headers) => headers.get('cf-connecting-ip') ?? 'local'

@@ -3,7 +3,8 @@
 import type { Context } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import type { AppEnv } from '../env'
-import { clientIp, hit, retryAfterSeconds, type RateLimitOptions } from '../lib/rate-limit'
+import { clientAddress } from '../lib/client-address'
+import { hit, retryAfterSeconds, type RateLimitOptions } from '../lib/rate-limit'
 
 export type PageContext = Context<AppEnv>
 
@@ -26,7 +27,7 @@ export const LIMITS = {
  */
 export const overLimit = async (c: PageContext, what: keyof typeof LIMITS, extra = '') => {
   const opts = LIMITS[what]
-  const n = await hit(c.var.db, `${what}:${clientIp(c.req.raw.headers)}${extra}`, opts)
+  const n = await hit(c.var.db, `${what}:${clientAddress(c)}${extra}`, opts)
   return n > opts.limit ? retryAfterSeconds(opts.windowMs) : 0
 }
 
@@ -36,7 +37,7 @@ export const overLimit = async (c: PageContext, what: keyof typeof LIMITS, extra
  * @example const { view, hits } = await trackingLookup(db, code, { hit: batchHit(c, 'track') })
  */
 export const batchHit = (c: PageContext, what: keyof typeof LIMITS) => ({
-  key: `${what}:${clientIp(c.req.raw.headers)}`,
+  key: `${what}:${clientAddress(c)}`,
   windowMs: LIMITS[what].windowMs,
 })
 

@@ -31,7 +31,8 @@ import { loadUser, SESSION_COOKIE, type CurrentUser } from '../../lib/auth'
 import { ApiError, handleError } from '../../lib/errors'
 import { IDEMPOTENCY_KEY } from '../../lib/idempotency'
 import { qrSvg } from '../../lib/qr'
-import { clientIp, hit, retryAfterSeconds } from '../../lib/rate-limit'
+import { clientAddress } from '../../lib/client-address'
+import { hit, retryAfterSeconds } from '../../lib/rate-limit'
 import { inScope } from '../../lib/scope'
 import { minutesOf, newFormKey, withLang } from '../common'
 import { formatDate, langOf, t, type Lang } from '../i18n'
@@ -238,7 +239,7 @@ activityPages.get('/a/:key/s/:sid', async (c) => {
 activityPages.post('/a/:key/s/:sid', async (c) => {
   const json = wantsJson(c)
   const { s, hits } = await sessionAndHits(c, {
-    key: `registration:${clientIp(c.req.raw.headers)}`,
+    key: `registration:${clientAddress(c)}`,
     windowMs: REGISTRATION_LIMIT.windowMs,
   })
   if (!s) {
@@ -527,7 +528,7 @@ activityPages.get('/v', (c) => {
 
 activityPages.post('/v', async (c) => {
   const lang = langOf(c)
-  const n = await hit(c.var.db, `volunteer:${clientIp(c.req.raw.headers)}`, VOLUNTEER_LOOKUP_LIMIT)
+  const n = await hit(c.var.db, `volunteer:${clientAddress(c)}`, VOLUNTEER_LOOKUP_LIMIT)
   if (n > VOLUNTEER_LOOKUP_LIMIT.limit)
     return tooMany(c, lang, retryAfterSeconds(VOLUNTEER_LOOKUP_LIMIT.windowMs))
   const body = await c.req.parseBody()

@@ -17,7 +17,8 @@ import { ApiError } from '../../lib/errors'
 import { IDEMPOTENCY_KEY } from '../../lib/idempotency'
 import { randomToken } from '../../lib/password'
 import { qrSvg } from '../../lib/qr'
-import { clientIp, retryAfterSeconds } from '../../lib/rate-limit'
+import { clientAddress } from '../../lib/client-address'
+import { retryAfterSeconds } from '../../lib/rate-limit'
 import { altLangHref, securityHeaders } from '../layout'
 import { langOf } from '../i18n'
 import { conditionCsp, type FieldValues } from './fields'
@@ -184,7 +185,7 @@ export const formPages = new Hono<AppEnv>()
       if (!slug) return notFound(c, lang)
       const key = str(body._key)
       const { form, hits, stored } = await formForPost(db, slug, key, {
-        key: `form-submit:${clientIp(c.req.raw.headers)}`,
+        key: `form-submit:${clientAddress(c)}`,
         ...SUBMIT_LIMIT,
       })
       if (!form) return notFound(c, lang)
