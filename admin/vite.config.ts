@@ -136,6 +136,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: BASE,
   plugins: [react(), immutableAssets(), screenPreloads({ '#/topics': TOPIC_SCREEN })],
+  // The vocabulary and the pure rules are the server's (worker/domain): imported, never copied.
+  resolve: { alias: { '@domain': fileURLToPath(new URL('../worker/domain', import.meta.url)) } },
   build: {
     outDir: fileURLToPath(new URL('../dist/admin', import.meta.url)),
     emptyOutDir: true,

@@ -1,5 +1,6 @@
 import type { AuthProvider } from 'react-admin'
-import { canAudit, canWrite, isAdmin, type Role } from './lib/permissions'
+import type { Role } from '@domain/vocabulary'
+import { canAudit, canWrite, isAdmin } from './lib/permissions'
 
 export type Me = {
   id: number

@@ -59,7 +59,7 @@ export const prefetchList = (resource: string, params: ListParams) => {
  * it twice). A prefetched query's first answer counts as fresh for 10 s; everything else as usual.
  * @example <List queryOptions={{ staleTime: prefetchedStaleTime }}>
  */
-export const prefetchedStaleTime = (query: Query<any, any, any, any>) =>
+export const prefetchedStaleTime = (query: Pick<Query, 'state'>) =>
   prefetched.has(query) &&
   query.state.dataUpdateCount === 1 &&
   Date.now() - query.state.dataUpdatedAt < FIRST_ANSWER_FRESH_MS

@@ -4,7 +4,7 @@ const zh = {
     neighborhood: '居民区',
     allNeighborhoods: '全部居民区',
     empty: '这段时间没有议题',
-    uncategorized: '未分类',
+    uncategorized: '无类别',
     days: '%{days} 天',
     period: {
       label: '统计周期',
@@ -49,7 +49,7 @@ const en: typeof zh = {
     neighborhood: 'Neighborhood',
     allNeighborhoods: 'All neighborhoods',
     empty: 'No topics in this period',
-    uncategorized: 'Uncategorised',
+    uncategorized: 'No category',
     days: '%{days} days',
     period: {
       label: 'Period',

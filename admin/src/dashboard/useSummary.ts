@@ -30,11 +30,13 @@ export const useSummary = (range: Range | null, neighborhoodId?: number) => {
     isPending: true,
   })
   const logoutIfAccessDenied = useLogoutIfAccessDenied()
-  const key = range ? `${range.from}:${range.to}:${neighborhoodId ?? ''}` : ''
+  // The bounds, not the range object: a new object for the same period asks nothing again.
+  const from = range?.from
+  const to = range?.to
 
   useEffect(() => {
-    if (!range) return
-    const params = new URLSearchParams({ from: String(range.from), to: String(range.to) })
+    if (from === undefined || to === undefined) return
+    const params = new URLSearchParams({ from: String(from), to: String(to) })
     if (neighborhoodId) params.set('neighborhoodId', String(neighborhoodId))
     let live = true
     setState((s) => ({ ...s, isPending: true }))
@@ -49,7 +51,7 @@ export const useSummary = (range: Range | null, neighborhoodId?: number) => {
     return () => {
       live = false
     }
-  }, [key])
+  }, [from, to, neighborhoodId, logoutIfAccessDenied])
 
   return state
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { TOPIC_STATUSES } from '@domain/vocabulary'
 import englishMessages from 'ra-language-english'
 import raChinese from './ra-zh'
 import zh from './zh'
@@ -67,16 +68,7 @@ describe('zh and en admin messages', () => {
   })
 
   it('label every topic status in both languages', () => {
-    for (const status of [
-      'submitted',
-      'accepted',
-      'adopted',
-      'in_progress',
-      'done',
-      'merged',
-      'declined',
-      'referred',
-    ]) {
+    for (const status of TOPIC_STATUSES) {
       expect(at(zh as unknown as Tree, `app.topicStatus.${status}`)).toMatch(CJK)
       expect(at(en as unknown as Tree, `app.topicStatus.${status}`)).toMatch(/^[A-Z]/)
     }

@@ -35,8 +35,10 @@ import volunteers from '../resources/volunteers/i18n'
  *
  * react-admin finds `resources.<name>.name` and `resources.<name>.fields.<source>` by itself; call
  * `useTranslate()('resources.projects.fields.title')` (or `label=` on inputs) for anything else.
- * Shared words — statuses, roles, channel kinds — are already in `i18n/app.ts` (`app.topicStatus.*`,
- * `app.projectStatus.*`, `app.role.*`, `app.channelKind.*`); use admin/src/lib/status.ts for them.
+ * Shared words — statuses, roles, kinds — come from the server's worker/domain/vocabulary.ts
+ * (`namesIn(TOPIC_STATUS_LABEL, 'zh')` ...), never typed out here: `i18n/app.ts` holds
+ * `app.topicStatus.*`, `app.projectStatus.*`, `app.role.*`, `app.channelKind.*`, and
+ * admin/src/lib/status.ts their keys, colours and choices. docs/glossary.md says which word to use.
  * `allowMissing` is off, so a forgotten key shows up on screen as its raw name (and fails the e2e test).
  */
 type Locale = 'zh' | 'en'

@@ -61,7 +61,7 @@ const ResourceItem = ({ name }: { name: string }) => {
     <RaMenu.Item
       to={createPath({ resource: name, type: 'list' })}
       state={{ _scrollToTop: true }}
-      primaryText={<>{getResourceLabel(name, 2)}</>}
+      primaryText={getResourceLabel(name, 2)}
       leftIcon={createElement(icon ?? DefaultIcon)}
     />
   )

@@ -1,5 +1,3 @@
-export type Role = 'admin' | 'town' | 'staff' | 'viewer'
-
 /**
  * Whether a role may change data at all (the server answers 403 to a viewer's writes anyway;
  * this only hides controls that would fail).

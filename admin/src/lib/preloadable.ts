@@ -24,6 +24,9 @@ export const preloadable = <P extends object>(load: Loader<P>, fallback: ReactNo
       loaded = module.default
       return module
     }))
+  // Like React.lazy, this runs once per screen at module scope, never while rendering: each
+  // screen keeps one component type, which is what the rule protects.
+  // biome-ignore lint/correctness/noComponentHookFactories: a lazy-component factory (see above)
   const Preloadable = memo((props: P) => {
     const [failed, setFailed] = useState<unknown>(null)
     const [, setArrived] = useState(false)

@@ -1,56 +1,15 @@
-/** The topic states of the server's state machine, in lifecycle order. */
-export const TOPIC_STATUSES = [
-  'submitted',
-  'accepted',
-  'adopted',
-  'in_progress',
-  'done',
-  'merged',
-  'declined',
-  'referred',
-] as const
-export type TopicStatus = (typeof TOPIC_STATUSES)[number]
+import {
+  type Look,
+  PROJECT_STATUS_LOOK,
+  PROJECT_STATUSES,
+  type ProjectStatus,
+  TOPIC_STATUS_LOOK,
+  TOPIC_STATUSES,
+  type TopicStatus,
+} from '@domain/vocabulary'
 
-/** Topics not yet final: the only ones the server lets take a merge. */
-export const OPEN_TOPIC_STATUSES: readonly TopicStatus[] = [
-  'submitted',
-  'accepted',
-  'adopted',
-  'in_progress',
-]
-
-/** Project states, in board order (the kanban's columns). */
-export const PROJECT_STATUSES = ['planned', 'in_progress', 'blocked', 'done', 'cancelled'] as const
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number]
-
-export type ChipColor =
-  | 'default'
-  | 'primary'
-  | 'secondary'
-  | 'error'
-  | 'info'
-  | 'success'
-  | 'warning'
-type Look = { chip: ChipColor; hex: string }
-
-const topicLooks: Record<TopicStatus, Look> = {
-  submitted: { chip: 'warning', hex: '#ed6c02' },
-  accepted: { chip: 'info', hex: '#0288d1' },
-  adopted: { chip: 'primary', hex: '#1976d2' },
-  in_progress: { chip: 'secondary', hex: '#9c27b0' },
-  done: { chip: 'success', hex: '#2e7d32' },
-  merged: { chip: 'default', hex: '#757575' },
-  declined: { chip: 'error', hex: '#d32f2f' },
-  referred: { chip: 'default', hex: '#5d4037' },
-}
-
-const projectLooks: Record<ProjectStatus, Look> = {
-  planned: { chip: 'info', hex: '#0288d1' },
-  in_progress: { chip: 'primary', hex: '#1976d2' },
-  blocked: { chip: 'error', hex: '#d32f2f' },
-  done: { chip: 'success', hex: '#2e7d32' },
-  cancelled: { chip: 'default', hex: '#757575' },
-}
+// Helpers over the server's vocabulary (worker/domain/vocabulary.ts): the statuses, their colours
+// and their labels (i18n/app.ts builds `app.topicStatus.*` / `app.projectStatus.*` from it).
 
 const fallback: Look = { chip: 'default', hex: '#757575' }
 
@@ -66,8 +25,9 @@ export const statusLabelKey = (kind: 'topic' | 'project', status: string) =>
  * @example <Chip color={statusColor('project', 'blocked').chip} />
  */
 export const statusColor = (kind: 'topic' | 'project', status: string): Look =>
-  (kind === 'topic' ? topicLooks[status as TopicStatus] : projectLooks[status as ProjectStatus]) ??
-  fallback
+  (kind === 'topic'
+    ? TOPIC_STATUS_LOOK[status as TopicStatus]
+    : PROJECT_STATUS_LOOK[status as ProjectStatus]) ?? fallback
 
 /**
  * `{ id, name }` choices for a SelectInput / SelectArrayInput of statuses, names as i18n keys

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 
 const read = <T>(key: string | null, fallback: T): T => {
   if (!key) return fallback
@@ -18,14 +18,12 @@ const read = <T>(key: string | null, fallback: T): T => {
 export const usePersistentState = <T>(key: string | null, fallback: T) => {
   const [value, setValue] = useState<T>(() => read(key, fallback))
   const [loadedKey, setLoadedKey] = useState(key)
-  useEffect(() => {
-    if (key !== loadedKey) {
-      setValue(read(key, fallback))
-      setLoadedKey(key)
-    }
-    // fallback is a default for the first read only
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, loadedKey])
+  // A new key reloads during render (React's pattern for state that follows a prop), so no
+  // render shows the previous key's value, and no effect has to watch `fallback`.
+  if (key !== loadedKey) {
+    setLoadedKey(key)
+    setValue(read(key, fallback))
+  }
   const set = useCallback(
     (next: T) => {
       setValue(next)

@@ -14,7 +14,8 @@ import {
   required,
   useTranslate,
 } from 'react-admin'
-import { ACTIVITY_KINDS, ACTIVITY_STATUSES, QUESTION_TYPES, type Question } from './types'
+import { ACTIVITY_KINDS, ACTIVITY_STATUSES } from '@domain/vocabulary'
+import { QUESTION_TYPES, type Question } from './types'
 
 // Create and edit an activity: basics, the registration window and the extra questions (stored
 // as a forms-engine definition; the server validates answers with it). Sessions are managed on

@@ -15,7 +15,8 @@ import {
 import { formatDateTime } from '../../lib/format'
 import { useMe } from '../../lib/useMe'
 import { ActivityLinks, KindChip, WindowChip } from './ActivityBits'
-import { ACTIVITY_KINDS, ACTIVITY_STATUSES, type Activity } from './types'
+import { ACTIVITY_KINDS, ACTIVITY_STATUSES } from '@domain/vocabulary'
+import type { Activity } from './types'
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,

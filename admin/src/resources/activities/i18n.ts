@@ -1,3 +1,5 @@
+import { ACTIVITY_KIND_LABEL, ACTIVITY_STATUS_LABEL, namesIn } from '@domain/vocabulary'
+
 const zh = {
   resources: {
     activities: {
@@ -38,8 +40,8 @@ const zh = {
     },
   },
   activities: {
-    kind: { event: '活动', volunteer: '志愿服务' },
-    status: { draft: '草稿', published: '已发布', cancelled: '已取消' },
+    kind: namesIn(ACTIVITY_KIND_LABEL, 'zh'),
+    status: namesIn(ACTIVITY_STATUS_LABEL, 'zh'),
     window: {
       draft: '未发布',
       cancelled: '已取消',
@@ -134,8 +136,8 @@ const en: typeof zh = {
     },
   },
   activities: {
-    kind: { event: 'Activity', volunteer: 'Volunteering' },
-    status: { draft: 'Draft', published: 'Published', cancelled: 'Cancelled' },
+    kind: namesIn(ACTIVITY_KIND_LABEL, 'en'),
+    status: namesIn(ACTIVITY_STATUS_LABEL, 'en'),
     window: {
       draft: 'Not published',
       cancelled: 'Cancelled',

@@ -1,7 +1,7 @@
+import type { ActivityKind, ActivityStatus } from '@domain/vocabulary'
+
 // The records of the activities API (worker/api/activities.ts, activity-sessions.ts).
 
-export const ACTIVITY_KINDS = ['event', 'volunteer'] as const
-export const ACTIVITY_STATUSES = ['draft', 'published', 'cancelled'] as const
 export const ACTIVITY_WINDOWS = ['draft', 'cancelled', 'not_open', 'open', 'closed'] as const
 /** Question types offered for an activity's extra questions (a subset of the forms engine's). */
 export const QUESTION_TYPES = [
@@ -27,7 +27,7 @@ export type Question = {
 export type Activity = {
   id: number
   neighborhoodId: number
-  kind: (typeof ACTIVITY_KINDS)[number]
+  kind: ActivityKind
   slug: string
   title: string
   description: string
@@ -35,7 +35,7 @@ export type Activity = {
   audience: string
   opensAt: number | null
   closesAt: number | null
-  status: (typeof ACTIVITY_STATUSES)[number]
+  status: ActivityStatus
   questions: Question[]
   window: (typeof ACTIVITY_WINDOWS)[number]
   sessionCount: number

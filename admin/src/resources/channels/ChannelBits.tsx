@@ -13,8 +13,7 @@ import OpenInNewIcon from '@mui/icons-material/OpenInNew'
 import PrintIcon from '@mui/icons-material/Print'
 import QrCodeIcon from '@mui/icons-material/QrCode2'
 import { useNotify, useTranslate } from 'react-admin'
-
-export const CHANNEL_KINDS = ['qr', 'web', 'phone', 'visit', 'box', 'staff'] as const
+import { CHANNEL_KINDS, type ChannelKind } from '@domain/vocabulary'
 
 /** Kind choices; names are i18n keys (`app.channelKind.*`), translated by react-admin. */
 export const kindChoices = CHANNEL_KINDS.map((id) => ({ id, name: `app.channelKind.${id}` }))
@@ -23,7 +22,7 @@ export type Channel = {
   id: number
   neighborhoodId: number
   gridId: number | null
-  kind: (typeof CHANNEL_KINDS)[number]
+  kind: ChannelKind
   label: string
   code: string
   scans: number

@@ -20,7 +20,8 @@ import {
 } from 'react-admin'
 import { SaveDeleteToolbar } from '../../layout/SaveDeleteToolbar'
 import { useMe } from '../../lib/useMe'
-import { FIELD_TYPES, FORM_STATUSES, isChoice, type FormField, type FormRecord } from './types'
+import { FORM_STATUSES } from '@domain/vocabulary'
+import { FIELD_TYPES, isChoice, type FormField, type FormRecord } from './types'
 
 // Create and edit a form: basics, opening and limits, and the field builder (one row per
 // question; the inputs shown depend on the type). Saving questions of a form that has responses

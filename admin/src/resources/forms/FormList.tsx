@@ -15,7 +15,8 @@ import {
 import { formatDateTime } from '../../lib/format'
 import { useMe } from '../../lib/useMe'
 import { AvailabilityChip, FormLinks } from './FormBits'
-import { FORM_STATUSES, type FormRecord } from './types'
+import { FORM_STATUSES } from '@domain/vocabulary'
+import type { FormRecord } from './types'
 
 const statusChoices = FORM_STATUSES.map((id) => ({ id, name: `forms.status.${id}` }))
 

@@ -71,6 +71,8 @@ const Question = ({ q }: { q: QuestionStats }) => {
             </Typography>
             {q.samples.map((s, i) => (
               <Typography
+                // A read-only list that never reorders; two residents may write the same answer.
+                // biome-ignore lint/suspicious/noArrayIndexKey: the position is the identity here
                 key={i}
                 variant="body2"
                 sx={{

@@ -1,7 +1,9 @@
+import { FORM_STATUS_LABEL, namesIn } from '@domain/vocabulary'
+
 const zh = {
   resources: {
     forms: {
-      name: '问卷表单 |||| 问卷表单',
+      name: '问卷 |||| 问卷',
       fields: {
         id: '编号',
         title: '标题',
@@ -24,7 +26,7 @@ const zh = {
     },
   },
   forms: {
-    status: { draft: '草稿', open: '开放', closed: '已关闭' },
+    status: namesIn(FORM_STATUS_LABEL, 'zh'),
     availability: {
       draft: '未发布',
       not_open: '未开始',
@@ -68,7 +70,7 @@ const zh = {
     },
     town: '全镇（不限居民区）',
     slugHelp: '居民访问 /s/地址；留空自动生成，只能用小写字母、数字和短横线',
-    descriptionHelp: '显示在表单顶部，可换行',
+    descriptionHelp: '显示在问卷顶部，可换行',
     onePerPhoneHelp: '需要一道必填的手机号题',
     sections: { basics: '基本信息', questions: '问题', schedule: '开放与限制' },
     tabs: { overview: '概览', responses: '回答', stats: '统计' },
@@ -96,14 +98,14 @@ const zh = {
     range: '范围 %{min}–%{max}',
     latest: '最新的回答',
     noStats: '这道题不做统计（个人信息）',
-    versionsNote: '已有回答的表单修改问题时会生成新版本，旧回答按原版本保留。',
+    versionsNote: '已有回答的问卷修改问题时会生成新版本，旧回答按原版本保留。',
   },
 }
 
 const en: typeof zh = {
   resources: {
     forms: {
-      name: 'Form |||| Forms',
+      name: 'Survey |||| Surveys',
       fields: {
         id: 'ID',
         title: 'Title',
@@ -126,7 +128,7 @@ const en: typeof zh = {
     },
   },
   forms: {
-    status: { draft: 'Draft', open: 'Open', closed: 'Closed' },
+    status: namesIn(FORM_STATUS_LABEL, 'en'),
     availability: {
       draft: 'Unpublished',
       not_open: 'Not open yet',
@@ -170,7 +172,7 @@ const en: typeof zh = {
     },
     town: 'Town-wide (all neighborhoods)',
     slugHelp: 'Residents open /s/address; empty = generated; lowercase letters, digits and dashes',
-    descriptionHelp: 'Shown at the top of the form; line breaks kept',
+    descriptionHelp: 'Shown at the top of the survey; line breaks kept',
     onePerPhoneHelp: 'Needs a required mobile-number question',
     sections: { basics: 'Basics', questions: 'Questions', schedule: 'Opening and limits' },
     tabs: { overview: 'Overview', responses: 'Responses', stats: 'Statistics' },
@@ -199,7 +201,7 @@ const en: typeof zh = {
     latest: 'Latest answers',
     noStats: 'No statistics for this question (personal data)',
     versionsNote:
-      'Editing the questions of a form with responses makes a new version; older responses keep theirs.',
+      'Editing the questions of a survey with responses makes a new version; older responses keep theirs.',
   },
 }
 

@@ -1,3 +1,5 @@
+import type { FormStatus } from '@domain/vocabulary'
+
 // Mirrors the API records of worker/api/forms.ts and worker/domain/forms/definition.ts.
 
 export const FIELD_TYPES = [
@@ -15,8 +17,6 @@ export const FIELD_TYPES = [
 ] as const
 export type FieldType = (typeof FIELD_TYPES)[number]
 
-export const FORM_STATUSES = ['draft', 'open', 'closed'] as const
-export type FormStatus = (typeof FORM_STATUSES)[number]
 export type Availability = 'draft' | 'not_open' | 'open' | 'closed' | 'full'
 
 export type Condition = { field: string; op?: 'equals' | 'includes'; value: string }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import {
   Box,
   Button,
@@ -91,10 +91,17 @@ const ChecklistPanel = ({ project }: { project: Project }) => {
   // The box flips at once; the server's answer (and the project's new progress) follows.
   const [ticking, setTicking] = useState<Record<number, boolean>>({})
   const settle = (id: number) => setTicking(({ [id]: _, ...rest }) => rest)
+  // When the server's answer shows a flip, it is settled: adjusted during render as the items
+  // change (React's pattern for state that follows props), so no effect re-reads `ticking`.
   const seen = items.map((i) => `${i.id}:${i.done}`).join()
-  useEffect(() => {
-    for (const item of items) if (ticking[item.id] === item.done) settle(item.id)
-  }, [seen])
+  const [seenBefore, setSeenBefore] = useState(seen)
+  if (seen !== seenBefore) {
+    setSeenBefore(seen)
+    setTicking((t) => {
+      const shown = new Map(items.map((i) => [i.id, i.done]))
+      return Object.fromEntries(Object.entries(t).filter(([id, done]) => shown.get(+id) !== done))
+    })
+  }
   const toggle = (item: ChecklistItem) => {
     const next = !(ticking[item.id] ?? item.done)
     setTicking((t) => ({ ...t, [item.id]: next }))
@@ -223,7 +230,10 @@ const ChecklistPanel = ({ project }: { project: Project }) => {
                       <Tooltip title={translate('ra.action.edit')}>
                         <IconButton
                           size="small"
-                          onClick={() => (setEditing(item.id), setDraft(toDraft(item)))}
+                          onClick={() => {
+                            setEditing(item.id)
+                            setDraft(toDraft(item))
+                          }}
                           aria-label={translate('ra.action.edit')}
                         >
                           <EditIcon fontSize="small" />
@@ -277,7 +287,10 @@ const ChecklistPanel = ({ project }: { project: Project }) => {
         {writable && (
           <Box
             component="form"
-            onSubmit={(e) => (e.preventDefault(), add())}
+            onSubmit={(e) => {
+              e.preventDefault()
+              add()
+            }}
             sx={{ display: 'flex', gap: 1, mt: 2, flexWrap: 'wrap', alignItems: 'center' }}
             aria-label={translate('projects.checklist.add')}
           >

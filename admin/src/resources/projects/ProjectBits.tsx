@@ -1,6 +1,7 @@
 import { Box, Chip, LinearProgress, Tab, Tabs, Typography } from '@mui/material'
 import WarningAmberIcon from '@mui/icons-material/WarningAmber'
 import { LinkBase, useCreatePath, useLocaleState, useTranslate } from 'react-admin'
+import { CLOSED_PROJECT_STATUSES, type ProjectStatus } from '@domain/vocabulary'
 import { formatDate } from '../../lib/format'
 import { statusColor, statusLabelKey } from '../../lib/status'
 import { daysUntil } from './dates'
@@ -13,7 +14,7 @@ export type Project = {
   ownerUserId: number | null
   owningBody: string
   deadlineAt: number | null
-  status: string
+  status: ProjectStatus
   createdAt: number
   updatedAt: number
   doneAt: number | null
@@ -103,7 +104,7 @@ export const Deadline = ({
         {translate('projects.noDeadline')}
       </Typography>
     )
-  const open = project.status !== 'done' && project.status !== 'cancelled'
+  const open = !CLOSED_PROJECT_STATUSES.includes(project.status)
   const days = daysUntil(project.deadlineAt)
   return (
     <Typography

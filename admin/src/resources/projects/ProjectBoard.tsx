@@ -1,4 +1,4 @@
-import { type DragEvent, useEffect, useState } from 'react'
+import { type DragEvent, useState } from 'react'
 import {
   Box,
   Card,
@@ -24,7 +24,8 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin'
-import { PROJECT_STATUSES, statusColor, statusLabelKey } from '../../lib/status'
+import { CLOSED_PROJECT_STATUSES, PROJECT_STATUSES } from '@domain/vocabulary'
+import { statusColor, statusLabelKey } from '../../lib/status'
 import { useMe } from '../../lib/useMe'
 import {
   Deadline,
@@ -59,9 +60,12 @@ const ProjectBoard = () => {
   const all = latestById(columns.flatMap((c) => c.data))
   const names = useNames(all)
 
-  // A moved card stays in its new column until the refetched data agrees with it.
+  // A moved card stays in its new column until the refetched data agrees with it (adjusted
+  // during render as the data changes: React's pattern for state that follows props).
   const seen = all.map((p) => `${p.id}:${p.status}`).join()
-  useEffect(() => {
+  const [seenBefore, setSeenBefore] = useState(seen)
+  if (seen !== seenBefore) {
+    setSeenBefore(seen)
     setMoving((m) => {
       const stale = Object.keys(m).filter((id) =>
         all.some((p) => p.id === Number(id) && p.status === m[Number(id)]),
@@ -71,7 +75,7 @@ const ProjectBoard = () => {
       for (const id of stale) delete next[Number(id)]
       return next
     })
-  }, [seen])
+  }
 
   const move = async (project: Project, to: string) => {
     if (project.status === to) return
@@ -164,7 +168,10 @@ const ProjectBoard = () => {
                     names={names}
                     draggable={writable}
                     onDragStart={() => setDragging(p)}
-                    onDragEnd={() => (setDragging(null), setOver(null))}
+                    onDragEnd={() => {
+                      setDragging(null)
+                      setOver(null)
+                    }}
                     onMove={writable ? (to) => move(p, to) : undefined}
                   />
                 ))}
@@ -265,7 +272,13 @@ const BoardCard = ({
               {translate('projects.board.moveTo')}
             </MenuItem>
             {PROJECT_STATUSES.filter((s) => s !== project.status).map((s) => (
-              <MenuItem key={s} onClick={() => (setMenu(null), onMove(s))}>
+              <MenuItem
+                key={s}
+                onClick={() => {
+                  setMenu(null)
+                  onMove(s)
+                }}
+              >
                 {translate(statusLabelKey('project', s))}
               </MenuItem>
             ))}
@@ -289,8 +302,9 @@ const latestById = (projects: Project[]) => {
 /** One query per column: open columns by nearest deadline, closed ones most recent first. */
 const useColumns = (filter: ProjectFilter) =>
   PROJECT_STATUSES.map((status) => {
-    const closed = status === 'done' || status === 'cancelled'
-    // Hooks in a fixed-length loop over a constant array: the call order never changes.
+    const closed = CLOSED_PROJECT_STATUSES.includes(status)
+    // A loop over a constant tuple: the same hooks run in the same order on every render.
+    // biome-ignore lint/correctness/useHookAtTopLevel: PROJECT_STATUSES never changes length
     const { data = [], total = 0 } = useGetList<Project>('projects', {
       filter: { ...filter, status },
       sort: closed ? { field: 'updatedAt', order: 'DESC' } : { field: 'deadlineAt', order: 'ASC' },

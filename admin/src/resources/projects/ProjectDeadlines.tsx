@@ -8,6 +8,7 @@ import {
   useLocaleState,
   useTranslate,
 } from 'react-admin'
+import { CLOSED_PROJECT_STATUSES, PROJECT_STATUSES } from '@domain/vocabulary'
 import { formatDate } from '../../lib/format'
 import { BoardFilters, useProjectFilter } from './BoardFilters'
 import { DAY, type DeadlineGroup, groupByWeek } from './dates'
@@ -21,7 +22,7 @@ import {
   ProjectViewTabs,
 } from './ProjectBits'
 
-const OPEN = ['planned', 'in_progress', 'blocked']
+const OPEN = PROJECT_STATUSES.filter((s) => !CLOSED_PROJECT_STATUSES.includes(s))
 type Named = { id: number; name?: string; displayName?: string }
 
 /** Open projects by deadline, one section per week, overdue ones first. */

@@ -16,6 +16,7 @@ import {
   TextInput,
   useTranslate,
 } from 'react-admin'
+import { sourcesOf } from '@domain/topic-workflow'
 import { SaveDeleteToolbar } from '../../layout/SaveDeleteToolbar'
 import { statusChoices } from '../../lib/status'
 import { useMe } from '../../lib/useMe'
@@ -45,14 +46,16 @@ const OwnerInput = () => (
   </FormDataConsumer>
 )
 
-/** Adopting: submitted or accepted topics of the chosen neighborhood move to 'adopted'. */
+const ADOPTABLE = sourcesOf('adopted')
+
+/** Adopting: topics of the chosen neighborhood that the machine lets move to 'adopted'. */
 const TopicsInput = () => (
   <FormDataConsumer>
     {({ formData: { neighborhoodId } }) => (
       <ReferenceArrayInput
         source="topicIds"
         reference="topics"
-        filter={{ status: ['submitted', 'accepted'], ...(neighborhoodId && { neighborhoodId }) }}
+        filter={{ status: ADOPTABLE, ...(neighborhoodId && { neighborhoodId }) }}
         sort={{ field: 'createdAt', order: 'DESC' }}
         perPage={50}
       >

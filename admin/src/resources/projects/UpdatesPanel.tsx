@@ -88,7 +88,14 @@ const UpdatesPanel = ({ projectId }: { projectId: number }) => {
       />
       <CardContent sx={{ pt: 0 }}>
         {writable && (
-          <Box component="form" onSubmit={(e) => (e.preventDefault(), post())} sx={{ mb: 2 }}>
+          <Box
+            component="form"
+            onSubmit={(e) => {
+              e.preventDefault()
+              post()
+            }}
+            sx={{ mb: 2 }}
+          >
             <MuiTextField
               multiline
               minRows={2}

@@ -64,7 +64,7 @@ const zh = {
       week: '%{from} – %{to}',
       named: '%{name}（%{range}）',
       none: '未设截止日期',
-      empty: '没有进行中的项目',
+      empty: '没有未结束的项目',
     },
     checklist: {
       title: '任务清单',

@@ -12,7 +12,8 @@ import {
 import { useNotify, useRefresh, useTranslate } from 'react-admin'
 import { useNotifyError } from '../../lib/useNotifyError'
 import { postAction } from '../activities/api'
-import type { Registration, RegistrationStatus } from './types'
+import type { RegistrationStatus } from '@domain/vocabulary'
+import type { Registration } from './types'
 
 const STATUS_COLOR: Record<
   RegistrationStatus,

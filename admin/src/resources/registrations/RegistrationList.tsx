@@ -16,7 +16,8 @@ import {
 import { formatDateTime } from '../../lib/format'
 import { useMe } from '../../lib/useMe'
 import { RowActions, StatusChip } from './RegistrationBits'
-import { REGISTRATION_STATUSES, type Registration } from './types'
+import { REGISTRATION_STATUSES } from '@domain/vocabulary'
+import type { Registration } from './types'
 
 // The registration grid: per session (filter sessionId) with check-in, cancel, confirm-now and
 // hours on each row, and the current filter exported as CSV or Excel.

@@ -1,3 +1,5 @@
+import { namesIn, REGISTRATION_STATUS_LABEL } from '@domain/vocabulary'
+
 const zh = {
   resources: {
     registrations: {
@@ -21,13 +23,7 @@ const zh = {
     },
   },
   registrations: {
-    status: {
-      confirmed: '已确认',
-      waitlisted: '候补',
-      cancelled: '已取消',
-      checked_in: '已签到',
-      no_show: '未到场',
-    },
+    status: namesIn(REGISTRATION_STATUS_LABEL, 'zh'),
     checkIn: '签到',
     cancel: '取消',
     cancelConfirm: '取消 %{name} 的报名？名额会按顺序递补给候补的人。',
@@ -72,13 +68,7 @@ const en: typeof zh = {
     },
   },
   registrations: {
-    status: {
-      confirmed: 'Confirmed',
-      waitlisted: 'Waiting',
-      cancelled: 'Cancelled',
-      checked_in: 'Checked in',
-      no_show: 'No-show',
-    },
+    status: namesIn(REGISTRATION_STATUS_LABEL, 'en'),
     checkIn: 'Check in',
     cancel: 'Cancel',
     cancelConfirm:

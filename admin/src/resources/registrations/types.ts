@@ -1,20 +1,13 @@
-// The records of the registrations API (worker/api/registrations.ts).
+import type { ActivityKind, RegistrationStatus } from '@domain/vocabulary'
 
-export const REGISTRATION_STATUSES = [
-  'confirmed',
-  'waitlisted',
-  'cancelled',
-  'checked_in',
-  'no_show',
-] as const
-export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number]
+// The records of the registrations API (worker/api/registrations.ts).
 
 export type Registration = {
   id: number
   sessionId: number
   activityId: number
   neighborhoodId: number
-  kind: 'event' | 'volunteer'
+  kind: ActivityKind
   activityTitle: string
   sessionLabel: string
   sessionStartsAt: number

@@ -3,7 +3,8 @@ import { Box, Button, Chip, Stack, Typography } from '@mui/material'
 import { useQuery } from '@tanstack/react-query'
 import { useDataProvider, useTranslate } from 'react-admin'
 import type { JushouDataProvider, LookAlike } from '../../dataProvider'
-import { OPEN_TOPIC_STATUSES, statusColor, statusLabelKey } from '../../lib/status'
+import { canReceiveMerge } from '@domain/topic-workflow'
+import { statusColor, statusLabelKey } from '../../lib/status'
 import { useMe } from '../../lib/useMe'
 import MergeDialog from './dialogs/MergeDialog'
 import type { Topic } from './types'
@@ -34,7 +35,7 @@ const LookAlikes = ({
         {translate('topics.show.noLookAlikes')}
       </Typography>
     )
-  const canMergeHere = writable && OPEN_TOPIC_STATUSES.includes(topic.status)
+  const canMergeHere = writable && canReceiveMerge(topic.status)
   return (
     <>
       <Stack

@@ -12,10 +12,13 @@ import {
   required,
   useTranslate,
 } from 'react-admin'
+import { MOBILE_PHONE } from '@domain/masking'
+import type { ChannelKind } from '@domain/vocabulary'
 import { useMe } from '../../lib/useMe'
 
-const CHANNEL_KINDS = ['phone', 'visit', 'box'].map((id) => ({ id, name: `app.channelKind.${id}` }))
-const MOBILE = /^1[3-9]\d{9}$/
+// The ways staff hear of a topic that they type in for a resident (the server also takes 'staff').
+const ENTERED_KINDS: ChannelKind[] = ['phone', 'visit', 'box']
+const kindChoices = ENTERED_KINDS.map((id) => ({ id, name: `app.channelKind.${id}` }))
 
 type Values = {
   submitterName?: string
@@ -63,7 +66,7 @@ const TopicCreate = () => {
         >
           <SelectInput optionText="name" validate={required()} />
         </ReferenceInput>
-        <RadioButtonGroupInput source="channelKind" choices={CHANNEL_KINDS} validate={required()} />
+        <RadioButtonGroupInput source="channelKind" choices={kindChoices} validate={required()} />
         <TextInput source="title" validate={[required(), maxLength(200)]} fullWidth />
         <TextInput
           source="description"
@@ -84,7 +87,7 @@ const TopicCreate = () => {
         <TextInput source="submitterName" validate={maxLength(50)} />
         <TextInput
           source="submitterPhone"
-          validate={regex(MOBILE, 'topics.create.phoneInvalid')}
+          validate={regex(MOBILE_PHONE, 'topics.create.phoneInvalid')}
           slotProps={{ htmlInput: { inputMode: 'tel', maxLength: 11 } }}
         />
         <ConsentInput />

@@ -27,7 +27,8 @@ import {
   type Identifier,
 } from 'react-admin'
 import { formatDateTime } from '../../lib/format'
-import { statusColor, statusLabelKey, TOPIC_STATUSES } from '../../lib/status'
+import { TOPIC_STATUSES } from '@domain/vocabulary'
+import { statusColor, statusLabelKey } from '../../lib/status'
 import { useMe } from '../../lib/useMe'
 import { useNotifyError } from '../../lib/useNotifyError'
 import { usePersistentState } from '../../lib/usePersistentState'

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { allowedTransitions } from '@domain/topic-workflow'
 import { editedFields, selectionIds } from './grid-model'
 import { BULK_MOVES, commonMoves, sharedNeighborhood } from './transitions'
 import {
@@ -16,11 +17,9 @@ import { getQuery } from '../../../../node_modules/ra-core/dist/controller/list/
 
 describe('commonMoves', () => {
   it('offers only the moves every selected topic allows', () => {
-    const submitted = {
-      allowedTransitions: ['accepted', 'adopted', 'merged', 'declined', 'referred'],
-    }
-    const accepted = { allowedTransitions: ['adopted', 'merged', 'declined', 'referred'] }
-    const adopted = { allowedTransitions: ['in_progress'] }
+    const submitted = { allowedTransitions: allowedTransitions('submitted') }
+    const accepted = { allowedTransitions: allowedTransitions('accepted') }
+    const adopted = { allowedTransitions: allowedTransitions('adopted') }
     expect(commonMoves([submitted, accepted], BULK_MOVES)).toEqual([
       'adopted',
       'merged',

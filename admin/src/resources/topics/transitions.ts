@@ -1,4 +1,10 @@
-/** The moves the admin offers, in button order; each maps to one dialog. */
+import type { TopicStatus } from '@domain/vocabulary'
+
+/**
+ * The moves the admin offers, in button order; each maps to one dialog. Which of them a topic
+ * may take is the server's machine (worker/domain/topic-workflow.ts), sent with each record as
+ * `allowedTransitions`; a test checks that every move of the machine has a button here.
+ */
 export const MOVES = [
   'accepted',
   'adopted',
@@ -7,7 +13,7 @@ export const MOVES = [
   'merged',
   'referred',
   'declined',
-] as const
+] as const satisfies readonly TopicStatus[]
 export type Move = (typeof MOVES)[number]
 
 /** The moves offered on several rows at once (in_progress/done follow the project instead). */

@@ -1,4 +1,4 @@
-import type { TopicStatus } from '../../lib/status'
+import type { TopicStatus } from '@domain/vocabulary'
 
 /** A topic as GET /api/topics returns it (see notes/API.md). */
 export type Topic = {
@@ -26,7 +26,7 @@ export type Topic = {
   acceptedAt: number | null
   adoptedAt: number | null
   doneAt: number | null
-  allowedTransitions: string[]
+  allowedTransitions: TopicStatus[]
 }
 
 export type TopicEvent = {

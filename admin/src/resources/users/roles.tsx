@@ -1,6 +1,6 @@
-import { Chip } from '@mui/material'
+import { Chip, type ChipProps } from '@mui/material'
 import { useTranslate } from 'react-admin'
-import type { Role } from '../../lib/permissions'
+import { ROLES, type Role } from '@domain/vocabulary'
 
 export type User = {
   id: number
@@ -13,12 +13,15 @@ export type User = {
   createdAt: number
 }
 
-export const ROLES: Role[] = ['admin', 'town', 'staff', 'viewer']
-
 /** Role choices for inputs; names are i18n keys (`app.role.*`), translated by react-admin. */
 export const roleChoices = ROLES.map((id) => ({ id, name: `app.role.${id}` }))
 
-const colors = { admin: 'error', town: 'secondary', staff: 'primary', viewer: 'default' } as const
+const colors: Record<Role, ChipProps['color']> = {
+  admin: 'error',
+  town: 'secondary',
+  staff: 'primary',
+  viewer: 'default',
+}
 
 export const RoleChip = ({ role }: { role: Role }) => {
   const translate = useTranslate()

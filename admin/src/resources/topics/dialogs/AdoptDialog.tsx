@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import {
   Alert,
   Button,
@@ -60,14 +60,16 @@ const AdoptDialog = ({ topics, open, onClose, onDone }: Props) => {
   const [deadline, setDeadline] = useState('')
   const [description, setDescription] = useState('')
 
-  useEffect(() => {
+  // Filled in as the dialog opens (and only then: later edits are the user's), during render
+  // rather than in an effect, so the first frame already shows them.
+  const [wasOpen, setWasOpen] = useState(false)
+  if (open !== wasOpen) {
+    setWasOpen(open)
     if (open) {
       setTitle(topics.length === 1 ? topics[0].title : '')
       setOwner(me?.role === 'viewer' ? '' : (me?.id ?? ''))
     }
-    // only when the dialog opens
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open])
+  }
 
   const owners = (users.data ?? []).filter((u) => u.role !== 'viewer')
   const ready = title.trim() !== '' && neighborhoodId !== null

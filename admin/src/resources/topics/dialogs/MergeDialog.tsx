@@ -10,7 +10,7 @@ import {
 } from '@mui/material'
 import { useDataProvider, useGetList, useTranslate } from 'react-admin'
 import type { JushouDataProvider } from '../../../dataProvider'
-import { OPEN_TOPIC_STATUSES } from '../../../lib/status'
+import { OPEN_TOPIC_STATUSES } from '@domain/vocabulary'
 import { useWorkflowCall } from './useWorkflowCall'
 import type { Topic } from '../types'
 

@@ -1,11 +1,14 @@
 import { useState } from 'react'
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@mui/material'
 import { useDataProvider, useTranslate } from 'react-admin'
+import { missingFields } from '@domain/topic-workflow'
 import type { JushouDataProvider } from '../../../dataProvider'
 import { useWorkflowCall } from './useWorkflowCall'
+import type { Move } from '../transitions'
 import type { Topic } from '../types'
 
-export type TransitionTo = 'accepted' | 'declined' | 'referred' | 'in_progress' | 'done'
+/** The moves this dialog makes (adopt and merge have their own). */
+export type TransitionTo = Exclude<Move, 'adopted' | 'merged'>
 
 type Props = {
   to: TransitionTo
@@ -15,16 +18,13 @@ type Props = {
   onDone?: () => void
 }
 
-// What each move asks for: accept needs a public reply, decline a public reason, refer a department.
-const NEEDS: Record<
-  TransitionTo,
-  { note: 'required' | 'optional'; noteLabel: string; referredTo?: true }
-> = {
-  accepted: { note: 'required', noteLabel: 'topics.dialog.publicReply' },
-  declined: { note: 'required', noteLabel: 'topics.dialog.publicReason' },
-  referred: { note: 'optional', noteLabel: 'topics.dialog.note', referredTo: true },
-  in_progress: { note: 'optional', noteLabel: 'topics.dialog.note' },
-  done: { note: 'optional', noteLabel: 'topics.dialog.note' },
+// How the note is labelled; which fields a move requires is the server's rule (missingFields).
+const NOTE_LABEL: Record<TransitionTo, string> = {
+  accepted: 'topics.dialog.publicReply',
+  declined: 'topics.dialog.publicReason',
+  referred: 'topics.dialog.note',
+  in_progress: 'topics.dialog.note',
+  done: 'topics.dialog.note',
 }
 
 const TITLES: Partial<Record<TransitionTo, string>> = {
@@ -45,11 +45,10 @@ const TransitionDialog = ({ to, topics, open, onClose, onDone }: Props) => {
   const [note, setNote] = useState('')
   const [internalNote, setInternalNote] = useState('')
   const [referredTo, setReferredTo] = useState('')
-  const needs = NEEDS[to]
+  const required = missingFields(to, {})
+  const asksReferredTo = 'referredTo' in required
   const single = topics.length === 1
-  const ready =
-    (needs.note === 'optional' || note.trim() !== '') &&
-    (!needs.referredTo || referredTo.trim() !== '')
+  const ready = Object.keys(missingFields(to, { note, referredTo })).length === 0
 
   const title = TITLES[to]
     ? translate(TITLES[to]!, { smart_count: topics.length })
@@ -62,7 +61,7 @@ const TransitionDialog = ({ to, topics, open, onClose, onDone }: Props) => {
     const input = {
       to,
       ...(note.trim() ? { note: note.trim() } : {}),
-      ...(needs.referredTo ? { referredTo: referredTo.trim() } : {}),
+      ...(asksReferredTo ? { referredTo: referredTo.trim() } : {}),
     }
     return run(
       () =>
@@ -94,7 +93,7 @@ const TransitionDialog = ({ to, topics, open, onClose, onDone }: Props) => {
       >
         <DialogTitle>{title}</DialogTitle>
         <DialogContent>
-          {needs.referredTo && (
+          {asksReferredTo && (
             <TextField
               autoFocus
               fullWidth
@@ -108,14 +107,14 @@ const TransitionDialog = ({ to, topics, open, onClose, onDone }: Props) => {
             />
           )}
           <TextField
-            autoFocus={!needs.referredTo}
+            autoFocus={!asksReferredTo}
             fullWidth
             multiline
             minRows={2}
             margin="dense"
             name="note"
-            required={needs.note === 'required'}
-            label={translate(needs.noteLabel)}
+            required={'note' in required}
+            label={translate(NOTE_LABEL[to])}
             value={note}
             onChange={(e) => setNote(e.target.value)}
             slotProps={{ htmlInput: { maxLength: 1000 } }}
