@@ -6,6 +6,9 @@ import {
   ACTIVITY_STATUSES,
   CHANNEL_KINDS,
   FORM_STATUSES,
+  MEETING_DECISIONS,
+  MEETING_KINDS,
+  MEETING_STATUSES,
   PROJECT_STATUSES,
   REGISTRATION_STATUSES,
   ROLES,
@@ -343,4 +346,229 @@ export const volunteers = sqliteTable('volunteers', {
   note: text('note').notNull().default(''),
   createdAt: createdAt(),
   updatedAt: integer('updated_at').notNull().default(now),
+})
+
+// ── meetings (议事会) ──
+
+export const meetings = sqliteTable('meetings', {
+  id: integer('id').primaryKey(),
+  neighborhoodId: integer('neighborhood_id').notNull(),
+  gridId: integer('grid_id'),
+  kind: text('kind', { enum: MEETING_KINDS }).notNull(),
+  title: text('title').notNull(),
+  startsAt: integer('starts_at').notNull(),
+  endsAt: integer('ends_at'),
+  place: text('place').notNull().default(''),
+  host: text('host').notNull().default(''),
+  status: text('status', { enum: MEETING_STATUSES }).notNull().default('planned'),
+  /** What the door QR opens: /m/<code>. */
+  code: text('code').notNull(),
+  /** Heads counted by staff; null when nobody counted. */
+  headcount: integer('headcount'),
+  minutes: text('minutes').notNull().default(''),
+  createdBy: integer('created_by'),
+  createdAt: createdAt(),
+  updatedAt: integer('updated_at').notNull().default(now),
+})
+
+export const meetingItems = sqliteTable('meeting_items', {
+  id: integer('id').primaryKey(),
+  meetingId: integer('meeting_id').notNull(),
+  topicId: integer('topic_id').notNull(),
+  sortOrder: integer('sort_order').notNull().default(0),
+  present: integer('present'),
+  inFavour: integer('in_favour'),
+  against: integer('against'),
+  abstain: integer('abstain'),
+  decision: text('decision', { enum: MEETING_DECISIONS }),
+  projectId: integer('project_id'),
+  referredTo: text('referred_to'),
+  note: text('note'),
+  confirmedLowSupport: integer('confirmed_low_support', { mode: 'boolean' })
+    .notNull()
+    .default(false),
+  decidedAt: integer('decided_at'),
+  decidedBy: integer('decided_by'),
+  updatedAt: integer('updated_at').notNull().default(now),
+})
+
+export const meetingAttendees = sqliteTable('meeting_attendees', {
+  id: integer('id').primaryKey(),
+  meetingId: integer('meeting_id').notNull(),
+  name: text('name'),
+  phone: text('phone'),
+  consentAt: integer('consent_at'),
+  source: text('source', { enum: ['qr', 'staff'] })
+    .notNull()
+    .default('qr'),
+  /** The sign-in form's idempotency key (unique per meeting). */
+  clientKey: text('client_key'),
+  createdAt: createdAt(),
+})
+
+// ── partners (共建单位), claims (认领) and leads (migrations/0009) ──
+
+export const partners = sqliteTable('partners', {
+  id: integer('id').primaryKey(),
+  townId: integer('town_id').notNull(),
+  /** The home neighborhood (a 居民区党支部, 物业, 业委会); null when serving the whole town. */
+  neighborhoodId: integer('neighborhood_id'),
+  kind: text('kind', { enum: PARTNER_KINDS }).notNull(),
+  name: text('name').notNull(),
+  contactName: text('contact_name').notNull().default(''),
+  contactPhone: text('contact_phone'),
+  note: text('note').notNull().default(''),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdBy: integer('created_by'),
+  createdAt: createdAt(),
+  updatedAt: integer('updated_at').notNull().default(now),
+})
+
+export const partnerOffers = sqliteTable('partner_offers', {
+  id: integer('id').primaryKey(),
+  partnerId: integer('partner_id').notNull(),
+  kind: text('kind', { enum: OFFER_KINDS }).notNull(),
+  title: text('title').notNull(),
+  quantity: text('quantity').notNull().default(''),
+  availability: text('availability').notNull().default(''),
+  /** JSON array of the category ids the offer suits. */
+  categoryIds: text('category_ids').notNull().default('[]'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: integer('updated_at').notNull().default(now),
+})
+
+export const userPartners = sqliteTable('user_partners', {
+  userId: integer('user_id').primaryKey(),
+  partnerId: integer('partner_id').notNull(),
+})
+
+export const projectNeeds = sqliteTable('project_needs', {
+  id: integer('id').primaryKey(),
+  projectId: integer('project_id').notNull(),
+  /** Null: the project itself. */
+  checklistItemId: integer('checklist_item_id'),
+  /** JSON array of offer kinds wanted. */
+  kinds: text('kinds').notNull().default('[]'),
+  note: text('note').notNull().default(''),
+  open: integer('open', { mode: 'boolean' }).notNull().default(true),
+  updatedBy: integer('updated_by'),
+  updatedAt: integer('updated_at').notNull().default(now),
+})
+
+export const claims = sqliteTable('claims', {
+  id: integer('id').primaryKey(),
+  projectId: integer('project_id').notNull(),
+  /** Null: the project itself. */
+  checklistItemId: integer('checklist_item_id'),
+  /** Exactly one of partnerId and volunteerId (a 达人) is set. */
+  partnerId: integer('partner_id'),
+  volunteerId: integer('volunteer_id'),
+  neighborhoodId: integer('neighborhood_id').notNull(),
+  status: text('status', { enum: CLAIM_STATUSES }).notNull().default('pending'),
+  personName: text('person_name').notNull().default(''),
+  offerId: integer('offer_id'),
+  message: text('message').notNull().default(''),
+  decisionNote: text('decision_note'),
+  source: text('source', { enum: CLAIM_SOURCES }).notNull(),
+  createdBy: integer('created_by'),
+  createdAt: createdAt(),
+  decidedBy: integer('decided_by'),
+  decidedAt: integer('decided_at'),
+  updatedAt: integer('updated_at').notNull().default(now),
+})
+
+export const activityLeads = sqliteTable('activity_leads', {
+  id: integer('id').primaryKey(),
+  activityId: integer('activity_id').notNull(),
+  /** Exactly one of partnerId and volunteerId (a 达人) is set. */
+  partnerId: integer('partner_id'),
+  volunteerId: integer('volunteer_id'),
+  createdBy: integer('created_by'),
+  createdAt: createdAt(),
+})
+
+// ── programmes (九个一), confirmations (居民打钩), weekly check-ins (migrations/0010) ──
+// Not mapped on their tables above: projects.programme_id and checklist_items.step_id, the links
+// of a programme's projects and items; read and written by raw SQL in db/queries/programmes.
+
+export const programmes = sqliteTable('programmes', {
+  id: integer('id').primaryKey(),
+  townId: integer('town_id').notNull(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  owningBody: text('owning_body').notNull().default(''),
+  startsAt: integer('starts_at').notNull(),
+  endsAt: integer('ends_at').notNull(),
+  createdBy: integer('created_by'),
+  createdAt: createdAt(),
+  updatedAt: integer('updated_at').notNull().default(now),
+})
+
+export const programmeSteps = sqliteTable('programme_steps', {
+  id: integer('id').primaryKey(),
+  programmeId: integer('programme_id').notNull(),
+  sortOrder: integer('sort_order').notNull(),
+  title: text('title').notNull(),
+  doneWhen: text('done_when').notNull().default(''),
+  evidence: text('evidence', { enum: EVIDENCE_KINDS }).notNull(),
+  dueDays: integer('due_days'),
+  dueAt: integer('due_at'),
+  ownerPost: text('owner_post', { enum: POSTS }).notNull(),
+  public: integer('public', { mode: 'boolean' }).notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: integer('updated_at').notNull().default(now),
+})
+
+export const neighborhoodPosts = sqliteTable(
+  'neighborhood_posts',
+  {
+    neighborhoodId: integer('neighborhood_id').notNull(),
+    post: text('post', { enum: POSTS }).notNull(),
+    userId: integer('user_id').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.neighborhoodId, t.post] })],
+)
+
+export const stepEvidence = sqliteTable('step_evidence', {
+  itemId: integer('item_id').primaryKey(),
+  note: text('note').notNull().default(''),
+  photoUrl: text('photo_url'),
+  number: real('number'),
+  recordedBy: integer('recorded_by'),
+  recordedAt: integer('recorded_at').notNull(),
+})
+
+export const confirmations = sqliteTable('confirmations', {
+  id: integer('id').primaryKey(),
+  itemId: integer('item_id').notNull(),
+  neighborhoodId: integer('neighborhood_id').notNull(),
+  verdict: text('verdict', { enum: VERDICTS }).notNull(),
+  source: text('source', { enum: CONFIRMATION_SOURCES }).notNull(),
+  /** 'code:<tracking code>' or 'volunteer:<id>'; null for a paper sheet. */
+  voice: text('voice'),
+  people: integer('people').notNull().default(1),
+  /** A hash of the client cookie, or of address + user agent. */
+  device: text('device'),
+  comment: text('comment').notNull().default(''),
+  createdBy: integer('created_by'),
+  createdAt: createdAt(),
+})
+
+export const weeklyCheckins = sqliteTable('weekly_checkins', {
+  id: integer('id').primaryKey(),
+  neighborhoodId: integer('neighborhood_id').notNull(),
+  weekStart: integer('week_start').notNull(),
+  doneCount: integer('done_count').notNull(),
+  dueCount: integer('due_count').notNull(),
+  overdueCount: integer('overdue_count').notNull(),
+  newTopics: integer('new_topics').notNull(),
+  disputedCount: integer('disputed_count').notNull(),
+  /** JSON: the listed items and topics (db/queries/programmes/weekly.ts). */
+  details: text('details').notNull(),
+  note: text('note').notNull().default(''),
+  noteBy: integer('note_by'),
+  noteAt: integer('note_at'),
+  createdAt: createdAt(),
 })
