@@ -141,7 +141,7 @@ export const fileTopic = async (
   } = {},
 ) => {
   const { createDb } = await import('../worker/db/client')
-  const { createTopic } = await import('../worker/db/queries/topics')
+  const { createTopic } = await import('../worker/db/queries/topics/create')
   const topic = await createTopic(createDb(env.DB), {
     neighborhoodId,
     title: fields.title ?? `议题${next()}`,

@@ -7,7 +7,7 @@ import {
 import { beforeAll, describe, expect, it } from 'vitest'
 import worker from '../worker/index'
 import { createDb } from '../worker/db/client'
-import { similarTopicsQuery } from '../worker/db/queries/similar-topics'
+import { similarTopicsQuery } from '../worker/db/queries/topics/similar'
 import { findSimilar, storedTokens } from '../worker/domain/similar-topics'
 import { upkeep } from '../worker/scheduled'
 import { api, createWorld, fileTopic } from './helpers'

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { createDb } from '../worker/db/client'
-import { createTopic } from '../worker/db/queries/topics'
+import { createTopic } from '../worker/db/queries/topics/create'
 import { normalizeTrackingCode, TRACKING_CODE } from '../worker/domain/tracking-code'
 import { createTown } from './helpers'
 

@@ -8,7 +8,8 @@ import {
 } from '../worker/domain/topic-workflow'
 import { ApiError, raise } from '../worker/lib/errors'
 import { createDb } from '../worker/db/client'
-import { moveStatements, runGuarded } from '../worker/db/queries/topic-moves'
+import { moveStatements } from '../worker/db/queries/topics/moves'
+import { runGuarded } from '../worker/lib/guarded'
 import { api, createWorld, fileTopic } from './helpers'
 
 type World = Awaited<ReturnType<typeof createWorld>>

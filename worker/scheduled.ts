@@ -1,6 +1,6 @@
 // The cron job (wrangler.toml [triggers]): upkeep that can wait a few minutes.
 import { createDb } from './db/client'
-import { tokenizeTopics } from './db/queries/similar-topics'
+import { tokenizeTopics } from './db/queries/topics/similar'
 
 /** Most topics tokenized per run: a run stays well inside a cron invocation's limits. */
 const TOKENIZE_PER_RUN = 5_000

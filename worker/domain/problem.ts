@@ -7,7 +7,12 @@ export type FieldErrors = Record<string, string>
 
 export type Problem =
   | { code: 'validation_failed'; message: string; errors: FieldErrors }
-  | { code: 'illegal_transition' | 'conflict' | 'not_found' | 'forbidden'; message: string }
+  | {
+      code: 'illegal_transition' | 'conflict' | 'not_found' | 'forbidden'
+      message: string
+      /** What the client may act on, e.g. the field a conflict is about or the current status. */
+      errors?: FieldErrors
+    }
 
 /**
  * A validation problem from field errors, or null when there are none.

@@ -15,6 +15,13 @@ import {
 export const carriedTopicStatus = (status: ProjectStatus): TopicStatus | null =>
   status === 'in_progress' ? 'in_progress' : status === 'done' ? 'done' : null
 
+/**
+ * The public note on a topic's timeline when its project's status is carried to it.
+ * @example carryNote('done', '加装电梯') // '项目「加装电梯」已完成'
+ */
+export const carryNote = (status: ProjectStatus, title: string) =>
+  status === 'done' ? `项目「${title}」已完成` : `项目「${title}」开始实施`
+
 /** Whether a project may go from `from` to `to`; the Chinese reason when it may not. */
 export const illegalProjectMove = (from: ProjectStatus, to: ProjectStatus): string | null => {
   if (from === to) return null

@@ -1,6 +1,7 @@
 import type { FieldErrors, Problem } from './problem'
 import { fieldProblem } from './problem'
 import {
+  ADOPTED_TOPIC_STATUSES,
   FINAL_TOPIC_STATUSES,
   isOneOf,
   TOPIC_STATUS_LABEL,
@@ -100,7 +101,7 @@ export const checkTransition = (
  * @example pathTo('adopted', 'done') // ['in_progress', 'done']
  */
 export const pathTo = (from: TopicStatus, to: TopicStatus): TopicStatus[] => {
-  const line: TopicStatus[] = ['adopted', 'in_progress', 'done']
+  const line = ADOPTED_TOPIC_STATUSES
   const a = line.indexOf(from)
   const b = line.indexOf(to)
   return a < 0 || b <= a ? [] : line.slice(a + 1, b + 1)
@@ -112,3 +113,49 @@ export const REACHED_AT: Partial<Record<TopicStatus, 'acceptedAt' | 'adoptedAt' 
   adopted: 'adoptedAt',
   done: 'doneAt',
 }
+
+/**
+ * Text as stored: trimmed, and `null` when nothing is left.
+ * @example blankToNull('  ') // null
+ */
+export const blankToNull = (text: string | null | undefined) =>
+  text && text.trim() ? text.trim() : null
+
+/** What a move writes on the topic besides its status and the times in `REACHED_AT`. */
+export type MoveChanges = {
+  publicReply?: string | null
+  referredTo?: string | null
+  projectId?: number | null
+  mergedIntoId?: number | null
+}
+
+/**
+ * The fields a move to `to` sets: the public reply on accept and decline (and on a referral
+ * when one is given), the department referred to, the adopting project, the merge target.
+ * @example moveChanges('declined', { note: ' 不属于居委职责 ' }) // { publicReply: '不属于居委职责' }
+ */
+export const moveChanges = (to: TopicStatus, input: TransitionInput): MoveChanges => {
+  const note = blankToNull(input.note)
+  switch (to) {
+    case 'accepted':
+    case 'declined':
+      return { publicReply: note }
+    case 'referred':
+      return { referredTo: blankToNull(input.referredTo), ...(note && { publicReply: note }) }
+    case 'adopted':
+      return { projectId: input.projectId }
+    case 'merged':
+      return { mergedIntoId: input.targetId }
+    default:
+      return {}
+  }
+}
+
+/** The public note on a topic's timeline when it is adopted without one. */
+export const adoptNote = (projectTitle: string) => `已立项：「${projectTitle}」`
+
+/** The public note on a merged topic's timeline when the merge gives none. */
+export const mergeNote = (targetId: number) => `已合并到议题 #${targetId}，请关注该议题的进展`
+
+/** The public note on a topic's timeline when its merge is undone without one. */
+export const UNMERGE_NOTE = '已撤销合并，本议题重新单独办理'

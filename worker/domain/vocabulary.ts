@@ -79,6 +79,9 @@ export const OPEN_TOPIC_STATUSES: readonly TopicStatus[] = TOPIC_STATUSES.filter
   (s) => !FINAL_TOPIC_STATUSES.includes(s),
 )
 
+/** Topics taken on as a project: adopted, and on along the main line to done. */
+export const ADOPTED_TOPIC_STATUSES: readonly TopicStatus[] = ['adopted', 'in_progress', 'done']
+
 /** Statuses from which a topic may be merged, declined, referred or adopted (triage). */
 export const TRIAGE_TOPIC_STATUSES: readonly TopicStatus[] = ['submitted', 'accepted']
 
@@ -109,6 +112,11 @@ export const PROJECT_STATUS_LABEL: Record<ProjectStatus, Label> = {
 
 /** Finished projects: residents evaluate a done one; neither moves again. */
 export const CLOSED_PROJECT_STATUSES: readonly ProjectStatus[] = ['done', 'cancelled']
+
+/** Projects still under way: the board lists them as running. */
+export const OPEN_PROJECT_STATUSES: readonly ProjectStatus[] = PROJECT_STATUSES.filter(
+  (s) => !CLOSED_PROJECT_STATUSES.includes(s),
+)
 
 /** Statuses a project may be created with (a closed project is never created). */
 export const CREATABLE_PROJECT_STATUSES = ['planned', 'in_progress', 'blocked'] as const

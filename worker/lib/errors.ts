@@ -97,7 +97,5 @@ export const handleError = (err: Error, c: Context) => {
  */
 export const raise = (problem: Problem | null) => {
   if (!problem) return
-  throw new ApiError(problem.code, problem.message, {
-    errors: problem.code === 'validation_failed' ? problem.errors : undefined,
-  })
+  throw new ApiError(problem.code, problem.message, { errors: problem.errors })
 }

@@ -4,8 +4,8 @@
 // insert's condition, so that nothing waits on an earlier read.
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../env'
-import { createTopicStatements, type NewTopic } from './topics'
-import { anySimilar, similarTopicsQuery } from './similar-topics'
+import { createTopicStatements, type NewTopic } from './topics/create'
+import { anySimilar, similarTopicsQuery } from './topics/similar'
 import { hitsOf, type BatchHit } from './resident'
 import type { TopicStatus } from '../../domain/vocabulary'
 import { storedTokens } from '../../domain/similar-topics'

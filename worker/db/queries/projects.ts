@@ -1,11 +1,12 @@
 import { eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../env'
 import { projects, topics } from '../schema'
-import { carriedTopicStatus, isOverdue, progressOf } from '../../domain/project-status'
-import type { ProjectStatus } from '../../domain/vocabulary'
-import type { TransitionInput } from '../../domain/topic-workflow'
-import { type Actor, carryNote, carryStatements, chunks, moveStatements } from './topic-moves'
-import { rawStatement, type Statement } from '../batch'
+import { carriedTopicStatus, carryNote, isOverdue, progressOf } from '../../domain/project-status'
+import { CLOSED_PROJECT_STATUSES, type ProjectStatus } from '../../domain/vocabulary'
+import { adoptNote, type TransitionInput } from '../../domain/topic-workflow'
+import { type Actor, carryStatements, moveStatements } from './topics/moves'
+import { chunks, rawStatement, type Statement } from '../batch'
+import { sqlList } from '../sql'
 
 // Projects with the figures derived from their links, checklist and evaluations, and the
 // statements of adopting topics into a project.
@@ -60,7 +61,7 @@ export const loadProject = async (db: Db, id: number) => {
 /** Overdue as SQL: the deadline passed and the project is neither done nor cancelled. */
 export const overdueSql = (now = Date.now()) =>
   sql`(${projects.deadlineAt} IS NOT NULL AND ${projects.deadlineAt} < ${now}
-       AND ${projects.status} NOT IN ('done', 'cancelled'))`
+       AND ${projects.status} NOT IN ${sqlList(CLOSED_PROJECT_STATUSES)})`
 
 export type AdoptingProject = { id: number | SQL; title: string; status: ProjectStatus }
 
@@ -68,7 +69,7 @@ export type AdoptingProject = { id: number | SQL; title: string; status: Project
  * Adopts `topicIds` into `project` (existing, or created earlier in the batch): each topic moves
  * to 'adopted' with its event and audit row, gets its project_topics link, and follows the
  * project's status when that is already 'in_progress'.
- * @example await runGuarded(db, [insertProject, ...adoptStatements(db, user, [1, 2], p, {}, now)])
+ * @example await guardedBatch(db, [insertProject, ...adoptStatements(db, user, [1, 2], p, {}, now)])
  */
 export const adoptStatements = (
   db: Db,
@@ -78,7 +79,7 @@ export const adoptStatements = (
   input: Pick<TransitionInput, 'note' | 'internalNote'>,
   now: number,
 ): Statement[] => {
-  const note = input.note?.trim() || `已立项：「${project.title}」`
+  const note = input.note?.trim() || adoptNote(project.title)
   const moves = moveStatements(
     db,
     actor,

@@ -1,21 +1,43 @@
 import { and, inArray, not, sql, type SQL } from 'drizzle-orm'
-import type { AppEnv, Db } from '../env'
-import { projects } from '../db/schema'
-import { type AdoptingProject, loadProject, overdueSql } from '../db/queries/projects'
-import type { TopicRow } from '../db/queries/topics'
+import { z } from 'zod'
+import type { AppEnv, Db } from '../../env'
+import { projects } from '../../db/schema'
+import { type AdoptingProject, loadProject, overdueSql } from '../../db/queries/projects'
+import type { TopicRow } from '../../db/queries/topics/read'
 import {
   CLOSED_PROJECT_STATUSES,
   PROJECT_STATUS_LABEL,
   PROJECT_STATUSES,
-} from '../domain/vocabulary'
-import type { CurrentUser } from '../lib/auth'
-import { ApiError, type FieldErrors, validationError } from '../lib/errors'
-import { boolFilter, contains, idsFilter, inIds } from '../lib/resource'
-import { assertInScope, scopeWhere } from '../lib/scope'
-import { idsIn } from './topics-record'
-import { filterList } from '../lib/simple-rest'
+} from '../../domain/vocabulary'
+import type { CurrentUser } from '../../lib/auth'
+import { ApiError, type FieldErrors, validationError } from '../../lib/errors'
+import { boolFilter, contains, idsFilter, inIds } from '../../lib/resource'
+import { assertInScope, scopeWhere } from '../../lib/scope'
+import { idsIn } from '../topics/record'
+import { filterList } from '../../lib/simple-rest'
 
-// What the project routers share: loading in scope, list filters, reference checks.
+// What the project routers share: the editable fields' rules, loading in scope, list filters,
+// reference checks.
+
+export const optionalId = z.number({ message: '应为编号' }).int().positive().nullable().optional()
+export const optionalTime = z
+  .number({ message: '应为时间' })
+  .int()
+  .nonnegative()
+  .nullable()
+  .optional()
+/** The fields staff edit on a project, as create and update check them. */
+export const editable = {
+  title: z
+    .string({ message: '请填写项目名称' })
+    .trim()
+    .min(1, '请填写项目名称')
+    .max(100, '最多 100 个字'),
+  description: z.string({ message: '应为文字' }).trim().max(5000, '最多 5000 个字'),
+  ownerUserId: optionalId,
+  owningBody: z.string({ message: '应为文字' }).trim().max(100, '最多 100 个字'),
+  deadlineAt: optionalTime,
+}
 
 export const PROJECT_SORTABLE = [
   'id',

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
-import type { Db } from '../env'
-import { type FieldErrors, validationError } from '../lib/errors'
+import type { Db } from '../../env'
+import { type FieldErrors, validationError } from '../../lib/errors'
 
 // Field rules shared by topic create and edit, and the check of the records a topic names.
 

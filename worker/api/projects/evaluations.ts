@@ -1,14 +1,14 @@
 import { Hono } from 'hono'
 import { and, count, eq } from 'drizzle-orm'
-import type { AppEnv } from '../env'
-import { evaluations, projects } from '../db/schema'
-import { canSeePersonalData } from '../domain/masking'
-import type { CurrentUser } from '../lib/auth'
-import { requireUser } from '../lib/auth'
-import { idsFilter, inIds, orderOf } from '../lib/resource'
-import { assertInScope, scopeWhere } from '../lib/scope'
-import { filterList, parseListQuery, sendList } from '../lib/simple-rest'
-import { idParam } from '../lib/validate'
+import type { AppEnv } from '../../env'
+import { evaluations, projects } from '../../db/schema'
+import { canSeePersonalData } from '../../domain/masking'
+import type { CurrentUser } from '../../lib/auth'
+import { requireUser } from '../../lib/auth'
+import { idsFilter, inIds, orderOf } from '../../lib/resource'
+import { assertInScope, scopeWhere } from '../../lib/scope'
+import { filterList, parseListQuery, sendList } from '../../lib/simple-rest'
+import { idParam } from '../../lib/validate'
 
 // Residents' evaluations of done projects (监督评议). Read-only for staff; the tracking code
 // (which lets a resident follow and evaluate) is withheld from viewers.

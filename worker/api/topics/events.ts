@@ -1,12 +1,12 @@
 import { Hono } from 'hono'
 import { and, count, eq } from 'drizzle-orm'
-import type { AppEnv } from '../env'
-import { topicEvents, topics, users } from '../db/schema'
-import { requireUser } from '../lib/auth'
-import { idsFilter, inIds, orderOf } from '../lib/resource'
-import { assertInScope, scopeWhere } from '../lib/scope'
-import { filterList, parseListQuery, sendList } from '../lib/simple-rest'
-import { idParam } from '../lib/validate'
+import type { AppEnv } from '../../env'
+import { topicEvents, topics, users } from '../../db/schema'
+import { requireUser } from '../../lib/auth'
+import { idsFilter, inIds, orderOf } from '../../lib/resource'
+import { assertInScope, scopeWhere } from '../../lib/scope'
+import { filterList, parseListQuery, sendList } from '../../lib/simple-rest'
+import { idParam } from '../../lib/validate'
 
 // A topic's timeline, read-only: every state change with who, when and the notes.
 

@@ -1,30 +1,21 @@
 import { Hono } from 'hono'
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
-import type { AppEnv } from '../env'
-import { projectTopics, supports, topicEvents, topics } from '../db/schema'
-import { listTopicsStatements, type TopicRow } from '../db/queries/topics'
-import { lookAlikesOf, retokenize } from '../db/queries/similar-topics'
-import { rawStatement } from '../db/batch'
-import { audit } from '../lib/audit'
-import { batchAsUser, requireRole, requireUser, writesNeedWriter } from '../lib/auth'
-import { validationError } from '../lib/errors'
-import { orderOf } from '../lib/resource'
-import { parseListQuery, sendList } from '../lib/simple-rest'
-import { idParam, readJson } from '../lib/validate'
-import { TOPIC_STATUS_LABEL } from '../domain/vocabulary'
-import { topicsCreateApi } from './topics-create'
-import { assertTopicRefs, topicText } from './topics-refs'
-import { topicsExportApi } from './topics-export'
-import {
-  loadTopicInScope,
-  TOPIC_DEFAULT_SORT,
-  TOPIC_SORT_COLUMNS,
-  TOPIC_SORTABLE,
-  toTopicRecord,
-  topicWhere,
-} from './topics-record'
-import { topicsWorkflowApi } from './topics-workflow'
+import type { AppEnv } from '../../env'
+import { projectTopics, supports, topicEvents, topics } from '../../db/schema'
+import type { TopicRow } from '../../db/queries/topics/read'
+import { retokenize } from '../../db/queries/topics/similar'
+import { batch, rawStatement } from '../../db/batch'
+import { audit } from '../../lib/audit'
+import { requireRole } from '../../lib/auth'
+import { validationError } from '../../lib/errors'
+import { idParam, readJson } from '../../lib/validate'
+import { TOPIC_STATUS_LABEL } from '../../domain/vocabulary'
+import { assertTopicRefs, topicText } from './refs'
+import { loadTopicInScope, toTopicRecord } from './record'
+
+// PUT /:id: a topic's fields (the status moves only through workflow.ts); DELETE /:id: admins
+// only, with its timeline, supports and project links.
 
 const optionalId = z.number().int().positive().nullable()
 const updateSchema = z
@@ -40,35 +31,7 @@ const updateSchema = z
 
 const EDITABLE = ['title', 'description', 'location', 'categoryId', 'gridId', 'channelId'] as const
 
-export const topicsApi = new Hono<AppEnv>()
-  // The busiest staff read checks the session in its own D1 batch (batchAsUser), so it is
-  // registered before `requireUser`: it answers without passing on to the middleware below.
-  .get('/', async (c) => {
-    const q = parseListQuery(c, { sortable: TOPIC_SORTABLE, defaultSort: TOPIC_DEFAULT_SORT })
-    const order = orderOf(q, TOPIC_SORT_COLUMNS, topics.id)
-    const [rows, [{ n }]] = await batchAsUser(c, (user) =>
-      listTopicsStatements(c.var.db, topicWhere(user, q.filter), order, q.limit, q.offset),
-    )
-    return sendList(
-      c,
-      'topics',
-      q,
-      rows.map((r) => toTopicRecord(r, c.var.user)),
-      n,
-    )
-  })
-  .use(requireUser, writesNeedWriter)
-  // Fixed paths (export, bulk actions) before the `/:id` routes.
-  .route('/', topicsExportApi)
-  .route('/', topicsWorkflowApi)
-  .route('/', topicsCreateApi)
-  .get('/:id', async (c) =>
-    c.json(toTopicRecord(await loadTopicInScope(c.var, idParam(c)), c.var.user)),
-  )
-  // Possible duplicates, for staff to merge: the needs form's look-alike rule, from the topic's side.
-  .get('/:id/similar', async (c) =>
-    c.json(await lookAlikesOf(c.var.db, await loadTopicInScope(c.var, idParam(c)))),
-  )
+export const topicUpdateApi = new Hono<AppEnv>()
   .put('/:id', async (c) => {
     const before = await loadTopicInScope(c.var, idParam(c))
     const input = await readJson(c, updateSchema)
@@ -86,7 +49,7 @@ export const topicsApi = new Hono<AppEnv>()
     await assertTopicRefs(db, before.neighborhoodId, changes)
     const now = Date.now()
     const textChanged = changes.title !== undefined || changes.description !== undefined
-    const [[row]] = await db.batch([
+    const [[row]] = await batch(db, [
       db
         .update(topics)
         .set({ ...changes, updatedAt: now })
@@ -110,7 +73,7 @@ export const topicsApi = new Hono<AppEnv>()
     const before = await loadTopicInScope(c.var, idParam(c))
     const db = c.var.db
     const id = before.id
-    await db.batch([
+    await batch(db, [
       db.delete(topicEvents).where(eq(topicEvents.topicId, id)),
       db.delete(supports).where(eq(supports.topicId, id)),
       db.delete(projectTopics).where(eq(projectTopics.topicId, id)),

@@ -1,17 +1,15 @@
 // The needs form's "is it one of these?" check in SQL, so that it can run inside the filing
 // batch as a guard on the insert (one D1 call per filing). The rule itself (tokens, Jaccard
 // scores, threshold, limit) is domain/similar-topics.ts; the tests check that both agree.
-// Tokens live in topic_token_sets (one JSON row per topic, written here and in topics.ts) and,
+// Tokens live in topic_token_sets (one JSON row per topic, written here and in create.ts) and,
 // indexed by (neighborhood, category, token), in topic_tokens, which triggers keep in step
 // (migrations/0004_topic_tokens.sql).
 import { sql, type SQL } from 'drizzle-orm'
-import type { Db } from '../../env'
-import { SIMILARITY_THRESHOLD, SIMILAR_LIMIT, storedTokens } from '../../domain/similar-topics'
-import { FINAL_TOPIC_STATUSES } from '../../domain/vocabulary'
-import { rawStatement } from '../batch'
-
-// Constants, not input: safe to inline.
-const FINAL_SQL = sql.raw(FINAL_TOPIC_STATUSES.map((s) => `'${s}'`).join(', '))
+import type { Db } from '../../../env'
+import { SIMILARITY_THRESHOLD, SIMILAR_LIMIT, storedTokens } from '../../../domain/similar-topics'
+import { FINAL_TOPIC_STATUSES } from '../../../domain/vocabulary'
+import { batch, rawStatement } from '../../batch'
+import { sqlList } from '../../sql'
 
 export type SimilarDraft = {
   /** An id, or a subquery (the form's channel gives it). */
@@ -51,7 +49,7 @@ const scored = (draft: SimilarDraft, onlyIf: SQL) => sql`
       (SELECT count(*) FROM topic_tokens k WHERE k.topic_id = t.id AND k.in_title = 1) AS title_n,
       (SELECT count(*) FROM topic_tokens k WHERE k.topic_id = t.id) AS text_n
     FROM shared s JOIN topics t ON t.id = s.topic_id
-    WHERE t.status NOT IN (${FINAL_SQL})),
+    WHERE t.status NOT IN ${sqlList(FINAL_TOPIC_STATUSES)}),
   scored AS (
     SELECT id, title, supportCount, status, created_at,
       max(CASE WHEN ti = 0 THEN 0.0 ELSE ti * 1.0 / (sizes.tn + title_n - ti) END,
@@ -141,6 +139,6 @@ export const tokenizeTopics = async (db: Db, max = TOKENIZE_BATCH) => {
       ON CONFLICT (topic_id) DO NOTHING`,
     ),
   )
-  await db.batch(inserts as [(typeof inserts)[0], ...typeof inserts])
+  await batch(db, inserts)
   return rows.length
 }

@@ -1,19 +1,19 @@
 import { Hono } from 'hono'
 import { sql } from 'drizzle-orm'
 import { z } from 'zod'
-import type { AppEnv } from '../env'
-import { createTopicStatements, toTopicRow, type NewTopic } from '../db/queries/topics'
-import { guard, runGuarded } from '../db/queries/topic-moves'
-import { rawAll, rawStatement, type Statement } from '../db/batch'
-import { newChannelCode } from '../domain/channel-code'
-import { MOBILE_PHONE, normalizePhone } from '../domain/masking'
-import { ApiError, type FieldErrors, validationError } from '../lib/errors'
-import { once } from '../lib/idempotency'
-import { auditCreate, errorText } from '../lib/resource'
-import { assertNeighborhoodInScope } from '../lib/scope'
-import { readJson } from '../lib/validate'
-import { assertTopicRefs, badTopicRefs, topicText } from './topics-refs'
-import { toTopicRecord } from './topics-record'
+import type { AppEnv } from '../../env'
+import { createTopicStatements, toTopicRow, type NewTopic } from '../../db/queries/topics/create'
+import { guard, guardedBatch, rawAll, rawStatement, type Statement } from '../../db/batch'
+import { errorText } from '../../db/errors'
+import { newChannelCode } from '../../domain/channel-code'
+import { MOBILE_PHONE, normalizePhone } from '../../domain/masking'
+import { ApiError, type FieldErrors, validationError } from '../../lib/errors'
+import { once } from '../../lib/idempotency'
+import { auditCreate } from '../../lib/resource'
+import { assertNeighborhoodInScope } from '../../lib/scope'
+import { readJson } from '../../lib/validate'
+import { assertTopicRefs, badTopicRefs, topicText } from './refs'
+import { toTopicRecord } from './record'
 
 // Staff entry of a topic on a resident's behalf (a phone call, a home visit, a note from the
 // 意见箱), with the channel it came through.
@@ -141,13 +141,14 @@ const create = async (v: AppEnv['Variables'], input: CreateInput) => {
       rawStatement(db, tokens),
     ]
     try {
-      const results = await runGuarded(db, statements)
+      const results = await guardedBatch(db, statements)
+      if (!results) {
+        // The guard failed: something the topic names is missing; say which.
+        await assertTopicRefs(db, input.neighborhoodId, { ...input, neighborhood: true })
+        throw new ApiError('conflict', '议题刚被其他人修改，请刷新后重试')
+      }
       return toTopicRow((results[statements.indexOf(row)] as Record<string, unknown>[])[0])
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'conflict') {
-        await assertTopicRefs(db, input.neighborhoodId, { ...input, neighborhood: true })
-        throw err
-      }
       if (attempt >= 3 || !isCodeClash(err)) throw err
     }
   }

@@ -1,11 +1,13 @@
 import { inArray, notInArray, sql } from 'drizzle-orm'
-import type { Db } from '../../env'
-import { topics } from '../schema'
-import { FINAL_TOPIC_STATUSES } from '../../domain/vocabulary'
-import { type Actor, blankToNull, chunks, guard, moveStatements } from './topic-moves'
-import { rawStatement, type Statement } from '../batch'
+import type { Db } from '../../../env'
+import { topics } from '../../schema'
+import { FINAL_TOPIC_STATUSES } from '../../../domain/vocabulary'
+import { blankToNull, mergeNote, UNMERGE_NOTE } from '../../../domain/topic-workflow'
+import { chunks, guard, rawStatement, type Statement } from '../../batch'
+import { type Actor, moveStatements } from './moves'
 
-// Merging topics (合并): the statements for one db.batch (run it with runGuarded).
+// Merging topics (合并) and undoing a merge: the statements for one batch (run it with
+// `guardedBatch`: the guards fail when a topic changed since it was checked).
 
 export type MergeInput = { note?: string | null; internalNote?: string | null }
 
@@ -22,7 +24,7 @@ export const mergeStatements = (
   input: MergeInput,
   now: number,
 ): Statement[] => {
-  const note = blankToNull(input.note) ?? `已合并到议题 #${target.id}，请关注该议题的进展`
+  const note = blankToNull(input.note) ?? mergeNote(target.id)
   const moves = moveStatements(
     db,
     actor,
@@ -82,7 +84,7 @@ export const mergeStatements = (
  * it was merged from; the codes that followed it to the target at that merge (its own and its
  * supporters', source 'merged', written at the merge's time) leave the target again, and the
  * target's support count shrinks by as many; events on both sides; an audit row. For one
- * db.batch, run with runGuarded: the guard fails if the topic is no longer merged.
+ * batch, run with `guardedBatch`: the guard fails if the topic is no longer merged.
  */
 export const unmergeStatements = (
   db: Db,
@@ -95,7 +97,7 @@ export const unmergeStatements = (
   // The event that merged it: the status it came from, and when (the followers carry that time).
   const merged = (column: 'from_status' | 'at') => sql`(SELECT ${sql.raw(column)} FROM topic_events
     WHERE topic_id = ${source.id} AND to_status = 'merged' ORDER BY at DESC, id DESC LIMIT 1)`
-  const note = blankToNull(input.note) ?? '已撤销合并，本议题重新单独办理'
+  const note = blankToNull(input.note) ?? UNMERGE_NOTE
   return [
     guard(
       db,

@@ -1,20 +1,20 @@
 import { Hono } from 'hono'
 import { count, eq, getTableColumns } from 'drizzle-orm'
-import type { AppEnv, Db } from '../env'
-import { categories, channels, grids, neighborhoods, topics } from '../db/schema'
-import { TOPIC_STATUS_LABEL } from '../domain/vocabulary'
-import type { Column } from '../lib/csv'
-import { ApiError } from '../lib/errors'
-import { exportFormat, sendExport, shanghaiTime } from '../lib/export'
-import { orderOf } from '../lib/resource'
-import { parseListQuery } from '../lib/simple-rest'
+import type { AppEnv, Db } from '../../env'
+import { categories, channels, grids, neighborhoods, topics } from '../../db/schema'
+import { TOPIC_STATUS_LABEL } from '../../domain/vocabulary'
+import type { Column } from '../../lib/csv'
+import { ApiError } from '../../lib/errors'
+import { exportFormat, sendExport, shanghaiTime } from '../../lib/export'
+import { orderOf } from '../../lib/resource'
+import { parseListQuery } from '../../lib/simple-rest'
 import {
   TOPIC_DEFAULT_SORT,
   TOPIC_SORT_COLUMNS,
   TOPIC_SORTABLE,
   toTopicRecord,
   topicWhere,
-} from './topics-record'
+} from './record'
 
 // GET /api/topics/export?format=csv|xlsx&filter=...&sort=...: every topic of the filter (not a
 // page) as a spreadsheet with Chinese headers, personal data masked as for the list.

@@ -1,13 +1,12 @@
-import { count, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm'
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
-import type { Db } from '../../env'
-import { topics } from '../schema'
-import { rawAll, rawStatement } from '../batch'
-import { storedTokens } from '../../domain/similar-topics'
-import { newTrackingCode } from '../../domain/tracking-code'
-import { chunks } from './topic-moves'
-
-export type TopicRow = typeof topics.$inferSelect
+// Filing a topic: the row, its first timeline event, its channel's count and its similar-topic
+// tokens, as statements for one batch (staff entry and the resident's needs form both file this way).
+import { getTableColumns, sql, type SQL } from 'drizzle-orm'
+import type { Db } from '../../../env'
+import { topics } from '../../schema'
+import { batch, rawAll, rawStatement } from '../../batch'
+import { storedTokens } from '../../../domain/similar-topics'
+import { newTrackingCode } from '../../../domain/tracking-code'
+import type { TopicRow } from './read'
 
 export type NewTopic = {
   /** An id, or a subquery (the resident's form takes it from its channel). */
@@ -63,7 +62,7 @@ const TOPIC_COLUMNS = Object.entries(getTableColumns(topics))
 
 /**
  * The row an insert's `RETURNING *` gave (D1's column names), in drizzle's shape.
- * @example const [[raw]] = await db.batch([rawAll(db, insert)]); const topic = toTopicRow(raw)
+ * @example const [[raw]] = await batch(db, [rawAll(db, insert)]); const topic = toTopicRow(raw)
  */
 export const toTopicRow = (raw: Record<string, unknown>) =>
   Object.fromEntries(TOPIC_COLUMNS.map(([key, column]) => [key, raw[column.name]])) as TopicRow
@@ -74,66 +73,11 @@ export const toTopicRow = (raw: Record<string, unknown>) =>
  */
 export const createTopic = async (db: Db, input: NewTopic) => {
   const { insert, event, count, tokens } = createTopicStatements(input)
-  const [[row]] = await db.batch([
+  const [[row]] = await batch(db, [
     rawAll<Record<string, unknown>>(db, insert),
     rawStatement(db, event),
     rawStatement(db, count),
     rawStatement(db, tokens),
   ])
   return toTopicRow(row)
-}
-
-type Order = SQL | SQLiteColumn
-
-/**
- * One page of topics, newest first by default. Exported so tests can EXPLAIN it.
- * @example topicPage(db, where, [desc(topics.createdAt), desc(topics.id)], 25, 0)
- */
-export const topicPage = (
-  db: Db,
-  where: SQL | undefined,
-  order: Order[],
-  limit: number,
-  offset: number,
-) =>
-  db
-    .select()
-    .from(topics)
-    .where(where)
-    .orderBy(...order)
-    .limit(limit)
-    .offset(offset)
-
-/**
- * The statements of a list: one page and the total, for one `db.batch` (one D1 round trip).
- * @example const [rows, [{ n }]] = await db.batch(listTopicsStatements(db, where, order, 25, 0))
- */
-export const listTopicsStatements = (
-  db: Db,
-  where: SQL | undefined,
-  order: Order[],
-  limit: number,
-  offset: number,
-) =>
-  [
-    topicPage(db, where, order, limit, offset),
-    db.select({ n: count() }).from(topics).where(where),
-  ] as const
-
-/**
- * Topics by id (any order; missing ids are simply absent), in chunks under the parameter limit.
- * @example const byId = new Map((await loadTopics(db, [1, 2])).map((t) => [t.id, t]))
- */
-export const loadTopics = async (db: Db, ids: number[]): Promise<TopicRow[]> => {
-  const parts = chunks([...new Set(ids)])
-  if (!parts.length) return []
-  const queries = parts.map((part) => db.select().from(topics).where(inArray(topics.id, part)))
-  const results = await db.batch(queries as [(typeof queries)[0], ...typeof queries])
-  return results.flat()
-}
-
-/** One topic by id, or undefined. */
-export const loadTopic = async (db: Db, id: number): Promise<TopicRow | undefined> => {
-  const [row] = await db.select().from(topics).where(eq(topics.id, id))
-  return row
 }
