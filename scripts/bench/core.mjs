@@ -72,9 +72,9 @@ export const cases = [
 const API_SQL = `
 import { drizzle } from 'drizzle-orm/d1'
 import * as schema from './worker/db/schema'
-import { topicWhere, TOPIC_SORT_COLUMNS } from './worker/api/topics-record'
+import { topicWhere, TOPIC_SORT_COLUMNS } from './worker/api/topics/record'
 import { orderOf } from './worker/lib/resource'
-import { listTopicsStatements } from './worker/db/queries/topics'
+import { listTopicsStatements } from './worker/db/queries/topics/read'
 export const listSql = (user: any, filter: Record<string, unknown>) => {
   const db = drizzle({} as any, { schema })
   const where = topicWhere(user, filter)
@@ -112,7 +112,7 @@ const listQueries = async () => {
     const search = listSql(STAFF, { status: 'submitted', q: SEARCH })
     return {
       source:
-        'the API’s own query builders (worker/api/topics-record.ts, worker/db/queries/topics.ts)',
+        'the API’s own query builders (worker/api/topics/record.ts, worker/db/queries/topics/read.ts)',
       queries: [
         ['list page', inline(plain.page)],
         ['list total', inline(plain.total)],

@@ -8,7 +8,7 @@ import { ROOT } from './wrangler.mjs'
 
 /**
  * Bundles `source` (TypeScript; imports resolve from the repo root) and imports it.
- * @example const { f } = await importTs(`export { topicWhere as f } from './worker/api/topics-record'`)
+ * @example const { f } = await importTs(`export { topicWhere as f } from './worker/api/topics/record'`)
  */
 export const importTs = async (source) => {
   const esbuild = await import('esbuild')
