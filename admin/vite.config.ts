@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react'
 import fs from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { Plugin, Rolldown } from 'vite'
+import { adminHeaders } from '../worker/lib/security-headers'
 
 const BASE = '/admin/'
 
@@ -65,18 +66,19 @@ const vendorGroups = [
 ]
 
 /**
- * Writes dist/_headers (read by Workers static assets): the hashed files under /admin/assets/
- * never change, so browsers keep them for a year instead of revalidating ~50 files per visit.
+ * Writes dist/_headers (read by Workers static assets, which serve /admin/ without the worker):
+ * the admin's Content-Security-Policy with the hash of each inline script of the built
+ * index.html, no framing, HSTS (worker/lib/security-headers.ts `adminHeaders`); and the hashed
+ * files under /admin/assets/ never change, so browsers keep them for a year instead of
+ * revalidating ~50 files per visit.
  */
 const immutableAssets = (): Plugin => ({
   name: 'jushou-immutable-assets',
   apply: 'build',
-  writeBundle() {
-    const file = fileURLToPath(new URL('../dist/_headers', import.meta.url))
-    fs.writeFileSync(
-      file,
-      '/admin/assets/*\n  Cache-Control: public, max-age=31536000, immutable\n',
-    )
+  async writeBundle() {
+    const dist = (path: string) => fileURLToPath(new URL(`../dist/${path}`, import.meta.url))
+    const html = fs.readFileSync(dist('admin/index.html'), 'utf8')
+    fs.writeFileSync(dist('_headers'), await adminHeaders(html))
   },
 })
 

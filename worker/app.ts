@@ -5,6 +5,8 @@ import type { AppEnv } from './env'
 import { createDb } from './db/client'
 import { ApiError, handleError } from './lib/errors'
 import { sameOrigin } from './lib/same-origin'
+import { securityHeaders } from './lib/security-headers'
+import { requireJsonBody } from './lib/json-body'
 import { auth } from './api/auth'
 import { supportsApi, topicEventsApi, topicsApi } from './api/topics'
 import { checklistItemsApi, evaluationsApi, projectsApi, projectUpdatesApi } from './api/projects'
@@ -37,7 +39,9 @@ app.use('*', async (c, next) => {
   c.set('db', createDb(c.env.DB))
   await next()
 })
+app.use('*', securityHeaders)
 app.use('*', sameOrigin)
+app.use('/api/*', requireJsonBody)
 app.use(
   '/api/*',
   bodyLimit({

@@ -14,6 +14,8 @@ export const ERROR_STATUS = {
   conflict: 409,
   illegal_transition: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
+  idempotency_mismatch: 422,
   rate_limited: 429,
   internal: 500,
 } as const satisfies Record<string, ContentfulStatusCode>
