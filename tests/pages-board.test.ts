@@ -79,7 +79,7 @@ describe('GET /b/:slug', () => {
     expect(r.text).not.toContain('取消的项目')
     expect(r.text).not.toContain('别的小区')
     expect(r.text).toContain('希望增设晾衣架')
-    expect(r.text).toContain('7 人支持')
+    expect(r.text).toContain('7 人附议')
     expect(r.text).toContain('新提交的事')
     expect(r.text).not.toContain('已立项的事')
     expect(r.text).not.toContain('不受理的事')
@@ -128,7 +128,7 @@ describe('POST /b/:slug/support', () => {
     expect(receiptCode(again.text)).toBe(code)
     expect(await supportCount(topic.id)).toBe(1)
     const marked = await getPage(`/b/${n.slug}`, { cookie })
-    expect(marked.text).toContain('>已支持</button>')
+    expect(marked.text).toContain('>已附议</button>')
 
     // Another browser counts.
     const other = await postPage(`/b/${n.slug}/support`, {

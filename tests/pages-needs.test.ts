@@ -386,7 +386,7 @@ describe('similar-topic step', () => {
     expect(r.status, r.text).toBe(200)
     expect(r.text).toContain('这些事是不是和您说的一样？')
     expect(r.text).toContain('东门路灯坏了，晚上很黑')
-    expect(r.text).toContain('4 人支持')
+    expect(r.text).toContain('4 人附议')
     expect(r.text).toContain(`<input type="hidden" name="topicId" value="${existing.id}"/>`)
     expect(r.text).toContain('<input type="hidden" name="confirmed" value="1"/>')
     expect(r.text).toContain('<input type="hidden" name="title" value="小区东门路灯坏了"/>')
@@ -425,7 +425,7 @@ describe('similar-topic step', () => {
     expect(r.status, r.text).toBe(200)
     const code = receiptCode(r.text)!
     expect(code).toMatch(TRACKING_CODE)
-    expect(r.text).toContain('支持成功')
+    expect(r.text).toContain('附议成功')
     const support = await env.DB.prepare(
       'SELECT topic_id, source FROM supports WHERE tracking_code = ?',
     )

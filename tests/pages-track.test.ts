@@ -143,7 +143,7 @@ describe('GET /t/:code', () => {
     const r = await getPage('/t/sup-234')
     expect(r.status, r.text).toBe(200)
     expect(r.text).toContain('垃圾房异味')
-    expect(r.text).toContain('您支持了这一条')
+    expect(r.text).toContain('您附议了这一条')
     expect(r.text).not.toContain('302 室')
   })
 

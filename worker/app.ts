@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { sql } from 'drizzle-orm'
 import type { AppEnv } from './env'
@@ -10,7 +10,6 @@ import { requireJsonBody } from './lib/json-body'
 import { auth } from './api/auth'
 import { supportsApi, topicEventsApi, topicsApi } from './api/topics'
 import { checklistItemsApi, evaluationsApi, projectsApi, projectUpdatesApi } from './api/projects'
-import { residentPages } from './pages'
 import { townsApi } from './api/towns'
 import { neighborhoodsApi } from './api/neighborhoods'
 import { gridsApi } from './api/grids'
@@ -22,13 +21,12 @@ import { savedViewsApi } from './api/saved-views'
 import { statsApi } from './api/stats'
 import { formsApi } from './api/forms'
 import { formResponsesApi } from './api/forms-responses'
-import { formPages } from './pages/forms/routes'
 import { activitiesApi } from './api/activities'
 import { activitySessionsApi } from './api/activity-sessions'
 import { registrationsApi } from './api/registrations'
 import { volunteersApi } from './api/volunteers'
-import { activityPages } from './pages/activities/routes'
-import { staffCheckinPages } from './pages/activities/staff'
+import { residentPages } from './pages'
+import { PageNotFound, pageError } from './pages/errors'
 
 /** JSON bodies larger than this are refused with 413. */
 export const MAX_BODY_BYTES = 256 * 1024
@@ -70,10 +68,8 @@ app.route('/api/projects', projectsApi)
 app.route('/api/checklist-items', checklistItemsApi)
 app.route('/api/project-updates', projectUpdatesApi)
 app.route('/api/evaluations', evaluationsApi)
-app.route('/', residentPages)
 app.route('/api/forms', formsApi)
 app.route('/api/form-responses', formResponsesApi)
-app.route('/s', formPages)
 app.route('/api/towns', townsApi)
 app.route('/api/neighborhoods', neighborhoodsApi)
 app.route('/api/grids', gridsApi)
@@ -87,10 +83,14 @@ app.route('/api/activities', activitiesApi)
 app.route('/api/activity-sessions', activitySessionsApi)
 app.route('/api/registrations', registrationsApi)
 app.route('/api/volunteers', volunteersApi)
-app.route('/', activityPages)
-app.route('/', staffCheckinPages)
+
+// Every other path is a resident page (needs, board, tracking, activities, surveys, check-in).
+app.route('/', residentPages)
+
+/** Only /api answers errors as JSON; everywhere else a person reads the error page. */
+const isApi = (c: Context) => c.req.path === '/api' || c.req.path.startsWith('/api/')
 
 app.notFound((c) => {
-  throw new ApiError('not_found', '页面不存在')
+  throw isApi(c) ? new ApiError('not_found', '页面不存在') : new PageNotFound()
 })
-app.onError(handleError)
+app.onError((err, c) => (isApi(c) ? handleError(err, c) : pageError(err, c)))

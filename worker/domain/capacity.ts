@@ -1,7 +1,6 @@
 import { z } from 'zod'
-import type { RegistrationStatus } from './vocabulary'
+import type { Lang, RegistrationStatus } from './vocabulary'
 import { MOBILE_PHONE, normalizePhone } from './masking'
-import type { Lang } from './forms/messages'
 
 // The rules of seats, the waitlist and promotion, as pure functions. The SQL in
 // worker/db/queries/registrations.ts applies exactly these rules inside single statements (so they

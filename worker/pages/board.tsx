@@ -1,7 +1,7 @@
 // `/b/<neighborhood>`: the public board. Projects with progress, deadline, owning body and
-// satisfaction; open topics with their support counts and a "我也需要" button. A tick is one per
+// satisfaction; open topics with their 附议 counts and a "我也需要" button. A tick is one per
 // browser (a random client-id cookie) and topic, rate limited per client address, and gives the
-// supporter a tracking code of their own to follow and later rate the result.
+// resident a 查询码 of their own to follow and later rate the result.
 import { Hono } from 'hono'
 import type { AppEnv } from '../env'
 import { IDEMPOTENCY_KEY } from '../lib/idempotency'
@@ -13,8 +13,9 @@ import {
   type BoardProject,
   type BoardTopic,
 } from '../db/queries/resident'
-import { formatDate, langOf, t, type Lang, type MessageKey } from './i18n'
+import { formatDate, langOf, nameIn, t, type Lang, type MessageKey } from './i18n'
 import { messagePage, renderPage } from './layout'
+import { notFound } from './errors'
 import { Receipt } from './receipt'
 import {
   clientId,
@@ -96,7 +97,7 @@ const TopicCard = ({
   <li class="box">
     <h3>{topic.title}</h3>
     <p class="meta">
-      {(lang === 'en' ? topic.categoryNameEn : topic.categoryName) ?? ''}
+      {nameIn(lang, topic.categoryName, topic.categoryNameEn) ?? ''}
       {topic.categoryName ? ' · ' : ''}
       {formatDate(topic.createdAt, lang)} · {t(lang, `status.${topic.status}` as MessageKey)}
     </p>
@@ -169,20 +170,12 @@ const BoardPage = ({ c, lang, data }: { c: PageContext; lang: Lang; data: Board 
   )
 }
 
-const notFound = (c: PageContext, lang: Lang) =>
-  messagePage(c, {
-    lang,
-    status: 404,
-    title: t(lang, 'common.not_found_title'),
-    body: t(lang, 'common.not_found_body'),
-  })
-
 export const board = new Hono<AppEnv>()
 
 board.get('/b/:slug', async (c) => {
   const lang = langOf(c)
   const data = await boardData(c.var.db, c.req.param('slug'), clientId(c))
-  if (!data) return notFound(c, lang)
+  if (!data) return notFound()
   const title = t(lang, 'board.title', { neighborhood: data.neighborhood.name })
   return renderPage(c, { lang, title }, <BoardPage c={c} lang={lang} data={data} />)
 })
@@ -193,7 +186,7 @@ board.post('/b/:slug/support', async (c) => {
   const slug = c.req.param('slug')
   const form = await readForm(c)
   const topicId = Number(form.topicId)
-  if (!Number.isSafeInteger(topicId) || topicId <= 0) return notFound(c, lang)
+  if (!Number.isSafeInteger(topicId) || topicId <= 0) return notFound()
   const key = IDEMPOTENCY_KEY.test(form.key ?? '') ? form.key : newFormKey()
   const receipt = (code: string) =>
     renderPage(
@@ -227,8 +220,8 @@ board.post('/b/:slug/support', async (c) => {
       body: t(lang, 'common.rate_limited_short', { minutes: minutesOf(wait) }),
     })
   }
-  if (!open) return notFound(c, lang)
+  if (!open) return notFound()
   const supported = await supportTopic(db, topicId, ensureClientId(c), key)
   // null: the topic closed between the check and the tick.
-  return supported ? receipt(supported.trackingCode) : notFound(c, lang)
+  return supported ? receipt(supported.trackingCode) : notFound()
 })

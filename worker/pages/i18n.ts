@@ -1,12 +1,38 @@
+// The words of every resident page: one dictionary per language in the one message shape
+// (worker/domain/messages.ts), read with `t(lang, key, params)`. Keys are `<page>.<what>`;
+// `{name}` is a parameter. Add a feature's keys under its `// ── <feature> ──` comment in BOTH
+// `zh` and `en`; `en` must carry every key of `zh` (the type checks it). Bare status and kind
+// names come from worker/domain/vocabulary.ts, as the admin shows them (docs/glossary.md).
 import type { Context } from 'hono'
+import { translator } from '../domain/messages'
+import {
+  ACTIVITY_KIND_LABEL,
+  REGISTRATION_STATUS_LABEL,
+  type Label,
+  type Lang,
+} from '../domain/vocabulary'
 
 /** Resident pages speak Chinese by default and English on request. */
-export type Lang = 'zh' | 'en'
+export type { Lang }
 
-// Messages, one flat dictionary per language. Keys are `<page>.<what>`; `{name}` is a parameter.
-// Other helpers: append your own keys at the END of BOTH `zh` and `en`, under a
-// `// ── <your domain> ──` comment; `en` must carry every key of `zh` (the type checks it).
+/** A label table as dictionary entries: `prefix` + its key → its name in `lang`. */
+const entries = <P extends string, K extends string>(
+  prefix: P,
+  labels: Record<K, Label>,
+  lang: Lang,
+) =>
+  Object.fromEntries(
+    Object.entries<Label>(labels).map(([key, label]) => [prefix + key, label[lang]]),
+  ) as Record<`${P}${K}`, string>
+
+/** The names pages show bare: `rs.<registration status>`, `act.kind_<activity kind>`. */
+const vocabulary = (lang: Lang) => ({
+  ...entries('rs.', REGISTRATION_STATUS_LABEL, lang),
+  ...entries('act.kind_', ACTIVITY_KIND_LABEL, lang),
+})
+
 const zh = {
+  ...vocabulary('zh'),
   // ── common ──
   'site.name': '举手',
   'common.lang_switch': 'English',
@@ -23,6 +49,8 @@ const zh = {
   'common.error_body': '服务器暂时出错。请按“返回”回到上一页，稍后再提交一次。',
   'common.forbidden_title': '无法提交',
   'common.forbidden_body': '请从本网站的页面提交。',
+  'common.too_large_body': '提交的内容太大',
+  'common.notice': '{title}。{body}',
   // ── field validation ──
   'err.required': '请填写{label}',
   'err.too_long': '{label}最多 {max} 个字，现在有 {n} 个字',
@@ -35,13 +63,13 @@ const zh = {
   'status.submitted': '已提交，等待居委会受理',
   'status.accepted': '居委会已受理',
   'status.adopted': '已立项',
-  'status.in_progress': '正在办理',
+  'status.in_progress': '实施中',
   'status.done': '已办结',
   'status.merged': '已与相同的诉求合并',
   'status.declined': '暂不受理',
   'status.referred': '已转办',
   'pstatus.planned': '已立项，准备中',
-  'pstatus.in_progress': '正在办理',
+  'pstatus.in_progress': '实施中',
   'pstatus.blocked': '暂时受阻',
   'pstatus.done': '已完成',
   'pstatus.cancelled': '已取消',
@@ -68,14 +96,14 @@ const zh = {
   // ── similar-topic step ──
   'similar.title': '这些事是不是和您说的一样？',
   'similar.intro':
-    '邻居们已经反映过下面这些事。如果是同一件事，点“我也需要”支持它，会办得更快；如果不是，请提交您自己的。',
-  'similar.support': '我也需要，支持这一条',
-  'similar.supporters': '{n} 人支持',
+    '邻居们已经反映过下面这些事。如果是同一件事，点“我也需要”附议它，会办得更快；如果不是，请提交您自己的。',
+  'similar.support': '我也需要，附议这一条',
+  'similar.supporters': '{n} 人附议',
   'similar.file_anyway': '都不是，提交我自己的',
   'similar.yours': '您填写的内容',
   // ── receipt ──
   'receipt.title': '提交成功，谢谢您！',
-  'receipt.support_title': '支持成功，谢谢您！',
+  'receipt.support_title': '附议成功，谢谢您！',
   'receipt.code_label': '您的查询码',
   'receipt.keep': '请截图保存这个查询码，以后凭它查看办理进度和参加评议。',
   'receipt.track': '查看办理进度',
@@ -84,7 +112,7 @@ const zh = {
   // ── tracking ──
   'track.title': '办理进度',
   'track.code': '查询码 {code}',
-  'track.supporting': '您支持了这一条',
+  'track.supporting': '您附议了这一条',
   'track.status': '当前状态',
   'track.timeline': '办理记录',
   'track.reply': '居委会回复',
@@ -113,8 +141,8 @@ const zh = {
   'board.topics': '大家正在反映的事',
   'board.no_topics': '目前没有待办的事。',
   'board.support': '我也需要',
-  'board.supported': '已支持',
-  'board.supporters': '{n} 人支持',
+  'board.supported': '已附议',
+  'board.supporters': '{n} 人附议',
   'board.satisfaction': '满意度 {avg}/5（{n} 人评议）',
   'board.resolved_share': '{pct}% 认为已解决',
   'board.no_evaluations': '尚无评议',
@@ -146,9 +174,8 @@ const zh = {
   'poster.step3': '保存查询码，随时查看办理进度',
   'poster.print': '用 A4 纸打印本页',
   'poster.footer': '不用注册，不留姓名也可以。',
+  'poster.or_open': '或在浏览器打开',
   // ── activities ──
-  'act.kind_event': '活动',
-  'act.kind_volunteer': '志愿服务',
   'act.place': '地点：{place}',
   'act.audience': '对象：{audience}',
   'act.opens_at': '报名将于 {time} 开始。开始前提交不会被接受，名额按提交先后确认。',
@@ -178,11 +205,6 @@ const zh = {
   'reg.refused_title': '未能报名',
   'reg.not_open_title': '报名尚未开始',
   'reg.back': '返回活动页',
-  'rs.confirmed': '已确认',
-  'rs.waitlisted': '候补中',
-  'rs.cancelled': '已取消',
-  'rs.checked_in': '已签到',
-  'rs.no_show': '未到场',
   'rr.title_confirmed': '报名成功',
   'rr.title_waitlisted': '已进入候补',
   'rr.title_cancelled': '报名已取消',
@@ -255,11 +277,38 @@ const zh = {
   'sc.sessions': '近期场次',
   'sc.sessions_hint': '选择正在进行或即将开始的场次，进入签到名单。',
   'sc.no_sessions': '近 7 天没有场次。',
+  // ── forms (/s/<slug>) ──
+  'form.submit': '提交',
+  'form.not_found_title': '表单不存在',
+  'form.not_found_body': '这个表单不存在或已删除，请核对二维码或链接。',
+  'form.not_open_title': '尚未开始',
+  'form.not_open_body': '本表单将于 {time} 开放填写，请到时再来。',
+  'form.closed_title': '已结束',
+  'form.closed_body': '本表单已停止收集，感谢关注。',
+  'form.full_title': '已收满',
+  'form.full_body': '本表单已达到份数上限，停止收集，感谢关注。',
+  'form.preview': '预览：表单尚未发布，居民还看不到，提交不会保存。',
+  'form.closes_at': '截止时间：{time}',
+  'form.remaining': '还可提交 {n} 份',
+  'form.duplicate_phone': '这个手机号已经提交过了，每个手机号只能填一次',
+  'form.expired': '页面已过期，请检查后再提交一次',
+  'form.rate_limited_title': '提交太频繁',
+  'form.rate_limited_body': '请 {s} 秒后再试。',
+  'form.thanks_title': '提交成功',
+  'form.thanks_body': '感谢参与！您的回答已收到。',
+  'form.receipt': '回执号',
+  'form.submitted_at': '提交时间',
+  'form.keep_receipt': '如需更正，请向居委会报上回执号。',
+  'form.back': '返回表单',
+  'form.building': '楼号',
+  'form.room': '室号',
+  'form.scan': '扫码填写',
 } as const
 
 export type MessageKey = keyof typeof zh
 
 const en: Record<MessageKey, string> = {
+  ...vocabulary('en'),
   // ── common ──
   'site.name': 'Raise a Hand',
   'common.lang_switch': '中文',
@@ -278,6 +327,8 @@ const en: Record<MessageKey, string> = {
     'The server had a problem. Please go back to the previous page and send again later.',
   'common.forbidden_title': 'Cannot send',
   'common.forbidden_body': 'Please send the form from this site.',
+  'common.too_large_body': 'What you sent is too large.',
+  'common.notice': '{title}. {body}',
   // ── field validation ──
   'err.required': 'Please fill in {label}',
   'err.too_long': '{label} can have at most {max} characters (now {n})',
@@ -403,9 +454,8 @@ const en: Record<MessageKey, string> = {
   'poster.step3': 'Keep the tracking code to follow progress',
   'poster.print': 'Print this page on A4',
   'poster.footer': 'No sign-up; your name is optional.',
+  'poster.or_open': 'or open',
   // ── activities ──
-  'act.kind_event': 'Activity',
-  'act.kind_volunteer': 'Volunteering',
   'act.place': 'Place: {place}',
   'act.audience': 'For: {audience}',
   'act.opens_at':
@@ -438,11 +488,6 @@ const en: Record<MessageKey, string> = {
   'reg.refused_title': 'Could not register',
   'reg.not_open_title': 'Registration has not opened yet',
   'reg.back': 'Back to the activity',
-  'rs.confirmed': 'Confirmed',
-  'rs.waitlisted': 'Waiting list',
-  'rs.cancelled': 'Cancelled',
-  'rs.checked_in': 'Checked in',
-  'rs.no_show': 'No-show',
   'rr.title_confirmed': 'You are registered',
   'rr.title_waitlisted': 'You are on the waiting list',
   'rr.title_cancelled': 'Registration cancelled',
@@ -519,25 +564,54 @@ const en: Record<MessageKey, string> = {
   'sc.sessions': 'Sessions now and soon',
   'sc.sessions_hint': 'Choose a session under way or about to start to open its check-in list.',
   'sc.no_sessions': 'No sessions in the next 7 days.',
+  // ── forms (/s/<slug>) ──
+  'form.submit': 'Submit',
+  'form.not_found_title': 'Form not found',
+  'form.not_found_body':
+    'This form does not exist or was removed. Please check the QR code or link.',
+  'form.not_open_title': 'Not open yet',
+  'form.not_open_body': 'This form opens at {time}. Please come back then.',
+  'form.closed_title': 'Closed',
+  'form.closed_body': 'This form no longer takes answers. Thank you for your interest.',
+  'form.full_title': 'Full',
+  'form.full_body': 'This form has reached its limit of answers. Thank you for your interest.',
+  'form.preview':
+    'Preview: this form is not published; residents cannot see it and answers are not saved.',
+  'form.closes_at': 'Closes at {time}',
+  'form.remaining': '{n} places left',
+  'form.duplicate_phone': 'This phone number has already answered; one answer per phone',
+  'form.expired': 'This page expired. Please check and submit again',
+  'form.rate_limited_title': 'Too many submissions',
+  'form.rate_limited_body': 'Please try again in {s} seconds.',
+  'form.thanks_title': 'Sent',
+  'form.thanks_body': 'Thank you! Your answers were received.',
+  'form.receipt': 'Receipt number',
+  'form.submitted_at': 'Sent at',
+  'form.keep_receipt':
+    'To correct an answer, tell the neighbourhood committee this receipt number.',
+  'form.back': 'Back to the form',
+  'form.building': 'Building',
+  'form.room': 'Room',
+  'form.scan': 'Scan to fill in',
 }
-
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en }
 
 /**
  * A message in `lang`, with `{name}` parameters filled in (unknown parameters stay as written).
  * @example t('zh', 'err.too_long', { label: '标题', max: 60, n: 72 }) // '标题最多 60 个字，现在有 72 个字'
  */
-export const t = (
-  lang: Lang,
-  key: MessageKey,
-  params?: Record<string, string | number>,
-): string => {
-  const text = dictionaries[lang][key] ?? zh[key] ?? key
-  if (!params) return text
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  )
-}
+export const t = translator<MessageKey>({ zh, en })
+
+/** The `lang` attribute of a page in `lang`. */
+export const htmlLang = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en')
+
+/** The other language (the header's switch). */
+export const otherLang = (lang: Lang): Lang => (lang === 'zh' ? 'en' : 'zh')
+
+/**
+ * A name staff keep in both languages (a category's), in `lang`.
+ * @example nameIn('en', '停车', 'Parking') // 'Parking'
+ */
+export const nameIn = <T>(lang: Lang, zh: T, en: T) => (lang === 'en' ? en : zh)
 
 /**
  * The page language: `?lang=en|zh` wins, else the browser's first preference between Chinese

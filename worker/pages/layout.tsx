@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import type { Child } from 'hono/jsx'
 import { raw } from 'hono/html'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import { t, type Lang } from './i18n'
+import { htmlLang, otherLang, t, type Lang } from './i18n'
 
 // One small stylesheet for every resident page, inlined so a page loads in one round trip.
 // System fonts, 18px base, tap targets ≥ 48px, colours at AA contrast (≥ 4.5:1) on their
@@ -25,19 +25,20 @@ export type LayoutProps = {
 export const Layout = ({ lang, title, nonce, altLangHref, children }: LayoutProps) => (
   <>
     {raw('<!doctype html>')}
-    <html lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+    <html lang={htmlLang(lang)}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />
         <meta name="referrer" content="same-origin" />
         <title>{`${title} · ${t(lang, 'site.name')}`}</title>
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: our own constant stylesheet */}
         <style nonce={nonce} dangerouslySetInnerHTML={{ __html: CSS }} />
       </head>
       <body>
         <header>
           <span>{t(lang, 'site.name')}</span>
           {altLangHref && (
-            <a href={altLangHref} lang={lang === 'zh' ? 'en' : 'zh-CN'}>
+            <a href={altLangHref} lang={htmlLang(otherLang(lang))}>
               {t(lang, 'common.lang_switch')}
             </a>
           )}
@@ -91,7 +92,7 @@ export const securityHeaders = (c: Context) => {
  */
 export const altLangHref = (c: Context, lang: Lang) => {
   const url = new URL(c.req.url)
-  url.searchParams.set('lang', lang === 'zh' ? 'en' : 'zh')
+  url.searchParams.set('lang', otherLang(lang))
   return `${url.pathname}${url.search}`
 }
 
@@ -113,8 +114,9 @@ export const renderPage = (c: Context, { lang, title, status = 200 }: PageOption
 }
 
 /**
- * A short message page (404, 429, errors): a heading, a sentence, optional extra content.
- * @example return messagePage(c, { lang, status: 404, title: t(lang, 'common.not_found_title'), body: t(lang, 'common.not_found_body') })
+ * A short message page (429, refusals, the error page): a heading, a sentence, optional extra
+ * content. A missing page is not built here but thrown: `notFound()` (errors.tsx).
+ * @example return messagePage(c, { lang, status: 429, title: t(lang, 'common.rate_limited_title'), body })
  */
 export const messagePage = (c: Context, opts: PageOptions & { body: string; extra?: Child }) =>
   renderPage(
@@ -126,6 +128,16 @@ export const messagePage = (c: Context, opts: PageOptions & { body: string; extr
       {opts.extra}
     </>,
   )
+
+/**
+ * The request's explicit `?lang=` as a hidden input, so a GET form (a search, a code lookup)
+ * stays in the language it was shown in; nothing when the language came from the browser.
+ * @example <form method="get" action="/t"><LangField c={c} />…</form>
+ */
+export const LangField = ({ c }: { c: Context }) => {
+  const lang = c.req.query('lang')
+  return lang === 'en' || lang === 'zh' ? <input type="hidden" name="lang" value={lang} /> : null
+}
 
 // ── form fields ──
 // Ids: the control is `f-<name>`, its hint `<name>-hint`, its error `<name>-err`; the error

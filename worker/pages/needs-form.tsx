@@ -1,4 +1,4 @@
-import { t, type Lang } from './i18n'
+import { nameIn, t, type Lang } from './i18n'
 import { Checkbox, ErrorSummary, Select, TextArea, TextField } from './layout'
 import type { CategoryOption } from '../db/queries/needs'
 
@@ -25,8 +25,6 @@ export const emptyNeed = (): NeedValues => ({
 
 /** The hidden honeypot's field name: people never see it, form-filling bots fill it. */
 export const HONEYPOT = 'website'
-
-export const categoryLabel = (c: CategoryOption, lang: Lang) => (lang === 'en' ? c.nameEn : c.name)
 
 /** The fields of a need as hidden inputs, to carry them through the similar-topic step. */
 export const HiddenNeed = ({ values, idemKey }: { values: NeedValues; idemKey: string }) => (
@@ -99,7 +97,7 @@ export const NeedsForm = (p: NeedsFormProps) => {
           placeholder={t(lang, 'needs.choose')}
           options={p.categories.map((c) => ({
             value: String(c.id),
-            label: categoryLabel(c, lang),
+            label: nameIn(lang, c.name, c.nameEn),
           }))}
           value={v.categoryId}
           error={e.categoryId}

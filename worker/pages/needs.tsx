@@ -1,5 +1,7 @@
 // The needs form: `/q/<code>` (a QR point: counts a scan, records the channel) and
-// `/n/<neighborhood>/new` (the neighborhood's "web" channel). A POST goes through, in order:
+// `/n/<neighborhood>/new` (the neighborhood's "web" channel); for staff, a QR point's code as SVG
+// (`/q/<code>/qr.svg`) and its printable poster (`/q/<code>/poster`), both holding the absolute
+// URL of `/q/<code>` on the host that served them. A POST goes through, in order:
 // honeypot → idempotency (a resend returns the first receipt) → rate limit → validation →
 // "is it one of these?" → filing. Every path that does not file re-renders what was typed.
 // A well-formed POST goes straight to `fileNeed`, which makes the checks that need the database
@@ -10,6 +12,7 @@ import { IDEMPOTENCY_KEY } from '../lib/idempotency'
 import { MOBILE_PHONE, normalizePhone } from '../domain/masking'
 import { newTrackingCode } from '../domain/tracking-code'
 import {
+  channelByCode,
   fileNeed,
   needsFormData,
   type CategoryOption,
@@ -19,7 +22,9 @@ import {
   type SimilarTopic,
 } from '../db/queries/needs'
 import { t, langOf, type Lang } from './i18n'
-import { messagePage, renderPage } from './layout'
+import { renderPage } from './layout'
+import { notFound } from './errors'
+import { qrResponse, renderPoster } from './poster'
 import { HONEYPOT, NeedsForm, emptyNeed, type NeedValues } from './needs-form'
 import { SimilarStep } from './similar'
 import { Receipt } from './receipt'
@@ -211,7 +216,10 @@ const answer = (
   const wait = waitAfter('needs', hits)
   if (wait) {
     c.header('Retry-After', String(wait))
-    const notice = `${t(lang, 'common.rate_limited_title')}${lang === 'zh' ? '。' : '. '}${t(lang, 'common.rate_limited_body', { minutes: minutesOf(wait) })}`
+    const notice = t(lang, 'common.notice', {
+      title: t(lang, 'common.rate_limited_title'),
+      body: t(lang, 'common.rate_limited_body', { minutes: minutesOf(wait) }),
+    })
     return showForm(c, target, { values, idemKey: key, status: 429, notice })
   }
 
@@ -236,22 +244,17 @@ const answer = (
   throw new Error(`needs: nothing filed for key ${key}, and no check says why`)
 }
 
-const channelNotFound = (c: PageContext, channel?: ChannelInfo) => {
-  const lang = langOf(c)
-  return messagePage(c, {
-    lang,
-    status: 404,
-    title: t(lang, 'common.not_found_title'),
-    body: t(lang, 'common.not_found_body'),
+/** The 404 of an unknown QR point; a switched-off one links to its neighborhood's web form. */
+const channelNotFound = (c: PageContext, channel?: ChannelInfo) =>
+  notFound({
     extra: channel && (
       <p>
         <a class="btn" href={withLang(c, `/n/${channel.neighborhoodSlug}/new`)}>
-          {t(lang, 'needs.title')}
+          {t(langOf(c), 'needs.title')}
         </a>
       </p>
     ),
   })
-}
 
 type Found = { missing: true; channel?: ChannelInfo } | { missing: false; target: FormTarget }
 
@@ -356,3 +359,30 @@ needs.get('/q/:code', open)
 needs.post('/q/:code', post)
 needs.get('/n/:slug/new', open)
 needs.post('/n/:slug/new', post)
+
+/** The QR point of the path (active or not) and the address its QR code holds. */
+const pointOf = async (c: PageContext) => {
+  const code = channelCodeOf(c.req.param('code') ?? '')
+  const channel = code ? await channelByCode(c.var.db, code) : undefined
+  if (!channel) return notFound()
+  return { channel, url: `${new URL(c.req.url).origin}/q/${channel.code}` }
+}
+
+needs.get('/q/:code/qr.svg', async (c) => {
+  const { channel, url } = await pointOf(c)
+  return qrResponse(c, url, channel.label)
+})
+
+needs.get('/q/:code/poster', async (c) => {
+  const { channel, url } = await pointOf(c)
+  const lang = langOf(c)
+  return renderPoster(c, {
+    lang,
+    title: `${channel.neighborhoodName} · ${channel.label}`,
+    heading: t(lang, 'poster.heading'),
+    lines: [`${channel.neighborhoodName} · ${channel.label}`],
+    url,
+    steps: [t(lang, 'poster.step1'), t(lang, 'poster.step2'), t(lang, 'poster.step3')],
+    foot: t(lang, 'poster.footer'),
+  })
+})

@@ -1,81 +1,83 @@
-// For staff: a channel's QR code as SVG (`/q/<code>/qr.svg`) and a printable A4 poster
-// (`/q/<code>/poster`) with the QR, the place and three plain steps. The QR holds the absolute
-// URL of `/q/<code>` on the host that served it.
-import { Hono } from 'hono'
+// The printable A4 poster every QR point, activity and form shares: a big heading, a few lines
+// (place, time, description), the QR code, the address in words for those who cannot scan, and
+// optional steps and a footnote. Also the QR code alone as SVG, for staff to print elsewhere.
+import type { Context } from 'hono'
 import { raw } from 'hono/html'
-import type { AppEnv } from '../env'
 import { qrSvg } from '../lib/qr'
-import { channelByCode } from '../db/queries/needs'
-import { langOf, t } from './i18n'
-import { messagePage, securityHeaders } from './layout'
-import type { PageContext } from './common'
+import { htmlLang, t, type Lang } from './i18n'
+import { securityHeaders } from './layout'
 
-const POSTER_CSS = `@page{size:A4;margin:14mm}*{box-sizing:border-box}html{font-family:system-ui,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#111;background:#fff}body{margin:0 auto;max-width:182mm;text-align:center}h1{font-size:34pt;line-height:1.2;margin:6mm 0 3mm}.place{font-size:18pt;margin:0 0 4mm}.qr{display:block;width:110mm;height:110mm;margin:0 auto}.qr svg{width:100%;height:100%}ol{text-align:left;font-size:16pt;line-height:1.6;margin:6mm auto;max-width:150mm}.url{font:13pt ui-monospace,monospace;word-break:break-all;margin:2mm 0}.foot{font-size:13pt}.screen{background:#e9f0f8;padding:.75rem;font-size:16px}@media print{.screen{display:none}}`
+const POSTER_CSS = `@page{size:A4;margin:14mm}*{box-sizing:border-box}html{font-family:system-ui,-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#111;background:#fff}body{margin:0 auto;max-width:182mm;text-align:center}h1{font-size:30pt;line-height:1.2;margin:6mm 0 3mm}.sub{font-size:17pt;margin:0 0 3mm;white-space:pre-line}.qr{display:block;width:110mm;height:110mm;margin:0 auto}.qr svg{width:100%;height:100%}.call{font-size:24pt;font-weight:700;margin:5mm 0 2mm}.url{font:13pt ui-monospace,monospace;word-break:break-all;margin:2mm 0}ol{text-align:left;font-size:15pt;line-height:1.6;margin:5mm auto;max-width:150mm}.foot{font-size:13pt}.screen{background:#e9f0f8;padding:.75rem;font-size:16px}@media print{.screen{display:none}}`
 
-const channelOf = async (c: PageContext) => {
-  const code = (c.req.param('code') ?? '').replace(/[\s-]/g, '').toUpperCase()
-  return /^[A-Z0-9]{4,16}$/.test(code) ? channelByCode(c.var.db, code) : undefined
+export type PosterProps = {
+  lang: Lang
+  /** The big line at the top: a call to residents, or the activity's or form's title. */
+  heading: string
+  /** The document title (a printout's header); the heading when omitted. */
+  title?: string
+  /** Short lines under the heading: the place, the time, a description. Empty ones are left out. */
+  lines?: (string | null | undefined | false)[]
+  /** The absolute address the QR code holds. */
+  url: string
+  /** What to do with the QR code ("扫码报名"), under it. */
+  call?: string
+  steps?: string[]
+  foot?: string
 }
 
-const formUrl = (c: PageContext, code: string) => `${new URL(c.req.url).origin}/q/${code}`
-
-const notFound = (c: PageContext) => {
-  const lang = langOf(c)
-  return messagePage(c, {
-    lang,
-    status: 404,
-    title: t(lang, 'common.not_found_title'),
-    body: t(lang, 'common.not_found_body'),
-  })
-}
-
-export const poster = new Hono<AppEnv>()
-
-poster.get('/q/:code/qr.svg', async (c) => {
-  const channel = await channelOf(c)
-  if (!channel) return notFound(c)
-  return c.body(qrSvg(formUrl(c, channel.code), { title: channel.label }), 200, {
-    'Content-Type': 'image/svg+xml; charset=utf-8',
-    'Content-Security-Policy': "default-src 'none'",
-    'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': 'public, max-age=86400',
-  })
-})
-
-poster.get('/q/:code/poster', async (c) => {
-  const channel = await channelOf(c)
-  if (!channel) return notFound(c)
-  const lang = langOf(c)
+/**
+ * The A4 poster page with its security headers (the one inline stylesheet by nonce).
+ * @example return renderPoster(c, { lang, heading: form.title, url, call: t(lang, 'form.scan') })
+ */
+export const renderPoster = (c: Context, p: PosterProps) => {
   const nonce = securityHeaders(c)
-  const url = formUrl(c, channel.code)
+  const { lang } = p
   return c.html(
     <>
       {raw('<!doctype html>')}
-      <html lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+      <html lang={htmlLang(lang)}>
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width,initial-scale=1" />
-          <title>{`${channel.neighborhoodName} · ${channel.label}`}</title>
+          <title>{p.title ?? p.heading}</title>
+          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: our own constant stylesheet */}
           <style nonce={nonce} dangerouslySetInnerHTML={{ __html: POSTER_CSS }} />
         </head>
         <body>
           <main>
             <p class="screen">{t(lang, 'poster.print')}</p>
-            <h1>{t(lang, 'poster.heading')}</h1>
-            <p class="place">
-              {channel.neighborhoodName} · {channel.label}
+            <h1>{p.heading}</h1>
+            {p.lines?.filter(Boolean).map((line) => (
+              <p class="sub">{line}</p>
+            ))}
+            <div class="qr">{raw(qrSvg(p.url, { title: p.call ?? p.heading }))}</div>
+            {p.call && <p class="call">{p.call}</p>}
+            <p class="url">
+              {t(lang, 'poster.or_open')} {p.url}
             </p>
-            <div class="qr">{raw(qrSvg(url, { title: t(lang, 'poster.step1') }))}</div>
-            <p class="url">{url}</p>
-            <ol>
-              <li>{t(lang, 'poster.step1')}</li>
-              <li>{t(lang, 'poster.step2')}</li>
-              <li>{t(lang, 'poster.step3')}</li>
-            </ol>
-            <p class="foot">{t(lang, 'poster.footer')}</p>
+            {p.steps && (
+              <ol>
+                {p.steps.map((step) => (
+                  <li>{step}</li>
+                ))}
+              </ol>
+            )}
+            {p.foot && <p class="foot">{p.foot}</p>}
           </main>
         </body>
       </html>
     </>,
   )
-})
+}
+
+/**
+ * The QR code of `url` alone, as an SVG download.
+ * @example return qrResponse(c, `${origin}/a/${activity.slug}`, activity.title)
+ */
+export const qrResponse = (c: Context, url: string, title: string) =>
+  c.body(qrSvg(url, { title }), 200, {
+    'Content-Type': 'image/svg+xml; charset=utf-8',
+    'Content-Security-Policy': "default-src 'none'",
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'public, max-age=3600',
+  })

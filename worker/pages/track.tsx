@@ -1,11 +1,12 @@
-// `/t/<code>`: what became of a topic, for whoever holds its tracking code (the submitter's own
-// code or a supporter's). Public data only: no names, phones, staff or internal notes.
+// `/t/<code>`: what became of a topic, for whoever holds its 查询码 (the submitter's own code or
+// that of a resident who seconded it). Public data only: no names, phones, staff or internal notes.
 import { Hono } from 'hono'
 import type { AppEnv } from '../env'
 import { normalizeTrackingCode, TRACKING_CODE } from '../domain/tracking-code'
 import { trackingLookup, type PublicProject, type TrackingView } from '../db/queries/resident'
-import { formatDate, langOf, t, type Lang, type MessageKey } from './i18n'
-import { messagePage, renderPage, TextField } from './layout'
+import { formatDate, langOf, nameIn, t, type Lang, type MessageKey } from './i18n'
+import { LangField, messagePage, renderPage, TextField } from './layout'
+import { notFound } from './errors'
 import { batchHit, isOverdue, minutesOf, waitAfter, withLang, type PageContext } from './common'
 
 const statusWords = (lang: Lang, status: string | null) =>
@@ -95,7 +96,7 @@ const TrackingPage = ({
       <section class="box" aria-labelledby="topic">
         <h2 id="topic">{topic.title}</h2>
         <p class="meta">
-          {(lang === 'en' ? topic.categoryNameEn : topic.categoryName) ?? ''}
+          {nameIn(lang, topic.categoryName, topic.categoryNameEn) ?? ''}
           {topic.categoryName ? ' · ' : ''}
           {formatDate(topic.createdAt, lang)}
           {' · '}
@@ -186,7 +187,7 @@ const LookupForm = ({
   error?: string
 }) => (
   <form method="get" action="/t">
-    {c.req.query('lang') && <input type="hidden" name="lang" value={lang} />}
+    <LangField c={c} />
     <TextField
       lang={lang}
       name="code"
@@ -214,15 +215,9 @@ export const tooManyLookups = (c: PageContext, lang: Lang, wait: number) => {
   })
 }
 
-/** The 404 page of an unknown tracking code, with the lookup form to try again. */
+/** The 404 of an unknown 查询码, with the lookup form to try again. */
 export const unknownCode = (c: PageContext, lang: Lang, typed: string) =>
-  messagePage(c, {
-    lang,
-    status: 404,
-    title: t(lang, 'common.not_found_title'),
-    body: t(lang, 'common.not_found_body'),
-    extra: <LookupForm c={c} lang={lang} value={typed} />,
-  })
+  notFound({ extra: <LookupForm c={c} lang={lang} value={typed} /> })
 
 export const track = new Hono<AppEnv>()
 

@@ -1,5 +1,6 @@
 import type { Answers, Condition, Field } from './definition'
-import type { Lang } from './messages'
+import type { Lang } from '../vocabulary'
+import { formMessage } from './messages'
 
 /**
  * Whether a field with this condition is shown, given the answers so far. A field whose
@@ -17,11 +18,12 @@ export const conditionHolds = (condition: Condition, answers: Answers) => {
 /** The condition in words, shown beside a conditional field when JavaScript is off. */
 export const describeCondition = (condition: Condition, fields: Field[], lang: Lang = 'zh') => {
   const label = fields.find((f) => f.key === condition.field)?.label ?? condition.field
-  if (lang === 'en')
-    return condition.op === 'includes'
-      ? `Only if you chose “${condition.value}” in “${label}”`
-      : `Only if “${label}” is “${condition.value}”`
-  return condition.op === 'includes'
-    ? `仅当「${label}」选了“${condition.value}”时填写`
-    : `仅当「${label}」选择“${condition.value}”时填写`
+  return formMessage(
+    lang,
+    condition.op === 'includes' ? 'condition.includes' : 'condition.equals',
+    {
+      label,
+      value: condition.value,
+    },
+  )
 }

@@ -1,6 +1,6 @@
 import { maskPhone } from '../masking'
 import type { Answer, Answers, BuildingAnswer, Field } from './definition'
-import type { Lang } from './messages'
+import type { Lang } from '../vocabulary'
 
 const part = (text: string | undefined, unit: string) =>
   text === undefined ? '' : /^\d+$/.test(text) ? `${text}${unit}` : text

@@ -1,4 +1,6 @@
 import { BUILDING_PART_MAX, HIDDEN_MAX, LONGTEXT_MAX, TEXT_MAX, type Field } from './definition'
+import type { Lang } from '../vocabulary'
+import { formMessage } from './messages'
 import { PHONE_INPUT_PATTERN } from './validator'
 
 // The HTML5 constraints that mirror the validator, so the browser refuses what the server would
@@ -70,20 +72,18 @@ export const inputAttrs = (field: Field, part?: 'building' | 'room'): InputAttrs
 }
 
 /** The rule a multiple-choice or number field states in its hint, as the browser cannot show it. */
-export const ruleHint = (field: Field, lang: 'zh' | 'en' = 'zh') => {
-  const zh = lang === 'zh'
+export const ruleHint = (field: Field, lang: Lang = 'zh') => {
   if (field.type === 'multiple') {
     const { minPicks: lo, maxPicks: hi } = field
-    if (lo && hi) return zh ? `请选 ${lo}–${hi} 项` : `Choose ${lo}–${hi}`
-    if (hi) return zh ? `最多选 ${hi} 项` : `Choose up to ${hi}`
-    if (lo) return zh ? `至少选 ${lo} 项` : `Choose at least ${lo}`
-    return zh ? '可多选' : 'Choose any'
+    if (lo && hi) return formMessage(lang, 'hint.picks_between', { lo, hi })
+    if (hi) return formMessage(lang, 'hint.picks_max', { n: hi })
+    if (lo) return formMessage(lang, 'hint.picks_min', { n: lo })
+    return formMessage(lang, 'hint.picks_any')
   }
   if (field.type === 'number' && (field.min !== undefined || field.max !== undefined)) {
     if (field.min !== undefined && field.max !== undefined) return `${field.min}–${field.max}`
-    return field.min !== undefined ? (zh ? `≥ ${field.min}` : `≥ ${field.min}`) : `≤ ${field.max}`
+    return field.min !== undefined ? `≥ ${field.min}` : `≤ ${field.max}`
   }
-  if (field.type === 'rating')
-    return zh ? `1 分最低，${field.scale} 分最高` : `1 lowest, ${field.scale} highest`
+  if (field.type === 'rating') return formMessage(lang, 'hint.rating', { n: field.scale })
   return undefined
 }

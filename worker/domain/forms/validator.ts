@@ -9,7 +9,9 @@ import {
   type Answers,
   type Field,
 } from './definition'
-import { answerMessages, type AnswerMessages, type Lang } from './messages'
+import type { Params } from '../messages'
+import type { Lang } from '../vocabulary'
+import { formMessage, type FormMessageKey } from './messages'
 
 // One definition → one validator. Each field compiles to a zod schema that accepts what an HTML
 // form posts (strings, repeated names) as well as typed JSON, and outputs the stored answer.
@@ -71,7 +73,8 @@ const requiredOr = (otherwise: string, required: string) => (iss: { input: unkno
  * The zod schema of one field's answer (for a shown field).
  * @example fieldSchema({ type: 'number', key: 'age', label: '年龄', required: true, integer: true, min: 0 }).parse('12') // 12
  */
-export const fieldSchema = (field: Field, m: AnswerMessages = answerMessages.zh): z.ZodType => {
+export const fieldSchema = (field: Field, lang: Lang = 'zh'): z.ZodType => {
+  const m = (key: FormMessageKey, params?: Params) => formMessage(lang, key, params)
   const req = field.required
   switch (field.type) {
     case 'text':
@@ -79,14 +82,17 @@ export const fieldSchema = (field: Field, m: AnswerMessages = answerMessages.zh)
       const max = field.maxLength ?? (field.type === 'text' ? TEXT_MAX : LONGTEXT_MAX)
       return z.preprocess(
         scalar,
-        maybe(z.string({ error: m.required }).max(max, m.tooLong(max)), req),
+        maybe(
+          z.string({ error: m('answer.required') }).max(max, m('answer.too_long', { n: max })),
+          req,
+        ),
       )
     }
     case 'number': {
-      let s = z.number({ error: requiredOr(m.number, m.required) })
-      if (field.integer) s = s.int(m.integer)
-      if (field.min !== undefined) s = s.min(field.min, m.min(field.min))
-      if (field.max !== undefined) s = s.max(field.max, m.max(field.max))
+      let s = z.number({ error: requiredOr(m('answer.number'), m('answer.required')) })
+      if (field.integer) s = s.int(m('answer.integer'))
+      if (field.min !== undefined) s = s.min(field.min, m('answer.min', { n: field.min }))
+      if (field.max !== undefined) s = s.max(field.max, m('answer.max', { n: field.max }))
       return z.preprocess(toNumber, maybe(s, req))
     }
     case 'phone':
@@ -97,10 +103,10 @@ export const fieldSchema = (field: Field, m: AnswerMessages = answerMessages.zh)
         },
         maybe(
           z
-            .string({ error: requiredOr(m.phone, m.required) })
-            .regex(PHONE_INPUT, m.phone)
+            .string({ error: requiredOr(m('answer.phone'), m('answer.required')) })
+            .regex(PHONE_INPUT, m('answer.phone'))
             .transform(normalizePhone)
-            .pipe(z.string().regex(MOBILE_PHONE, m.phone)),
+            .pipe(z.string().regex(MOBILE_PHONE, m('answer.phone'))),
           req,
         ),
       )
@@ -108,7 +114,9 @@ export const fieldSchema = (field: Field, m: AnswerMessages = answerMessages.zh)
       return z.preprocess(
         scalar,
         maybe(
-          z.enum(field.options as [string, ...string[]], { error: requiredOr(m.option, m.choose) }),
+          z.enum(field.options as [string, ...string[]], {
+            error: requiredOr(m('answer.option'), m('answer.choose')),
+          }),
           req,
         ),
       )
@@ -117,34 +125,43 @@ export const fieldSchema = (field: Field, m: AnswerMessages = answerMessages.zh)
       return z.preprocess(
         toList,
         z
-          .array(z.enum(options as [string, ...string[]], { error: m.option }), { error: m.option })
+          .array(z.enum(options as [string, ...string[]], { error: m('answer.option') }), {
+            error: m('answer.option'),
+          })
           .transform((picked) => options.filter((o) => picked.includes(o)))
           .superRefine((picked, ctx) => {
             const fail = (message: string) => ctx.addIssue({ code: 'custom', message })
             if (picked.length === 0) {
-              if (req) fail(minPicks && minPicks > 1 ? m.minPicks(minPicks) : m.choose)
+              if (req)
+                fail(
+                  minPicks && minPicks > 1
+                    ? m('answer.min_picks', { n: minPicks })
+                    : m('answer.choose'),
+                )
             } else if (minPicks !== undefined && picked.length < minPicks)
-              fail(m.minPicks(minPicks))
+              fail(m('answer.min_picks', { n: minPicks }))
             else if (maxPicks !== undefined && maxPicks > 0 && picked.length > maxPicks)
-              fail(m.maxPicks(maxPicks))
+              fail(m('answer.max_picks', { n: maxPicks }))
           })
           .transform((picked) => (picked.length ? picked : undefined)),
       )
     }
     case 'date': {
       let s = z
-        .string({ error: requiredOr(m.date, m.required) })
-        .regex(DATE, m.date)
-        .refine(isCalendarDate, m.date)
+        .string({ error: requiredOr(m('answer.date'), m('answer.required')) })
+        .regex(DATE, m('answer.date'))
+        .refine(isCalendarDate, m('answer.date'))
       const { min, max } = field
-      if (min) s = s.refine((d) => d >= min, m.dateMin(min))
-      if (max) s = s.refine((d) => d <= max, m.dateMax(max))
+      if (min) s = s.refine((d) => d >= min, m('answer.date_min', { d: min }))
+      if (max) s = s.refine((d) => d <= max, m('answer.date_max', { d: max }))
       return z.preprocess(scalar, maybe(s, req))
     }
     case 'building': {
       const part = (message: string) =>
         maybe(
-          z.string({ error: message }).max(BUILDING_PART_MAX, m.tooLong(BUILDING_PART_MAX)),
+          z
+            .string({ error: message })
+            .max(BUILDING_PART_MAX, m('answer.too_long', { n: BUILDING_PART_MAX })),
           req,
         )
       return z.preprocess(
@@ -157,7 +174,10 @@ export const fieldSchema = (field: Field, m: AnswerMessages = answerMessages.zh)
         },
         maybe(
           z
-            .object({ building: part(m.building), room: part(m.room) }, { error: m.building })
+            .object(
+              { building: part(m('answer.building')), room: part(m('answer.room')) },
+              { error: m('answer.building') },
+            )
             .transform(({ building, room }) =>
               room === undefined ? { building } : { building, room },
             ),
@@ -166,12 +186,12 @@ export const fieldSchema = (field: Field, m: AnswerMessages = answerMessages.zh)
       )
     }
     case 'rating': {
-      const message = m.rating(field.scale)
+      const message = m('answer.rating', { n: field.scale })
       return z.preprocess(
         toNumber,
         maybe(
           z
-            .number({ error: requiredOr(message, m.choose) })
+            .number({ error: requiredOr(message, m('answer.choose')) })
             .int(message)
             .min(1, message)
             .max(field.scale, message),
@@ -180,13 +200,13 @@ export const fieldSchema = (field: Field, m: AnswerMessages = answerMessages.zh)
       )
     }
     case 'consent': {
-      const s = z.boolean({ error: m.consent })
+      const s = z.boolean({ error: m('answer.consent') })
       return z.preprocess(
         (v) => {
           const x = scalar(v)
           return TRUE.has(x as never) ? true : FALSE.has(x as never) ? false : x
         },
-        req ? s.refine((v) => v, m.consent) : s,
+        req ? s.refine((v) => v, m('answer.consent')) : s,
       )
     }
     case 'hidden':
@@ -213,8 +233,7 @@ export const visibleKeys = (fields: Field[], answers: Answers) =>
  * @example compileAnswers(fields).safeParse({ q1: '是', q2: '13812345678' })
  */
 export const compileAnswers = (fields: Field[], lang: Lang = 'zh') => {
-  const m = answerMessages[lang]
-  const compiled = fields.map((f) => [f, fieldSchema(f, m)] as const)
+  const compiled = fields.map((f) => [f, fieldSchema(f, lang)] as const)
   return z.record(z.string(), z.unknown()).transform((input, ctx) => {
     const answers: Answers = {}
     for (const [field, schema] of compiled) {

@@ -3,9 +3,7 @@
 // Registration posts are idempotent (hidden `key` / Idempotency-Key header); the same endpoint
 // answers JSON when JSON is posted, for integrations and the flash-crowd bench.
 import { Hono, type Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { getCookie } from 'hono/cookie'
-import { raw } from 'hono/html'
 import type { AppEnv } from '../../env'
 import {
   activityByKey,
@@ -28,15 +26,16 @@ import { icsCalendar } from '../../domain/ics'
 import { MOBILE_PHONE, normalizePhone } from '../../domain/masking'
 import { audit } from '../../lib/audit'
 import { loadUser, SESSION_COOKIE, type CurrentUser } from '../../lib/auth'
-import { ApiError, handleError } from '../../lib/errors'
+import { ApiError } from '../../lib/errors'
 import { IDEMPOTENCY_KEY } from '../../lib/idempotency'
-import { qrSvg } from '../../lib/qr'
 import { clientAddress } from '../../lib/client-address'
 import { hit, retryAfterSeconds } from '../../lib/rate-limit'
 import { inScope } from '../../lib/scope'
 import { minutesOf, newFormKey, withLang } from '../common'
+import { notFound } from '../errors'
 import { formatDate, langOf, t, type Lang } from '../i18n'
-import { messagePage, renderPage, securityHeaders } from '../layout'
+import { messagePage, renderPage } from '../layout'
+import { qrResponse, renderPoster } from '../poster'
 import {
   ActivityView,
   CancelConfirm,
@@ -53,25 +52,12 @@ import {
 
 type C = Context<AppEnv>
 
-/** A form post is a few KB. */
-const MAX_FORM_BYTES = 64 * 1024
-
 /** Per client address: generous, since a community room or a school shares one address. */
 export const REGISTRATION_LIMIT = { limit: 60, windowMs: 10 * 60_000 }
 /** Volunteer lookups per client address: codes cannot be walked through. */
 export const VOLUNTEER_LOOKUP_LIMIT = { limit: 20, windowMs: 10 * 60_000 }
 
 const wantsJson = (c: C) => (c.req.header('content-type') ?? '').includes('application/json')
-
-const notFound = (c: C) => {
-  const lang = langOf(c)
-  return messagePage(c, {
-    lang,
-    status: 404,
-    title: t(lang, 'common.not_found_title'),
-    body: t(lang, 'common.not_found_body'),
-  })
-}
 
 const origin = (c: C) => new URL(c.req.url).origin
 const link = (c: C) => (path: string) => withLang(c, path)
@@ -167,20 +153,9 @@ const register = async (c: C, target: Target, body: RegistrationBody, key: strin
 
 export const activityPages = new Hono<AppEnv>()
 
-for (const path of ['/a/*', '/r/*', '/c/*', '/v'])
-  activityPages.use(
-    path,
-    bodyLimit({
-      maxSize: MAX_FORM_BYTES,
-      onError: () => {
-        throw new ApiError('payload_too_large', '提交的内容太大')
-      },
-    }),
-  )
-
 activityPages.get('/a/:key', async (c) => {
   const data = await activityPageData(c.var.db, c.req.param('key'))
-  if (!data) return notFound(c)
+  if (!data) return notFound()
   const { activity, sessions } = data
   const lang = langOf(c)
   return renderPage(
@@ -226,13 +201,14 @@ const formPage = (
       refusal={opts.refusal}
       formKey={opts.key ?? newFormKey()}
       action={withLang(c, `/a/${s.activity.slug}/s/${s.session.id}`)}
+      link={link(c)}
       now={Date.now()}
     />,
   )
 
 activityPages.get('/a/:key/s/:sid', async (c) => {
   const s = await sessionOf(c)
-  if (!s) return notFound(c)
+  if (!s) return notFound()
   return formPage(c, langOf(c), s, {})
 })
 
@@ -244,7 +220,7 @@ activityPages.post('/a/:key/s/:sid', async (c) => {
   })
   if (!s) {
     if (json) throw new ApiError('not_found', '场次不存在')
-    return notFound(c)
+    return notFound()
   }
   const lang = langOf(c)
   if (hits > REGISTRATION_LIMIT.limit) {
@@ -308,64 +284,29 @@ activityPages.post('/a/:key/s/:sid', async (c) => {
 
 activityPages.get('/a/:key/qr.svg', async (c) => {
   const activity = await activityByKey(c.var.db, c.req.param('key'))
-  if (!activity) return notFound(c)
-  return c.body(qrSvg(`${origin(c)}/a/${activity.slug}`, { title: activity.title }), 200, {
-    'Content-Type': 'image/svg+xml; charset=utf-8',
-    'Content-Security-Policy': "default-src 'none'",
-    'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': 'public, max-age=3600',
-  })
+  if (!activity) return notFound()
+  return qrResponse(c, `${origin(c)}/a/${activity.slug}`, activity.title)
 })
-
-const POSTER_CSS = `@page{size:A4;margin:14mm}*{box-sizing:border-box}html{font-family:system-ui,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#111;background:#fff}body{margin:0 auto;max-width:182mm;text-align:center}h1{font-size:30pt;line-height:1.2;margin:6mm 0 3mm}.sub{font-size:17pt;margin:0 0 3mm}.qr{display:block;width:105mm;height:105mm;margin:0 auto}.qr svg{width:100%;height:100%}ol{text-align:left;font-size:15pt;line-height:1.6;margin:5mm auto;max-width:150mm}.url{font:13pt ui-monospace,monospace;word-break:break-all;margin:2mm 0}.screen{background:#e9f0f8;padding:.75rem;font-size:16px}@media print{.screen{display:none}}`
 
 activityPages.get('/a/:key/poster', async (c) => {
   const activity = await activityByKey(c.var.db, c.req.param('key'))
-  if (!activity) return notFound(c)
+  if (!activity) return notFound()
   const lang = langOf(c)
-  const nonce = securityHeaders(c)
-  const url = `${origin(c)}/a/${activity.slug}`
   const sessions = await sessionsOf(c.var.db, activity.id)
   const first = sessions[0]?.session
-  return c.html(
-    <>
-      {raw('<!doctype html>')}
-      <html lang={lang === 'zh' ? 'zh-CN' : 'en'}>
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width,initial-scale=1" />
-          <title>{activity.title}</title>
-          <style nonce={nonce} dangerouslySetInnerHTML={{ __html: POSTER_CSS }} />
-        </head>
-        <body>
-          <main>
-            <p class="screen">{t(lang, 'poster.print')}</p>
-            <h1>{activity.title}</h1>
-            {first && (
-              <p class="sub">
-                {timeRange(first, lang)}
-                {sessions.length > 1 ? ` …（${sessions.length}）` : ''}
-              </p>
-            )}
-            {activity.place && <p class="sub">{activity.place}</p>}
-            {activity.opensAt && (
-              <p class="sub">
-                {t(lang, 'ap.opens', { time: formatDate(activity.opensAt, lang, true) })}
-              </p>
-            )}
-            <div class="qr">{raw(qrSvg(url, { title: t(lang, 'ap.heading') }))}</div>
-            <p class="url">{url}</p>
-            <h2>{t(lang, 'ap.heading')}</h2>
-            <ol>
-              <li>{t(lang, 'ap.step1')}</li>
-              <li>{t(lang, 'ap.step2')}</li>
-              <li>{t(lang, 'ap.step3')}</li>
-            </ol>
-          </main>
-        </body>
-      </html>
-    </>,
-  )
+  return renderPoster(c, {
+    lang,
+    heading: activity.title,
+    lines: [
+      first && `${timeRange(first, lang)}${sessions.length > 1 ? ` …（${sessions.length}）` : ''}`,
+      activity.place,
+      activity.opensAt !== null &&
+        t(lang, 'ap.opens', { time: formatDate(activity.opensAt, lang, true) }),
+    ],
+    url: `${origin(c)}/a/${activity.slug}`,
+    call: t(lang, 'ap.heading'),
+    steps: [t(lang, 'ap.step1'), t(lang, 'ap.step2'), t(lang, 'ap.step3')],
+  })
 })
 
 // ── /r/<token>: the receipt ──
@@ -393,13 +334,13 @@ const receipt = async (c: C, ctx: RegistrationContext, flash?: 'cancelled') => {
 
 activityPages.get('/r/:token', async (c) => {
   const ctx = await registrationByToken(c.var.db, c.req.param('token'))
-  if (!ctx) return notFound(c)
+  if (!ctx) return notFound()
   return receipt(c, ctx, c.req.query('done') === 'cancelled' ? 'cancelled' : undefined)
 })
 
 activityPages.get('/r/:token/cancel', async (c) => {
   const ctx = await registrationByToken(c.var.db, c.req.param('token'))
-  if (!ctx) return notFound(c)
+  if (!ctx) return notFound()
   if (!cancellable(ctx.reg.status)) return c.redirect(withLang(c, `/r/${ctx.reg.token}`), 303)
   const lang = langOf(c)
   return renderPage(
@@ -417,7 +358,7 @@ activityPages.get('/r/:token/cancel', async (c) => {
 // Cancels (with the confirmation field) and promotes the next in line, in one atomic batch.
 activityPages.post('/r/:token/cancel', async (c) => {
   const ctx = await registrationByToken(c.var.db, c.req.param('token'))
-  if (!ctx) return notFound(c)
+  if (!ctx) return notFound()
   const body = await c.req.parseBody()
   const back = withLang(c, `/r/${ctx.reg.token}`)
   if (body.confirm !== 'yes') return c.redirect(withLang(c, `/r/${ctx.reg.token}/cancel`), 303)
@@ -428,7 +369,7 @@ activityPages.post('/r/:token/cancel', async (c) => {
 
 activityPages.get('/r/:token/calendar.ics', async (c) => {
   const ctx = await registrationByToken(c.var.db, c.req.param('token'))
-  if (!ctx) return notFound(c)
+  if (!ctx) return notFound()
   const { activity: a, session: s, reg } = ctx
   const ics = icsCalendar({
     uid: `registration-${reg.id}@jushou`,
@@ -474,7 +415,7 @@ const checkinPage = async (
 
 activityPages.get('/c/:code', async (c) => {
   const ctx = await registrationByCheckinCode(c.var.db, c.req.param('code'))
-  if (!ctx) return notFound(c)
+  if (!ctx) return notFound()
   const lang = langOf(c)
   const done = c.req.query('done') === '1' && ctx.reg.status === 'checked_in'
   return checkinPage(
@@ -488,7 +429,7 @@ activityPages.get('/c/:code', async (c) => {
 
 activityPages.post('/c/:code', async (c) => {
   const ctx = await registrationByCheckinCode(c.var.db, c.req.param('code'))
-  if (!ctx) return notFound(c)
+  if (!ctx) return notFound()
   const user = await staffOf(c)
   if (!user || !inScope(user, ctx.activity.neighborhoodId) || user.role === 'viewer')
     return checkinPage(c, ctx)
@@ -561,22 +502,4 @@ activityPages.post('/v', async (c) => {
       link={link(c)}
     />,
   )
-})
-
-activityPages.onError((err, c) => {
-  if (wantsJson(c)) return handleError(err, c)
-  const lang = langOf(c)
-  if (err instanceof ApiError) {
-    if (err.headers) for (const [k, v] of Object.entries(err.headers)) c.header(k, v)
-    const title =
-      err.code === 'not_found' ? t(lang, 'common.not_found_title') : t(lang, 'common.error_title')
-    return messagePage(c, { lang, status: err.status, title, body: err.message })
-  }
-  console.error(err)
-  return messagePage(c, {
-    lang,
-    status: 500,
-    title: t(lang, 'common.error_title'),
-    body: t(lang, 'common.error_body'),
-  })
 })

@@ -7,7 +7,7 @@ import { getCookie } from 'hono/cookie'
 import { and, asc, eq, gt, lt } from 'drizzle-orm'
 import type { AppEnv } from '../../env'
 import { activities, activitySessions } from '../../db/schema'
-import { type RegistrationStatus } from '../../domain/vocabulary'
+import type { RegistrationStatus } from '../../domain/vocabulary'
 import {
   checkInStatement,
   checkinList,
@@ -21,8 +21,9 @@ import { audit } from '../../lib/audit'
 import { loadUser, SESSION_COOKIE, type CurrentUser } from '../../lib/auth'
 import { inScope, scopeWhere } from '../../lib/scope'
 import { withLang } from '../common'
+import { notFound } from '../errors'
 import { langOf, t, type Lang } from '../i18n'
-import { messagePage, renderPage } from '../layout'
+import { LangField, messagePage, renderPage } from '../layout'
 import { timeRange } from './views'
 
 type C = Context<AppEnv>
@@ -37,38 +38,42 @@ const sessionWithCounts = async (c: C, id: number) => {
 }
 type SessionRow = NonNullable<Awaited<ReturnType<typeof sessionWithCounts>>>
 
-/** The staff member and the session, or the page to show instead (login needed / not found). */
-const guard = async (c: C): Promise<{ user: CurrentUser; row: SessionRow } | Response> => {
-  const lang = langOf(c)
+/** The signed-in staff member, if any. */
+const staffOf = async (c: C) => {
   const token = getCookie(c, SESSION_COOKIE)
-  const user = token ? await loadUser(c.var.db, token, c.env) : null
-  if (!user)
-    return messagePage(c, {
-      lang,
-      status: 401,
-      title: t(lang, 'sc.login_title'),
-      body: t(lang, 'sc.login_body'),
-      extra: (
-        <a class="btn" href="/admin/">
-          {t(lang, 'ci.login')}
-        </a>
-      ),
-    })
+  return token ? loadUser(c.var.db, token, c.env) : null
+}
+
+/** The 401 page: sign in to the admin first. */
+const signInFirst = (c: C) => {
+  const lang = langOf(c)
+  return messagePage(c, {
+    lang,
+    status: 401,
+    title: t(lang, 'sc.login_title'),
+    body: t(lang, 'sc.login_body'),
+    extra: (
+      <a class="btn" href="/admin/">
+        {t(lang, 'ci.login')}
+      </a>
+    ),
+  })
+}
+
+/** The staff member and the session in their scope, or the sign-in page; else not found. */
+const guard = async (c: C): Promise<{ user: CurrentUser; row: SessionRow } | Response> => {
+  const user = await staffOf(c)
+  if (!user) return signInFirst(c)
   const id = Number(c.req.param('sid'))
   const row = Number.isSafeInteger(id) && id > 0 ? await sessionWithCounts(c, id) : undefined
-  if (!row || !inScope(user, row.a.neighborhoodId))
-    return messagePage(c, {
-      lang,
-      status: 404,
-      title: t(lang, 'common.not_found_title'),
-      body: t(lang, 'common.not_found_body'),
-    })
+  if (!row || !inScope(user, row.a.neighborhoodId)) return notFound()
   return { user, row }
 }
 
 type Item = Awaited<ReturnType<typeof checkinList>>[number]
 
 const CheckinList = (p: {
+  c: C
   lang: Lang
   row: SessionRow
   items: Item[]
@@ -117,7 +122,7 @@ const CheckinList = (p: {
           />
           <button type="submit">{t(lang, 'sc.search_button')}</button>
         </div>
-        {lang === 'en' && <input type="hidden" name="lang" value="en" />}
+        <LangField c={p.c} />
       </form>
       <h2>{t(lang, 'sc.list')}</h2>
       {items.length === 0 && <p>{t(lang, 'sc.none')}</p>}
@@ -175,6 +180,7 @@ const page = async (
     c,
     { lang, title: t(lang, 'sc.title'), status },
     <CheckinList
+      c={c}
       lang={lang}
       row={row}
       items={items}
@@ -192,21 +198,9 @@ export const staffCheckinPages = new Hono<AppEnv>()
 
 // The staff's way in on a phone: the sessions in scope under way or starting within 7 days.
 staffCheckinPages.get('/staff/checkin', async (c) => {
+  const user = await staffOf(c)
+  if (!user) return signInFirst(c)
   const lang = langOf(c)
-  const token = getCookie(c, SESSION_COOKIE)
-  const user = token ? await loadUser(c.var.db, token, c.env) : null
-  if (!user)
-    return messagePage(c, {
-      lang,
-      status: 401,
-      title: t(lang, 'sc.login_title'),
-      body: t(lang, 'sc.login_body'),
-      extra: (
-        <a class="btn" href="/admin/">
-          {t(lang, 'ci.login')}
-        </a>
-      ),
-    })
   const now = Date.now()
   const rows = await c.var.db
     .select({ s: activitySessions, title: activities.title })
@@ -270,13 +264,7 @@ staffCheckinPages.post('/staff/checkin/:sid/r/:rid', async (c) => {
   const item = Number.isSafeInteger(rid)
     ? await registrationInSession(c.var.db, g.row.s.id, rid)
     : undefined
-  if (!item || g.user.role === 'viewer')
-    return messagePage(c, {
-      lang,
-      status: 404,
-      title: t(lang, 'common.not_found_title'),
-      body: t(lang, 'common.not_found_body'),
-    })
+  if (!item || g.user.role === 'viewer') return notFound()
   const refusal = checkInRefusal(item.reg.status, lang)
   if (refusal)
     return page(

@@ -87,7 +87,7 @@ export const ActivityView = (p: {
   return (
     <>
       <p class="meta">
-        <span class="tag">{t(lang, volunteer ? 'act.kind_volunteer' : 'act.kind_event')}</span>
+        <span class="tag">{t(lang, `act.kind_${a.kind}`)}</span>
       </p>
       <h1>{a.title}</h1>
       {a.place && <p class="meta">{t(lang, 'act.place', { place: a.place })}</p>}
@@ -151,6 +151,7 @@ export const RegisterForm = (p: {
   refusal?: string
   formKey: string
   action: string
+  link: (path: string) => string
   now: number
 }) => {
   const { lang, activity: a, session: s, values: v, errors: e } = p
@@ -232,7 +233,7 @@ export const RegisterForm = (p: {
         </form>
       )}
       <p>
-        <a class="tap" href={`/a/${a.slug}${lang === 'en' ? '?lang=en' : ''}`}>
+        <a class="tap" href={p.link(`/a/${a.slug}`)}>
           {t(lang, 'reg.back')}
         </a>
       </p>

@@ -3,10 +3,8 @@ import { raw } from 'hono/html'
 import type { Field } from '../../domain/forms/definition'
 import { describeCondition } from '../../domain/forms/conditions'
 import { inputAttrs, ruleHint } from '../../domain/forms/html'
-import type { Lang } from '../../domain/forms/messages'
 import { cspHeader } from '../layout'
-import { t } from '../i18n'
-import { formWords } from './i18n'
+import { t, type Lang } from '../i18n'
 
 // Staff-defined questions as resident-page HTML, in the conventions of worker/pages/layout.tsx:
 // control `f-<name>`, hint `<name>-hint`, error `<name>-err`, classes hint / err / check / row.
@@ -79,7 +77,6 @@ const FieldBlock = (props: {
   prefix: string
 }) => {
   const { field, value, error, lang, prefix } = props
-  const w = formWords[lang]
   const name = prefix + field.key
   const id = fieldControlId(field.key, prefix)
   if (field.type === 'hidden') return <input type="hidden" name={name} value={one(value)} />
@@ -198,7 +195,7 @@ const FieldBlock = (props: {
             const partId = p === 'building' ? id : `${id}-room`
             return (
               <>
-                <label for={partId}>{w[p]}</label>
+                <label for={partId}>{t(lang, `form.${p}`)}</label>
                 <input
                   {...inputAttrs(field, p)}
                   id={partId}

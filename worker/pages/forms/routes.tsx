@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { getCookie } from 'hono/cookie'
 import { and, eq } from 'drizzle-orm'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
@@ -9,21 +8,19 @@ import { findForm, formInScope, type FormWithFields } from '../../db/queries/for
 import { formForPost, submitResponse } from '../../db/queries/form-responses'
 import { FORM_SLUG, phoneKeyOf, type Field } from '../../domain/forms/definition'
 import { newReceipt } from '../../domain/forms/codes'
-import type { Lang } from '../../domain/forms/messages'
 import { availability } from '../../domain/forms/state'
 import { answersFromForm, validateAnswers } from '../../domain/forms/validator'
 import { loadUser, SESSION_COOKIE } from '../../lib/auth'
-import { ApiError } from '../../lib/errors'
 import { IDEMPOTENCY_KEY } from '../../lib/idempotency'
 import { randomToken } from '../../lib/password'
-import { qrSvg } from '../../lib/qr'
 import { clientAddress } from '../../lib/client-address'
 import { retryAfterSeconds } from '../../lib/rate-limit'
+import { notFound } from '../errors'
 import { altLangHref, securityHeaders } from '../layout'
-import { langOf } from '../i18n'
+import { formatDate, langOf, t, type Lang } from '../i18n'
+import { qrResponse, renderPoster } from '../poster'
 import { conditionCsp, type FieldValues } from './fields'
-import { formWords, shanghai } from './i18n'
-import { FormPage, MessagePage, PosterPage, ReceiptPage } from './views'
+import { FormPage, MessagePage, ReceiptPage } from './views'
 
 // Public form pages at /s/<slug>: the form (GET), a submission (POST → 303 to the receipt),
 // the receipt, the QR code and the printable poster. JavaScript-free; see views.tsx.
@@ -32,8 +29,6 @@ import { FormPage, MessagePage, PosterPage, ReceiptPage } from './views'
 // script, not a crowd scanning the same poster.
 /** Submissions allowed per client address in one window. */
 export const SUBMIT_LIMIT = { limit: 60, windowMs: 10 * 60_000 }
-/** A posted form larger than this is refused (413) before it is parsed. */
-export const MAX_FORM_BYTES = 64 * 1024
 
 type Ctx = Context<AppEnv>
 type Refusal = Exclude<ReturnType<typeof availability>, 'open'>
@@ -80,18 +75,8 @@ const page = (c: Ctx, lang: Lang) => {
   return { lang, nonce, altLangHref: c.req.method === 'GET' ? altLangHref(c, lang) : undefined }
 }
 
-const notFound = (c: Ctx, lang: Lang) => {
-  const w = formWords[lang]
-  return c.html(
-    <MessagePage
-      {...page(c, lang)}
-      title={w.notFoundTitle}
-      heading={w.notFoundTitle}
-      body={w.notFoundBody}
-    />,
-    404,
-  )
-}
+/** The 404 of a form that does not exist (or is a draft the visitor may not preview). */
+const formNotFound = () => notFound({ title: 'form.not_found_title', body: 'form.not_found_body' })
 
 const refusal = (
   c: Ctx,
@@ -100,14 +85,16 @@ const refusal = (
   why: Refusal,
   status: ContentfulStatusCode,
 ) => {
-  const w = formWords[lang]
-  if (why === 'draft') return notFound(c, lang)
+  if (why === 'draft') return formNotFound()
   const [heading, body] =
     why === 'not_open'
-      ? [w.notOpenTitle, w.notOpenBody(shanghai(form.opensAt!))]
+      ? [
+          t(lang, 'form.not_open_title'),
+          t(lang, 'form.not_open_body', { time: formatDate(form.opensAt!, lang, true) }),
+        ]
       : why === 'full'
-        ? [w.fullTitle, w.fullBody]
-        : [w.closedTitle, w.closedBody]
+        ? [t(lang, 'form.full_title'), t(lang, 'form.full_body')]
+        : [t(lang, 'form.closed_title'), t(lang, 'form.closed_body')]
   return c.html(
     <MessagePage {...page(c, lang)} title={form.title} heading={heading} body={body} />,
     status,
@@ -152,7 +139,7 @@ export const formPages = new Hono<AppEnv>()
   .get('/:slug', async (c) => {
     const lang = langOf(c)
     const form = await loadBySlug(c)
-    if (!form) return notFound(c, lang)
+    if (!form) return formNotFound()
     const state = availability(form, form.responseCount)
     const langAsked = !!c.req.query('lang')
     if (state === 'draft' && (await canPreview(c, form)))
@@ -162,110 +149,102 @@ export const formPages = new Hono<AppEnv>()
         values: prefill(c, form.fields),
         preview: true,
       })
-    if (state !== 'open') return refusal(c, lang, form, state, state === 'draft' ? 404 : 200)
+    if (state !== 'open') return refusal(c, lang, form, state, 200)
     return renderForm(c, form, { lang, langAsked, values: prefill(c, form.fields) })
   })
-  .post(
-    '/:slug',
-    bodyLimit({
-      maxSize: MAX_FORM_BYTES,
-      onError: () => {
-        throw new ApiError('payload_too_large', '提交的内容太大')
-      },
-    }),
-    async (c) => {
-      const body = await c.req.parseBody({ all: true })
-      const str = (v: unknown) => (typeof v === 'string' ? v : '')
-      const posted = str(body._lang)
-      const lang: Lang = posted === 'en' || posted === 'zh' ? posted : langOf(c)
-      const langAsked = !!posted
-      const w = formWords[lang]
-      const db = c.var.db
-      const slug = slugOf(c)
-      if (!slug) return notFound(c, lang)
-      const key = str(body._key)
-      const { form, hits, stored } = await formForPost(db, slug, key, {
-        key: `form-submit:${clientAddress(c)}`,
-        ...SUBMIT_LIMIT,
-      })
-      if (!form) return notFound(c, lang)
+  .post('/:slug', async (c) => {
+    const body = await c.req.parseBody({ all: true })
+    const str = (v: unknown) => (typeof v === 'string' ? v : '')
+    const posted = str(body._lang)
+    const lang: Lang = posted === 'en' || posted === 'zh' ? posted : langOf(c)
+    const langAsked = !!posted
+    const db = c.var.db
+    const slug = slugOf(c)
+    if (!slug) return formNotFound()
+    const key = str(body._key)
+    const { form, hits, stored } = await formForPost(db, slug, key, {
+      key: `form-submit:${clientAddress(c)}`,
+      ...SUBMIT_LIMIT,
+    })
+    if (!form) return formNotFound()
 
-      // A bot filled the field people cannot see: thank it and store nothing.
-      if (str(body._website))
-        return c.html(
-          <ReceiptPage
-            {...page(c, lang)}
-            langAsked={langAsked}
-            slug={form.slug}
-            title={form.title}
-          />,
-          200,
-        )
-      // A resend of a response that went through: its receipt, whatever happened since.
-      if (stored) return c.redirect(receiptUrl(form.slug, stored.receipt, lang, langAsked), 303)
-
-      if (hits > SUBMIT_LIMIT.limit) {
-        c.header('Retry-After', String(retryAfterSeconds(SUBMIT_LIMIT.windowMs)))
-        return c.html(
-          <MessagePage
-            {...page(c, lang)}
-            title={form.title}
-            heading={w.rateLimitedTitle}
-            body={w.rateLimitedBody(retryAfterSeconds(SUBMIT_LIMIT.windowMs))}
-          />,
-          429,
-        )
-      }
-
-      const state = availability(form, form.responseCount)
-      if (state !== 'open') return refusal(c, lang, form, state, state === 'draft' ? 404 : 409)
-
-      const values = answersFromForm(
-        form.fields,
-        body as Record<string, string | File | (string | File)[]>,
+    // A bot filled the field people cannot see: thank it and store nothing.
+    if (str(body._website))
+      return c.html(
+        <ReceiptPage
+          {...page(c, lang)}
+          langAsked={langAsked}
+          slug={form.slug}
+          title={form.title}
+        />,
+        200,
       )
-      const again = (
-        errors: Record<string, string>,
-        status: ContentfulStatusCode,
-        formError?: string,
-      ) => renderForm(c, form, { lang, langAsked, values, errors, formError, status })
-      if (!IDEMPOTENCY_KEY.test(key)) return again({}, 400, w.expired)
-      const checked = validateAnswers(form.fields, values, { lang })
-      if (!checked.ok) return again(checked.errors, 400)
+    // A resend of a response that went through: its receipt, whatever happened since.
+    if (stored) return c.redirect(receiptUrl(form.slug, stored.receipt, lang, langAsked), 303)
 
-      const answers = checked.answers
-      const phoneKey =
-        phoneKeyOf(form.fields) ??
-        form.fields.find((f) => f.type === 'phone' && answers[f.key])?.key
-      const phone =
-        phoneKey && typeof answers[phoneKey] === 'string' ? (answers[phoneKey] as string) : null
-      const result = await submitResponse(db, {
-        formId: form.id,
-        version: form.currentVersion,
-        answers,
-        phone,
-        receipt: newReceipt(),
-        maxResponses: form.maxResponses,
-        onePerPhone: form.onePerPhone,
-        key,
-      })
-      if ('receipt' in result)
-        return c.redirect(receiptUrl(form.slug, result.receipt, lang, langAsked), 303)
-      if (result.refused === 'duplicate_phone') return again({ [phoneKey!]: w.duplicatePhone }, 409)
-      return refusal(c, lang, form, result.refused, 409)
-    },
-  )
+    if (hits > SUBMIT_LIMIT.limit) {
+      c.header('Retry-After', String(retryAfterSeconds(SUBMIT_LIMIT.windowMs)))
+      return c.html(
+        <MessagePage
+          {...page(c, lang)}
+          title={form.title}
+          heading={t(lang, 'form.rate_limited_title')}
+          body={t(lang, 'form.rate_limited_body', {
+            s: retryAfterSeconds(SUBMIT_LIMIT.windowMs),
+          })}
+        />,
+        429,
+      )
+    }
+
+    const state = availability(form, form.responseCount)
+    if (state !== 'open') return refusal(c, lang, form, state, 409)
+
+    const values = answersFromForm(
+      form.fields,
+      body as Record<string, string | File | (string | File)[]>,
+    )
+    const again = (
+      errors: Record<string, string>,
+      status: ContentfulStatusCode,
+      formError?: string,
+    ) => renderForm(c, form, { lang, langAsked, values, errors, formError, status })
+    if (!IDEMPOTENCY_KEY.test(key)) return again({}, 400, t(lang, 'form.expired'))
+    const checked = validateAnswers(form.fields, values, { lang })
+    if (!checked.ok) return again(checked.errors, 400)
+
+    const answers = checked.answers
+    const phoneKey =
+      phoneKeyOf(form.fields) ?? form.fields.find((f) => f.type === 'phone' && answers[f.key])?.key
+    const phone =
+      phoneKey && typeof answers[phoneKey] === 'string' ? (answers[phoneKey] as string) : null
+    const result = await submitResponse(db, {
+      formId: form.id,
+      version: form.currentVersion,
+      answers,
+      phone,
+      receipt: newReceipt(),
+      maxResponses: form.maxResponses,
+      onePerPhone: form.onePerPhone,
+      key,
+    })
+    if ('receipt' in result)
+      return c.redirect(receiptUrl(form.slug, result.receipt, lang, langAsked), 303)
+    if (result.refused === 'duplicate_phone')
+      return again({ [phoneKey!]: t(lang, 'form.duplicate_phone') }, 409)
+    return refusal(c, lang, form, result.refused, 409)
+  })
   .get('/:slug/r/:receipt', async (c) => {
     const lang = langOf(c)
     const form = await loadBySlug(c)
-    if (!form) return notFound(c, lang)
+    if (!form) return formNotFound()
     const [row] = await c.var.db
       .select({ receipt: formResponses.receipt, createdAt: formResponses.createdAt })
       .from(formResponses)
       .where(
         and(eq(formResponses.formId, form.id), eq(formResponses.receipt, c.req.param('receipt'))),
       )
-    if (!row) return notFound(c, lang)
+    if (!row) return formNotFound()
     return c.html(
       <ReceiptPage
         {...page(c, lang)}
@@ -279,29 +258,23 @@ export const formPages = new Hono<AppEnv>()
   })
   .get('/:slug/qr.svg', async (c) => {
     const form = await loadBySlug(c)
-    if (!form) return notFound(c, langOf(c))
-    const url = `${new URL(c.req.url).origin}/s/${form.slug}`
-    return c.body(qrSvg(url, { title: form.title }), 200, {
-      'Content-Type': 'image/svg+xml; charset=utf-8',
-      'Cache-Control': 'public, max-age=3600',
-      'X-Content-Type-Options': 'nosniff',
-    })
+    if (!form) return formNotFound()
+    return qrResponse(c, `${new URL(c.req.url).origin}/s/${form.slug}`, form.title)
   })
   .get('/:slug/poster', async (c) => {
     const lang = langOf(c)
     const form = await loadBySlug(c)
-    if (!form) return notFound(c, lang)
-    const url = `${new URL(c.req.url).origin}/s/${form.slug}`
-    const nonce = securityHeaders(c)
-    return c.html(
-      <PosterPage
-        lang={lang}
-        nonce={nonce}
-        title={form.title}
-        description={form.description}
-        url={url}
-        qr={qrSvg(url, { title: form.title })}
-        closesAt={form.closesAt}
-      />,
-    )
+    if (!form) return formNotFound()
+    const d = form.description
+    return renderPoster(c, {
+      lang,
+      heading: form.title,
+      lines: [
+        d.length > 140 ? `${d.slice(0, 140)}…` : d,
+        form.closesAt !== null &&
+          t(lang, 'form.closes_at', { time: formatDate(form.closesAt, lang, true) }),
+      ],
+      url: `${new URL(c.req.url).origin}/s/${form.slug}`,
+      call: t(lang, 'form.scan'),
+    })
   })

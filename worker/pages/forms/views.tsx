@@ -1,13 +1,10 @@
-import { raw } from 'hono/html'
 import type { Field } from '../../domain/forms/definition'
-import type { Lang } from '../../domain/forms/messages'
 import { Layout } from '../layout'
-import { t } from '../i18n'
+import { formatDate, t, type Lang } from '../i18n'
 import { ConditionScript, FormFields, fieldControlId, type FieldValues } from './fields'
-import { formWords, shanghai } from './i18n'
 
-// The public form pages: the form, its refusals (not open / closed / full / not found),
-// the receipt and the printable poster. Rendered in the shared resident layout.
+// The public form pages: the form, its refusals (not open / closed / full) and the receipt,
+// rendered in the shared resident layout. The poster is the shared one (pages/poster.tsx).
 
 export type PublicForm = {
   slug: string
@@ -50,7 +47,6 @@ export const FormPage = (
   },
 ) => {
   const { form, lang, errors = {} } = props
-  const w = formWords[lang]
   const errorKeys = form.fields.filter((f) => errors[f.key]).map((f) => f.key)
   const hasConditions = form.fields.some((f) => f.condition)
   const remaining =
@@ -60,13 +56,17 @@ export const FormPage = (
     <Layout lang={lang} title={form.title} nonce={props.nonce} altLangHref={props.altLangHref}>
       {props.preview && (
         <p class="notice" role="status">
-          {w.preview}
+          {t(lang, 'form.preview')}
         </p>
       )}
       <h1>{form.title}</h1>
       <Paragraphs text={form.description} />
-      {form.closesAt !== null && <p class="meta">{w.closesAt(shanghai(form.closesAt))}</p>}
-      {remaining !== null && <p class="meta">{w.remaining(remaining)}</p>}
+      {form.closesAt !== null && (
+        <p class="meta">
+          {t(lang, 'form.closes_at', { time: formatDate(form.closesAt, lang, true) })}
+        </p>
+      )}
+      {remaining !== null && <p class="meta">{t(lang, 'form.remaining', { n: remaining })}</p>}
       {count > 0 && (
         <div class="box summary" role="alert" tabindex={-1} id="errors">
           <h2>{t(lang, 'common.errors_title', { n: count })}</h2>
@@ -92,7 +92,7 @@ export const FormPage = (
         </div>
         <FormFields fields={form.fields} values={props.values} errors={errors} lang={lang} />
         <button type="submit" class="wide" disabled={props.preview || undefined}>
-          {w.submit}
+          {t(lang, 'form.submit')}
         </button>
       </form>
       {hasConditions && <ConditionScript nonce={props.nonce} />}
@@ -100,7 +100,7 @@ export const FormPage = (
   )
 }
 
-/** A page that says why the form cannot be filled in (or that it does not exist). */
+/** A page that says why the form cannot be filled in now (not open, closed, full, too many tries). */
 export const MessagePage = (props: Page & { title: string; heading: string; body: string }) => (
   <Layout lang={props.lang} title={props.title} nonce={props.nonce} altLangHref={props.altLangHref}>
     <h1>{props.title}</h1>
@@ -123,76 +123,33 @@ export const ReceiptPage = (
     createdAt?: number
   },
 ) => {
-  const w = formWords[props.lang]
+  const { lang } = props
   return (
-    <Layout lang={props.lang} title={`${w.thanksTitle} · ${props.title}`} nonce={props.nonce}>
-      <h1>{w.thanksTitle}</h1>
+    <Layout
+      lang={lang}
+      title={`${t(lang, 'form.thanks_title')} · ${props.title}`}
+      nonce={props.nonce}
+    >
+      <h1>{t(lang, 'form.thanks_title')}</h1>
       <p>{props.title}</p>
-      <p role="status">{w.thanksBody}</p>
+      <p role="status">{t(lang, 'form.thanks_body')}</p>
       {props.receipt && (
         <div class="box">
-          <p>{w.receipt}</p>
+          <p>{t(lang, 'form.receipt')}</p>
           <p class="code">{props.receipt}</p>
           {props.createdAt && (
             <p class="meta">
-              {w.submittedAt}：{shanghai(props.createdAt)}
+              {t(lang, 'form.submitted_at')}：{formatDate(props.createdAt, lang, true)}
             </p>
           )}
-          <p class="hint">{w.keepReceipt}</p>
+          <p class="hint">{t(lang, 'form.keep_receipt')}</p>
         </div>
       )}
       <p>
-        <a class="tap" href={`/s/${props.slug}${langQuery(props.lang, props.langAsked)}`}>
-          {w.back}
+        <a class="tap" href={`/s/${props.slug}${langQuery(lang, props.langAsked)}`}>
+          {t(lang, 'form.back')}
         </a>
       </p>
     </Layout>
-  )
-}
-
-const POSTER_CSS =
-  '@page{size:A4;margin:15mm}*{box-sizing:border-box}' +
-  'body{margin:0;font-family:system-ui,-apple-system,"PingFang SC","Microsoft YaHei",sans-serif;color:#111;text-align:center}' +
-  'main{max-width:180mm;margin:0 auto;padding:10mm 0}h1{font-size:30pt;line-height:1.25;margin:0 0 6mm}' +
-  '.d{font-size:15pt;white-space:pre-line;margin:0 0 8mm}.q{width:120mm;max-width:100%;margin:0 auto}.q svg{display:block;width:100%;height:auto}' +
-  '.s{font-size:24pt;font-weight:700;margin:6mm 0 2mm}.u{font-size:13pt;word-break:break-all}.m{font-size:13pt;color:#333}'
-
-/** A printable A4 poster: title, short description, a large QR and the address in words. */
-export const PosterPage = (props: {
-  lang: Lang
-  nonce: string
-  title: string
-  description: string
-  url: string
-  qr: string
-  closesAt: number | null
-}) => {
-  const w = formWords[props.lang]
-  const description =
-    props.description.length > 140 ? `${props.description.slice(0, 140)}…` : props.description
-  return (
-    <>
-      {raw('<!doctype html>')}
-      <html lang={props.lang === 'zh' ? 'zh-CN' : 'en'}>
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width,initial-scale=1" />
-          <title>{props.title}</title>
-          <style nonce={props.nonce} dangerouslySetInnerHTML={{ __html: POSTER_CSS }} />
-        </head>
-        <body>
-          <main>
-            <h1>{props.title}</h1>
-            {description && <p class="d">{description}</p>}
-            <div class="q">{raw(props.qr)}</div>
-            <p class="s">{w.scanToFill}</p>
-            <p class="u">
-              {w.orOpen} {props.url}
-            </p>
-            {props.closesAt !== null && <p class="m">{w.closesAt(shanghai(props.closesAt))}</p>}
-          </main>
-        </body>
-      </html>
-    </>
   )
 }
