@@ -25,6 +25,7 @@ import { activitiesApi } from './api/activities'
 import { activitySessionsApi } from './api/activity-sessions'
 import { registrationsApi } from './api/registrations'
 import { volunteersApi } from './api/volunteers'
+import { meetingsApi } from './api/meetings'
 import { residentPages } from './pages'
 import { PageNotFound, pageError } from './pages/errors'
 
@@ -83,6 +84,7 @@ app.route('/api/activities', activitiesApi)
 app.route('/api/activity-sessions', activitySessionsApi)
 app.route('/api/registrations', registrationsApi)
 app.route('/api/volunteers', volunteersApi)
+app.route('/api', meetingsApi)
 
 // Every other path is a resident page (needs, board, tracking, activities, surveys, check-in).
 app.route('/', residentPages)

@@ -17,6 +17,7 @@ import { formatDate, langOf, nameIn, t, type Lang, type MessageKey } from './i18
 import { messagePage, renderPage } from './layout'
 import { notFound } from './errors'
 import { Receipt } from './receipt'
+import { BoardMeetingsSection } from './meetings/board'
 import {
   clientId,
   ensureClientId,
@@ -148,6 +149,7 @@ const BoardPage = ({ c, lang, data }: { c: PageContext; lang: Lang; data: Board 
           </ul>
         </>
       )}
+      <BoardMeetingsSection lang={lang} meetings={data.meetings} />
       <h2>{t(lang, 'board.topics')}</h2>
       {data.topics.length === 0 && <p>{t(lang, 'board.no_topics')}</p>}
       <ul class="cards">

@@ -14,6 +14,7 @@ import { board } from './board'
 import { activityPages } from './activities/routes'
 import { staffCheckinPages } from './activities/staff'
 import { formPages } from './forms/routes'
+import { meetingPages } from './meetings/door'
 
 /** A resident form post is a few KB; anything far larger is not one. */
 export const MAX_FORM_BYTES = 64 * 1024
@@ -30,6 +31,7 @@ const PAGE_PATHS = [
   '/v',
   '/s/*',
   '/staff/*',
+  '/m/*',
 ]
 
 export const residentPages = new Hono<AppEnv>()
@@ -49,5 +51,6 @@ residentPages.route('/', board)
 residentPages.route('/', activityPages)
 residentPages.route('/', staffCheckinPages)
 residentPages.route('/s', formPages)
+residentPages.route('/', meetingPages)
 
 residentPages.onError(pageError)

@@ -12,6 +12,7 @@ import type { ProjectStatus, TopicStatus } from '../../domain/vocabulary'
 import { newTrackingCode } from '../../domain/tracking-code'
 import { hitStatement } from '../../lib/rate-limit'
 import { batchRows } from '../batch'
+import { boardMeetingQueries, toBoardMeetings } from './meetings/public'
 import type { Resolved } from '../../domain/evaluation'
 
 /** Topics still open: they can be supported and are offered as "same as mine?". */
@@ -369,7 +370,7 @@ export const boardTopicsQuery = (neighborhoodId: SQL | number, clientKey: string
  */
 export const boardData = async (db: Db, slug: string, clientKey: string | null) => {
   const nid = sql`(SELECT id FROM neighborhoods WHERE slug = ${slug})`
-  const [[neighborhood], active, done, topics, [doneCount]] = await batchRows(db, [
+  const [[neighborhood], active, done, topics, [doneCount], ...meetings] = await batchRows(db, [
     sql`SELECT id, name, slug FROM neighborhoods WHERE slug = ${slug}`,
     sql`SELECT ${boardProjectColumns} FROM projects p
       WHERE p.neighborhood_id = ${nid} AND p.status IN ('planned', 'in_progress', 'blocked')
@@ -379,6 +380,7 @@ export const boardData = async (db: Db, slug: string, clientKey: string | null) 
       ORDER BY p.done_at DESC, p.id DESC LIMIT 10`,
     boardTopicsQuery(nid, clientKey),
     sql`SELECT COUNT(*) AS n FROM projects WHERE neighborhood_id = ${nid} AND status = 'done'`,
+    ...boardMeetingQueries(nid, Date.now()),
   ])
   if (!neighborhood) return null
   return {
@@ -387,6 +389,7 @@ export const boardData = async (db: Db, slug: string, clientKey: string | null) 
     done: done as BoardProject[],
     topics: topics as BoardTopic[],
     doneCount: (doneCount as { n: number }).n,
+    meetings: toBoardMeetings(meetings),
   }
 }
 

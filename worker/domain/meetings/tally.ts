@@ -1,5 +1,3 @@
-import { z } from 'zod'
-
 // The show of hands on one agenda item, and who came. Tallies are numbers staff record (read off
 // the raised hands, or typed in from a paper sheet afterwards): the product does not pretend a
 // head count is a secret ballot. The rules:
@@ -16,13 +14,6 @@ export type Tally = { present: number; inFavour: number; against: number; abstai
 /** More than any room holds: a typo guard, not a rule of assembly. */
 export const TALLY_MAX = 10_000
 
-const count = (what: string) =>
-  z
-    .number({ message: `请填写${what}人数` })
-    .int(`${what}人数应为整数`)
-    .min(0, `${what}人数不能为负`)
-    .max(TALLY_MAX, `${what}人数不应超过 ${TALLY_MAX}`)
-
 /**
  * The words of an over-counted tally (rule 2), or `null` when the hands fit in the room.
  * @example overCount({ present: 20, inFavour: 15, against: 4, abstain: 3 }) // '赞成、反对、弃权合计 22 人，多于到会 20 人'
@@ -31,26 +22,6 @@ export const overCount = (t: Tally): string | null => {
   const hands = t.inFavour + t.against + t.abstain
   return hands > t.present ? `赞成、反对、弃权合计 ${hands} 人，多于到会 ${t.present} 人` : null
 }
-
-/** The four numbers of a tally (rule 1), to put in an object schema with other fields. */
-export const tallyFields = {
-  present: count('到会'),
-  inFavour: count('赞成'),
-  against: count('反对'),
-  abstain: count('弃权'),
-}
-
-/**
- * Rule 2 as a zod refinement, reported on `present`.
- * @example z.object({ ...tallyFields, decision }).superRefine(refineTally)
- */
-export const refineTally = (t: Tally, ctx: z.RefinementCtx) => {
-  const message = overCount(t)
-  if (message) ctx.addIssue({ code: 'custom', path: ['present'], message })
-}
-
-/** A tally as the API takes it. */
-export const tallySchema = z.object(tallyFields).superRefine(refineTally)
 
 /**
  * Rule 3: whether 立项 on this tally needs staff to confirm it.

@@ -1,0 +1,17 @@
+import { Hono } from 'hono'
+import type { AppEnv } from '../../env'
+import { selectAttendees } from '../../db/queries/meetings/records'
+import { canSeePersonalData, maskName, maskPhone } from '../../domain/masking'
+import { idParam } from '../../lib/validate'
+import { loadMeetingInScope } from './record'
+
+/** GET /api/meetings/:id (with its agenda items) and GET /api/meetings/:id/attendees. */
+export const readMeeting = new Hono<AppEnv>()
+  .get('/:id', async (c) => c.json(await loadMeetingInScope(c.var, idParam(c))))
+  .get('/:id/attendees', async (c) => {
+    const meeting = await loadMeetingInScope(c.var, idParam(c))
+    const rows = await selectAttendees(c.var.db, meeting.id)
+    // Viewers see sign-ins masked, like every other resident's personal data.
+    if (canSeePersonalData(c.var.user.role)) return c.json(rows)
+    return c.json(rows.map((r) => ({ ...r, name: maskName(r.name), phone: maskPhone(r.phone) })))
+  })
