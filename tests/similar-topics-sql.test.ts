@@ -13,7 +13,7 @@ import { upkeep } from '../worker/scheduled'
 import { api, createWorld, fileTopic } from './helpers'
 import { residentCategory, residentTopic } from './pages-fixtures'
 
-// The needs form runs the look-alike rule in SQL (db/queries/similar-topics.ts) over tokens
+// The needs form runs the look-alike rule in SQL (db/queries/topics/similar.ts) over tokens
 // kept by triggers; these tests hold it to the rule in domain/similar-topics.ts.
 
 const similarInDb = (

@@ -21,10 +21,12 @@ import { savedViewsApi } from './api/saved-views'
 import { statsApi } from './api/stats'
 import { formsApi } from './api/forms'
 import { formResponsesApi } from './api/forms-responses'
-import { activitiesApi } from './api/activities'
-import { activitySessionsApi } from './api/activity-sessions'
-import { registrationsApi } from './api/registrations'
-import { volunteersApi } from './api/volunteers'
+import {
+  activitiesApi,
+  activitySessionsApi,
+  registrationsApi,
+  volunteersApi,
+} from './api/activities'
 import { meetingsApi } from './api/meetings'
 import { residentPages } from './pages'
 import { PageNotFound, pageError } from './pages/errors'

@@ -101,7 +101,7 @@ export const channels = sqliteTable('channels', {
 })
 
 // Not mapped here: topic_token_sets and topic_tokens (similar-topic tokens, migrations/0004),
-// used only by raw SQL in db/queries/similar-topics.ts and topics.ts.
+// used only by raw SQL in db/queries/topics/similar.ts and create.ts.
 export const topics = sqliteTable('topics', {
   id: integer('id').primaryKey(),
   neighborhoodId: integer('neighborhood_id').notNull(),

@@ -8,3 +8,9 @@ import { sql } from 'drizzle-orm'
  */
 export const sqlList = (values: readonly string[]) =>
   sql.raw(`(${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ')})`)
+
+/**
+ * One domain constant (a status) as an SQL literal, for the same reasons as `sqlList`.
+ * @example sql`r.status = ${sqlLiteral(CREDITED_STATUS)}` // r.status = 'checked_in'
+ */
+export const sqlLiteral = (value: string) => sql.raw(`'${value.replaceAll("'", "''")}'`)

@@ -1,9 +1,12 @@
 import { z } from 'zod'
-import type { Lang, RegistrationStatus } from './vocabulary'
+import type { ActivityStatus, Lang, RegistrationStatus } from './vocabulary'
 import { MOBILE_PHONE, normalizePhone } from './masking'
+import { validateAnswers } from './forms/validator'
+import type { Answers, Field } from './forms/definition'
+import type { FieldErrors, Problem } from './problem'
 
 // The rules of seats, the waitlist and promotion, as pure functions. The SQL in
-// worker/db/queries/registrations.ts applies exactly these rules inside single statements (so they
+// worker/db/queries/activities/ applies exactly these rules inside single statements (so they
 // hold under any concurrency); the tests and the bench use `replayArrivals` and
 // `capacityViolations` below to check what the database did against them.
 //
@@ -35,6 +38,14 @@ export const LIVE_STATUSES = [
   'waitlisted',
   'checked_in',
 ] as const satisfies RegistrationStatus[]
+
+/** Statuses of a registration still to come: it may be cancelled, and counts as upcoming. */
+export const UPCOMING_STATUSES = [
+  'confirmed',
+  'waitlisted',
+] as const satisfies RegistrationStatus[]
+/** The status whose credited minutes count as a volunteer's hours (a shift served). */
+export const CREDITED_STATUS = 'checked_in' satisfies RegistrationStatus
 
 const holdsSeats = (status: RegistrationStatus) =>
   (SEAT_STATUSES as readonly string[]).includes(status)
@@ -151,7 +162,7 @@ export const checkInRefusal = (
 
 /** Whether a registration can still be cancelled (by the resident or staff). */
 export const cancellable = (status: RegistrationStatus) =>
-  status === 'confirmed' || status === 'waitlisted'
+  (UPCOMING_STATUSES as readonly string[]).includes(status)
 
 /** The minutes a checked-in shift credits by default: its length. */
 export const shiftMinutes = (session: { startsAt: number; endsAt: number }) =>
@@ -255,6 +266,91 @@ export const registrantSchema = (maxParty: number, lang: Lang = 'zh') => {
         .max(maxParty, m.partyMax(maxParty)),
     ),
   })
+}
+
+/** Who registers, checked: the name, the normalised phone and how many come. */
+export type Registrant = { name: string; phone: string; partySize: number }
+
+/** A registration as submitted (form posts and JSON alike), before it is checked. */
+export type RegistrationInput = {
+  name?: unknown
+  phone?: unknown
+  partySize?: unknown
+  /** Raw answers to the activity's questions, by question key. */
+  answers?: Record<string, unknown>
+  /** The language of the messages (the page's). */
+  lang?: Lang
+}
+
+/**
+ * A registration's fields checked against its session and activity, all field errors at once
+ * (`name`, `phone`, `partySize`, `answers.<key>`): the registrant and the answers, or the problem.
+ * @example const r = checkRegistration({ name: '王芳', phone: '13812345678' }, 3, questions)
+ */
+export const checkRegistration = (
+  input: RegistrationInput,
+  maxParty: number,
+  questions: Field[],
+): { registrant: Registrant; answers: Answers } | { problem: Problem } => {
+  const errors: FieldErrors = {}
+  const who = registrantSchema(maxParty, input.lang).safeParse(input)
+  if (!who.success)
+    for (const issue of who.error.issues) errors[String(issue.path[0] ?? '_')] ??= issue.message
+  const answers = validateAnswers(questions, input.answers ?? {}, { lang: input.lang })
+  if (!answers.ok)
+    for (const [key, message] of Object.entries(answers.errors)) errors[`answers.${key}`] = message
+  if (!who.success || !answers.ok)
+    return { problem: { code: 'validation_failed', message: '提交的内容有误', errors } }
+  return { registrant: who.data, answers: answers.answers }
+}
+
+/**
+ * Why a registration is refused, from the current state of its activity and session: for a
+ * registration the atomic insert turned down, or (with `partySize` 1) before fields are checked.
+ * Residents register until the session starts, staff until it ends.
+ * @example registrationRefusal(activity, session, 2, 'web') // { code: 'conflict', message: '报名已截止' }
+ */
+export const registrationRefusal = (
+  activity: { status: ActivityStatus; opensAt: number | null; closesAt: number | null },
+  session: { startsAt: number; endsAt: number; maxParty: number },
+  partySize: number,
+  source: 'web' | 'staff',
+  now = Date.now(),
+  lang: Lang = 'zh',
+): Problem => {
+  const m = REGISTRATION_MESSAGES[lang]
+  if (activity.status !== 'published') return { code: 'conflict', message: m.notPublished }
+  if (activity.opensAt !== null && now < activity.opensAt)
+    return { code: 'conflict', message: m.notOpen, errors: { opensAt: String(activity.opensAt) } }
+  if (source === 'web' && activity.closesAt !== null && now >= activity.closesAt)
+    return { code: 'conflict', message: m.closed }
+  if (source === 'web' && now >= session.startsAt) return { code: 'conflict', message: m.started }
+  if (now >= session.endsAt) return { code: 'conflict', message: m.ended }
+  if (partySize > session.maxParty)
+    return {
+      code: 'validation_failed',
+      message: '提交的内容有误',
+      errors: { partySize: m.partyMax(session.maxParty) },
+    }
+  return { code: 'conflict', message: m.failed }
+}
+
+/** Said when a phone already holds a live registration for the session (one per phone). */
+export const DUPLICATE_PHONE =
+  '这个手机号已经报名了本场次，请勿重复报名。可以在报名回执里查看或取消。'
+
+/** A second live registration with the same phone for a session. */
+export const DUPLICATE_PHONE_PROBLEM: Problem = {
+  code: 'conflict',
+  message: DUPLICATE_PHONE,
+  errors: { phone: DUPLICATE_PHONE },
+}
+
+/** A capacity lowered below the seats held (the database refuses it). */
+export const CAPACITY_BELOW_SEATS_PROBLEM: Problem = {
+  code: 'conflict',
+  message: '名额不能少于已确认的人数；请先取消部分报名',
+  errors: { capacity: '名额不能少于已确认的人数；请先取消部分报名' },
 }
 
 // ── volunteers ──

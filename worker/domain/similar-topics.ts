@@ -9,7 +9,7 @@ export const SIMILAR_LIMIT = 3
 
 // Tokens are kept as small integers where they can be (CJK characters and bigrams): cheaper to
 // build than a string per bigram, and compact in topics.tokens, where they are stored for the
-// filing batch's SQL check (db/queries/similar-topics.ts).
+// filing batch's SQL check (db/queries/topics/similar.ts).
 type Token = number | string
 
 /** CJK characters (all single UTF-16 units here) as 0 … CJK_SPAN-1; -1 for anything else. */
@@ -116,7 +116,7 @@ export const textSimilarity = (a: TopicText, b: TopicText) => similarity(tokeniz
 /**
  * The candidates that look like `draft`: same category (when the draft has one) and text
  * similarity at or over the threshold, best first, at most `limit`. This is the rule; the needs
- * form runs it in SQL inside its filing batch (db/queries/similar-topics.ts), and the tests check
+ * form runs it in SQL inside its filing batch (db/queries/topics/similar.ts), and the tests check
  * that both give the same answer.
  * @example findSimilar(draft, openTopics) // [{ ...topic, score: 0.42 }]
  */

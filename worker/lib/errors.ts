@@ -98,6 +98,12 @@ export const handleError = (err: Error, c: Context) => {
  * @example raise(checkTransition(topic.status, 'accepted', input))
  */
 export const raise = (problem: Problem | null) => {
-  if (!problem) return
-  throw new ApiError(problem.code, problem.message, { errors: problem.errors })
+  if (problem) throw problemError(problem)
 }
+
+/**
+ * A domain rule's problem as the API's error, to throw where the problem is known to be there.
+ * @example if ('problem' in checked) throw problemError(checked.problem)
+ */
+export const problemError = (problem: Problem) =>
+  new ApiError(problem.code, problem.message, { errors: problem.errors })

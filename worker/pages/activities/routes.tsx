@@ -8,23 +8,22 @@ import type { AppEnv } from '../../env'
 import {
   activityByKey,
   activityPageData,
-  cancelRegistration,
-  checkInStatement,
-  createRegistration,
   loadSessionWithActivity,
   registrationByCheckinCode,
   registrationByToken,
   sessionForPost,
   sessionsOf,
   type SessionWithActivity,
-  volunteerCodeOf,
   volunteerView,
-} from '../../db/queries/registrations'
+} from '../../db/queries/activities/read'
+import { volunteerCodeOf } from '../../db/queries/activities/register'
+import { cancelRegistration } from '../../db/queries/activities/waitlist'
+import { checkIn } from '../../db/queries/activities/check-in'
+import { createRegistration } from '../../api/activities/register'
 import { cancellable, checkInRefusal, normalizeVolunteerCode } from '../../domain/capacity'
 import { answersFromForm, type Field } from '../../domain/forms'
 import { icsCalendar } from '../../domain/ics'
 import { MOBILE_PHONE, normalizePhone } from '../../domain/masking'
-import { audit } from '../../lib/audit'
 import { loadUser, SESSION_COOKIE, type CurrentUser } from '../../lib/auth'
 import { ApiError } from '../../lib/errors'
 import { IDEMPOTENCY_KEY } from '../../lib/idempotency'
@@ -438,17 +437,7 @@ activityPages.post('/c/:code', async (c) => {
   if (refusal)
     return checkinPage(c, ctx, { ok: false, text: t(lang, 'ci.refused', { reason: refusal }) }, 409)
   const db = c.var.db
-  const [done] = (await db.batch([
-    checkInStatement(db, ctx.reg.id, user.id),
-    audit(db, user, {
-      action: 'check-in',
-      resource: 'registrations',
-      recordId: ctx.reg.id,
-      before: { status: ctx.reg.status },
-      after: { status: 'checked_in' },
-    }),
-  ])) as unknown as [{ id: number }[]]
-  if (!done.length) {
+  if (!(await checkIn(db, user, ctx.reg))) {
     const now = (await registrationByCheckinCode(db, ctx.reg.checkinCode))!
     const reason = checkInRefusal(now.reg.status, lang) ?? ''
     return checkinPage(c, now, { ok: false, text: t(lang, 'ci.refused', { reason }) }, 409)

@@ -8,16 +8,11 @@ import { and, asc, eq, gt, lt } from 'drizzle-orm'
 import type { AppEnv } from '../../env'
 import { activities, activitySessions } from '../../db/schema'
 import type { RegistrationStatus } from '../../domain/vocabulary'
-import {
-  checkInStatement,
-  checkinList,
-  markNoShows,
-  registrationInSession,
-  SESSION_COUNTS,
-} from '../../db/queries/registrations'
+import { checkinList, registrationInSession } from '../../db/queries/activities/read'
+import { checkIn, markNoShows } from '../../db/queries/activities/check-in'
+import { SESSION_COUNTS } from '../../db/queries/activities/seats'
 import { checkInRefusal } from '../../domain/capacity'
 import { maskPhone } from '../../domain/masking'
-import { audit } from '../../lib/audit'
 import { loadUser, SESSION_COOKIE, type CurrentUser } from '../../lib/auth'
 import { inScope, scopeWhere } from '../../lib/scope'
 import { withLang } from '../common'
@@ -274,18 +269,7 @@ staffCheckinPages.post('/staff/checkin/:sid/r/:rid', async (c) => {
       { ok: false, text: t(lang, 'ci.refused', { reason: `${item.reg.name}：${refusal}` }) },
       409,
     )
-  const db = c.var.db
-  const [done] = (await db.batch([
-    checkInStatement(db, rid, g.user.id),
-    audit(db, g.user, {
-      action: 'check-in',
-      resource: 'registrations',
-      recordId: rid,
-      before: { status: item.reg.status },
-      after: { status: 'checked_in' },
-    }),
-  ])) as unknown as [{ id: number }[]]
-  if (!done.length)
+  if (!(await checkIn(c.var.db, g.user, item.reg)))
     return page(
       c,
       g.user,

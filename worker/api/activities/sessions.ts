@@ -2,22 +2,21 @@ import { Hono } from 'hono'
 import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { z } from 'zod'
-import type { AppEnv, Db } from '../env'
-import { activities, activitySessions, registrations } from '../db/schema'
-import {
-  markNoShows,
-  promoteStatement,
-  SESSION_COUNTS,
-  setCapacity,
-} from '../db/queries/registrations'
-import { audit } from '../lib/audit'
-import { requireUser, writesNeedWriter } from '../lib/auth'
-import { ApiError, validationError } from '../lib/errors'
-import { auditCreate, idsFilter, inIds } from '../lib/resource'
-import { assertInScope, scopeWhere } from '../lib/scope'
-import { parseListQuery, sendList } from '../lib/simple-rest'
-import { idParam, readJson } from '../lib/validate'
-import { checkSessionTimes, timeInput } from './activities'
+import type { AppEnv, Db } from '../../env'
+import { activities, activitySessions, registrations } from '../../db/schema'
+import { batch } from '../../db/batch'
+import { markNoShows } from '../../db/queries/activities/check-in'
+import { SESSION_COUNTS } from '../../db/queries/activities/seats'
+import { promoteStatement, setCapacity } from '../../db/queries/activities/waitlist'
+import { CAPACITY_BELOW_SEATS_PROBLEM } from '../../domain/capacity'
+import { audit } from '../../lib/audit'
+import { requireUser, writesNeedWriter } from '../../lib/auth'
+import { ApiError, problemError, validationError } from '../../lib/errors'
+import { auditCreate, idsFilter, inIds } from '../../lib/resource'
+import { assertInScope, scopeWhere } from '../../lib/scope'
+import { parseListQuery, sendList } from '../../lib/simple-rest'
+import { idParam, readJson } from '../../lib/validate'
+import { checkSessionTimes, timeInput } from './record'
 
 // Staff API for sessions of events and shifts of volunteer activities. Capacity changes promote
 // from the waitlist in the same batch; lowering below the seats held is refused (409).
@@ -113,7 +112,7 @@ export const activitySessionsApi = new Hono<AppEnv>()
     )
     const dir = q.sort.order === 'ASC' ? asc : desc
     const db = c.var.db
-    const [rows, [{ n }]] = await db.batch([
+    const [rows, [{ n }]] = await batch(db, [
       select(db)
         .where(where)
         .orderBy(dir(SORTABLE[q.sort.field] ?? activitySessions.id), dir(activitySessions.id))
@@ -153,7 +152,7 @@ export const activitySessionsApi = new Hono<AppEnv>()
       createdAt: now,
       updatedAt: now,
     }
-    const [[row]] = await db.batch([
+    const [[row]] = await batch(db, [
       db.insert(activitySessions).values(values).returning({ id: activitySessions.id }),
       auditCreate(db, user, 'activity-sessions', values),
     ])
@@ -183,6 +182,7 @@ export const activitySessionsApi = new Hono<AppEnv>()
         after: { ...changes, capacity },
       }),
     ])
+    if (!promoted) throw problemError(CAPACITY_BELOW_SEATS_PROBLEM)
     return c.json({ ...(await reload(db, s.id)), promotedIds: promoted })
   })
   .delete('/:id', async (c) => {
@@ -194,7 +194,7 @@ export const activitySessionsApi = new Hono<AppEnv>()
       .where(eq(registrations.sessionId, before.s.id))
     if (n > 0)
       throw new ApiError('conflict', '该场次已有报名，不能删除；可以先把名额调整或取消活动')
-    await db.batch([
+    await batch(db, [
       db.delete(activitySessions).where(eq(activitySessions.id, before.s.id)),
       audit(db, c.var.user, {
         action: 'delete',
@@ -218,13 +218,13 @@ export const activitySessionsApi = new Hono<AppEnv>()
   .post('/:id/promote', async (c) => {
     const before = await load(c.var, idParam(c))
     const db = c.var.db
-    const [promoted] = (await db.batch([
+    const [promoted] = await batch(db, [
       promoteStatement(db, before.s.id),
       audit(db, c.var.user, {
         action: 'promote',
         resource: 'activity-sessions',
         recordId: before.s.id,
       }),
-    ])) as unknown as [{ id: number }[]]
+    ])
     return c.json({ ...(await reload(db, before.s.id)), promotedIds: promoted.map((r) => r.id) })
   })

@@ -2,14 +2,14 @@ import { Hono } from 'hono'
 import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { z } from 'zod'
-import type { AppEnv, Db } from '../env'
-import { activities, activitySessions, registrations } from '../db/schema'
-import { ACTIVITY_KINDS, ACTIVITY_STATUSES } from '../domain/vocabulary'
-import { registrationWindow } from '../domain/capacity'
-import { fieldsSchema, type Field } from '../domain/forms/definition'
-import { audit } from '../lib/audit'
-import { requireUser, writesNeedWriter } from '../lib/auth'
-import { ApiError, validationError } from '../lib/errors'
+import type { AppEnv } from '../../env'
+import { activities, activitySessions, registrations } from '../../db/schema'
+import { batch } from '../../db/batch'
+import { ACTIVITY_KINDS, ACTIVITY_STATUSES } from '../../domain/vocabulary'
+import { fieldsSchema } from '../../domain/forms/definition'
+import { audit } from '../../lib/audit'
+import { requireUser, writesNeedWriter } from '../../lib/auth'
+import { ApiError, validationError } from '../../lib/errors'
 import {
   assertNeighborhoodExists,
   auditCreate,
@@ -17,27 +17,24 @@ import {
   contains,
   idsFilter,
   inIds,
-} from '../lib/resource'
-import { assertInScope, assertNeighborhoodInScope, scopeWhere } from '../lib/scope'
-import { filterList, parseListQuery, sendList } from '../lib/simple-rest'
-import { idParam, readJson } from '../lib/validate'
+} from '../../lib/resource'
+import { assertNeighborhoodInScope, scopeWhere } from '../../lib/scope'
+import { filterList, parseListQuery, sendList } from '../../lib/simple-rest'
+import { idParam, readJson } from '../../lib/validate'
+import {
+  ACTIVITY_SLUG,
+  ACTIVITY_STATS,
+  activityRecord,
+  checkSessionTimes,
+  checkWindow,
+  loadActivity,
+  newActivitySlug,
+  selectActivities,
+  timeInput,
+} from './record'
 
 // Staff API for activities (活动): events and volunteer activities with their extra questions.
-// Sessions / shifts: activity-sessions.ts; registrations: registrations.ts.
-
-/** Public addresses /a/<slug>: lowercase, starting with a letter (so never mistaken for an id). */
-export const ACTIVITY_SLUG = /^[a-z](?:[a-z0-9-]{0,38}[a-z0-9])?$/
-
-const SLUG_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789'
-/** A random slug for an activity that was not given one, e.g. `a-k7qm4x`. */
-export const newActivitySlug = () =>
-  `a-${[...crypto.getRandomValues(new Uint8Array(6))].map((b) => SLUG_ALPHABET[b % SLUG_ALPHABET.length]).join('')}`
-
-// Times come as epoch ms; ISO strings (as a date picker gives them) are accepted too.
-export const timeInput = z.preprocess(
-  (v) => (typeof v === 'string' ? (v.trim() ? Date.parse(v) : null) : v),
-  z.number({ error: '时间无效' }).int('时间无效').nonnegative('时间无效').nullish(),
-)
+// Sessions / shifts: sessions.ts; registrations: registrations*.ts; volunteers: volunteers.ts.
 
 const sessionInput = z.object({
   label: z.string().trim().max(60, '场次名称最多 60 字').nullish(),
@@ -69,69 +66,6 @@ const createSchema = baseSchema.extend({ sessions: z.array(sessionInput).max(100
 // The admin sends the whole record back on save: every key optional, unknown keys dropped.
 const updateSchema = baseSchema.partial()
 
-const checkWindow = (opensAt: number | null, closesAt: number | null) => {
-  if (opensAt !== null && closesAt !== null && closesAt <= opensAt)
-    throw validationError({ closesAt: '截止时间应晚于开始报名时间' })
-}
-
-export const checkSessionTimes = (s: { startsAt: number; endsAt: number }, path = '') => {
-  if (s.endsAt <= s.startsAt) throw validationError({ [`${path}endsAt`]: '结束时间应晚于开始时间' })
-}
-
-const stat = {
-  sessionCount: sql<number>`(SELECT COUNT(*) FROM activity_sessions s WHERE s.activity_id = activities.id)`,
-  capacity: sql<number>`(SELECT COALESCE(SUM(s.capacity), 0) FROM activity_sessions s WHERE s.activity_id = activities.id)`,
-  seatsTaken: sql<number>`(SELECT COALESCE(SUM(r.party_size), 0) FROM registrations r
-    WHERE r.activity_id = activities.id AND r.status IN ('confirmed', 'checked_in', 'no_show'))`,
-  waitlistCount: sql<number>`(SELECT COUNT(*) FROM registrations r WHERE r.activity_id = activities.id AND r.status = 'waitlisted')`,
-  registrationCount: sql<number>`(SELECT COUNT(*) FROM registrations r WHERE r.activity_id = activities.id)`,
-  firstStartsAt: sql<
-    number | null
-  >`(SELECT MIN(s.starts_at) FROM activity_sessions s WHERE s.activity_id = activities.id)`,
-  lastEndsAt: sql<
-    number | null
-  >`(SELECT MAX(s.ends_at) FROM activity_sessions s WHERE s.activity_id = activities.id)`,
-}
-
-const select = (db: Db) => db.select({ a: activities, ...stat }).from(activities)
-type Selected = Awaited<ReturnType<ReturnType<typeof select>['where']>>[number]
-export type ActivityRow = typeof activities.$inferSelect
-
-/** The public paths of an activity: its page, its QR image and its printable poster. */
-export const activityUrls = (slug: string) => ({
-  publicUrl: `/a/${slug}`,
-  qrUrl: `/a/${slug}/qr.svg`,
-  posterUrl: `/a/${slug}/poster`,
-})
-
-const record = ({ a, ...s }: Selected, now = Date.now()) => ({
-  id: a.id,
-  neighborhoodId: a.neighborhoodId,
-  kind: a.kind,
-  slug: a.slug,
-  title: a.title,
-  description: a.description,
-  place: a.place,
-  audience: a.audience,
-  opensAt: a.opensAt,
-  closesAt: a.closesAt,
-  status: a.status,
-  questions: JSON.parse(a.questions) as Field[],
-  /** draft | cancelled | not_open | open | closed: what a resident meets right now. */
-  window: registrationWindow(a, now),
-  sessionCount: Number(s.sessionCount),
-  capacity: Number(s.capacity),
-  seatsTaken: Number(s.seatsTaken),
-  waitlistCount: Number(s.waitlistCount),
-  registrationCount: Number(s.registrationCount),
-  firstStartsAt: s.firstStartsAt,
-  lastEndsAt: s.lastEndsAt,
-  ...activityUrls(a.slug),
-  createdBy: a.createdBy,
-  createdAt: a.createdAt,
-  updatedAt: a.updatedAt,
-})
-
 const SORTABLE: Record<string, SQLiteColumn | SQL> = {
   id: activities.id,
   title: activities.title,
@@ -142,17 +76,12 @@ const SORTABLE: Record<string, SQLiteColumn | SQL> = {
   closesAt: activities.closesAt,
   createdAt: activities.createdAt,
   updatedAt: activities.updatedAt,
-  firstStartsAt: stat.firstStartsAt,
-  seatsTaken: stat.seatsTaken,
-  waitlistCount: stat.waitlistCount,
+  firstStartsAt: ACTIVITY_STATS.firstStartsAt,
+  seatsTaken: ACTIVITY_STATS.seatsTaken,
+  waitlistCount: ACTIVITY_STATS.waitlistCount,
 }
 
 const messages = { unique: { slug: '这个地址已被别的活动使用' } }
-
-const load = async (v: AppEnv['Variables'], id: number) => {
-  const [row] = await select(v.db).where(eq(activities.id, id))
-  return assertInScope(v.user, row, (r) => r.a.neighborhoodId, '活动不存在')
-}
 
 export const activitiesApi = new Hono<AppEnv>()
   .use(requireUser, writesNeedWriter)
@@ -169,8 +98,8 @@ export const activitiesApi = new Hono<AppEnv>()
     )
     const dir = q.sort.order === 'ASC' ? asc : desc
     const db = c.var.db
-    const [rows, [{ n }]] = await db.batch([
-      select(db)
+    const [rows, [{ n }]] = await batch(db, [
+      selectActivities(db)
         .where(where)
         .orderBy(dir(SORTABLE[q.sort.field] ?? activities.id), dir(activities.id))
         .limit(q.limit)
@@ -182,11 +111,11 @@ export const activitiesApi = new Hono<AppEnv>()
       c,
       'activities',
       q,
-      rows.map((r) => record(r, now)),
+      rows.map((r) => activityRecord(r, now)),
       n,
     )
   })
-  .get('/:id', async (c) => c.json(record(await load(c.var, idParam(c)))))
+  .get('/:id', async (c) => c.json(activityRecord(await loadActivity(c.var, idParam(c)))))
   .post('/', async (c) => {
     const input = await readJson(c, createSchema)
     const user = c.var.user
@@ -227,7 +156,7 @@ export const activitiesApi = new Hono<AppEnv>()
     }))
     const [[created]] = await conflictsAs(
       () =>
-        db.batch([
+        batch(db, [
           db.insert(activities).values(values).returning({ id: activities.id }),
           auditCreate(db, user, 'activities', {
             ...values,
@@ -238,10 +167,13 @@ export const activitiesApi = new Hono<AppEnv>()
         ]),
       messages,
     )
-    return c.json(record((await select(db).where(eq(activities.id, created.id)))[0]), 201)
+    return c.json(
+      activityRecord((await selectActivities(db).where(eq(activities.id, created.id)))[0]),
+      201,
+    )
   })
   .put('/:id', async (c) => {
-    const before = await load(c.var, idParam(c))
+    const before = await loadActivity(c.var, idParam(c))
     const input = await readJson(c, updateSchema)
     const user = c.var.user
     const db = c.var.db
@@ -268,7 +200,7 @@ export const activitiesApi = new Hono<AppEnv>()
     }
     await conflictsAs(
       () =>
-        db.batch([
+        batch(db, [
           db.update(activities).set(changes).where(eq(activities.id, a.id)),
           audit(db, user, {
             action: 'update',
@@ -280,14 +212,14 @@ export const activitiesApi = new Hono<AppEnv>()
         ]),
       messages,
     )
-    return c.json(record((await select(db).where(eq(activities.id, a.id)))[0]))
+    return c.json(activityRecord((await selectActivities(db).where(eq(activities.id, a.id)))[0]))
   })
   .delete('/:id', async (c) => {
-    const before = await load(c.var, idParam(c))
+    const before = await loadActivity(c.var, idParam(c))
     if (Number(before.registrationCount) > 0)
       throw new ApiError('conflict', '活动已有报名，不能删除；可以把它改为“已取消”')
     const db = c.var.db
-    await db.batch([
+    await batch(db, [
       db.delete(activitySessions).where(eq(activitySessions.activityId, before.a.id)),
       db.delete(registrations).where(eq(registrations.activityId, before.a.id)),
       db.delete(activities).where(eq(activities.id, before.a.id)),
@@ -298,5 +230,5 @@ export const activitiesApi = new Hono<AppEnv>()
         before: before.a,
       }),
     ])
-    return c.json(record(before))
+    return c.json(activityRecord(before))
   })

@@ -2,19 +2,21 @@ import { Hono } from 'hono'
 import { and, asc, count, desc, eq, or, sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { z } from 'zod'
-import type { AppEnv, Db } from '../env'
-import { volunteers } from '../db/schema'
-import { hoursOf, newVolunteerCode } from '../domain/capacity'
+import type { AppEnv, Db } from '../../env'
+import { volunteers } from '../../db/schema'
+import { batch } from '../../db/batch'
+import { VOLUNTEER_FIGURES } from '../../db/queries/activities/volunteers'
+import { hoursOf, newVolunteerCode } from '../../domain/capacity'
 import {
   canSeePersonalData,
   maskName,
   maskPhone,
   MOBILE_PHONE,
   normalizePhone,
-} from '../domain/masking'
-import { audit } from '../lib/audit'
-import { requireUser, writesNeedWriter, type CurrentUser } from '../lib/auth'
-import { ApiError, validationError } from '../lib/errors'
+} from '../../domain/masking'
+import { audit } from '../../lib/audit'
+import { requireUser, writesNeedWriter, type CurrentUser } from '../../lib/auth'
+import { ApiError, validationError } from '../../lib/errors'
 import {
   assertNeighborhoodExists,
   auditCreate,
@@ -22,25 +24,15 @@ import {
   contains,
   idsFilter,
   inIds,
-} from '../lib/resource'
-import { inScope } from '../lib/scope'
-import { parseListQuery, sendList } from '../lib/simple-rest'
-import { idParam, readJson } from '../lib/validate'
+} from '../../lib/resource'
+import { inScope } from '../../lib/scope'
+import { parseListQuery, sendList } from '../../lib/simple-rest'
+import { idParam, readJson } from '../../lib/validate'
 
 // Staff API for volunteers (志愿者/达人), keyed by phone. Hours are not stored: they are the sum
 // of the minutes credited to the volunteer's checked-in shifts (adjustable per registration).
 // Scope: a volunteer is visible to staff of their home neighborhood and of every neighborhood
 // where they registered for an activity.
-
-const MINUTES = sql<number>`(SELECT COALESCE(SUM(r.credited_minutes), 0) FROM registrations r
-  WHERE r.phone = volunteers.phone AND r.status = 'checked_in')`
-const SHIFTS = sql<number>`(SELECT COUNT(*) FROM registrations r JOIN activities a ON a.id = r.activity_id
-  WHERE r.phone = volunteers.phone AND r.status = 'checked_in' AND a.kind = 'volunteer')`
-const UPCOMING = sql<number>`(SELECT COUNT(*) FROM registrations r JOIN activity_sessions s ON s.id = r.session_id
-  WHERE r.phone = volunteers.phone AND r.status IN ('confirmed', 'waitlisted') AND s.ends_at > ${sql.raw("(unixepoch('subsec') * 1000)")})`
-/** Neighborhoods of the activities the volunteer registered for, as a JSON array. */
-const SEEN_IN = sql<string>`(SELECT json_group_array(DISTINCT a.neighborhood_id) FROM registrations r
-  JOIN activities a ON a.id = r.activity_id WHERE r.phone = volunteers.phone)`
 
 const scopeOf = (user: CurrentUser): SQL | undefined => {
   if (user.neighborhoodIds === null) return undefined
@@ -56,16 +48,7 @@ const scopeOf = (user: CurrentUser): SQL | undefined => {
   )
 }
 
-const select = (db: Db) =>
-  db
-    .select({
-      v: volunteers,
-      minutes: MINUTES,
-      shifts: SHIFTS,
-      upcoming: UPCOMING,
-      seenIn: SEEN_IN,
-    })
-    .from(volunteers)
+const select = (db: Db) => db.select({ v: volunteers, ...VOLUNTEER_FIGURES }).from(volunteers)
 type Selected = Awaited<ReturnType<ReturnType<typeof select>['where']>>[number]
 
 const record = ({ v, minutes, shifts, upcoming, seenIn }: Selected, user: CurrentUser) => {
@@ -99,9 +82,9 @@ const SORTABLE: Record<string, SQLiteColumn | SQL> = {
   neighborhoodId: volunteers.neighborhoodId,
   createdAt: volunteers.createdAt,
   updatedAt: volunteers.updatedAt,
-  totalHours: MINUTES,
-  totalMinutes: MINUTES,
-  shiftCount: SHIFTS,
+  totalHours: VOLUNTEER_FIGURES.minutes,
+  totalMinutes: VOLUNTEER_FIGURES.minutes,
+  shiftCount: VOLUNTEER_FIGURES.shifts,
 }
 
 const words = z.array(z.string().trim().min(1).max(20, '每个标签最多 20 字')).max(30, '最多 30 个')
@@ -150,7 +133,7 @@ export const volunteersApi = new Hono<AppEnv>()
     )
     const dir = q.sort.order === 'ASC' ? asc : desc
     const db = c.var.db
-    const [rows, [{ n }]] = await db.batch([
+    const [rows, [{ n }]] = await batch(db, [
       select(db)
         .where(where)
         .orderBy(dir(SORTABLE[q.sort.field] ?? volunteers.id), dir(volunteers.id))
@@ -193,7 +176,7 @@ export const volunteersApi = new Hono<AppEnv>()
     }
     const [[row]] = await conflictsAs(
       () =>
-        db.batch([
+        batch(db, [
           db.insert(volunteers).values(values).returning({ id: volunteers.id }),
           auditCreate(db, user, 'volunteers', { ...values, code: undefined }),
         ]),
@@ -222,7 +205,7 @@ export const volunteersApi = new Hono<AppEnv>()
     }
     const { code: _b, ...auditBefore } = v
     const { code: _a, ...auditAfter } = changes
-    await db.batch([
+    await batch(db, [
       db.update(volunteers).set(changes).where(eq(volunteers.id, v.id)),
       audit(db, user, {
         action: 'update',
@@ -238,7 +221,7 @@ export const volunteersApi = new Hono<AppEnv>()
     const before = await load(c.var, idParam(c))
     const db = c.var.db
     const { code: _, ...auditBefore } = before.v
-    await db.batch([
+    await batch(db, [
       db.delete(volunteers).where(eq(volunteers.id, before.v.id)),
       audit(db, c.var.user, {
         action: 'delete',

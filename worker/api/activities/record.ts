@@ -1,0 +1,94 @@
+import { eq, sql } from 'drizzle-orm'
+import { z } from 'zod'
+import type { AppEnv, Db } from '../../env'
+import { activities } from '../../db/schema'
+import { ACTIVITY_SEATS_TAKEN } from '../../db/queries/activities/seats'
+import { registrationWindow } from '../../domain/capacity'
+import type { Field } from '../../domain/forms/definition'
+import { validationError } from '../../lib/errors'
+import { assertInScope } from '../../lib/scope'
+
+// What the activity and session routers share: the activity record with its figures, loading one
+// in scope, public addresses and the time rules.
+
+/** Public addresses /a/<slug>: lowercase, starting with a letter (so never mistaken for an id). */
+export const ACTIVITY_SLUG = /^[a-z](?:[a-z0-9-]{0,38}[a-z0-9])?$/
+
+const SLUG_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789'
+/** A random slug for an activity that was not given one, e.g. `a-k7qm4x`. */
+export const newActivitySlug = () =>
+  `a-${[...crypto.getRandomValues(new Uint8Array(6))].map((b) => SLUG_ALPHABET[b % SLUG_ALPHABET.length]).join('')}`
+
+// Times come as epoch ms; ISO strings (as a date picker gives them) are accepted too.
+export const timeInput = z.preprocess(
+  (v) => (typeof v === 'string' ? (v.trim() ? Date.parse(v) : null) : v),
+  z.number({ error: '时间无效' }).int('时间无效').nonnegative('时间无效').nullish(),
+)
+
+export const checkWindow = (opensAt: number | null, closesAt: number | null) => {
+  if (opensAt !== null && closesAt !== null && closesAt <= opensAt)
+    throw validationError({ closesAt: '截止时间应晚于开始报名时间' })
+}
+
+export const checkSessionTimes = (s: { startsAt: number; endsAt: number }, path = '') => {
+  if (s.endsAt <= s.startsAt) throw validationError({ [`${path}endsAt`]: '结束时间应晚于开始时间' })
+}
+
+export const ACTIVITY_STATS = {
+  sessionCount: sql<number>`(SELECT COUNT(*) FROM activity_sessions s WHERE s.activity_id = activities.id)`,
+  capacity: sql<number>`(SELECT COALESCE(SUM(s.capacity), 0) FROM activity_sessions s WHERE s.activity_id = activities.id)`,
+  seatsTaken: ACTIVITY_SEATS_TAKEN,
+  waitlistCount: sql<number>`(SELECT COUNT(*) FROM registrations r WHERE r.activity_id = activities.id AND r.status = 'waitlisted')`,
+  registrationCount: sql<number>`(SELECT COUNT(*) FROM registrations r WHERE r.activity_id = activities.id)`,
+  firstStartsAt: sql<
+    number | null
+  >`(SELECT MIN(s.starts_at) FROM activity_sessions s WHERE s.activity_id = activities.id)`,
+  lastEndsAt: sql<
+    number | null
+  >`(SELECT MAX(s.ends_at) FROM activity_sessions s WHERE s.activity_id = activities.id)`,
+}
+
+export const selectActivities = (db: Db) =>
+  db.select({ a: activities, ...ACTIVITY_STATS }).from(activities)
+type Selected = Awaited<ReturnType<ReturnType<typeof selectActivities>['where']>>[number]
+export type ActivityRow = typeof activities.$inferSelect
+
+/** The public paths of an activity: its page, its QR image and its printable poster. */
+export const activityUrls = (slug: string) => ({
+  publicUrl: `/a/${slug}`,
+  qrUrl: `/a/${slug}/qr.svg`,
+  posterUrl: `/a/${slug}/poster`,
+})
+
+export const activityRecord = ({ a, ...s }: Selected, now = Date.now()) => ({
+  id: a.id,
+  neighborhoodId: a.neighborhoodId,
+  kind: a.kind,
+  slug: a.slug,
+  title: a.title,
+  description: a.description,
+  place: a.place,
+  audience: a.audience,
+  opensAt: a.opensAt,
+  closesAt: a.closesAt,
+  status: a.status,
+  questions: JSON.parse(a.questions) as Field[],
+  /** draft | cancelled | not_open | open | closed: what a resident meets right now. */
+  window: registrationWindow(a, now),
+  sessionCount: Number(s.sessionCount),
+  capacity: Number(s.capacity),
+  seatsTaken: Number(s.seatsTaken),
+  waitlistCount: Number(s.waitlistCount),
+  registrationCount: Number(s.registrationCount),
+  firstStartsAt: s.firstStartsAt,
+  lastEndsAt: s.lastEndsAt,
+  ...activityUrls(a.slug),
+  createdBy: a.createdBy,
+  createdAt: a.createdAt,
+  updatedAt: a.updatedAt,
+})
+
+export const loadActivity = async (v: AppEnv['Variables'], id: number) => {
+  const [row] = await selectActivities(v.db).where(eq(activities.id, id))
+  return assertInScope(v.user, row, (r) => r.a.neighborhoodId, '活动不存在')
+}
