@@ -166,7 +166,7 @@ describe('GET /s/:slug', () => {
   it('answers 404 with a page for an unknown slug and for a draft', async () => {
     const missing = await api('/s/no-such-form')
     expect(missing.status).toBe(404)
-    expect(missing.text).toContain('表单不存在')
+    expect(missing.text).toContain('问卷不存在')
     const draft = await createForm(staff, { neighborhoodId: n1, status: 'draft' })
     expect((await api(`/s/${draft.slug}`)).status).toBe(404)
   })
@@ -332,7 +332,7 @@ describe('POST /s/:slug', () => {
     expect((await api(`/s/${closed.slug}`)).text).toContain('已结束')
     const post = await submit(closed.slug, riderAnswers())
     expect(post.status).toBe(409)
-    expect(post.text).toContain('本表单已停止收集')
+    expect(post.text).toContain('本问卷已停止收集')
     const past = await createForm(staff, {
       neighborhoodId: n1,
       opensAt: Date.now() - 7200_000,

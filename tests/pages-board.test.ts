@@ -79,7 +79,7 @@ describe('GET /b/:slug', () => {
     expect(r.text).not.toContain('取消的项目')
     expect(r.text).not.toContain('别的小区')
     expect(r.text).toContain('希望增设晾衣架')
-    expect(r.text).toContain('7 人附议')
+    expect(r.text).toContain('附议 7 人')
     expect(r.text).toContain('新提交的事')
     expect(r.text).not.toContain('已立项的事')
     expect(r.text).not.toContain('不受理的事')

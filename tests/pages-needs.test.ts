@@ -386,7 +386,7 @@ describe('similar-topic step', () => {
     expect(r.status, r.text).toBe(200)
     expect(r.text).toContain('这些事是不是和您说的一样？')
     expect(r.text).toContain('东门路灯坏了，晚上很黑')
-    expect(r.text).toContain('4 人附议')
+    expect(r.text).toContain('附议 4 人')
     expect(r.text).toContain(`<input type="hidden" name="topicId" value="${existing.id}"/>`)
     expect(r.text).toContain('<input type="hidden" name="confirmed" value="1"/>')
     expect(r.text).toContain('<input type="hidden" name="title" value="小区东门路灯坏了"/>')

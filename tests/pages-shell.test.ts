@@ -33,7 +33,7 @@ describe('surveys at /s/*', () => {
     const r = await api('/s/no-such-form')
     expectPage(r, 404)
     expect(r.text).toContain('<html lang="zh-CN">')
-    expect(r.text).toContain('表单不存在')
+    expect(r.text).toContain('问卷不存在')
   })
 
   it('answers in English with ?lang=en or Accept-Language: en', async () => {
@@ -122,8 +122,8 @@ describe('PageNotFound and pageError', () => {
     const r = await app.request('/missing')
     expect(r.status).toBe(404)
     const html = await r.text()
-    expect(html).toContain('<h1>表单不存在</h1>')
-    expect(html).toContain('这个表单不存在或已删除')
+    expect(html).toContain('<h1>问卷不存在</h1>')
+    expect(html).toContain('这个问卷不存在或已删除')
     expect(html).toContain('<a href="/t">again</a>')
     const plain = await app.request('/plain?lang=en')
     expect(plain.status).toBe(404)

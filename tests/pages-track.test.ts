@@ -122,7 +122,7 @@ describe('GET /t/:code', () => {
     })
     const r = await getPage(`/t/${merged.code}`)
     expect(r.status, r.text).toBe(200)
-    expect(r.text).toContain('已与相同的诉求合并')
+    expect(r.text).toContain('已与相同的议题合并')
     expect(r.text).toContain('<strong>东门停车太乱</strong>')
     expect(r.text).toContain('东门停车整治')
     expect(r.text).not.toContain(target.code) // the target's private code is not shown

@@ -166,8 +166,8 @@ describe('resident pages in a phone browser', () => {
     await go(page, page.getByRole('button', { name: '提交', exact: true }).click())
     expect(await h1(page)).toBe('这些事是不是和您说的一样？')
     const card = page.locator('li.box', { hasText: open.title }).first()
-    await go(page, card.getByRole('button', { name: '我也需要，支持这一条' }).click())
-    expect(await h1(page)).toBe('支持成功，谢谢您！')
+    await go(page, card.getByRole('button', { name: '我也需要，附议这一条' }).click())
+    expect(await h1(page)).toBe('附议成功，谢谢您！')
     const code = await text(page, '#code')
     const [support] = await sql<{ topic_id: number }>(
       `SELECT topic_id FROM supports WHERE tracking_code = '${code}'`,
@@ -186,17 +186,17 @@ describe('resident pages in a phone browser', () => {
     const title = (await card.locator('h3').innerText()).trim()
     const before = Number((await card.locator('.row span').innerText()).match(/\d+/)![0])
     await go(page, card.getByRole('button', { name: /^我也需要：/ }).click())
-    expect(await h1(page)).toBe('支持成功，谢谢您！')
+    expect(await h1(page)).toBe('附议成功，谢谢您！')
     const code = await text(page, '#code')
     await page.goto(`/b/${SLUG}`)
     const after = page.locator('li.box', { hasText: title }).first()
-    expect(await after.getByRole('button', { name: `已支持：${title}` }).isVisible()).toBe(true)
-    expect((await after.locator('.row span').innerText()).trim()).toBe(`${before + 1} 人支持`)
+    expect(await after.getByRole('button', { name: `已附议：${title}` }).isVisible()).toBe(true)
+    expect((await after.locator('.row span').innerText()).trim()).toBe(`附议 ${before + 1} 人`)
     // The same browser again: the same code, no second count.
-    await go(page, after.getByRole('button', { name: `已支持：${title}` }).click())
+    await go(page, after.getByRole('button', { name: `已附议：${title}` }).click())
     expect(await text(page, '#code')).toBe(code)
     await page.goto(`/t/${code}`)
-    expect(await text(page, 'main')).toContain('您支持了这一条')
+    expect(await text(page, 'main')).toContain('您附议了这一条')
     await page.context().close()
   })
 
