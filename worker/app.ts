@@ -21,13 +21,13 @@ import { savedViewsApi } from './api/saved-views'
 import { statsApi } from './api/stats'
 import { formsApi } from './api/forms'
 import { formResponsesApi } from './api/forms-responses'
-import {
-  activitiesApi,
-  activitySessionsApi,
-  registrationsApi,
-  volunteersApi,
-} from './api/activities'
+import { activitiesApi } from './api/activities'
+import { activitySessionsApi } from './api/activity-sessions'
+import { registrationsApi } from './api/registrations'
+import { volunteersApi } from './api/volunteers'
 import { meetingsApi } from './api/meetings'
+import { programmesApi } from './api/programmes'
+import { reportsApi } from './api/reports'
 import { residentPages } from './pages'
 import { PageNotFound, pageError } from './pages/errors'
 
@@ -87,6 +87,8 @@ app.route('/api/activity-sessions', activitySessionsApi)
 app.route('/api/registrations', registrationsApi)
 app.route('/api/volunteers', volunteersApi)
 app.route('/api', meetingsApi)
+app.route('/api', programmesApi)
+app.route('/api', reportsApi)
 
 // Every other path is a resident page (needs, board, tracking, activities, surveys, check-in).
 app.route('/', residentPages)

@@ -1,6 +1,7 @@
 // The cron job (wrangler.toml [triggers]): upkeep that can wait a few minutes.
 import { createDb } from './db/client'
 import { tokenizeTopics } from './db/queries/topics/similar'
+import { weeklyCheckins } from './db/queries/programmes/weekly'
 
 /** Most topics tokenized per run: a run stays well inside a cron invocation's limits. */
 const TOKENIZE_PER_RUN = 5_000
@@ -19,4 +20,5 @@ export const upkeep = async (env: Env) => {
 
 export const scheduled: ExportedHandlerScheduledHandler<Env> = (_controller, env, ctx) => {
   ctx.waitUntil(upkeep(env))
+  ctx.waitUntil(weeklyCheckins(createDb(env.DB)))
 }

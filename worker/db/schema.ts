@@ -1,18 +1,22 @@
 // Mirrors migrations/*.sql — the migrations are the source of truth; change both together.
 import { sql } from 'drizzle-orm'
-import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import {
   ACTIVITY_KINDS,
   ACTIVITY_STATUSES,
   CHANNEL_KINDS,
+  CONFIRMATION_SOURCES,
+  EVIDENCE_KINDS,
   FORM_STATUSES,
   MEETING_DECISIONS,
   MEETING_KINDS,
   MEETING_STATUSES,
+  POSTS,
   PROJECT_STATUSES,
   REGISTRATION_STATUSES,
   ROLES,
   TOPIC_STATUSES,
+  VERDICTS,
 } from '../domain/vocabulary'
 
 const now = sql`(unixepoch('subsec') * 1000)`
@@ -101,7 +105,7 @@ export const channels = sqliteTable('channels', {
 })
 
 // Not mapped here: topic_token_sets and topic_tokens (similar-topic tokens, migrations/0004),
-// used only by raw SQL in db/queries/topics/similar.ts and create.ts.
+// used only by raw SQL in db/queries/similar-topics.ts and topics.ts.
 export const topics = sqliteTable('topics', {
   id: integer('id').primaryKey(),
   neighborhoodId: integer('neighborhood_id').notNull(),
@@ -403,5 +407,90 @@ export const meetingAttendees = sqliteTable('meeting_attendees', {
     .default('qr'),
   /** The sign-in form's idempotency key (unique per meeting). */
   clientKey: text('client_key'),
+  createdAt: createdAt(),
+})
+
+// ── programmes (九个一), confirmations (居民打钩), weekly check-ins (migrations/0010) ──
+// Not mapped on their tables above: projects.programme_id and checklist_items.step_id, the links
+// of a programme's projects and items; read and written by raw SQL in db/queries/programmes.
+
+export const programmes = sqliteTable('programmes', {
+  id: integer('id').primaryKey(),
+  townId: integer('town_id').notNull(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  owningBody: text('owning_body').notNull().default(''),
+  startsAt: integer('starts_at').notNull(),
+  endsAt: integer('ends_at').notNull(),
+  createdBy: integer('created_by'),
+  createdAt: createdAt(),
+  updatedAt: integer('updated_at').notNull().default(now),
+})
+
+export const programmeSteps = sqliteTable('programme_steps', {
+  id: integer('id').primaryKey(),
+  programmeId: integer('programme_id').notNull(),
+  sortOrder: integer('sort_order').notNull(),
+  title: text('title').notNull(),
+  doneWhen: text('done_when').notNull().default(''),
+  evidence: text('evidence', { enum: EVIDENCE_KINDS }).notNull(),
+  dueDays: integer('due_days'),
+  dueAt: integer('due_at'),
+  ownerPost: text('owner_post', { enum: POSTS }).notNull(),
+  public: integer('public', { mode: 'boolean' }).notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: integer('updated_at').notNull().default(now),
+})
+
+export const neighborhoodPosts = sqliteTable(
+  'neighborhood_posts',
+  {
+    neighborhoodId: integer('neighborhood_id').notNull(),
+    post: text('post', { enum: POSTS }).notNull(),
+    userId: integer('user_id').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.neighborhoodId, t.post] })],
+)
+
+export const stepEvidence = sqliteTable('step_evidence', {
+  itemId: integer('item_id').primaryKey(),
+  note: text('note').notNull().default(''),
+  photoUrl: text('photo_url'),
+  number: real('number'),
+  recordedBy: integer('recorded_by'),
+  recordedAt: integer('recorded_at').notNull(),
+})
+
+export const confirmations = sqliteTable('confirmations', {
+  id: integer('id').primaryKey(),
+  itemId: integer('item_id').notNull(),
+  neighborhoodId: integer('neighborhood_id').notNull(),
+  verdict: text('verdict', { enum: VERDICTS }).notNull(),
+  source: text('source', { enum: CONFIRMATION_SOURCES }).notNull(),
+  /** 'code:<tracking code>' or 'volunteer:<id>'; null for a paper sheet. */
+  voice: text('voice'),
+  people: integer('people').notNull().default(1),
+  /** A hash of the client's address and user agent. */
+  device: text('device'),
+  comment: text('comment').notNull().default(''),
+  createdBy: integer('created_by'),
+  createdAt: createdAt(),
+})
+
+export const weeklyCheckins = sqliteTable('weekly_checkins', {
+  id: integer('id').primaryKey(),
+  neighborhoodId: integer('neighborhood_id').notNull(),
+  weekStart: integer('week_start').notNull(),
+  doneCount: integer('done_count').notNull(),
+  dueCount: integer('due_count').notNull(),
+  overdueCount: integer('overdue_count').notNull(),
+  newTopics: integer('new_topics').notNull(),
+  disputedCount: integer('disputed_count').notNull(),
+  /** JSON: the listed items and topics (db/queries/programmes/weekly.ts). */
+  details: text('details').notNull(),
+  note: text('note').notNull().default(''),
+  noteBy: integer('note_by'),
+  noteAt: integer('note_at'),
   createdAt: createdAt(),
 })

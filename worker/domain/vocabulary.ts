@@ -238,3 +238,127 @@ export const MEETING_DECISION_LOOK: Record<MeetingDecision, Look> = {
   refer: { chip: 'default', hex: '#5d4037' },
   decline: { chip: 'error', hex: '#d32f2f' },
 }
+
+// ── programmes (九个一 / 规定动作) and confirmations (居民打钩) ──
+
+/** Posts in a neighborhood that own programme steps (who holds each: neighborhood_posts). */
+export const POSTS = ['secretary', 'director', 'social_worker', 'project_lead', 'liaison'] as const
+export type Post = (typeof POSTS)[number]
+
+export const POST_LABEL: Record<Post, Label> = {
+  secretary: { zh: '党组织书记', en: 'Party secretary' },
+  director: { zh: '居委会主任', en: 'Committee director' },
+  social_worker: { zh: '社工', en: 'Social worker' },
+  project_lead: { zh: '项目负责人', en: 'Project lead' },
+  liaison: { zh: '镇联络员', en: 'Town liaison' },
+}
+
+/** What staff record to show a step was done. */
+export const EVIDENCE_KINDS = ['note', 'photo', 'number'] as const
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number]
+
+export const EVIDENCE_LABEL: Record<EvidenceKind, Label> = {
+  note: { zh: '文字说明', en: 'A note' },
+  photo: { zh: '照片链接', en: 'A photo link' },
+  number: { zh: '数字', en: 'A number' },
+}
+
+/** A step's state in one neighborhood (domain/programmes/cells.ts decides which). */
+export const STEP_STATES = ['done', 'due', 'overdue', 'not_started'] as const
+export type StepState = (typeof STEP_STATES)[number]
+
+export const STEP_STATE_LABEL: Record<StepState, Label> = {
+  done: { zh: '已完成', en: 'Done' },
+  due: { zh: '临近到期', en: 'Due soon' },
+  overdue: { zh: '已逾期', en: 'Overdue' },
+  not_started: { zh: '未开始', en: 'Not started' },
+}
+
+export const STEP_STATE_LOOK: Record<StepState, Look> = {
+  done: { chip: 'success', hex: '#2e7d32' },
+  due: { chip: 'warning', hex: '#ed6c02' },
+  overdue: { chip: 'error', hex: '#d32f2f' },
+  not_started: { chip: 'default', hex: '#9e9e9e' },
+}
+
+/** A resident's answer on a done step: 我确认已完成 / 还没有做到. */
+export const VERDICTS = ['confirmed', 'disputed'] as const
+export type Verdict = (typeof VERDICTS)[number]
+
+export const VERDICT_LABEL: Record<Verdict, Label> = {
+  confirmed: { zh: '确认已完成', en: 'Confirmed' },
+  disputed: { zh: '有异议', en: 'Disputed' },
+}
+
+/** Whose voice a confirmation is: a tracking code, a verified (volunteer) phone, a paper sheet. */
+export const CONFIRMATION_SOURCES = ['code', 'volunteer', 'paper'] as const
+export type ConfirmationSource = (typeof CONFIRMATION_SOURCES)[number]
+
+export const CONFIRMATION_SOURCE_LABEL: Record<ConfirmationSource, Label> = {
+  code: { zh: '查询码', en: 'Tracking code' },
+  volunteer: { zh: '已核实手机号', en: 'Verified phone' },
+  paper: { zh: '纸质', en: 'Paper sheet' },
+}
+
+// ── partners (共建单位) and claims (认领) ──
+
+/** Kinds of partner organisation (党支部, 共建单位, 高校社团, 社会组织, 达人团队, 物业, 业委会). */
+export const PARTNER_KINDS = [
+  'party_branch',
+  'unit',
+  'student_club',
+  'social_org',
+  'talent_team',
+  'property',
+  'owners_committee',
+  'other',
+] as const
+export type PartnerKind = (typeof PARTNER_KINDS)[number]
+
+export const PARTNER_KIND_LABEL: Record<PartnerKind, Label> = {
+  party_branch: { zh: '党支部', en: 'Party branch' },
+  unit: { zh: '共建单位', en: 'Partner unit' },
+  student_club: { zh: '高校社团', en: 'University club' },
+  social_org: { zh: '社会组织', en: 'Social organisation' },
+  talent_team: { zh: '达人团队', en: 'Talent team' },
+  property: { zh: '物业', en: 'Property management' },
+  owners_committee: { zh: '业委会', en: "Owners' committee" },
+  other: { zh: '其他', en: 'Other' },
+}
+
+/** What an offer (资源清单) gives, and what a project or task asks for. */
+export const OFFER_KINDS = ['venue', 'service', 'volunteers', 'goods', 'funds'] as const
+export type OfferKind = (typeof OFFER_KINDS)[number]
+
+export const OFFER_KIND_LABEL: Record<OfferKind, Label> = {
+  venue: { zh: '场地', en: 'Venue' },
+  service: { zh: '专业服务', en: 'Expert service' },
+  volunteers: { zh: '志愿者', en: 'Volunteers' },
+  goods: { zh: '物资', en: 'Goods' },
+  funds: { zh: '资金', en: 'Funds' },
+}
+
+/** Claim states (domain/partners/claim-workflow.ts holds the moves between them). */
+export const CLAIM_STATUSES = ['pending', 'accepted', 'declined', 'withdrawn'] as const
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number]
+
+export const CLAIM_STATUS_LABEL: Record<ClaimStatus, Label> = {
+  pending: { zh: '待处理', en: 'Pending' },
+  accepted: { zh: '已接受', en: 'Accepted' },
+  declined: { zh: '未接受', en: 'Declined' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+}
+
+/** Claims that hold a hand up: waiting for staff, or on the work. One per claimant and target. */
+export const LIVE_CLAIM_STATUSES: readonly ClaimStatus[] = ['pending', 'accepted']
+
+export const CLAIM_STATUS_LOOK: Record<ClaimStatus, Look> = {
+  pending: { chip: 'warning', hex: '#ed6c02' },
+  accepted: { chip: 'success', hex: '#2e7d32' },
+  declined: { chip: 'error', hex: '#d32f2f' },
+  withdrawn: { chip: 'default', hex: '#757575' },
+}
+
+/** Who raised a hand on the record: the partner through its own login, or staff for it. */
+export const CLAIM_SOURCES = ['partner', 'staff'] as const
+export type ClaimSource = (typeof CLAIM_SOURCES)[number]

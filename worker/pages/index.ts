@@ -15,6 +15,7 @@ import { activityPages } from './activities/routes'
 import { staffCheckinPages } from './activities/staff'
 import { formPages } from './forms/routes'
 import { meetingPages } from './meetings/door'
+import { confirmPages } from './confirm/routes'
 
 /** A resident form post is a few KB; anything far larger is not one. */
 export const MAX_FORM_BYTES = 64 * 1024
@@ -32,6 +33,7 @@ const PAGE_PATHS = [
   '/s/*',
   '/staff/*',
   '/m/*',
+  '/g/*',
 ]
 
 export const residentPages = new Hono<AppEnv>()
@@ -52,5 +54,6 @@ residentPages.route('/', activityPages)
 residentPages.route('/', staffCheckinPages)
 residentPages.route('/s', formPages)
 residentPages.route('/', meetingPages)
+residentPages.route('/', confirmPages)
 
 residentPages.onError(pageError)

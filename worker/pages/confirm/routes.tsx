@@ -1,0 +1,328 @@
+// 居民打钩 `/g/<neighborhood>`: the public steps of the neighborhood's programmes (九个一), and
+// `/g/<neighborhood>/<item>`: one done step with its evidence and residents' answers, where a
+// resident confirms it (我确认已完成) or disputes it (还没有做到) once, with a tracking code of
+// the neighborhood or a verified (volunteer) phone. No JavaScript; the form carries a hidden
+// idempotency key, so a double tap or a resend records one answer. The rules are
+// domain/programmes/confirmation.ts; recording is one guarded batch (db/queries/programmes).
+import { Hono } from 'hono'
+import type { AppEnv } from '../../env'
+import {
+  type Outcome,
+  type PublicItem,
+  publicItem,
+  publicSteps,
+  recordAnswer,
+} from '../../db/queries/programmes/confirmations'
+import {
+  COMMENT_MAX,
+  type ConfirmationErrors,
+  DEVICE_WINDOW_MS,
+  readConfirmation,
+} from '../../domain/programmes/confirmation'
+import { toDay } from '../../domain/programmes/days'
+import { IDEMPOTENCY_KEY } from '../../lib/idempotency'
+import { sha256Hex } from '../../lib/password'
+import { clientAddress } from '../../lib/client-address'
+import { ApiError } from '../../lib/errors'
+import { retryAfterSeconds } from '../../lib/rate-limit'
+import { minutesOf, newFormKey, readForm, withLang, type PageContext } from '../common'
+import { langOf, type Lang } from '../i18n'
+import { ErrorSummary, messagePage, renderPage, TextArea, TextField } from '../layout'
+import { type ConfirmWords, confirmWords } from './i18n'
+
+/** Answers per client address in one window: a community room shares one address. */
+export const CONFIRM_LIMIT = { limit: 30, windowMs: 10 * 60_000 }
+
+type Values = { voice: string; vcode: string; comment: string }
+const EMPTY: Values = { voice: '', vcode: '', comment: '' }
+
+const Counts = ({ w, s }: { w: ConfirmWords; s: { confirmed: number; disputed: number } }) => (
+  <p class="notice">{w.counts(s.confirmed, s.disputed)}</p>
+)
+
+const ListPage = (p: {
+  c: PageContext
+  w: ConfirmWords
+  data: NonNullable<Awaited<ReturnType<typeof publicSteps>>>
+}) => {
+  const { c, w, data } = p
+  const done = data.steps.filter((s) => s.done)
+  const pending = data.steps.filter((s) => !s.done)
+  return (
+    <>
+      <h1>{w.listTitle(data.neighborhood.name)}</h1>
+      <p>{w.listIntro}</p>
+      {data.steps.length === 0 && <p>{w.noSteps}</p>}
+      {done.length > 0 && <h2>{w.doneSection}</h2>}
+      <ul class="cards">
+        {done.map((s) => (
+          <li class="box">
+            <h3>{s.title}</h3>
+            <p class="meta">
+              {s.programmeName} · {w.doneOn(toDay(s.doneAt ?? 0))}
+            </p>
+            <Counts w={w} s={s} />
+            <a class="btn" href={withLang(c, `/g/${data.neighborhood.slug}/${s.id}`)}>
+              {w.answer}
+            </a>
+          </li>
+        ))}
+      </ul>
+      {pending.length > 0 && <h2>{w.pendingSection}</h2>}
+      <ul class="cards">
+        {pending.map((s) => (
+          <li class="box">
+            <h3>{s.title}</h3>
+            {s.dueAt !== null && <p class="meta">{w.dueBy(toDay(s.dueAt))}</p>}
+          </li>
+        ))}
+      </ul>
+    </>
+  )
+}
+
+const errorWords = (w: ConfirmWords, errors: ConfirmationErrors, comment: string) => {
+  const out: Record<string, string> = {}
+  if (errors.voice) out.voice = errors.voice === 'required' ? w.errVoiceRequired : w.errVoiceInvalid
+  if (errors.vcode) out.vcode = w.errVcode
+  if (errors.verdict) out.verdict = w.errVerdict
+  if (errors.comment) out.comment = w.errComment(COMMENT_MAX, [...comment].length)
+  return out
+}
+
+const ItemPage = (p: {
+  c: PageContext
+  lang: Lang
+  w: ConfirmWords
+  slug: string
+  item: PublicItem
+  values: Values
+  errors: Record<string, string>
+  idemKey: string
+}) => {
+  const { c, lang, w, item, values: v, errors: e } = p
+  return (
+    <>
+      <p class="meta">
+        {item.neighborhoodName} · {item.programmeName}
+      </p>
+      <h1>{item.title}</h1>
+      <p>
+        {item.done ? (
+          <span class="tag">✓ {w.doneOn(toDay(item.doneAt ?? 0))}</span>
+        ) : (
+          item.dueAt !== null && <span class="tag">{w.dueBy(toDay(item.dueAt))}</span>
+        )}
+      </p>
+      {item.doneWhen && (
+        <>
+          <h2>{w.doneWhen}</h2>
+          <p>{item.doneWhen}</p>
+        </>
+      )}
+      {item.done && (item.note || item.number !== null || item.photoUrl) && (
+        <>
+          <h2>{w.evidence}</h2>
+          {item.note && <p>{item.note}</p>}
+          {item.number !== null && (
+            <p>
+              {w.number}：{item.number}
+            </p>
+          )}
+          {item.photoUrl && (
+            <p>
+              <a class="tap" href={item.photoUrl} rel="noopener noreferrer nofollow">
+                {w.photo}
+              </a>
+            </p>
+          )}
+        </>
+      )}
+      <Counts w={w} s={item} />
+      {item.done ? (
+        <>
+          <ErrorSummary lang={lang} errors={e} />
+          <form method="post" action={withLang(c, `/g/${p.slug}/${item.id}`)} novalidate>
+            <input type="hidden" name="key" value={p.idemKey} />
+            <TextField
+              lang={lang}
+              name="voice"
+              label={w.voice}
+              hint={w.voiceHint}
+              value={v.voice}
+              error={e.voice}
+              maxLength={20}
+              required
+            />
+            <TextField
+              lang={lang}
+              name="vcode"
+              label={w.vcode}
+              value={v.vcode}
+              error={e.vcode}
+              maxLength={12}
+            />
+            <TextArea
+              lang={lang}
+              name="comment"
+              label={w.comment}
+              hint={w.commentHint}
+              value={v.comment}
+              error={e.comment}
+              rows={3}
+            />
+            {e.verdict && (
+              <p class="err" id="f-verdict">
+                {e.verdict}
+              </p>
+            )}
+            <button type="submit" name="verdict" value="confirmed" class="wide">
+              {w.confirm}
+            </button>
+            <button type="submit" name="verdict" value="disputed" class="wide alt">
+              {w.dispute}
+            </button>
+            <p class="hint">{w.privacy}</p>
+          </form>
+        </>
+      ) : (
+        <p>{w.closedBody}</p>
+      )}
+      <p>
+        <a class="tap" href={withLang(c, `/g/${p.slug}`)}>
+          {w.back}
+        </a>
+      </p>
+    </>
+  )
+}
+
+/** The item id of the path, or a 404. */
+const itemIdOf = (c: PageContext) => {
+  const id = Number(c.req.param('itemId'))
+  if (!Number.isSafeInteger(id) || id <= 0) throw new ApiError('not_found', '页面不存在')
+  return id
+}
+
+/** One device: the client's address and browser, hashed (nothing personal is stored). */
+const deviceOf = (c: PageContext) =>
+  sha256Hex(`${clientAddress(c)}|${c.req.header('user-agent') ?? ''}`)
+
+export const confirmPages = new Hono<AppEnv>()
+
+confirmPages.get('/g/:slug', async (c) => {
+  const lang = langOf(c)
+  const w = confirmWords[lang]
+  const data = await publicSteps(c.var.db, c.req.param('slug'))
+  if (!data) throw new ApiError('not_found', '页面不存在')
+  return renderPage(
+    c,
+    { lang, title: w.listTitle(data.neighborhood.name) },
+    <ListPage c={c} w={w} data={data} />,
+  )
+})
+
+confirmPages.get('/g/:slug/:itemId', async (c) => {
+  const lang = langOf(c)
+  const w = confirmWords[lang]
+  const slug = c.req.param('slug')
+  const { item } = await publicItem(c.var.db, slug, itemIdOf(c))
+  if (!item) throw new ApiError('not_found', '页面不存在')
+  return renderPage(
+    c,
+    { lang, title: item.title },
+    <ItemPage
+      c={c}
+      lang={lang}
+      w={w}
+      slug={slug}
+      item={item}
+      values={EMPTY}
+      errors={{}}
+      idemKey={newFormKey()}
+    />,
+  )
+})
+
+confirmPages.post('/g/:slug/:itemId', async (c) => {
+  const lang = langOf(c)
+  const w = confirmWords[lang]
+  const slug = c.req.param('slug')
+  const itemId = itemIdOf(c)
+  const form = await readForm(c)
+  const values: Values = {
+    voice: form.voice ?? '',
+    vcode: form.vcode ?? '',
+    comment: form.comment ?? '',
+  }
+  const key = IDEMPOTENCY_KEY.test(form.key ?? '') ? form.key : newFormKey()
+  // One read batch: the step, the stored outcome of this form's key, this address's hits.
+  const { item, stored, hits } = await publicItem(c.var.db, slug, itemId, {
+    key,
+    hit: { key: `confirm:${clientAddress(c)}`, windowMs: CONFIRM_LIMIT.windowMs },
+  })
+  if (!item) throw new ApiError('not_found', '页面不存在')
+  const back = (
+    <p>
+      <a class="btn" href={withLang(c, `/g/${slug}/${item.id}`)}>
+        {w.back}
+      </a>
+    </p>
+  )
+  const form400 = (errors: Record<string, string>, idemKey: string) =>
+    renderPage(
+      c,
+      { lang, title: item.title, status: 400 },
+      <ItemPage
+        c={c}
+        lang={lang}
+        w={w}
+        slug={slug}
+        item={item}
+        values={values}
+        errors={errors}
+        idemKey={idemKey}
+      />,
+    )
+  const answer = (outcome: Outcome, verdict: string) => {
+    if (outcome === 'recorded')
+      return messagePage(c, {
+        lang,
+        title: w.thanksTitle,
+        body: verdict === 'disputed' ? w.thanksDisputed : w.thanksConfirmed,
+        extra: back,
+      })
+    if (outcome === 'unknown_voice') return form400({ voice: w.errVoiceUnknown }, newFormKey())
+    const [title, body] =
+      outcome === 'already'
+        ? [w.alreadyTitle, w.alreadyBody]
+        : outcome === 'device'
+          ? [w.deviceTitle, w.deviceBody(minutesOf(DEVICE_WINDOW_MS / 1000))]
+          : [w.closedTitle, w.closedBody]
+    return messagePage(c, { lang, status: 409, title, body, extra: back })
+  }
+  // A resend is answered from its stored outcome, even when over the limit.
+  if (stored) return answer(stored.outcome, stored.verdict)
+  if (hits > CONFIRM_LIMIT.limit) {
+    const wait = retryAfterSeconds(CONFIRM_LIMIT.windowMs)
+    c.header('Retry-After', String(wait))
+    return messagePage(c, {
+      lang,
+      status: 429,
+      title: w.rateTitle,
+      body: w.rateBody(minutesOf(wait)),
+      extra: back,
+    })
+  }
+  const read = readConfirmation({ ...values, verdict: form.verdict })
+  if (!read.ok) return form400(errorWords(w, read.errors, values.comment), key)
+  const outcome = await recordAnswer(c.var.db, {
+    itemId: item.id,
+    neighborhoodId: item.neighborhoodId,
+    ...read.value,
+    device: await deviceOf(c),
+    key,
+    windowMs: DEVICE_WINDOW_MS,
+  })
+  return answer(outcome, read.value.verdict)
+})
