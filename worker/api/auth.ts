@@ -3,7 +3,7 @@ import { and, eq, isNull, ne, sql } from 'drizzle-orm'
 import { sessions, users } from '../db/schema'
 import { z } from 'zod'
 import type { AppEnv } from '../env'
-import { endSession, requireUser, startSession } from '../lib/auth'
+import { endSession, requireSignedIn, startSession } from '../lib/auth'
 import { ApiError } from '../lib/errors'
 import { DEFAULT_ITERATIONS, hashPassword, verifyPassword } from '../lib/password'
 import { clientAddress } from '../lib/client-address'
@@ -126,11 +126,11 @@ export const auth = new Hono<AppEnv>()
     await endSession(c)
     return c.json({ ok: true })
   })
-  .get('/me', requireUser, (c) => {
+  .get('/me', requireSignedIn, (c) => {
     const { sessionId: _, ...me } = c.var.user
     return c.json(me)
   })
-  .post('/password', requireUser, async (c) => {
+  .post('/password', requireSignedIn, async (c) => {
     const input = await readJson(c, passwordSchema)
     const db = c.var.db
     const user = c.var.user

@@ -22,5 +22,5 @@ export const maskPhone = (phone: string | null | undefined) =>
 export const maskName = (name: string | null | undefined) =>
   name ? `${[...name][0]}${'*'.repeat(Math.max(1, [...name].length - 1))}` : (name ?? null)
 
-/** Whether a role may see residents' phone numbers and names in full. */
-export const canSeePersonalData = (role: Role) => role !== 'viewer'
+/** Whether a role may see residents' phone numbers and names in full (never a partner's login). */
+export const canSeePersonalData = (role: Role) => role !== 'viewer' && role !== 'partner'

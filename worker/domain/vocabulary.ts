@@ -16,7 +16,7 @@ export type Look = {
 
 // ── roles ──
 
-export const ROLES = ['admin', 'town', 'staff', 'viewer'] as const
+export const ROLES = ['admin', 'town', 'staff', 'viewer', 'partner'] as const
 export type Role = (typeof ROLES)[number]
 
 export const ROLE_LABEL: Record<Role, Label> = {
@@ -24,6 +24,7 @@ export const ROLE_LABEL: Record<Role, Label> = {
   town: { zh: '镇专班', en: 'Town coordinator' },
   staff: { zh: '居委工作人员', en: 'Committee staff' },
   viewer: { zh: '只读', en: 'Viewer' },
+  partner: { zh: '共建单位', en: 'Partner' },
 }
 
 // ── channels (where a topic came from) ──

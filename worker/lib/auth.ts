@@ -21,6 +21,8 @@ export type CurrentUser = {
   townIds: number[]
   /** Neighborhoods the user may see; `null` means all (role `admin`). */
   neighborhoodIds: number[] | null
+  /** The organisation of a partner login (role `partner`); null for staff. */
+  partnerId: number | null
 }
 
 const minutes = (value: string | undefined, fallback: number) => {
@@ -79,6 +81,7 @@ type SessionRow = {
   disabled: number
   town_ids: string
   neighborhood_ids: string
+  partner_id: number | null
 }
 
 /** The session and its user with the scope, by the token's hash: one row, or none. */
@@ -88,7 +91,8 @@ const sessionQuery = (hash: string) => sql`
            (SELECT json_group_array(town_id) FROM user_towns WHERE user_id = u.id) AS town_ids,
            (SELECT json_group_array(n.id) FROM neighborhoods n
              WHERE n.id IN (SELECT neighborhood_id FROM user_neighborhoods WHERE user_id = u.id)
-                OR n.town_id IN (SELECT town_id FROM user_towns WHERE user_id = u.id)) AS neighborhood_ids
+                OR n.town_id IN (SELECT town_id FROM user_towns WHERE user_id = u.id)) AS neighborhood_ids,
+           (SELECT partner_id FROM user_partners WHERE user_id = u.id) AS partner_id
     FROM sessions s JOIN users u ON u.id = s.user_id
     WHERE s.id = ${hash}`
 
@@ -113,6 +117,7 @@ const acceptSession = async (
     sessionId: row.session_id,
     townIds: JSON.parse(row.town_ids),
     neighborhoodIds: row.role === 'admin' ? null : JSON.parse(row.neighborhood_ids),
+    partnerId: row.role === 'partner' ? row.partner_id : null,
   }
   remember(user)
   return user
@@ -138,6 +143,7 @@ const remember = (user: CurrentUser) => {
 const sameScope = (a: CurrentUser, b: CurrentUser) =>
   a.id === b.id &&
   a.role === b.role &&
+  a.partnerId === b.partnerId &&
   JSON.stringify(a.neighborhoodIds) === JSON.stringify(b.neighborhoodIds)
 
 /**
@@ -159,6 +165,7 @@ export const batchAsUser = async <U extends Statement, T extends Readonly<[U, ..
   if (!hash || !guess) {
     const user = hash ? await userByHash(db, hash, c.env) : null
     if (!user) throw new ApiError('unauthorized', '请先登录')
+    refusePartner(user)
     c.set('user', user)
     return db.batch(build(user))
   }
@@ -171,12 +178,34 @@ export const batchAsUser = async <U extends Statement, T extends Readonly<[U, ..
     seen.delete(hash)
     throw new ApiError('unauthorized', '请先登录')
   }
+  refusePartner(user)
   c.set('user', user)
   return sameScope(user, guess) ? (results as BatchResponse<T>) : db.batch(build(user))
 }
 
-/** Staff routes: 401 without a live session; sets `c.var.user`. */
+// A partner login (role `partner`) is not staff: every staff route refuses it, so a route that
+// forgets about partners can never show one a resident's data. The routes a partner may use
+// (its own claims, the needs list, the projects it joined, its account) say so with
+// `requireSignedIn` and scope by `user.partnerId` themselves.
+const refusePartner = (user: CurrentUser) => {
+  if (user.role === 'partner') throw new ApiError('forbidden', '共建单位账号不能查看这项内容')
+}
+
+/** Staff routes: 401 without a live session, 403 for a partner login; sets `c.var.user`. */
 export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const token = getCookie(c, SESSION_COOKIE)
+  const user = token ? await loadUser(c.var.db, token, c.env) : null
+  if (!user) throw new ApiError('unauthorized', '请先登录')
+  refusePartner(user)
+  c.set('user', user)
+  await next()
+}
+
+/**
+ * Routes open to every signed-in account, partner logins included (their own account, their
+ * claims): 401 without a live session; sets `c.var.user`. The route scopes by role itself.
+ */
+export const requireSignedIn: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE)
   const user = token ? await loadUser(c.var.db, token, c.env) : null
   if (!user) throw new ApiError('unauthorized', '请先登录')

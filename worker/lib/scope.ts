@@ -36,3 +36,34 @@ export const assertInScope = <T>(
 export const assertNeighborhoodInScope = (user: CurrentUser, neighborhoodId: number) => {
   if (!inScope(user, neighborhoodId)) throw new ApiError('not_found', '居民区不存在')
 }
+
+// ── partners ──
+// A partner login (role `partner`) has no neighborhoods: every staff list is empty for it and
+// every staff record 404 (lib/auth refuses it on staff routes before that). What it may see is
+// its own organisation's: its claims, and the projects of its town that look for help.
+
+/**
+ * The condition limiting `column` (a town id) to the user's towns: those of its neighborhoods
+ * (town, staff, viewer), its organisation's town (partner); `undefined` for admins.
+ * @example db.select().from(partners).where(townScopeWhere(user, partners.townId))
+ */
+export const townScopeWhere = (user: CurrentUser, column: SQLiteColumn | SQL): SQL | undefined => {
+  if (user.role === 'partner')
+    return user.partnerId === null
+      ? sql`0`
+      : sql`${column} = (SELECT town_id FROM partners WHERE id = ${user.partnerId})`
+  if (user.neighborhoodIds === null) return undefined
+  if (user.neighborhoodIds.length === 0) return sql`0`
+  return sql`${column} IN (SELECT town_id FROM neighborhoods
+    WHERE id IN (SELECT value FROM json_each(${JSON.stringify(user.neighborhoodIds)})))`
+}
+
+/**
+ * For a partner login, the condition limiting `column` (a partner id) to its own organisation;
+ * `undefined` for staff, who are scoped by neighborhood instead.
+ * @example and(ownPartnerWhere(user, claims.partnerId), scopeWhere(user, claims.neighborhoodId))
+ */
+export const ownPartnerWhere = (user: CurrentUser, column: SQLiteColumn): SQL | undefined => {
+  if (user.role !== 'partner') return undefined
+  return user.partnerId === null ? sql`0` : sql`${column} = ${user.partnerId}`
+}

@@ -3,6 +3,8 @@
 // browser (a random client-id cookie) and topic, rate limited per client address, and gives the
 // resident a 查询码 of their own to follow and later rate the result.
 import { Hono } from 'hono'
+import { parseClaimants } from '../db/queries/partners/public'
+import { publicClaimantLines } from '../domain/partners/claim-workflow'
 import type { AppEnv } from '../env'
 import { IDEMPOTENCY_KEY } from '../lib/idempotency'
 import { summarize } from '../domain/evaluation'
@@ -50,6 +52,9 @@ const ProjectCard = ({ lang, p }: { lang: Lang; p: BoardProject }) => {
           {t(lang, 'track.owner')}：{p.owningBody}
         </p>
       )}
+      {publicClaimantLines(parseClaimants(p.claimants), lang).map((line) => (
+        <p class="meta">{line}</p>
+      ))}
       {p.status === 'done' && p.doneAt !== null ? (
         <p class="meta">
           {t(lang, 'pstatus.done')}：{formatDate(p.doneAt, lang)}

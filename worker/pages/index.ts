@@ -11,6 +11,7 @@ import { needs } from './needs'
 import { track } from './track'
 import { evaluate } from './evaluate'
 import { board } from './board'
+import { needsListPages } from './needs-list/routes'
 import { activityPages } from './activities/routes'
 import { staffCheckinPages } from './activities/staff'
 import { formPages } from './forms/routes'
@@ -50,6 +51,7 @@ residentPages.route('/', needs)
 residentPages.route('/', evaluate)
 residentPages.route('/', track)
 residentPages.route('/', board)
+residentPages.route('/', needsListPages)
 residentPages.route('/', activityPages)
 residentPages.route('/', staffCheckinPages)
 residentPages.route('/s', formPages)

@@ -1,6 +1,8 @@
 // `/t/<code>`: what became of a topic, for whoever holds its 查询码 (the submitter's own code or
 // that of a resident who seconded it). Public data only: no names, phones, staff or internal notes.
 import { Hono } from 'hono'
+import { parseClaimants } from '../db/queries/partners/public'
+import { publicClaimantLines } from '../domain/partners/claim-workflow'
 import type { AppEnv } from '../env'
 import { normalizeTrackingCode, TRACKING_CODE } from '../domain/tracking-code'
 import { trackingLookup, type PublicProject, type TrackingView } from '../db/queries/resident'
@@ -29,6 +31,9 @@ export const ProjectBlock = ({ lang, project }: { lang: Lang; project: PublicPro
           {t(lang, 'track.owner')}：{project.owningBody}
         </p>
       )}
+      {publicClaimantLines(parseClaimants(project.claimants), lang).map((line) => (
+        <p class="meta">{line}</p>
+      ))}
       {project.deadlineAt !== null && (
         <p class="meta">
           {t(lang, 'track.deadline')}：{formatDate(project.deadlineAt, lang)}

@@ -7,6 +7,7 @@
 // channel code, a slug, a tracking code) through subqueries, so nothing waits on an earlier read.
 // The needs form's own queries (channels, filing) are in needs.ts.
 import { sql, type SQL } from 'drizzle-orm'
+import { claimantsColumn } from './partners/public'
 import type { Db } from '../../env'
 import type { ProjectStatus, TopicStatus } from '../../domain/vocabulary'
 import { newTrackingCode } from '../../domain/tracking-code'
@@ -168,6 +169,8 @@ export type PublicProject = {
   description: string
   status: ProjectStatus
   owningBody: string
+  /** Accepted hands (认领), JSON of domain/partners Claimant; parseClaimants reads it. */
+  claimants: string
   deadlineAt: number | null
   doneAt: number | null
   checklistTotal: number
@@ -182,7 +185,8 @@ export type PublicProject = {
 /** The statements of a project's public view; `projectId` may be a subquery. */
 const projectQueries = (projectId: SQL | number, updatesLimit: number) => [
   sql`SELECT id, title, description, status, owning_body AS owningBody, deadline_at AS deadlineAt,
-    done_at AS doneAt FROM projects WHERE id = ${projectId}`,
+    done_at AS doneAt, ${claimantsColumn(sql`projects.id`)} AS claimants
+    FROM projects WHERE id = ${projectId}`,
   sql`SELECT title, done FROM checklist_items WHERE project_id = ${projectId}
     ORDER BY sort_order, id LIMIT 50`,
   sql`SELECT at, body FROM project_updates WHERE project_id = ${projectId} AND public = 1
@@ -328,6 +332,8 @@ export type BoardProject = {
   evaluationCount: number
   satisfactionSum: number
   solved: number
+  /** Accepted hands (认领), JSON of domain/partners Claimant; parseClaimants reads it. */
+  claimants: string
 }
 
 export type BoardTopic = {
@@ -348,7 +354,8 @@ const boardProjectColumns = sql`p.id, p.title, p.status, p.owning_body AS owning
   (SELECT COUNT(*) FROM checklist_items i WHERE i.project_id = p.id AND i.done = 1) AS checklistDone,
   (SELECT COUNT(*) FROM evaluations e WHERE e.project_id = p.id) AS evaluationCount,
   (SELECT COALESCE(SUM(satisfaction), 0) FROM evaluations e WHERE e.project_id = p.id) AS satisfactionSum,
-  (SELECT COUNT(*) FROM evaluations e WHERE e.project_id = p.id AND e.resolved = 'solved') AS solved`
+  (SELECT COUNT(*) FROM evaluations e WHERE e.project_id = p.id AND e.resolved = 'solved') AS solved,
+  ${claimantsColumn(sql`p.id`)} AS claimants`
 
 /**
  * The open topics a board lists: most supported first, then newest; walks the topics_board

@@ -1,0 +1,113 @@
+import { and, eq, getTableColumns, type SQL, sql } from 'drizzle-orm'
+import type { Db } from '../../../env'
+import {
+  checklistItems,
+  claims,
+  neighborhoods,
+  partnerOffers,
+  partners,
+  projects,
+  projectUpdates,
+  volunteers,
+} from '../../schema'
+import type { ClaimStatus } from '../../../domain/vocabulary'
+import { rawStatement, type Statement } from '../../batch'
+
+// Claims (认领) with what they are about (project, task, partner or 达人, offer), and the
+// statements of moving one.
+
+/** Every claim column plus the names around it (left joins: a task or an offer may be absent). */
+export const claimFields = {
+  ...getTableColumns(claims),
+  projectTitle: projects.title,
+  projectStatus: projects.status,
+  taskTitle: checklistItems.title,
+  taskDone: checklistItems.done,
+  neighborhoodName: neighborhoods.name,
+  townId: neighborhoods.townId,
+  partnerName: partners.name,
+  partnerKind: partners.kind,
+  volunteerName: volunteers.name,
+  volunteerPhone: volunteers.phone,
+  offerTitle: partnerOffers.title,
+}
+
+/** `SELECT <claimFields> FROM claims …joins`, to add where/order/limit to. */
+export const selectClaims = (db: Db) =>
+  db
+    .select(claimFields)
+    .from(claims)
+    .innerJoin(projects, eq(projects.id, claims.projectId))
+    .innerJoin(neighborhoods, eq(neighborhoods.id, claims.neighborhoodId))
+    .leftJoin(checklistItems, eq(checklistItems.id, claims.checklistItemId))
+    .leftJoin(partners, eq(partners.id, claims.partnerId))
+    .leftJoin(volunteers, eq(volunteers.id, claims.volunteerId))
+    .leftJoin(partnerOffers, eq(partnerOffers.id, claims.offerId))
+
+export type ClaimRow = Awaited<ReturnType<typeof selectClaims>>[number]
+
+/** One claim with its names, or undefined. */
+export const loadClaimRow = async (db: Db, id: number): Promise<ClaimRow | undefined> => {
+  const [row] = await selectClaims(db).where(eq(claims.id, id))
+  return row
+}
+
+/** What D1 says when `claimGuard` stops a batch (look for it in the error's cause chain). */
+export const CLAIM_GUARD_FAILED = 'NOT NULL constraint failed: claims.project_id'
+
+/**
+ * A statement that aborts its batch (so nothing of it is written) when `condition` holds: it
+ * inserts a claim without a project. SQLite has no RAISE outside triggers; this is the same.
+ * @example claimGuard(db, sql`(SELECT status FROM claims WHERE id = ${id}) IS NOT 'pending'`)
+ */
+export const claimGuard = (db: Db, condition: SQL): Statement =>
+  rawStatement(
+    db,
+    sql`INSERT INTO claims (project_id, neighborhood_id, partner_id, source, created_at, updated_at)
+      SELECT NULL, 0, 0, 'staff', 0, 0 WHERE ${condition}`,
+  )
+
+/** Aborts the batch when the claim is no longer in `status` (someone moved it meanwhile). */
+export const claimStillIs = (db: Db, id: number, status: ClaimStatus): Statement =>
+  claimGuard(db, sql`(SELECT status FROM claims WHERE id = ${id}) IS NOT ${status}`)
+
+export type ClaimMove = {
+  id: number
+  from: ClaimStatus
+  to: ClaimStatus
+  note: string | null
+  actorId: number
+  now: number
+  /** A public project update to write with the move (accepting, or ending an accepted claim). */
+  publicUpdate: { projectId: number; body: string } | null
+}
+
+/** The statements of one claim move: the guard, the update and the public update, if any. */
+export const moveClaimStatements = (db: Db, m: ClaimMove): Statement[] => [
+  claimStillIs(db, m.id, m.from),
+  db
+    .update(claims)
+    .set({
+      status: m.to,
+      decisionNote: m.note,
+      decidedBy: m.actorId,
+      decidedAt: m.now,
+      updatedAt: m.now,
+    })
+    .where(and(eq(claims.id, m.id), eq(claims.status, m.from))),
+  ...(m.publicUpdate
+    ? [
+        db.insert(projectUpdates).values({
+          projectId: m.publicUpdate.projectId,
+          at: m.now,
+          authorUserId: m.actorId,
+          body: m.publicUpdate.body,
+          public: true,
+        }),
+        db
+          .update(projects)
+          .set({ updatedAt: m.now })
+          .where(eq(projects.id, m.publicUpdate.projectId)),
+      ]
+    : []),
+]

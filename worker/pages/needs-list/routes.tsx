@@ -1,0 +1,226 @@
+// `/h/<town>`: the town's public 需求清单 — adopted projects and their open tasks still looking
+// for help, by neighborhood, with their categories and what they need; a GET form filters by
+// neighborhood and category, pages hold 20 projects. No JavaScript, one D1 batch, well under the
+// 14 KB page budget. Public facts only: accepted 达人 are named masked, no staff, no residents.
+import { Hono } from 'hono'
+import type { AppEnv } from '../../env'
+import { type NeedProject, type NeedsPage, needsPage } from '../../db/queries/partners/needs-list'
+import { publicClaimantLines } from '../../domain/partners/claim-workflow'
+import { OFFER_KIND_LABEL, type OfferKind, PROJECT_STATUS_LABEL } from '../../domain/vocabulary'
+import { type PageContext, withLang } from '../common'
+import { formatDate, type Lang, langOf } from '../i18n'
+import { messagePage, renderPage } from '../layout'
+import { type NeedsWords, needsWords } from './i18n'
+
+/** Projects per page. */
+export const NEEDS_PAGE_SIZE = 20
+/** Open tasks shown per project; the rest are counted. */
+export const NEEDS_TASKS_SHOWN = 5
+const MAX_PAGE = 500
+
+const kindsText = (kinds: OfferKind[], lang: Lang) =>
+  kinds.map((k) => OFFER_KIND_LABEL[k][lang]).join(lang === 'zh' ? '、' : ', ')
+
+const Need = ({
+  w,
+  lang,
+  kinds,
+  note,
+}: {
+  w: NeedsWords
+  lang: Lang
+  kinds: OfferKind[]
+  note: string
+}) =>
+  kinds.length || note ? (
+    <p>
+      <strong>{w.needs}</strong>：{kindsText(kinds, lang)}
+      {kinds.length && note ? (lang === 'zh' ? '。' : '. ') : ''}
+      {note}
+    </p>
+  ) : null
+
+const Card = ({
+  w,
+  lang,
+  p,
+  categoryNames,
+}: {
+  w: NeedsWords
+  lang: Lang
+  p: NeedProject
+  categoryNames: Map<number, string>
+}) => {
+  const categories = p.categoryIds.flatMap((id) => categoryNames.get(id) ?? [])
+  const shown = p.tasks.slice(0, NEEDS_TASKS_SHOWN)
+  return (
+    <li class="box">
+      <h3>{p.title}</h3>
+      <p class="meta">
+        {[
+          ...categories,
+          PROJECT_STATUS_LABEL[p.status][lang],
+          ...(p.deadlineAt === null ? [] : [w.deadline(formatDate(p.deadlineAt, lang))]),
+        ].join(' · ')}
+      </p>
+      {p.looking && <p class="tag">{w.wholeProject}</p>}
+      <Need w={w} lang={lang} kinds={p.kinds} note={p.note} />
+      {publicClaimantLines(p.claimants, lang).map((line) => (
+        <p class="meta">{line}</p>
+      ))}
+      {shown.length > 0 && (
+        <>
+          <p>
+            <strong>{w.tasks}</strong>
+          </p>
+          <ul>
+            {shown.map((task) => (
+              <li>
+                {task.title}
+                {task.dueAt !== null && (
+                  <span class="meta">（{w.due(formatDate(task.dueAt, lang))}）</span>
+                )}
+                {(task.kinds.length > 0 || task.note) && (
+                  <span class="meta">
+                    {' '}
+                    {w.needs}：{kindsText(task.kinds, lang)}
+                    {task.kinds.length && task.note ? ' · ' : ''}
+                    {task.note}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+          {p.tasks.length > shown.length && (
+            <p class="meta">{w.moreTasks(p.tasks.length - shown.length)}</p>
+          )}
+        </>
+      )}
+    </li>
+  )
+}
+
+type Query = { n: string; c: string; page: number }
+
+const href = (c: PageContext, townId: number, q: Query) => {
+  const params = new URLSearchParams()
+  if (q.n) params.set('n', q.n)
+  if (q.c) params.set('c', q.c)
+  if (q.page > 1) params.set('p', String(q.page))
+  const search = params.toString()
+  return withLang(c, `/h/${townId}${search ? `?${search}` : ''}`)
+}
+
+const NeedsListPage = ({
+  c,
+  lang,
+  data,
+  q,
+}: {
+  c: PageContext
+  lang: Lang
+  data: NeedsPage
+  q: Query
+}) => {
+  const w = needsWords[lang]
+  const categoryNames = new Map(
+    data.categories.map((x) => [x.id, lang === 'en' ? x.nameEn : x.name]),
+  )
+  const groups = new Map<string, NeedProject[]>()
+  for (const p of data.projects)
+    groups.set(p.neighborhoodSlug, [...(groups.get(p.neighborhoodSlug) ?? []), p])
+  const asked = c.req.query('lang')
+  return (
+    <>
+      <h1>{w.title(data.town.name)}</h1>
+      <p>{w.intro}</p>
+      <form method="get" action={`/h/${data.town.id}`} class="box">
+        {(asked === 'en' || asked === 'zh') && <input type="hidden" name="lang" value={asked} />}
+        <label for="f-n">{w.neighborhood}</label>
+        <select id="f-n" name="n">
+          <option value="">{w.all}</option>
+          {data.neighborhoods.map((n) => (
+            <option value={n.slug} selected={n.slug === q.n}>
+              {n.name}
+            </option>
+          ))}
+        </select>
+        <label for="f-c">{w.category}</label>
+        <select id="f-c" name="c">
+          <option value="">{w.all}</option>
+          {data.categories.map((x) => (
+            <option value={String(x.id)} selected={String(x.id) === q.c}>
+              {lang === 'en' ? x.nameEn : x.name}
+            </option>
+          ))}
+        </select>
+        <button type="submit" class="wide">
+          {w.filter}
+        </button>
+      </form>
+      {data.projects.length === 0 && <p>{q.n || q.c ? w.noneFiltered : w.none}</p>}
+      {[...groups.values()].map((projects) => (
+        <section aria-labelledby={`n-${projects[0].neighborhoodSlug}`}>
+          <h2 id={`n-${projects[0].neighborhoodSlug}`}>{projects[0].neighborhoodName}</h2>
+          <ul class="cards">
+            {projects.map((p) => (
+              <Card w={w} lang={lang} p={p} categoryNames={categoryNames} />
+            ))}
+          </ul>
+          <p>
+            <a class="tap" href={withLang(c, `/b/${projects[0].neighborhoodSlug}`)}>
+              {w.board}
+            </a>
+          </p>
+        </section>
+      ))}
+      {(q.page > 1 || data.more) && (
+        <nav class="row" aria-label={w.page(q.page)}>
+          {q.page > 1 && (
+            <a class="tap" href={href(c, data.town.id, { ...q, page: q.page - 1 })}>
+              {w.prev}
+            </a>
+          )}
+          <span>{w.page(q.page)}</span>
+          {data.more && (
+            <a class="tap" href={href(c, data.town.id, { ...q, page: q.page + 1 })}>
+              {w.next}
+            </a>
+          )}
+        </nav>
+      )}
+    </>
+  )
+}
+
+const positive = (value: string | undefined) => {
+  const n = Number(value)
+  return Number.isSafeInteger(n) && n > 0 ? n : undefined
+}
+
+export const needsListPages = new Hono<AppEnv>().get('/h/:town', async (c) => {
+  const lang = langOf(c)
+  const w = needsWords[lang]
+  const townId = positive(c.req.param('town'))
+  const slug = c.req.query('n') ?? ''
+  const categoryId = positive(c.req.query('c'))
+  const page = Math.min(positive(c.req.query('p')) ?? 1, MAX_PAGE)
+  const data =
+    townId === undefined
+      ? null
+      : await needsPage(
+          c.var.db,
+          townId,
+          { neighborhood: slug || undefined, categoryId },
+          (page - 1) * NEEDS_PAGE_SIZE,
+          NEEDS_PAGE_SIZE,
+        )
+  if (!data)
+    return messagePage(c, { lang, status: 404, title: w.notFoundTitle, body: w.notFoundBody })
+  const q = { n: slug, c: categoryId ? String(categoryId) : '', page }
+  return renderPage(
+    c,
+    { lang, title: w.title(data.town.name) },
+    <NeedsListPage c={c} lang={lang} data={data} q={q} />,
+  )
+})
