@@ -2,8 +2,6 @@ import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { sql } from 'drizzle-orm'
 import type { AppEnv } from './env'
-import { partnersApi } from './api/partners'
-import { claimsApi } from './api/claims'
 import { createDb } from './db/client'
 import { ApiError, handleError } from './lib/errors'
 import { sameOrigin } from './lib/same-origin'
@@ -23,10 +21,12 @@ import { savedViewsApi } from './api/saved-views'
 import { statsApi } from './api/stats'
 import { formsApi } from './api/forms'
 import { formResponsesApi } from './api/forms-responses'
-import { activitiesApi } from './api/activities'
-import { activitySessionsApi } from './api/activity-sessions'
-import { registrationsApi } from './api/registrations'
-import { volunteersApi } from './api/volunteers'
+import {
+  activitiesApi,
+  activitySessionsApi,
+  registrationsApi,
+  volunteersApi,
+} from './api/activities'
 import { meetingsApi } from './api/meetings'
 import { programmesApi } from './api/programmes'
 import { reportsApi } from './api/reports'
@@ -97,11 +97,6 @@ app.route('/', residentPages)
 
 /** Only /api answers errors as JSON; everywhere else a person reads the error page. */
 const isApi = (c: Context) => c.req.path === '/api' || c.req.path.startsWith('/api/')
-
-// Partners (共建单位) and claims (认领): /api/partners, /api/partner-offers, /api/reports/partners;
-// /api/claims, /api/help-wanted, /api/partner-projects, /api/project-needs, /api/activity-leads.
-app.route('/api', partnersApi)
-app.route('/api', claimsApi)
 
 app.notFound((c) => {
   throw isApi(c) ? new ApiError('not_found', '页面不存在') : new PageNotFound()
