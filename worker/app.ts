@@ -2,6 +2,8 @@ import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { sql } from 'drizzle-orm'
 import type { AppEnv } from './env'
+import { partnersApi } from './api/partners'
+import { claimsApi } from './api/claims'
 import { createDb } from './db/client'
 import { ApiError, handleError } from './lib/errors'
 import { sameOrigin } from './lib/same-origin'
@@ -97,6 +99,11 @@ app.route('/', residentPages)
 
 /** Only /api answers errors as JSON; everywhere else a person reads the error page. */
 const isApi = (c: Context) => c.req.path === '/api' || c.req.path.startsWith('/api/')
+
+// Partners (共建单位) and claims (认领): /api/partners, /api/partner-offers, /api/reports/partners;
+// /api/claims, /api/help-wanted, /api/partner-projects, /api/project-needs, /api/activity-leads.
+app.route('/api', partnersApi)
+app.route('/api', claimsApi)
 
 app.notFound((c) => {
   throw isApi(c) ? new ApiError('not_found', '页面不存在') : new PageNotFound()

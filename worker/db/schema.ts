@@ -5,6 +5,8 @@ import {
   ACTIVITY_KINDS,
   ACTIVITY_STATUSES,
   CHANNEL_KINDS,
+  CLAIM_SOURCES,
+  CLAIM_STATUSES,
   CONFIRMATION_SOURCES,
   EVIDENCE_KINDS,
   FORM_STATUSES,
@@ -12,6 +14,8 @@ import {
   MEETING_KINDS,
   MEETING_STATUSES,
   POSTS,
+  OFFER_KINDS,
+  PARTNER_KINDS,
   PROJECT_STATUSES,
   REGISTRATION_STATUSES,
   ROLES,
@@ -492,5 +496,87 @@ export const weeklyCheckins = sqliteTable('weekly_checkins', {
   note: text('note').notNull().default(''),
   noteBy: integer('note_by'),
   noteAt: integer('note_at'),
+  createdAt: createdAt(),
+})
+
+// ── partners (共建单位), claims (认领) and leads (migrations/0009) ──
+
+export const partners = sqliteTable('partners', {
+  id: integer('id').primaryKey(),
+  townId: integer('town_id').notNull(),
+  /** The home neighborhood (a 居民区党支部, 物业, 业委会); null when serving the whole town. */
+  neighborhoodId: integer('neighborhood_id'),
+  kind: text('kind', { enum: PARTNER_KINDS }).notNull(),
+  name: text('name').notNull(),
+  contactName: text('contact_name').notNull().default(''),
+  contactPhone: text('contact_phone'),
+  note: text('note').notNull().default(''),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdBy: integer('created_by'),
+  createdAt: createdAt(),
+  updatedAt: integer('updated_at').notNull().default(now),
+})
+
+export const partnerOffers = sqliteTable('partner_offers', {
+  id: integer('id').primaryKey(),
+  partnerId: integer('partner_id').notNull(),
+  kind: text('kind', { enum: OFFER_KINDS }).notNull(),
+  title: text('title').notNull(),
+  quantity: text('quantity').notNull().default(''),
+  availability: text('availability').notNull().default(''),
+  /** JSON array of the category ids the offer suits. */
+  categoryIds: text('category_ids').notNull().default('[]'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: integer('updated_at').notNull().default(now),
+})
+
+export const userPartners = sqliteTable('user_partners', {
+  userId: integer('user_id').primaryKey(),
+  partnerId: integer('partner_id').notNull(),
+})
+
+export const projectNeeds = sqliteTable('project_needs', {
+  id: integer('id').primaryKey(),
+  projectId: integer('project_id').notNull(),
+  /** Null: the project itself. */
+  checklistItemId: integer('checklist_item_id'),
+  /** JSON array of offer kinds wanted. */
+  kinds: text('kinds').notNull().default('[]'),
+  note: text('note').notNull().default(''),
+  open: integer('open', { mode: 'boolean' }).notNull().default(true),
+  updatedBy: integer('updated_by'),
+  updatedAt: integer('updated_at').notNull().default(now),
+})
+
+export const claims = sqliteTable('claims', {
+  id: integer('id').primaryKey(),
+  projectId: integer('project_id').notNull(),
+  /** Null: the project itself. */
+  checklistItemId: integer('checklist_item_id'),
+  /** Exactly one of partnerId and volunteerId (a 达人) is set. */
+  partnerId: integer('partner_id'),
+  volunteerId: integer('volunteer_id'),
+  neighborhoodId: integer('neighborhood_id').notNull(),
+  status: text('status', { enum: CLAIM_STATUSES }).notNull().default('pending'),
+  personName: text('person_name').notNull().default(''),
+  offerId: integer('offer_id'),
+  message: text('message').notNull().default(''),
+  decisionNote: text('decision_note'),
+  source: text('source', { enum: CLAIM_SOURCES }).notNull(),
+  createdBy: integer('created_by'),
+  createdAt: createdAt(),
+  decidedBy: integer('decided_by'),
+  decidedAt: integer('decided_at'),
+  updatedAt: integer('updated_at').notNull().default(now),
+})
+
+export const activityLeads = sqliteTable('activity_leads', {
+  id: integer('id').primaryKey(),
+  activityId: integer('activity_id').notNull(),
+  /** Exactly one of partnerId and volunteerId (a 达人) is set. */
+  partnerId: integer('partner_id'),
+  volunteerId: integer('volunteer_id'),
+  createdBy: integer('created_by'),
   createdAt: createdAt(),
 })
