@@ -21,8 +21,7 @@ import { usersApi } from './api/users'
 import { auditLogApi } from './api/audit-log'
 import { savedViewsApi } from './api/saved-views'
 import { statsApi } from './api/stats'
-import { formsApi } from './api/forms'
-import { formResponsesApi } from './api/forms-responses'
+import { formResponsesApi, formsApi } from './api/forms'
 import {
   activitiesApi,
   activitySessionsApi,

@@ -1,5 +1,6 @@
-import { sql, type SQL } from 'drizzle-orm'
+import { and, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
+import { forms } from '../db/schema'
 import type { CurrentUser } from './auth'
 import { ApiError } from './errors'
 import { inList } from './simple-rest'
@@ -35,6 +36,36 @@ export const assertInScope = <T>(
 /** For creates: the neighborhood named must be one the user may write to (else 404). */
 export const assertNeighborhoodInScope = (user: CurrentUser, neighborhoodId: number) => {
   if (!inScope(user, neighborhoodId)) throw new ApiError('not_found', '居民区不存在')
+}
+
+// ── forms ──
+// A town-wide form (no neighborhood) is in scope for admins and for users whose scope names its
+// town; a neighborhood form follows the usual neighborhood scope.
+
+type FormPlace = Pick<typeof forms.$inferSelect, 'neighborhoodId' | 'townId'>
+
+/**
+ * The condition limiting forms to the user's scope; `undefined` for admins.
+ * @example db.select().from(forms).where(and(formScopeWhere(user), ...))
+ */
+export const formScopeWhere = (user: CurrentUser): SQL | undefined => {
+  const byNeighborhood = scopeWhere(user, forms.neighborhoodId)
+  if (!byNeighborhood || !user.townIds.length) return byNeighborhood
+  return or(byNeighborhood, and(isNull(forms.neighborhoodId), inArray(forms.townId, user.townIds)))
+}
+
+export const formInScope = (user: CurrentUser, form: FormPlace) =>
+  form.neighborhoodId === null
+    ? user.neighborhoodIds === null || user.townIds.includes(form.townId)
+    : inScope(user, form.neighborhoodId)
+
+/** A form the user may see, or 404 as if it did not exist. */
+export const assertFormInScope = <T extends FormPlace>(
+  user: CurrentUser,
+  form: T | undefined,
+): T => {
+  if (!form || !formInScope(user, form)) throw new ApiError('not_found', '表单不存在')
+  return form
 }
 
 // ── partners ──

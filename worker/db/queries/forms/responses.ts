@@ -2,12 +2,12 @@
 // the client's rate-limit hit, the stored result of a resent key), then one write batch that
 // stores the response exactly once with every limit checked inside the insert.
 import { eq, sql } from 'drizzle-orm'
-import type { Db } from '../../env'
-import { forms } from '../schema'
-import { rawAll } from '../batch'
-import { toForm, withFields, type FormWithFields } from './forms'
-import type { Answers } from '../../domain/forms/definition'
-import { hitStatement, type RateLimitOptions } from '../../lib/rate-limit'
+import type { Db } from '../../../env'
+import { forms } from '../../schema'
+import { rawAll } from '../../batch'
+import { toForm, withFields, type FormWithFields } from './read'
+import type { Answers } from '../../../domain/forms/definition'
+import { hitStatement, type RateLimitOptions } from '../../../lib/rate-limit'
 
 // The idempotency key of a response is per form, so the same key on two forms is two answers:
 // 'form:<form id>:<key>', as `once` wrote it. Built in JS where the id is known (D1 binds a JS

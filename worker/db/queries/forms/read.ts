@@ -1,10 +1,10 @@
-import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
-import type { Db } from '../../env'
-import { forms, formVersions } from '../schema'
-import type { CurrentUser } from '../../lib/auth'
-import { ApiError } from '../../lib/errors'
-import { inScope, scopeWhere } from '../../lib/scope'
-import type { Field } from '../../domain/forms/definition'
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import type { Db } from '../../../env'
+import { forms, formVersions } from '../../schema'
+import type { Field } from '../../../domain/forms/definition'
+
+// Reading forms: a form with its current fields and response count, pages of them, their
+// versions, and the fields each response answered.
 
 export type FormRow = typeof forms.$inferSelect
 export type FormWithFields = FormRow & { fields: Field[]; responseCount: number }
@@ -13,33 +13,6 @@ export type VersionRow = {
   fields: Field[]
   createdAt: number
   responseCount: number
-}
-
-// A town-wide form (no neighborhood) is in scope for admins and for users whose scope names its
-// town; a neighborhood form follows the usual neighborhood scope.
-
-/**
- * The condition limiting forms to the user's scope; `undefined` for admins.
- * @example db.select().from(forms).where(and(formScopeWhere(user), ...))
- */
-export const formScopeWhere = (user: CurrentUser): SQL | undefined => {
-  const byNeighborhood = scopeWhere(user, forms.neighborhoodId)
-  if (!byNeighborhood || !user.townIds.length) return byNeighborhood
-  return or(byNeighborhood, and(isNull(forms.neighborhoodId), inArray(forms.townId, user.townIds)))
-}
-
-export const formInScope = (user: CurrentUser, form: Pick<FormRow, 'neighborhoodId' | 'townId'>) =>
-  form.neighborhoodId === null
-    ? user.neighborhoodIds === null || user.townIds.includes(form.townId)
-    : inScope(user, form.neighborhoodId)
-
-/** A form the user may see, or 404 as if it did not exist. */
-export const assertFormInScope = <T extends Pick<FormRow, 'neighborhoodId' | 'townId'>>(
-  user: CurrentUser,
-  form: T | undefined,
-): T => {
-  if (!form || !formInScope(user, form)) throw new ApiError('not_found', '表单不存在')
-  return form
 }
 
 // Raw column names: drizzle leaves columns unqualified in single-table selects, which a
@@ -71,10 +44,6 @@ export const findForm = async (db: Db, where: SQL) => {
   const [row] = await withFields(db).where(where).limit(1)
   return row ? toForm(row) : undefined
 }
-
-/** A form in the user's scope with its current fields; 404 otherwise. */
-export const loadFormInScope = async (db: Db, user: CurrentUser, id: number) =>
-  assertFormInScope(user, await findForm(db, eq(forms.id, id)))
 
 /** A page of forms with their current fields and response counts. */
 export const listForms = async (

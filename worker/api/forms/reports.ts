@@ -1,17 +1,18 @@
 import { Hono } from 'hono'
 import { and, desc, eq } from 'drizzle-orm'
-import type { AppEnv } from '../env'
-import { formResponses, forms } from '../db/schema'
-import { formVersionsOf, loadFormInScope } from '../db/queries/forms'
-import { mergeVersions, type Answers, type Field } from '../domain/forms/definition'
-import { formatAnswer } from '../domain/forms/format'
-import { formStats } from '../domain/forms/stats'
-import { canSeePersonalData } from '../domain/masking'
-import type { Column } from '../lib/csv'
-import { exportFormat, sendExport, shanghaiTime } from '../lib/export'
-import { idParam } from '../lib/validate'
-import { responsesWhere } from './forms-responses'
-import { parseListQuery } from '../lib/simple-rest'
+import type { AppEnv } from '../../env'
+import { formResponses, forms } from '../../db/schema'
+import { formVersionsOf } from '../../db/queries/forms/read'
+import { mergeVersions, type Answers, type Field } from '../../domain/forms/definition'
+import { formatAnswer } from '../../domain/forms/format'
+import { formStats } from '../../domain/forms/stats'
+import { canSeePersonalData } from '../../domain/masking'
+import type { Column } from '../../lib/csv'
+import { exportFormat, sendExport, shanghaiTime } from '../../lib/export'
+import { idParam } from '../../lib/validate'
+import { loadForm } from './record'
+import { responsesWhere } from './responses'
+import { parseListQuery } from '../../lib/simple-rest'
 
 // Statistics and exports of one form's responses. Mounted inside formsApi (which checks the
 // session); every field any version had is a question / column, keyed by its stable key.
@@ -47,7 +48,7 @@ const columnLabels = (fields: Field[]) => {
 
 export const formReports = new Hono<AppEnv>()
   .get('/:id/stats', async (c) => {
-    const form = await loadFormInScope(c.var.db, c.var.user, idParam(c))
+    const form = await loadForm(c.var, idParam(c))
     const [versions, rows] = await Promise.all([
       formVersionsOf(c.var.db, form.id),
       loadResponses(c.var, form.id),
@@ -57,7 +58,7 @@ export const formReports = new Hono<AppEnv>()
   })
   .get('/:id/export', async (c) => {
     const format = exportFormat(c)
-    const form = await loadFormInScope(c.var.db, c.var.user, idParam(c))
+    const form = await loadForm(c.var, idParam(c))
     const q = parseListQuery(c, { sortable: ['id'] })
     const [versions, rows] = await Promise.all([
       formVersionsOf(c.var.db, form.id),

@@ -1,0 +1,127 @@
+import { Hono } from 'hono'
+import { and, eq } from 'drizzle-orm'
+import type { AppEnv } from '../../env'
+import { formResponses, forms, formVersions } from '../../db/schema'
+import { batch, type Statement } from '../../db/batch'
+import { countResponses, findForm } from '../../db/queries/forms/read'
+import { sameFields } from '../../domain/forms/definition'
+import { audit } from '../../lib/audit'
+import { ApiError } from '../../lib/errors'
+import { conflictsAs } from '../../lib/resource'
+import { idParam, readJson } from '../../lib/validate'
+import {
+  checkSettings,
+  FORM_CONFLICTS,
+  formRecord,
+  formSchema,
+  loadForm,
+  placement,
+} from './record'
+
+// PUT /:id: a form's settings and fields; once a version has answers, a change of fields makes a
+// new version. DELETE /:id: with its responses (only admins once there are answers).
+
+// The admin sends the whole record back on save: every key optional, unknown keys dropped.
+const updateSchema = formSchema.partial()
+
+export const formUpdateApi = new Hono<AppEnv>()
+  .put('/:id', async (c) => {
+    const before = await loadForm(c.var, idParam(c))
+    const input = await readJson(c, updateSchema)
+    const user = c.var.user
+    const db = c.var.db
+    const moved =
+      (input.neighborhoodId !== undefined && input.neighborhoodId !== before.neighborhoodId) ||
+      (input.neighborhoodId === null && input.townId != null && input.townId !== before.townId)
+    const place = moved
+      ? await placement(db, user, input.neighborhoodId ?? null, input.townId ?? null)
+      : { neighborhoodId: before.neighborhoodId, townId: before.townId }
+    const fields = input.fields ?? before.fields
+    const settings = {
+      opensAt: input.opensAt === undefined ? before.opensAt : input.opensAt,
+      closesAt: input.closesAt === undefined ? before.closesAt : input.closesAt,
+      onePerPhone: input.onePerPhone ?? before.onePerPhone,
+      fields,
+    }
+    checkSettings(settings)
+    const now = Date.now()
+    const changes = {
+      ...place,
+      slug: input.slug ?? before.slug,
+      title: input.title ?? before.title,
+      description: input.description === undefined ? before.description : (input.description ?? ''),
+      status: input.status ?? before.status,
+      opensAt: settings.opensAt,
+      closesAt: settings.closesAt,
+      maxResponses: input.maxResponses === undefined ? before.maxResponses : input.maxResponses,
+      onePerPhone: settings.onePerPhone,
+      currentVersion: before.currentVersion,
+      updatedAt: now,
+    }
+    const statements: Statement[] = []
+    if (!sameFields(fields, before.fields)) {
+      // Answers already given keep the definition they answered: a new version takes the edit.
+      if ((await countResponses(db, before.id, before.currentVersion)) > 0) {
+        changes.currentVersion = before.currentVersion + 1
+        statements.push(
+          db.insert(formVersions).values({
+            formId: before.id,
+            version: changes.currentVersion,
+            fields: JSON.stringify(fields),
+            createdBy: user.id,
+            createdAt: now,
+          }),
+        )
+      } else
+        statements.push(
+          db
+            .update(formVersions)
+            .set({ fields: JSON.stringify(fields) })
+            .where(
+              and(
+                eq(formVersions.formId, before.id),
+                eq(formVersions.version, before.currentVersion),
+              ),
+            ),
+        )
+    }
+    const { responseCount: _, ...auditBefore } = before
+    await conflictsAs(
+      () =>
+        batch(db, [
+          db.update(forms).set(changes).where(eq(forms.id, before.id)),
+          ...statements,
+          audit(db, user, {
+            action: 'update',
+            resource: 'forms',
+            recordId: before.id,
+            before: auditBefore,
+            after: { ...changes, fields },
+          }),
+        ]),
+      FORM_CONFLICTS,
+    )
+    const form = await findForm(db, eq(forms.id, before.id))
+    return c.json(formRecord(form!))
+  })
+  .delete('/:id', async (c) => {
+    const before = await loadForm(c.var, idParam(c))
+    const user = c.var.user
+    // Collected answers are records: only an admin may throw them away with the form.
+    if (before.responseCount > 0 && user.role !== 'admin')
+      throw new ApiError('forbidden', '表单已有回答，只有管理员可以删除；可以先把它关闭')
+    const db = c.var.db
+    const { responseCount: _, ...auditBefore } = before
+    await batch(db, [
+      db.delete(formResponses).where(eq(formResponses.formId, before.id)),
+      db.delete(formVersions).where(eq(formVersions.formId, before.id)),
+      db.delete(forms).where(eq(forms.id, before.id)),
+      audit(db, user, {
+        action: 'delete',
+        resource: 'forms',
+        recordId: before.id,
+        before: { ...auditBefore, responseCount: before.responseCount },
+      }),
+    ])
+    return c.json(formRecord(before))
+  })
