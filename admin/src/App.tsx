@@ -11,6 +11,7 @@ import theme from './layout/theme'
 // (see resources/topics/index.ts) so each screen downloads only when first opened.
 import topics from './resources/topics'
 import projects from './resources/projects'
+import meetings from './resources/meetings'
 import Dashboard from './dashboard'
 import users from './resources/users'
 import neighborhoods from './resources/neighborhoods'
@@ -38,6 +39,7 @@ const App = () => (
   >
     <Resource name="topics" {...topics} />
     <Resource name="projects" {...projects} />
+    <Resource name="meetings" {...meetings} />
     <Resource name="channels" {...channels} />
     <Resource name="forms" {...forms} />
     <Resource name="activities" {...activities} />

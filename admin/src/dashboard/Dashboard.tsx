@@ -19,6 +19,7 @@ import { formatDate, shanghaiDay } from '../lib/format'
 import { useMe } from '../lib/useMe'
 import { customRange, lastDay, type PeriodKind, periodRange, type Range } from './period'
 import { type Summary, useSummary } from './useSummary'
+import MeetingFigures from '../resources/meetings/MeetingFigures'
 
 // The charts download after the figures and the report sentence are on screen.
 const Charts = lazy(() => import('./DashboardCharts'))
@@ -133,6 +134,7 @@ const Dashboard = () => {
         <Stack spacing={2}>
           <Sentence summary={data} />
           <Figures summary={data} />
+          <MeetingFigures range={range} neighborhoodId={neighborhoodId || undefined} />
           <Suspense fallback={<LinearProgress />}>
             <Charts summary={data} showNeighborhoods={many && !neighborhoodId} />
           </Suspense>

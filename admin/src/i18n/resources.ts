@@ -6,6 +6,7 @@ import channels from '../resources/channels/i18n'
 import dashboard from '../dashboard/i18n'
 import forms from '../resources/forms/i18n'
 import grids from '../resources/grids/i18n'
+import meetings from '../resources/meetings/i18n'
 import neighborhoods from '../resources/neighborhoods/i18n'
 import projects from '../resources/projects/i18n'
 import registrations from '../resources/registrations/i18n'
@@ -52,6 +53,7 @@ const bundles: Bundle[] = [
   dashboard,
   forms,
   grids,
+  meetings,
   neighborhoods,
   projects,
   registrations,

@@ -14,7 +14,15 @@ import { useMe } from '../lib/useMe'
 import { useSecondary } from '../lib/useSecondary'
 
 // Daily work first, in this order; every other resource with a list goes under "管理".
-const WORK = ['topics', 'projects', 'activities', 'registrations', 'volunteers', 'forms']
+const WORK = [
+  'topics',
+  'projects',
+  'meetings',
+  'activities',
+  'registrations',
+  'volunteers',
+  'forms',
+]
 
 /**
  * The side menu: dashboard, daily work, then administration (entries the role may not list
