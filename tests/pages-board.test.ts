@@ -12,7 +12,7 @@ import {
 } from './pages-fixtures'
 import { TRACKING_CODE } from '../worker/domain/tracking-code'
 import { createDb } from '../worker/db/client'
-import { boardTopicsQuery } from '../worker/db/queries/resident'
+import { boardTopicsQuery } from '../worker/db/queries/resident/board'
 
 const neighborhood = async () => {
   const { neighborhoodIds } = await createTown(2)

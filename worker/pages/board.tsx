@@ -8,13 +8,8 @@ import { publicClaimantLines } from '../domain/partners/claim-workflow'
 import type { AppEnv } from '../env'
 import { IDEMPOTENCY_KEY } from '../lib/idempotency'
 import { summarize } from '../domain/evaluation'
-import {
-  boardData,
-  supportContext,
-  supportTopic,
-  type BoardProject,
-  type BoardTopic,
-} from '../db/queries/resident'
+import { boardData, type BoardProject, type BoardTopic } from '../db/queries/resident/board'
+import { supportContext, supportTopic } from '../db/queries/resident/supports'
 import { formatDate, langOf, nameIn, t, type Lang, type MessageKey } from './i18n'
 import { messagePage, renderPage } from './layout'
 import { notFound } from './errors'

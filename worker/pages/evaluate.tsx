@@ -10,13 +10,9 @@ import {
   COMMENT_MAX,
   type EvaluationRefusal,
 } from '../domain/evaluation'
-import {
-  insertEvaluation,
-  storedResult,
-  trackingLookup,
-  trackingView,
-  type TrackingView,
-} from '../db/queries/resident'
+import { insertEvaluation } from '../db/queries/resident/evaluations'
+import { storedResult } from '../db/queries/resident/idempotency'
+import { trackingLookup, trackingView, type TrackingView } from '../db/queries/resident/tracking'
 import { langOf, t, type Lang, type MessageKey } from './i18n'
 import { ErrorSummary, messagePage, RadioGroup, renderPage, TextArea } from './layout'
 import {

@@ -1,6 +1,6 @@
 import { nameIn, t, type Lang } from './i18n'
 import { Checkbox, ErrorSummary, Select, TextArea, TextField } from './layout'
-import type { CategoryOption } from '../db/queries/needs'
+import type { CategoryOption } from '../db/queries/resident/needs'
 
 /** What the needs form posts, as typed (kept verbatim for every re-render). */
 export type NeedValues = {

@@ -20,7 +20,7 @@ import {
   type FormSource,
   type NeedsFormData,
   type SimilarTopic,
-} from '../db/queries/needs'
+} from '../db/queries/resident/needs'
 import { t, langOf, type Lang } from './i18n'
 import { renderPage } from './layout'
 import { notFound } from './errors'

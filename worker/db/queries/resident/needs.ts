@@ -3,15 +3,14 @@
 // by what the URL carries through subqueries, and the filing with every check folded into the
 // insert's condition, so that nothing waits on an earlier read.
 import { sql, type SQL } from 'drizzle-orm'
-import type { Db } from '../../env'
-import { createTopicStatements, type NewTopic } from './topics/create'
-import { anySimilar, similarTopicsQuery } from './topics/similar'
-import { hitsOf, type BatchHit } from './resident'
-import type { TopicStatus } from '../../domain/vocabulary'
-import { storedTokens } from '../../domain/similar-topics'
-import { newChannelCode } from '../../domain/channel-code'
-import { hitStatement } from '../../lib/rate-limit'
-import { batchRows } from '../batch'
+import type { Db } from '../../../env'
+import { createTopicStatements, type NewTopic } from '../topics/create'
+import { anySimilar, similarTopicsQuery } from '../topics/similar'
+import type { TopicStatus } from '../../../domain/vocabulary'
+import { storedTokens } from '../../../domain/similar-topics'
+import { newChannelCode } from '../../../domain/channel-code'
+import { hitStatement } from '../../../lib/rate-limit'
+import { batchRows, type BatchHit, hitsOf } from '../../batch'
 
 export type ChannelInfo = {
   id: number

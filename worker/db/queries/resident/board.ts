@@ -1,0 +1,97 @@
+import { sql, type SQL } from 'drizzle-orm'
+import type { Db } from '../../../env'
+import {
+  OPEN_PROJECT_STATUSES,
+  TRIAGE_TOPIC_STATUSES,
+  type ProjectStatus,
+  type TopicStatus,
+} from '../../../domain/vocabulary'
+import { batchRows } from '../../batch'
+import { sqlList } from '../../sql'
+import { boardMeetingQueries, toBoardMeetings } from '../meetings/public'
+import { claimantsColumn } from '../partners/public'
+
+// A neighbourhood's public board (/n/<slug>): running and done projects, and the topics still
+// up for discussion (adopted ones show under their project), in one batch.
+
+export type NeighborhoodInfo = { id: number; name: string; slug: string }
+
+export type BoardProject = {
+  id: number
+  title: string
+  status: ProjectStatus
+  owningBody: string
+  deadlineAt: number | null
+  doneAt: number | null
+  checklistTotal: number
+  checklistDone: number
+  evaluationCount: number
+  satisfactionSum: number
+  solved: number
+  /** Accepted hands (认领), JSON of domain/partners Claimant; parseClaimants reads it. */
+  claimants: string
+}
+
+export type BoardTopic = {
+  id: number
+  title: string
+  status: TopicStatus
+  categoryName: string | null
+  categoryNameEn: string | null
+  supportCount: number
+  createdAt: number
+  /** 1 when this client has ticked "me too" on it. */
+  supported: number
+}
+
+const boardProjectColumns = sql`p.id, p.title, p.status, p.owning_body AS owningBody,
+  p.deadline_at AS deadlineAt, p.done_at AS doneAt,
+  (SELECT COUNT(*) FROM checklist_items i WHERE i.project_id = p.id) AS checklistTotal,
+  (SELECT COUNT(*) FROM checklist_items i WHERE i.project_id = p.id AND i.done = 1) AS checklistDone,
+  (SELECT COUNT(*) FROM evaluations e WHERE e.project_id = p.id) AS evaluationCount,
+  (SELECT COALESCE(SUM(satisfaction), 0) FROM evaluations e WHERE e.project_id = p.id) AS satisfactionSum,
+  (SELECT COUNT(*) FROM evaluations e WHERE e.project_id = p.id AND e.resolved = 'solved') AS solved,
+  ${claimantsColumn(sql`p.id`)} AS claimants`
+
+/**
+ * The open topics a board lists: most supported first, then newest; walks the topics_board
+ * index in that order and stops at 25. Exported so tests can EXPLAIN it.
+ */
+export const boardTopicsQuery = (neighborhoodId: SQL | number, clientKey: string | null) =>
+  sql`SELECT t.id, t.title, t.status, c.name AS categoryName, c.name_en AS categoryNameEn,
+      t.support_count AS supportCount, t.created_at AS createdAt,
+      EXISTS (SELECT 1 FROM supports s WHERE s.topic_id = t.id AND s.client_key = ${clientKey})
+        AS supported
+    FROM topics t LEFT JOIN categories c ON c.id = t.category_id
+    WHERE t.neighborhood_id = ${neighborhoodId} AND t.status IN ${sqlList(TRIAGE_TOPIC_STATUSES)}
+    ORDER BY t.support_count DESC, t.created_at DESC LIMIT 25`
+
+/**
+ * The public board of a neighborhood by slug (null when there is none), in one batch: running
+ * projects (soonest deadline first), the latest done ones, and open topics by support, each
+ * marked when this client already ticked it. Lists are capped so the page stays small.
+ */
+export const boardData = async (db: Db, slug: string, clientKey: string | null) => {
+  const nid = sql`(SELECT id FROM neighborhoods WHERE slug = ${slug})`
+  const [[neighborhood], active, done, topics, [doneCount], ...meetings] = await batchRows(db, [
+    sql`SELECT id, name, slug FROM neighborhoods WHERE slug = ${slug}`,
+    sql`SELECT ${boardProjectColumns} FROM projects p
+      WHERE p.neighborhood_id = ${nid} AND p.status IN ${sqlList(OPEN_PROJECT_STATUSES)}
+      ORDER BY p.deadline_at IS NULL, p.deadline_at, p.id LIMIT 20`,
+    sql`SELECT ${boardProjectColumns} FROM projects p
+      WHERE p.neighborhood_id = ${nid} AND p.status = 'done'
+      ORDER BY p.done_at DESC, p.id DESC LIMIT 10`,
+    boardTopicsQuery(nid, clientKey),
+    sql`SELECT COUNT(*) AS n FROM projects WHERE neighborhood_id = ${nid} AND status = 'done'`,
+    ...boardMeetingQueries(nid, Date.now()),
+  ])
+  if (!neighborhood) return null
+  return {
+    neighborhood: neighborhood as NeighborhoodInfo,
+    active: active as BoardProject[],
+    done: done as BoardProject[],
+    topics: topics as BoardTopic[],
+    doneCount: (doneCount as { n: number }).n,
+    meetings: toBoardMeetings(meetings),
+  }
+}
