@@ -396,3 +396,68 @@ describe('GET /api/programmes/:id/matrix', () => {
     expect(sheets['按步骤'][1].slice(0, 2)).toEqual(['1', '甲'])
   })
 })
+
+describe('the timetable: moving due dates', () => {
+  it('moves a step and the items still on its date; a neighborhood moves its own item; audited', async () => {
+    const p = await createProgramme(w.cookies.town, w.townId, [
+      step('甲', { dueDays: 10 }),
+      step('乙'),
+    ])
+    await api(`/api/programmes/${p.id}/apply`, { cookie: w.cookies.town, body: { all: true } })
+    const items = await rows<{ id: number; neighborhood_id: number; due_at: number }>(
+      `SELECT ci.id, p.neighborhood_id, ci.due_at FROM projects p JOIN checklist_items ci
+       ON ci.project_id = p.id WHERE p.programme_id = ? AND ci.step_id = ? ORDER BY p.neighborhood_id`,
+      p.id,
+      p.steps[0].id,
+    )
+    // The first neighborhood moves its own item; the second has done it.
+    const own = await api(`/api/programme-items/${items[0].id}/due`, {
+      method: 'PUT',
+      cookie: w.cookies.staff,
+      body: { dueAt: shanghaiDay(40) },
+    })
+    expect(own.status, JSON.stringify(own.body)).toBe(200)
+    expect(own.body.dueAt).toBe(shanghaiDay(41) - 1)
+    await env.DB.prepare('UPDATE checklist_items SET done = 1, done_at = ? WHERE id = ?')
+      .bind(Date.now(), items[1].id)
+      .run()
+    expect(
+      (
+        await api(`/api/programmes/${p.id}/steps/${p.steps[0].id}/due`, {
+          method: 'PUT',
+          cookie: w.cookies.staff,
+          body: { dueDays: 30 },
+        })
+      ).status,
+    ).toBe(403)
+    const move = await api(`/api/programmes/${p.id}/steps/${p.steps[0].id}/due`, {
+      method: 'PUT',
+      cookie: w.cookies.town,
+      body: { dueDays: 30 },
+    })
+    expect(move.status, JSON.stringify(move.body)).toBe(200)
+    expect(move.body.itemsMoved).toBe(1)
+    const newDue = shanghaiDay(-20) + 31 * DAY - 1
+    expect(move.body.steps[0]).toMatchObject({ dueDays: 30, due: newDue })
+    const after = await rows<{ due_at: number }>(
+      `SELECT due_at FROM checklist_items WHERE id IN (?, ?, ?) ORDER BY id`,
+      items[0].id,
+      items[1].id,
+      items[2].id,
+    )
+    expect(after.map((r) => r.due_at)).toEqual([shanghaiDay(41) - 1, items[1].due_at, newDue])
+    expect(
+      await scalar(
+        "SELECT count(*) FROM audit_log WHERE action = 'move_due' AND ((resource = 'programme-items' AND record_id = ?) OR (resource = 'programme-steps' AND record_id = ?))",
+        String(items[0].id),
+        String(p.steps[0].id),
+      ),
+    ).toBe(2)
+    const outside = await api(`/api/programmes/${p.id}/steps/${p.steps[0].id}/due`, {
+      method: 'PUT',
+      cookie: w.cookies.town,
+      body: { dueDays: 500 },
+    })
+    expect(outside.status).toBe(400)
+  })
+})

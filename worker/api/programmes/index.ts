@@ -9,11 +9,13 @@ import { programmeItemsApi } from './items'
 import { listProgrammes } from './list'
 import { programmeMatrix } from './matrix'
 import { neighborhoodPostsApi } from './posts'
+import { programmeTimetable } from './timetable'
 import { updateProgramme } from './update'
 import { weeklyCheckinsApi } from './weekly'
 
 // Programmes (九个一 / 规定动作): /api/programmes (simple-rest resource, steps inside the record),
-// applying one (POST /:id/apply, /:id/add-missing-steps) and its matrix (GET /:id/matrix,
+// applying one (POST /:id/apply, /:id/add-missing-steps), moving a step's due date (PUT
+// /:id/steps/:stepId/due) and its matrix (GET /:id/matrix,
 // /:id/matrix/export); a step's item in one neighborhood (/api/programme-items/:id: done with
 // evidence, reopen, due date, paper counts); residents' answers (/api/confirmations); who holds
 // which post (/api/neighborhood-posts); the weekly check-ins (/api/weekly-checkins). Mounted once, at /api: `app.route('/api', programmesApi)`.
@@ -28,6 +30,7 @@ const programmes = new Hono<AppEnv>()
   .route('/', updateProgramme)
   .route('/', deleteProgramme)
   .route('/', applyProgramme)
+  .route('/', programmeTimetable)
 
 export const programmesApi = new Hono<AppEnv>()
   .route('/programmes', programmes)
