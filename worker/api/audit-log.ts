@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { and, count, eq, gte, lt, sql, type SQL } from 'drizzle-orm'
 import type { AppEnv } from '../env'
+import { batch } from '../db/batch'
 import { auditLog, neighborhoods, users } from '../db/schema'
 import { scopeTouches } from '../db/queries/users'
 import { type CurrentUser, requireRole, requireUser } from '../lib/auth'
@@ -72,7 +73,7 @@ export const auditLogApi = new Hono<AppEnv>()
       to === undefined ? undefined : lt(auditLog.at, to),
     )
     const db = c.var.db
-    const [rows, [{ n }]] = await db.batch([
+    const [rows, [{ n }]] = await batch(db, [
       select(c.var)
         .where(where)
         .orderBy(...orderOf(q, columns, auditLog.id))

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { and, count, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import type { AppEnv } from '../env'
+import { batch } from '../db/batch'
 import { categories } from '../db/schema'
 import { requireRole, requireUser } from '../lib/auth'
 import { ApiError } from '../lib/errors'
@@ -68,7 +69,7 @@ export const categoriesApi = new Hono<AppEnv>()
       active === undefined ? undefined : eq(categories.active, active),
       contains(q.filter.q, categories.name, categories.nameEn),
     )
-    const [rows, [{ n }]] = await db.batch([
+    const [rows, [{ n }]] = await batch(db, [
       db
         .select(fields)
         .from(categories)
@@ -86,7 +87,7 @@ export const categoriesApi = new Hono<AppEnv>()
     const db = c.var.db
     const [[row]] = await conflictsAs(
       () =>
-        db.batch([
+        batch(db, [
           db.insert(categories).values(input).returning(fields),
           auditCreate(db, c.var.user, 'categories', input),
         ]),

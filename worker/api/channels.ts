@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { and, count, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import type { AppEnv, Db } from '../env'
+import { batch } from '../db/batch'
 import { channels, grids } from '../db/schema'
 import { CHANNEL_KINDS } from '../domain/vocabulary'
 import { channelUrls, newChannelCode } from '../domain/channel-code'
@@ -103,7 +104,7 @@ export const channelsApi = new Hono<AppEnv>()
       active === undefined ? undefined : eq(channels.active, active),
       contains(q.filter.q, channels.label, channels.code),
     )
-    const [rows, [{ n }]] = await db.batch([
+    const [rows, [{ n }]] = await batch(db, [
       db
         .select(fields)
         .from(channels)
@@ -126,7 +127,7 @@ export const channelsApi = new Hono<AppEnv>()
     for (let attempt = 1; ; attempt++) {
       const values = { ...input, code: newChannelCode(), createdAt: Date.now() }
       try {
-        const [[row]] = await db.batch([
+        const [[row]] = await batch(db, [
           db.insert(channels).values(values).returning(fields),
           auditCreate(db, c.var.user, 'channels', values),
         ])
@@ -144,7 +145,7 @@ export const channelsApi = new Hono<AppEnv>()
     const db = c.var.db
     await assertGridIn(db, input.gridId, before.neighborhoodId)
     if (!Object.keys(input).length) return c.json(withUrls(before))
-    const [[row]] = await db.batch([
+    const [[row]] = await batch(db, [
       db.update(channels).set(input).where(eq(channels.id, before.id)).returning(fields),
       audit(db, c.var.user, {
         action: 'update',

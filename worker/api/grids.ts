@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { and, count, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import type { AppEnv } from '../env'
+import { batch } from '../db/batch'
 import { grids } from '../db/schema'
 import { requireUser, writesNeedWriter } from '../lib/auth'
 import { validationError } from '../lib/errors'
@@ -52,7 +53,7 @@ export const gridsApi = new Hono<AppEnv>()
       inIds(grids.neighborhoodId, idsFilter(q.filter.neighborhoodId)),
       contains(q.filter.q, grids.name),
     )
-    const [rows, [{ n }]] = await db.batch([
+    const [rows, [{ n }]] = await batch(db, [
       db
         .select(fields)
         .from(grids)
@@ -72,7 +73,7 @@ export const gridsApi = new Hono<AppEnv>()
     await assertNeighborhoodExists(db, input.neighborhoodId)
     const [[row]] = await conflictsAs(
       () =>
-        db.batch([
+        batch(db, [
           db.insert(grids).values(input).returning(fields),
           auditCreate(db, c.var.user, 'grids', input),
         ]),

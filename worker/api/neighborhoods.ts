@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { and, count, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import type { AppEnv, Db } from '../env'
+import { batch } from '../db/batch'
 import { neighborhoods, towns } from '../db/schema'
 import { requireRole, requireUser } from '../lib/auth'
 import { validationError } from '../lib/errors'
@@ -66,7 +67,7 @@ export const neighborhoodsApi = new Hono<AppEnv>()
       inIds(neighborhoods.townId, idsFilter(q.filter.townId)),
       contains(q.filter.q, neighborhoods.name, neighborhoods.slug),
     )
-    const [rows, [{ n }]] = await db.batch([
+    const [rows, [{ n }]] = await batch(db, [
       db
         .select(fields)
         .from(neighborhoods)
@@ -85,7 +86,7 @@ export const neighborhoodsApi = new Hono<AppEnv>()
     await assertTownExists(db, input.townId)
     const [[row]] = await conflictsAs(
       () =>
-        db.batch([
+        batch(db, [
           db
             .insert(neighborhoods)
             .values({ ...input, createdAt: Date.now() })

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { and, count, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import type { AppEnv } from '../env'
+import { batch } from '../db/batch'
 import { savedViews } from '../db/schema'
 import { audit } from '../lib/audit'
 import { requireUser } from '../lib/auth'
@@ -66,7 +67,7 @@ export const savedViewsApi = new Hono<AppEnv>()
       inIds(savedViews.resource, filterList<string>(q.filter.resource)),
       contains(q.filter.q, savedViews.name),
     )
-    const [rows, [{ n }]] = await db.batch([
+    const [rows, [{ n }]] = await batch(db, [
       db
         .select(fields)
         .from(savedViews)
@@ -90,7 +91,7 @@ export const savedViewsApi = new Hono<AppEnv>()
     }
     const [[row]] = await conflictsAs(
       () =>
-        db.batch([
+        batch(db, [
           db.insert(savedViews).values(values).returning(fields),
           auditCreate(db, c.var.user, 'saved-views', input),
         ]),
@@ -106,7 +107,7 @@ export const savedViewsApi = new Hono<AppEnv>()
     const values = { ...input, params: input.params && JSON.stringify(input.params) }
     const [[row]] = await conflictsAs(
       () =>
-        db.batch([
+        batch(db, [
           db.update(savedViews).set(values).where(eq(savedViews.id, before.id)).returning(fields),
           audit(db, c.var.user, {
             action: 'update',
@@ -123,7 +124,7 @@ export const savedViewsApi = new Hono<AppEnv>()
   .delete('/:id', async (c) => {
     const before = await load(c.var, idParam(c))
     const db = c.var.db
-    await db.batch([
+    await batch(db, [
       db.delete(savedViews).where(eq(savedViews.id, before.id)),
       audit(db, c.var.user, {
         action: 'delete',

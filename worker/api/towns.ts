@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { and, count, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { AppEnv } from '../env'
+import { batch } from '../db/batch'
 import { neighborhoods, towns } from '../db/schema'
 import { type CurrentUser, requireRole, requireUser } from '../lib/auth'
 import { ApiError } from '../lib/errors'
@@ -59,7 +60,7 @@ export const townsApi = new Hono<AppEnv>()
       inIds(towns.id, idsFilter(q.filter.id)),
       contains(q.filter.q, towns.name),
     )
-    const [rows, [{ n }]] = await db.batch([
+    const [rows, [{ n }]] = await batch(db, [
       db
         .select(fields)
         .from(towns)
@@ -77,7 +78,7 @@ export const townsApi = new Hono<AppEnv>()
     const db = c.var.db
     const [[row]] = await conflictsAs(
       () =>
-        db.batch([
+        batch(db, [
           db
             .insert(towns)
             .values({ ...input, createdAt: Date.now() })

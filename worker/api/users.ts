@@ -1,19 +1,17 @@
 import { Hono } from 'hono'
 import { and, count, eq, isNull, ne, sql } from 'drizzle-orm'
-import type { BatchItem } from 'drizzle-orm/batch'
 import { z } from 'zod'
 import type { AppEnv } from '../env'
+import { batch, type Statement } from '../db/batch'
 import { neighborhoods, sessions, users } from '../db/schema'
-import { ROLES } from '../domain/vocabulary'
+import { ROLES, type Role } from '../domain/vocabulary'
 import {
   missingScopeIds,
   replaceScopeStatements,
-  scopeForRole,
   scopeTouches,
   toUserRecord,
   userFields,
   type UserRecord,
-  usersVisibleTo,
 } from '../db/queries/users'
 import { audit } from '../lib/audit'
 import { requireRole, requireUser } from '../lib/auth'
@@ -28,6 +26,7 @@ import {
   inIds,
   orderOf,
 } from '../lib/resource'
+import { usersVisibleTo } from '../lib/scope'
 import { filterList, parseListQuery, sendList } from '../lib/simple-rest'
 import { idParam, readJson } from '../lib/validate'
 
@@ -92,9 +91,13 @@ const checkScope = async (
   return scope
 }
 
-const iterations = (env: Env) => Number(env.PASSWORD_ITERATIONS) || undefined
+/** Only the scope a role uses is stored: towns for `town`, neighborhoods for staff and viewers. */
+export const scopeForRole = (role: Role, townIds: number[], neighborhoodIds: number[]) => ({
+  townIds: role === 'town' ? [...new Set(townIds)] : [],
+  neighborhoodIds: role === 'staff' || role === 'viewer' ? [...new Set(neighborhoodIds)] : [],
+})
 
-type Batch = [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]
+const iterations = (env: Env) => Number(env.PASSWORD_ITERATIONS) || undefined
 
 export const usersApi = new Hono<AppEnv>()
   .use(requireUser)
@@ -113,7 +116,7 @@ export const usersApi = new Hono<AppEnv>()
       townIds && scopeTouches(inIds(neighborhoods.townId, townIds)),
       contains(q.filter.q, users.username, users.displayName),
     )
-    const [rows, [{ n }]] = await db.batch([
+    const [rows, [{ n }]] = await batch(db, [
       db
         .select(userFields)
         .from(users)
@@ -135,7 +138,7 @@ export const usersApi = new Hono<AppEnv>()
     const newId = sql`(SELECT id FROM users WHERE username = ${input.username})`
     await conflictsAs(
       () =>
-        db.batch([
+        batch(db, [
           db.insert(users).values({
             ...input,
             passwordHash: hash.hash,
@@ -183,7 +186,7 @@ export const usersApi = new Hono<AppEnv>()
     const db = c.var.db
     const now = Date.now()
     const disabling = input.disabled === true && !before.disabled
-    const statements: Batch = [
+    const statements: Statement[] = [
       db
         .update(users)
         .set({
@@ -220,7 +223,7 @@ export const usersApi = new Hono<AppEnv>()
             ),
           ),
       )
-    await conflictsAs(() => db.batch(statements), messages)
+    await conflictsAs(() => batch(db, statements), messages)
     return c.json(await load(c.var, before.id))
   })
   .delete('/:id', adminOnly, async (c) => {

@@ -12,7 +12,7 @@ export type AuditEntry = {
 
 /**
  * The audit row for a staff write, as a statement to put in the same `db.batch` as the write.
- * @example await db.batch([db.update(topics)..., audit(db, user, { action: 'update', ... })])
+ * @example await batch(db, [db.update(topics)..., audit(db, user, { action: 'update', ... })])
  */
 export const audit = (db: Db, user: Pick<CurrentUser, 'id'> | null, entry: AuditEntry) =>
   db.insert(auditLog).values({

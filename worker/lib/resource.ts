@@ -1,7 +1,7 @@
 import { asc, desc, eq, sql, type SQL } from 'drizzle-orm'
-import type { BatchItem } from 'drizzle-orm/batch'
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../env'
+import { batch, type Statement } from '../db/batch'
 import { auditLog, neighborhoods } from '../db/schema'
 import type { CurrentUser } from './auth'
 import { ApiError, validationError } from './errors'
@@ -67,7 +67,7 @@ export const orderOf = (q: ListQuery, columns: Record<string, SQLiteColumn>, id:
 /**
  * The audit row for a create, to put in the batch RIGHT AFTER the insert: its record id is the
  * new row's (`last_insert_rowid()`), since the id is not known before the batch runs.
- * @example await db.batch([db.insert(towns).values(v).returning(), auditCreate(db, user, 'towns', v)])
+ * @example await batch(db, [db.insert(towns).values(v).returning(), auditCreate(db, user, 'towns', v)])
  */
 export const auditCreate = (
   db: Db,
@@ -95,7 +95,7 @@ export const errorText = (err: unknown) => {
 /**
  * Runs a write; a UNIQUE violation becomes 409 with `errors[field]`, a FOREIGN KEY violation 409
  * with `inUse` (the record is still referenced, or a referenced record does not exist).
- * @example await conflictsAs(() => db.batch([...]), { unique: { name: '名称已存在' }, inUse: '仍在使用' })
+ * @example await conflictsAs(() => batch(db, [...]), { unique: { name: '名称已存在' }, inUse: '仍在使用' })
  */
 export const conflictsAs = async <T>(
   write: () => Promise<T>,
@@ -137,7 +137,7 @@ export const deleteAudited = async (
 ) => {
   await conflictsAs(
     () =>
-      db.batch([
+      batch(db, [
         db.delete(table).where(eq(table.id, before.id)),
         audit(db, user, { action: 'delete', resource, recordId: before.id, before }),
       ]),
@@ -151,20 +151,20 @@ export const deleteAudited = async (
  * @example const row = await updateAudited(db, user, db.update(towns).set(input).where(...).returning(fields),
  *   { resource: 'towns', before, after: input }, messages)
  */
-export const updateAudited = async <Q extends BatchItem<'sqlite'>>(
+export const updateAudited = async <R>(
   db: Db,
   user: CurrentUser,
-  update: Q,
+  update: Statement<R[]>,
   entry: { resource: string; before: { id: number }; after: unknown },
   messages: { unique?: Record<string, string>; inUse?: string },
-): Promise<Awaited<Q> extends (infer R)[] ? R : never> => {
+): Promise<R> => {
   const [rows] = await conflictsAs(
     () =>
-      db.batch([
+      batch(db, [
         update,
         audit(db, user, { action: 'update', recordId: entry.before.id, ...entry }),
       ]),
     messages,
   )
-  return (rows as unknown[])[0] as Awaited<Q> extends (infer R)[] ? R : never
+  return rows[0]
 }

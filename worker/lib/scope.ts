@@ -1,6 +1,7 @@
 import { and, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
-import { forms } from '../db/schema'
+import { forms, neighborhoods, users } from '../db/schema'
+import { scopeTouches } from '../db/queries/users'
 import type { CurrentUser } from './auth'
 import { ApiError } from './errors'
 import { inList } from './simple-rest'
@@ -97,4 +98,16 @@ export const townScopeWhere = (user: CurrentUser, column: SQLiteColumn | SQL): S
 export const ownPartnerWhere = (user: CurrentUser, column: SQLiteColumn): SQL | undefined => {
   if (user.role !== 'partner') return undefined
   return user.partnerId === null ? sql`0` : sql`${column} = ${user.partnerId}`
+}
+
+// ── staff accounts ──
+
+/**
+ * The accounts a caller may see: admins see all. Others see themselves, the admins, and everyone
+ * who shares one of their neighborhoods — enough for owner pickers without listing other towns' staff.
+ */
+export const usersVisibleTo = (user: CurrentUser): SQL | undefined => {
+  const mine = scopeWhere(user, neighborhoods.id)
+  if (!mine) return undefined
+  return sql`(${users.role} = 'admin' OR ${users.id} = ${user.id} OR ${scopeTouches(mine)})`
 }

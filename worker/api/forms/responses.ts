@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { and, asc, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm'
 import type { AppEnv } from '../../env'
+import { batch } from '../../db/batch'
 import { formResponses, forms } from '../../db/schema'
 import { fieldsByVersion } from '../../db/queries/forms/read'
 import { FIELD_KEY, type Answers, type Field } from '../../domain/forms/definition'
@@ -99,7 +100,7 @@ export const formResponsesApi = new Hono<AppEnv>()
     const where = responsesWhere(c.var.user, q.filter)
     const column = SORTABLE[q.sort.field as keyof typeof SORTABLE] ?? formResponses.id
     const dir = q.sort.order === 'ASC' ? asc : desc
-    const [rows, [{ n }]] = await db.batch([
+    const [rows, [{ n }]] = await batch(db, [
       db
         .select({ r: formResponses })
         .from(formResponses)
@@ -133,7 +134,7 @@ export const formResponsesApi = new Hono<AppEnv>()
   .delete('/:id', async (c) => {
     const { r } = await load(c.var, idParam(c))
     const db = c.var.db
-    await db.batch([
+    await batch(db, [
       db.delete(formResponses).where(eq(formResponses.id, r.id)),
       audit(db, c.var.user, {
         action: 'delete',

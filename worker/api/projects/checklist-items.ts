@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { and, count, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { AppEnv } from '../../env'
+import { batch } from '../../db/batch'
 import { checklistItems, projects } from '../../db/schema'
 import { isItemOverdue } from '../../domain/project-status'
 import { audit } from '../../lib/audit'
@@ -79,7 +80,7 @@ export const checklistItemsApi = new Hono<AppEnv>()
       done === undefined ? undefined : eq(checklistItems.done, done),
     )
     const db = c.var.db
-    const [rows, [{ n }]] = await db.batch([
+    const [rows, [{ n }]] = await batch(db, [
       select(c.var)
         .where(where)
         .orderBy(...orderOf(q, columns, checklistItems.id))
@@ -118,7 +119,7 @@ export const checklistItemsApi = new Hono<AppEnv>()
         sql`(SELECT coalesce(max(sort_order), 0) + 1 FROM checklist_items WHERE project_id = ${project.id})`,
       createdAt: now,
     }
-    const [[{ id }]] = await db.batch([
+    const [[{ id }]] = await batch(db, [
       db.insert(checklistItems).values(values).returning({ id: checklistItems.id }),
       auditCreate(db, user, 'checklist-items', { ...values, sortOrder: input.sortOrder ?? null }),
       touchProject(c.var, project.id, now),
@@ -138,7 +139,7 @@ export const checklistItemsApi = new Hono<AppEnv>()
     await assertUsersExist(db, { ownerUserId: input.ownerUserId })
     const now = Date.now()
     if (changes.done !== undefined) changes.doneAt = changes.done ? now : null
-    await db.batch([
+    await batch(db, [
       db.update(checklistItems).set(changes).where(eq(checklistItems.id, before.id)),
       audit(db, user, {
         action: 'update',
@@ -156,7 +157,7 @@ export const checklistItemsApi = new Hono<AppEnv>()
   .delete('/:id', async (c) => {
     const before = await load(c.var, idParam(c))
     const { db, user } = c.var
-    await db.batch([
+    await batch(db, [
       db.delete(checklistItems).where(eq(checklistItems.id, before.id)),
       audit(db, user, {
         action: 'delete',

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { and, count, eq } from 'drizzle-orm'
 import type { AppEnv } from '../../env'
+import { batch } from '../../db/batch'
 import { evaluations, projects } from '../../db/schema'
 import { canSeePersonalData } from '../../domain/masking'
 import type { CurrentUser } from '../../lib/auth'
@@ -50,7 +51,7 @@ export const evaluationsApi = new Hono<AppEnv>()
       inIds(evaluations.resolved, filterList<string>(q.filter.resolved)),
     )
     const db = c.var.db
-    const [rows, [{ n }]] = await db.batch([
+    const [rows, [{ n }]] = await batch(db, [
       select(c.var)
         .where(where)
         .orderBy(...orderOf(q, columns, evaluations.id))

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { and, count, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import type { AppEnv } from '../../env'
+import { batch } from '../../db/batch'
 import { projects, projectUpdates, users } from '../../db/schema'
 import { audit } from '../../lib/audit'
 import { requireUser, writesNeedWriter } from '../../lib/auth'
@@ -58,7 +59,7 @@ export const projectUpdatesApi = new Hono<AppEnv>()
       isPublic === undefined ? undefined : eq(projectUpdates.public, isPublic),
     )
     const db = c.var.db
-    const [rows, [{ n }]] = await db.batch([
+    const [rows, [{ n }]] = await batch(db, [
       select(c.var)
         .where(where)
         .orderBy(...orderOf(q, columns, projectUpdates.id))
@@ -85,7 +86,7 @@ export const projectUpdatesApi = new Hono<AppEnv>()
       body: input.body,
       public: input.public ?? true,
     }
-    const [[{ id }]] = await db.batch([
+    const [[{ id }]] = await batch(db, [
       db.insert(projectUpdates).values(values).returning({ id: projectUpdates.id }),
       auditCreate(db, user, 'project-updates', values),
       db.update(projects).set({ updatedAt: now }).where(eq(projects.id, project.id)),
@@ -95,7 +96,7 @@ export const projectUpdatesApi = new Hono<AppEnv>()
   .delete('/:id', async (c) => {
     const before = toRecord(await load(c.var, idParam(c)))
     const { db, user } = c.var
-    await db.batch([
+    await batch(db, [
       db.delete(projectUpdates).where(eq(projectUpdates.id, before.id)),
       audit(db, user, {
         action: 'delete',

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { and, count, eq } from 'drizzle-orm'
 import type { AppEnv } from '../../env'
+import { batch } from '../../db/batch'
 import { topicEvents, topics, users } from '../../db/schema'
 import { requireUser } from '../../lib/auth'
 import { idsFilter, inIds, orderOf } from '../../lib/resource'
@@ -47,7 +48,7 @@ export const topicEventsApi = new Hono<AppEnv>()
       inIds(topicEvents.kind, filterList<string>(q.filter.kind)),
     )
     const db = c.var.db
-    const [rows, [{ n }]] = await db.batch([
+    const [rows, [{ n }]] = await batch(db, [
       select(c.var)
         .where(where)
         .orderBy(...orderOf(q, columns, topicEvents.id))

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { count, eq, getTableColumns } from 'drizzle-orm'
 import type { AppEnv, Db } from '../../env'
+import { batch } from '../../db/batch'
 import { categories, channels, grids, neighborhoods, topics } from '../../db/schema'
 import { TOPIC_STATUS_LABEL } from '../../domain/vocabulary'
 import type { Column } from '../../lib/csv'
@@ -77,7 +78,7 @@ export const topicsExportApi = new Hono<AppEnv>().get('/export', async (c) => {
   const { db, user } = c.var
   const where = topicWhere(user, q.filter)
   const order = orderOf(q, TOPIC_SORT_COLUMNS, topics.id)
-  const [[{ n }], first] = await db.batch([
+  const [[{ n }], first] = await batch(db, [
     db.select({ n: count() }).from(topics).where(where),
     selectRows(db)
       .where(where)

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { and, count, eq } from 'drizzle-orm'
 import type { AppEnv } from '../../env'
+import { batch } from '../../db/batch'
 import { supports, topics } from '../../db/schema'
 import { requireUser } from '../../lib/auth'
 import { idsFilter, inIds, orderOf } from '../../lib/resource'
@@ -37,7 +38,7 @@ export const supportsApi = new Hono<AppEnv>()
       inIds(supports.source, filterList<string>(q.filter.source)),
     )
     const db = c.var.db
-    const [rows, [{ n }]] = await db.batch([
+    const [rows, [{ n }]] = await batch(db, [
       select(c.var)
         .where(where)
         .orderBy(...orderOf(q, columns, supports.id))

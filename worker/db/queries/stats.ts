@@ -1,7 +1,10 @@
 import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../env'
+import { batch } from '../batch'
 import { categories, evaluations, neighborhoods, projects, topics } from '../schema'
+import { ADOPTED_TOPIC_STATUSES } from '../../domain/vocabulary'
+import { sqlList } from '../sql'
 
 export type StatsFilter = {
   /** The caller's scope on topics.neighborhood_id (from `scopeWhere`). */
@@ -44,7 +47,7 @@ export const statsFigures = async (db: Db, f: StatsFilter) => {
   )
   const day = sql<string>`date((${topics.createdAt} + 28800000) / 1000, 'unixepoch')`
   const [byStatus, totals, byCategory, byNeighborhood, overTime, accept, adopt, finish, evals] =
-    await db.batch([
+    await batch(db, [
       db
         .select({ status: topics.status, n: sql<number>`count(*)` })
         .from(topics)
@@ -55,7 +58,7 @@ export const statsFigures = async (db: Db, f: StatsFilter) => {
           collected: sql<number>`count(*)`,
           adopted: sql<
             number | null
-          >`sum(${topics.adoptedAt} IS NOT NULL OR ${topics.status} IN ('adopted', 'in_progress', 'done'))`,
+          >`sum(${topics.adoptedAt} IS NOT NULL OR ${topics.status} IN ${sqlList(ADOPTED_TOPIC_STATUSES)})`,
           done: sql<number | null>`sum(${topics.doneAt} IS NOT NULL OR ${topics.status} = 'done')`,
         })
         .from(topics)

@@ -1,10 +1,8 @@
 import { eq, inArray, sql, type SQL } from 'drizzle-orm'
-import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from '../../env'
 import { neighborhoods, towns, userNeighborhoods, users, userTowns } from '../schema'
-import { type Role } from '../../domain/vocabulary'
-import type { CurrentUser } from '../../lib/auth'
-import { scopeWhere } from '../../lib/scope'
+import type { Role } from '../../domain/vocabulary'
+import { chunks, type Statement } from '../batch'
 
 /** A staff account as the API shows it: never any password field. */
 export type UserRecord = {
@@ -51,22 +49,6 @@ export const scopeTouches = (where: SQL | undefined) => sql`EXISTS (
     ${neighborhoods.id} IN (SELECT neighborhood_id FROM user_neighborhoods WHERE user_id = ${users.id})
     OR ${neighborhoods.townId} IN (SELECT town_id FROM user_towns WHERE user_id = ${users.id})))`
 
-/**
- * The accounts a caller may see: admins see all. Others see themselves, the admins, and everyone
- * who shares one of their neighborhoods — enough for owner pickers without listing other towns' staff.
- */
-export const usersVisibleTo = (user: CurrentUser): SQL | undefined => {
-  const mine = scopeWhere(user, neighborhoods.id)
-  if (!mine) return undefined
-  return sql`(${users.role} = 'admin' OR ${users.id} = ${user.id} OR ${scopeTouches(mine)})`
-}
-
-/** Only the scope a role uses is stored: towns for `town`, neighborhoods for staff and viewers. */
-export const scopeForRole = (role: Role, townIds: number[], neighborhoodIds: number[]) => ({
-  townIds: role === 'town' ? [...new Set(townIds)] : [],
-  neighborhoodIds: role === 'staff' || role === 'viewer' ? [...new Set(neighborhoodIds)] : [],
-})
-
 /** Ids among `wanted` that do not exist in towns / neighborhoods. */
 export const missingScopeIds = async (db: Db, townIds: number[], neighborhoodIds: number[]) => {
   const [foundTowns, foundNbhds] = await Promise.all([
@@ -87,11 +69,6 @@ export const missingScopeIds = async (db: Db, townIds: number[], neighborhoodIds
   }
 }
 
-const chunk = <T>(list: T[], size: number) =>
-  Array.from({ length: Math.ceil(list.length / size) }, (_, i) =>
-    list.slice(i * size, (i + 1) * size),
-  )
-
 /**
  * Statements replacing a user's scope rows. `userId` may be SQL (the id of a row inserted earlier
  * in the same batch). Inserts are chunked to stay under D1's 100 bound parameters.
@@ -100,13 +77,13 @@ export const replaceScopeStatements = (
   db: Db,
   userId: number | SQL,
   scope: { townIds: number[]; neighborhoodIds: number[] },
-): BatchItem<'sqlite'>[] => [
+): Statement[] => [
   db.delete(userTowns).where(eq(userTowns.userId, userId)),
   db.delete(userNeighborhoods).where(eq(userNeighborhoods.userId, userId)),
-  ...chunk(scope.townIds, 40).map((part) =>
+  ...chunks(scope.townIds, 40).map((part) =>
     db.insert(userTowns).values(part.map((townId) => ({ userId: userId, townId }))),
   ),
-  ...chunk(scope.neighborhoodIds, 40).map((part) =>
+  ...chunks(scope.neighborhoodIds, 40).map((part) =>
     db
       .insert(userNeighborhoods)
       .values(part.map((neighborhoodId) => ({ userId: userId, neighborhoodId }))),

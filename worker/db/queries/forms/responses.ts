@@ -4,7 +4,7 @@
 import { eq, sql } from 'drizzle-orm'
 import type { Db } from '../../../env'
 import { forms } from '../../schema'
-import { rawAll } from '../../batch'
+import { batch, rawAll } from '../../batch'
 import { toForm, withFields, type FormWithFields } from './read'
 import type { Answers } from '../../../domain/forms/definition'
 import { hitStatement, type RateLimitOptions } from '../../../lib/rate-limit'
@@ -29,7 +29,7 @@ export const formForPost = async (
   key: string,
   hit: RateLimitOptions & { key: string },
 ): Promise<{ form: FormWithFields | undefined; hits: number; stored: ResponseStored | null }> => {
-  const [forms_, hits, stored] = await db.batch([
+  const [forms_, hits, stored] = await batch(db, [
     withFields(db).where(eq(forms.slug, slug)).limit(1),
     rawAll<{ count: number }>(db, hitStatement(hit.key, hit.windowMs)),
     rawAll<{ body: string }>(
@@ -72,7 +72,7 @@ export const submitResponse = async (
   now = Date.now(),
 ): Promise<ResponseStored | { refused: 'closed' | 'full' | 'duplicate_phone' }> => {
   const key = claimKey(r.formId, r.key)
-  const [, , stored, why] = await db.batch([
+  const [, , stored, why] = await batch(db, [
     rawAll(
       db,
       sql`
