@@ -1,0 +1,376 @@
+// A D1 binding over a SQLite file (better-sqlite3), for the Node home. It answers as D1 does in
+// workerd, which tests/node/d1-shim.test.ts checks statement by statement against real D1:
+//   results   all()/run() `{ success, meta, results }` (rows as objects, a later duplicate column
+//             wins), first() a row or null (first(col) throws D1_COLUMN_NOTFOUND for a missing
+//             column), raw() arrays (`columnNames: true` puts the names first, even with no row);
+//             BLOBs come back as arrays of bytes, NaN/±Infinity as null, -0 as 0 (D1's JSON).
+//   binding   numbers bind as REAL (as D1: `typeof(?)` of 1 is 'real', `? / 2` of 5 is 2.5),
+//             booleans as 1/0, ArrayBuffers, views and byte arrays as BLOBs, NaN/±Infinity as
+//             NULL; undefined, bigint and other objects throw D1_TYPE_ERROR in bind(). Values go
+//             to placeholders by position, whatever their style (`?`, `?NNN`, `:name`).
+//   limits    at most 100 parameters (SQLITE_LIMIT_VARIABLE_NUMBER), a LIKE/GLOB pattern of at
+//             most 50 bytes (server/like.ts), exactly as many values as parameters.
+//   errors    `D1_ERROR: <SQLite message>: <code>[ (extended: <code>)]` with the message alone as
+//             `cause`; D1 also names the byte offset of a syntax error (` at offset N`), which
+//             better-sqlite3 does not tell, so that part is missing here.
+//   meta      served_by, duration, changes (trigger changes included), last_row_id, changed_db,
+//             size_after as D1 computes them; rows_read / rows_written are estimates (the rows
+//             returned / changed): SQLite does not expose D1's counters.
+//   batch     one IMMEDIATE transaction: all or nothing; empty statements are dropped, as D1
+//             drops them. exec() runs one statement per line in one transaction, as D1 does.
+// Not copied: D1 refuses PRAGMAs and sqlite_* functions (SQLITE_AUTH), runs every statement of a
+// multi-statement prepare() and limits expression depth to 100; here these work or fail as
+// SQLite does.
+import Database from 'better-sqlite3'
+import { SqliteFunctionError } from './like'
+import { type Placeholders, parameterLimitError, parsePlaceholders } from './sql-placeholders'
+
+type Bound = number | string | null | Buffer
+type Row = Record<string, unknown>
+type Meta = D1Meta & Record<string, unknown>
+
+/** What `meta.served_by` says, so a log shows which home answered. */
+export const SERVED_BY = 'better-sqlite3'
+
+/** D1's error: `<prefix>: <message>`, with the bare message as `cause`. */
+const d1Error = (prefix: string, message: string) =>
+  new Error(`${prefix}: ${message}`, { cause: new Error(message) })
+
+/** An error from SQLite (or better-sqlite3) worded as D1 words it. */
+export const d1Message = (err: unknown): string => {
+  if (err instanceof Database.SqliteError) {
+    const primary = /^SQLITE_[A-Z]+/.exec(err.code)?.[0] ?? err.code
+    return `${err.message}: ${primary}${primary === err.code ? '' : ` (extended: ${err.code})`}`
+  }
+  if (err instanceof SqliteFunctionError) return `${err.message}: ${err.code}`
+  const message = err instanceof Error ? err.message : String(err)
+  if (/parameter values were provided|Missing named parameter/.test(message))
+    return 'Wrong number of parameter bindings for SQL query.'
+  if (message.includes('contains no statements')) return 'SQL code did not contain a statement.'
+  return message
+}
+
+/** D1 drops statements that are blank once indented `--` comments are removed. */
+const isBlank = (sql: string) => sql.replace(/^\s+--.*/gm, '').trim().length === 0
+
+const bytesOf = (values: ArrayLike<number>) => Buffer.from(Uint8Array.from(values))
+
+/** One value as D1's bind() takes it (then JSON carries it to the database). */
+const toBound = (value: unknown): Bound => {
+  const type = typeof value
+  if (type === 'number') {
+    const n = value as number
+    return Number.isFinite(n) ? n + 0 : null
+  }
+  if (type === 'string') return value as string
+  if (type === 'boolean') return value ? 1 : 0
+  if (value === null) return null
+  if (type === 'object') {
+    if (Array.isArray(value) && value.every((b) => typeof b === 'number' && b >= 0 && b < 256))
+      return bytesOf(value)
+    if (value instanceof ArrayBuffer) return Buffer.from(new Uint8Array(value))
+    if (ArrayBuffer.isView(value)) return bytesOf(Array.from(value as unknown as ArrayLike<number>))
+  }
+  const message = `Type '${type}' not supported for value '${String(value)}'`
+  throw new Error(`D1_TYPE_ERROR: ${message}`, { cause: new Error(message) })
+}
+
+/** A value read back as D1 hands it over (through JSON). */
+const toResult = (value: unknown) => {
+  if (typeof value === 'number') return Number.isFinite(value) ? value + 0 : null
+  if (Buffer.isBuffer(value)) return Array.from(value)
+  return value
+}
+
+type Prepared = { stmt: Database.Statement<Bound[]>; placeholders: Placeholders }
+
+/** What one statement produced. */
+type Outcome = { columns: string[]; rows: unknown[][]; meta: Meta }
+
+const objects = ({ columns, rows }: Outcome) =>
+  rows.map((row) => {
+    const object: Row = {}
+    for (let i = 0; i < columns.length; i++) object[columns[i]] = row[i]
+    return object
+  })
+
+/** The database side: runs statements on one connection, as D1's server does. */
+class Engine {
+  readonly sqlite: Database.Database
+  #cache = new Map<string, Prepared>()
+  #state: Database.Statement<[], [number, number, number]>
+  #transaction: Database.Transaction<(work: () => void) => void>
+  /** Commits that changed the database: the Sessions API's bookmarks count them. */
+  commits = 0
+
+  constructor(sqlite: Database.Database) {
+    this.sqlite = sqlite
+    this.#state = sqlite
+      .prepare<[], [number, number, number]>(
+        'SELECT total_changes(), last_insert_rowid(), ' +
+          '(SELECT page_count FROM pragma_page_count()) * (SELECT page_size FROM pragma_page_size())',
+      )
+      .raw(true)
+    this.#transaction = sqlite.transaction((work: () => void) => work())
+  }
+
+  /** Runs `work` in one IMMEDIATE transaction: all of it or nothing. */
+  atomically<T>(work: () => T): T {
+    let out: T | undefined
+    let done = false
+    this.#transaction.immediate(() => {
+      out = work()
+      done = true
+    })
+    if (!done) throw new Error('transaction did not run')
+    return out as T
+  }
+
+  #prepare(sql: string): Prepared {
+    let prepared = this.#cache.get(sql)
+    if (!prepared) {
+      prepared = {
+        stmt: this.sqlite.prepare<Bound[]>(sql),
+        placeholders: parsePlaceholders(sql),
+      }
+      if (this.#cache.size >= 1000) this.#cache.clear()
+      this.#cache.set(sql, prepared)
+    }
+    return prepared
+  }
+
+  /** better-sqlite3's arguments: positional values for `?`, an object for the named ones. */
+  #arguments({ list, count }: Placeholders, values: Bound[]): unknown[] {
+    const limit = parameterLimitError({ list, count })
+    if (limit) throw new SqliteFunctionError(limit)
+    if (values.length !== count)
+      throw new Error('Wrong number of parameter bindings for SQL query.')
+    if (list.every((p) => p.name === null)) return values
+    const anonymous: Bound[] = []
+    const named: Record<string, Bound> = {}
+    for (const p of list) {
+      if (p.name === null) anonymous.push(values[p.index - 1])
+      else named[p.name] = values[p.index - 1]
+    }
+    return [...anonymous, named]
+  }
+
+  /** One statement: its columns, rows and D1's meta. */
+  run(sql: string, values: Bound[]): Outcome {
+    const [changesBefore, lastBefore, sizeBefore] = this.#state.get()!
+    const started = performance.now()
+    const { stmt, placeholders } = this.#prepare(sql)
+    const args = this.#arguments(placeholders, values) as Bound[]
+    let columns: string[] = []
+    let rows: unknown[][] = []
+    if (stmt.reader) {
+      rows = stmt.raw(true).all(...args) as unknown[][]
+      columns = stmt.columns().map((c) => c.name)
+      for (const row of rows) for (let i = 0; i < row.length; i++) row[i] = toResult(row[i])
+    } else stmt.run(...args)
+    const duration = performance.now() - started
+    const [changesAfter, lastAfter, sizeAfter] = this.#state.get()!
+    const changes = changesAfter - changesBefore
+    const changedDb = changes !== 0 || lastAfter !== lastBefore || sizeAfter !== sizeBefore
+    if (changedDb) this.commits++
+    return {
+      columns,
+      rows,
+      meta: {
+        served_by: SERVED_BY,
+        duration,
+        changes,
+        last_row_id: lastAfter,
+        changed_db: changedDb,
+        size_after: sizeAfter,
+        rows_read: rows.length,
+        rows_written: changes,
+      },
+    }
+  }
+}
+
+/** A prepared statement, as D1's: immutable, bind() gives a new one. */
+export class SqliteD1PreparedStatement implements D1PreparedStatement {
+  readonly #engine: Engine
+  readonly #session: SqliteD1DatabaseSession | null
+  readonly statement: string
+  readonly params: Bound[]
+
+  constructor(
+    engine: Engine,
+    session: SqliteD1DatabaseSession | null,
+    statement: string,
+    params: Bound[] = [],
+  ) {
+    this.#engine = engine
+    this.#session = session
+    this.statement = statement
+    this.params = params
+  }
+
+  bind(...values: unknown[]): SqliteD1PreparedStatement {
+    return new SqliteD1PreparedStatement(
+      this.#engine,
+      this.#session,
+      this.statement,
+      values.map(toBound),
+    )
+  }
+
+  /** Runs it alone (SQLite's autocommit: its own transaction), or fails as D1 fails. */
+  #outcome(): Outcome {
+    if (isBlank(this.statement)) throw d1Error('D1_ERROR', 'No SQL statements detected.')
+    try {
+      const outcome = this.#engine.run(this.statement, this.params)
+      this.#session?.saw(this.#engine)
+      return outcome
+    } catch (err) {
+      throw d1Error('D1_ERROR', d1Message(err))
+    }
+  }
+
+  /** @internal the batch runs it inside its own transaction */
+  outcomeInBatch(engine: Engine): Outcome {
+    if (engine !== this.#engine) throw new Error('D1_ERROR: statement from another database')
+    return engine.run(this.statement, this.params)
+  }
+
+  async first<T = Row>(colName?: string): Promise<T | null> {
+    const [row] = objects(this.#outcome())
+    if (!row) return null
+    if (colName === undefined) return row as T
+    if (row[colName] === undefined)
+      throw new Error(`D1_COLUMN_NOTFOUND: Column not found (${colName})`, {
+        cause: new Error('Column not found'),
+      })
+    return row[colName] as T
+  }
+
+  async run<T = Row>(): Promise<D1Result<T>> {
+    const outcome = this.#outcome()
+    return { success: true, meta: outcome.meta, results: objects(outcome) as T[] }
+  }
+
+  async all<T = Row>(): Promise<D1Result<T>> {
+    const outcome = this.#outcome()
+    return { success: true, meta: outcome.meta, results: objects(outcome) as T[] }
+  }
+
+  raw<T = unknown[]>(options: { columnNames: true }): Promise<[string[], ...T[]]>
+  raw<T = unknown[]>(options?: { columnNames?: false }): Promise<T[]>
+  async raw<T = unknown[]>(options?: { columnNames?: boolean }): Promise<[string[], ...T[]] | T[]> {
+    const { columns, rows } = this.#outcome()
+    return options?.columnNames ? [columns, ...(rows as T[])] : (rows as T[])
+  }
+}
+
+const runBatch = async <T>(engine: Engine, statements: D1PreparedStatement[]) => {
+  const list = statements.map((s) => {
+    if (!(s instanceof SqliteD1PreparedStatement))
+      throw new TypeError('D1_ERROR: batch() takes statements made by this database')
+    return s
+  })
+  const live = list.filter((s) => !isBlank(s.statement))
+  if (live.length === 0) throw d1Error('D1_ERROR', 'No SQL statements detected.')
+  try {
+    return engine.atomically(() =>
+      live.map((s): D1Result<T> => {
+        const outcome = s.outcomeInBatch(engine)
+        return { success: true, meta: outcome.meta, results: objects(outcome) as T[] }
+      }),
+    )
+  } catch (err) {
+    throw d1Error('D1_ERROR', d1Message(err))
+  }
+}
+
+const bookmarkOf = (commits: number) =>
+  `00000000-${commits.toString(16).padStart(8, '0')}-00000000-${'0'.repeat(32)}`
+
+/** A session (D1's read-replication API): one SQLite file has one copy, so it is always fresh. */
+export class SqliteD1DatabaseSession implements D1DatabaseSession {
+  readonly #engine: Engine
+  #bookmark: string | null
+
+  constructor(engine: Engine, constraintOrBookmark: string) {
+    this.#engine = engine
+    this.#bookmark =
+      constraintOrBookmark === 'first-primary' || constraintOrBookmark === 'first-unconstrained'
+        ? null
+        : constraintOrBookmark
+  }
+
+  /** @internal a statement of this session ran: the bookmark moves on, never back */
+  saw(engine: Engine) {
+    const next = bookmarkOf(engine.commits)
+    if (this.#bookmark === null || this.#bookmark.localeCompare(next) < 0) this.#bookmark = next
+  }
+
+  prepare(query: string): SqliteD1PreparedStatement {
+    return new SqliteD1PreparedStatement(this.#engine, this, query)
+  }
+
+  async batch<T = unknown>(statements: D1PreparedStatement[]): Promise<D1Result<T>[]> {
+    const results = await runBatch<T>(this.#engine, statements)
+    this.saw(this.#engine)
+    return results
+  }
+
+  getBookmark(): string | null {
+    return this.#bookmark
+  }
+}
+
+/**
+ * The D1 binding over an open better-sqlite3 connection (see server/database.ts for opening it
+ * with D1's settings).
+ * @example const DB = new SqliteD1Database(openDatabase('data/jushou.sqlite'))
+ */
+export class SqliteD1Database implements D1Database {
+  readonly #engine: Engine
+
+  constructor(sqlite: Database.Database) {
+    this.#engine = new Engine(sqlite)
+  }
+
+  prepare(query: string): SqliteD1PreparedStatement {
+    return new SqliteD1PreparedStatement(this.#engine, null, query)
+  }
+
+  batch<T = unknown>(statements: D1PreparedStatement[]): Promise<D1Result<T>[]> {
+    return runBatch<T>(this.#engine, statements)
+  }
+
+  /** Statements one per line (as D1 splits them), all in one transaction. */
+  async exec(query: string): Promise<D1ExecResult> {
+    const lines = query.trim().split('\n')
+    const live = lines.filter((line) => !isBlank(line))
+    const fail = (message: string) => {
+      const text = `Error in line 1: ${lines[0]}: ${message}`
+      return new Error(`D1_EXEC_ERROR: ${text}`, { cause: new Error(text) })
+    }
+    if (live.length === 0) throw fail('No SQL statements detected.')
+    const started = performance.now()
+    try {
+      this.#engine.atomically(() => {
+        for (const line of live) this.#engine.sqlite.exec(line)
+      })
+    } catch (err) {
+      throw fail(d1Message(err))
+    }
+    this.#engine.commits++
+    return { count: live.length, duration: performance.now() - started }
+  }
+
+  withSession(constraintOrBookmark?: string): SqliteD1DatabaseSession {
+    const value = constraintOrBookmark?.trim() || 'first-unconstrained'
+    return new SqliteD1DatabaseSession(this.#engine, value)
+  }
+
+  /** The whole database file, as the deprecated D1 dump() gave it. */
+  async dump(): Promise<ArrayBuffer> {
+    const file = this.#engine.sqlite.serialize()
+    return file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer
+  }
+}

@@ -1,0 +1,148 @@
+// The Node home: the same Hono app as on Workers (worker/app.ts), with bindings that behave like
+// the Workers ones: DB a D1 over a SQLite file (server/d1.ts), ASSETS the static files
+// (server/assets.ts), the [vars] of wrangler.toml overridden by the environment
+// (server/config.ts), the cron job in-process (server/cron.ts), and the client's address from the
+// TCP peer or a trusted proxy (server/proxy.ts).
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { gzipSync } from 'node:zlib'
+import { getRequestListener } from '@hono/node-server'
+import type Database from 'better-sqlite3'
+import { app } from '../worker/app'
+import { scheduled } from '../worker/scheduled'
+import { type AssetServer, assetServer } from './assets'
+import type { NodeConfig } from './config'
+import { type Pending, executionContext } from './context'
+import { runScheduled, scheduleCrons } from './cron'
+import { SqliteD1Database } from './d1'
+import { openDatabase } from './database'
+import { applyMigrations } from './migrations'
+import { prepareIncoming, trustedProxies } from './proxy'
+
+type Log = (line: string) => void
+
+/**
+ * The app's bindings. `wrangler types` types each var as its wrangler.toml value; on Node (as
+ * with a var changed in Cloudflare's dashboard) a var holds whatever string it was given.
+ */
+const bindings = (vars: Record<string, string>, DB: D1Database, ASSETS: Fetcher): Env => ({
+  ...(vars as Vars),
+  DB,
+  ASSETS,
+})
+
+/** The string-valued part of Env: the vars. A binding added to Env must be mapped above. */
+type Vars = { [K in keyof Env as Env[K] extends string ? K : never]: Env[K] }
+
+/** The ASSETS binding: the files' own answer, 404 when there is none. */
+const assetsBinding = (assets: AssetServer | null): Fetcher => ({
+  fetch: async (input, init) =>
+    assets ? assets.fetch(new Request(input, init)) : new Response(null, { status: 404 }),
+  connect: () => {
+    throw new Error('ASSETS.connect() is not supported')
+  },
+})
+
+// ── compression, as Cloudflare compresses for the browser ──
+
+const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|manifest\+json)|image\/svg\+xml)/
+const MIN_COMPRESS_BYTES = 1024
+const compressedAssets = new Map<string, Uint8Array>()
+
+const compress = async (request: Request, response: Response) => {
+  const type = response.headers.get('content-type') ?? ''
+  if (
+    !response.body ||
+    request.method === 'HEAD' ||
+    response.headers.has('content-encoding') ||
+    !COMPRESSIBLE.test(type) ||
+    !/\bgzip\b/.test(request.headers.get('accept-encoding') ?? '')
+  )
+    return response
+  const body = new Uint8Array(await response.arrayBuffer())
+  const headers = new Headers(response.headers)
+  const init = { status: response.status, statusText: response.statusText, headers }
+  if (body.byteLength < MIN_COMPRESS_BYTES) return new Response(body, init)
+  // A static file (it has an ETag) is compressed once.
+  const etag = response.headers.get('etag')
+  let gzipped = etag ? compressedAssets.get(etag) : undefined
+  if (!gzipped) {
+    gzipped = gzipSync(body)
+    if (etag) compressedAssets.set(etag, gzipped)
+  }
+  headers.set('Content-Encoding', 'gzip')
+  headers.delete('Content-Length')
+  headers.append('Vary', 'Accept-Encoding')
+  return new Response(gzipped, init)
+}
+
+/** The running Node home. */
+export type NodeHome = {
+  url: string
+  env: Env
+  sqlite: Database.Database
+  /** Runs the cron job now, as its trigger would. */
+  runCron(cron?: string): Promise<void>
+  /** Stops taking requests, stops the cron timers, waits for pending work, closes the file. */
+  close(): Promise<void>
+}
+
+/**
+ * Opens the database (applying migrations), then serves the app on config.host:config.port
+ * (port 0: a free one) and starts the cron timers.
+ * @example const home = await startServer(loadConfig()); console.log(home.url)
+ */
+export const startServer = async (
+  config: NodeConfig,
+  { log = console.log as Log, crons = true } = {},
+): Promise<NodeHome> => {
+  const sqlite = openDatabase(config.database)
+  for (const name of applyMigrations(sqlite, config.migrationsDir))
+    log(`migrations: applied ${name}`)
+  const assets = config.assets ? assetServer(config.assets) : null
+  const env = bindings(config.vars, new SqliteD1Database(sqlite), assetsBinding(assets))
+  const proxies = trustedProxies(config.trustedProxies)
+
+  const pending: Pending = new Set()
+  const toApp = async (request: Request): Promise<Response> => app.fetch(request, env, ctx)
+  const ctx = executionContext(pending, toApp)
+  const respond = async (request: Request) =>
+    compress(request, (await assets?.handle(request)) ?? (await toApp(request)))
+  const listener = getRequestListener(respond)
+  const server = http.createServer((incoming, outgoing) => {
+    prepareIncoming(incoming, proxies)
+    listener(incoming, outgoing)
+  })
+  // Behind a proxy that keeps connections open, close idle ones before it does.
+  server.keepAliveTimeout = 65_000
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(config.port, config.host, () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+
+  const runCron = (cron = config.crons[0] ?? '', scheduledTime = Date.now()) => {
+    const run = runScheduled(scheduled, env, cron, { scheduledTime, self: toApp })
+    pending.add(run)
+    return run.finally(() => pending.delete(run))
+  }
+  const stopCrons = crons ? scheduleCrons(config.crons, runCron) : () => {}
+
+  return {
+    url,
+    env,
+    sqlite,
+    runCron,
+    async close() {
+      stopCrons()
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeIdleConnections()
+      })
+      await Promise.allSettled([...pending])
+      sqlite.close()
+    },
+  }
+}
