@@ -1,9 +1,17 @@
-// The Node home's entry: `node dist-node/server.mjs` (built by `npm run build:node`) serves the
-// app with the settings of server/config.ts until SIGTERM or SIGINT. Imported (by scripts and
-// tests), it only exports the pieces.
+// The Node home's entry, `node dist-node/server.mjs [command]` (built by `npm run build:node`):
+//   (none) | serve        serve the app until SIGTERM / SIGINT (migrations are applied first)
+//   migrate               apply migrations/ to the database and exit
+//   backup [--dir D]      an online, checked copy of the database in D (default: backups/)
+//   restore FILE          replace the database with a backup (stop the server first)
+// Settings come from wrangler.toml and the environment (server/config.ts). Imported (by scripts
+// and tests), this file only exports the pieces.
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
+import { backupDatabase, restoreDatabase } from './backup'
 import { loadConfig } from './config'
+import { openDatabase } from './database'
+import { applyMigrations } from './migrations'
 import { startServer } from './server'
 
 export { backupDatabase, restoreDatabase } from './backup'
@@ -12,10 +20,7 @@ export { openDatabase } from './database'
 export { applyMigrations } from './migrations'
 export { startServer } from './server'
 
-const isMain =
-  process.argv[1] && pathToFileURL(path.resolve(process.argv[1])).href === import.meta.url
-
-if (isMain) {
+const serve = async () => {
   const config = loadConfig()
   const home = await startServer(config)
   console.log(
@@ -32,3 +37,42 @@ if (isMain) {
   process.on('SIGTERM', () => void stop('SIGTERM'))
   process.on('SIGINT', () => void stop('SIGINT'))
 }
+
+const run = async (argv: string[]) => {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { dir: { type: 'string' } },
+  })
+  const [command = 'serve', file] = positionals
+  const config = loadConfig()
+  if (command === 'serve') return serve()
+  if (command === 'migrate') {
+    const sqlite = openDatabase(config.database)
+    const applied = applyMigrations(sqlite, config.migrationsDir)
+    sqlite.close()
+    console.log(applied.length ? `applied ${applied.join(', ')}` : 'no migrations to apply')
+    return
+  }
+  if (command === 'backup') {
+    const dir = path.resolve(values.dir ?? path.join(config.root, 'backups'))
+    const { file: copy, bytes } = await backupDatabase(config.database, dir)
+    console.log(`backup: ${copy} (${(bytes / 1024 / 1024).toFixed(1)} MiB, integrity ok)`)
+    return
+  }
+  if (command === 'restore' && file) {
+    await restoreDatabase(path.resolve(file), config.database)
+    console.log(`restore: ${config.database} now holds ${file}`)
+    return
+  }
+  console.error('usage: server.mjs [serve | migrate | backup [--dir DIR] | restore FILE]')
+  process.exitCode = 2
+}
+
+const isMain =
+  process.argv[1] && pathToFileURL(path.resolve(process.argv[1])).href === import.meta.url
+if (isMain)
+  await run(process.argv.slice(2)).catch((err) => {
+    console.error(err instanceof Error ? (err.stack ?? err.message) : err)
+    process.exit(1)
+  })
