@@ -3,6 +3,7 @@ import { and, count, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import type { AppEnv, Db } from '../env'
 import { batch } from '../db/batch'
+import { errorText } from '../db/errors'
 import { channels, grids } from '../db/schema'
 import { CHANNEL_KINDS } from '../domain/vocabulary'
 import { channelUrls, newChannelCode } from '../domain/channel-code'
@@ -13,10 +14,8 @@ import {
   assertNeighborhoodExists,
   auditCreate,
   boolFilter,
-  conflictsAs,
   deleteAudited,
   contains,
-  errorText,
   idsFilter,
   inIds,
   orderOf,

@@ -57,7 +57,7 @@ export const shanghaiTime = (ms: number | null | undefined) => {
  * @example return sendExport(c, { format: exportFormat(c), filename: '议题', columns, rows })
  */
 export const sendExport = <T>(
-  c: Context,
+  _c: Context,
   { format, filename, columns, rows }: ExportOptions<T>,
 ) => {
   const body = format === 'csv' ? toCsv(columns, rows) : toXlsx(columns, rows, filename)

@@ -2,6 +2,7 @@ import { asc, desc, eq, sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../env'
 import { batch, type Statement } from '../db/batch'
+import { errorText } from '../db/errors'
 import { auditLog, neighborhoods } from '../db/schema'
 import type { CurrentUser } from './auth'
 import { ApiError, validationError } from './errors'
@@ -85,12 +86,7 @@ export const auditCreate = (
   })
 
 /** An error's message with those of its causes (drizzle wraps D1's), to look for constraints. */
-export const errorText = (err: unknown) => {
-  const parts: string[] = []
-  for (let e = err as { message?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e)
-    if (typeof e.message === 'string') parts.push(e.message)
-  return parts.join(' | ')
-}
+export { errorText }
 
 /**
  * Runs a write; a UNIQUE violation becomes 409 with `errors[field]`, a FOREIGN KEY violation 409

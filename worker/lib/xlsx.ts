@@ -6,6 +6,7 @@ import { type Column, columnValue, neutraliseCell } from './csv'
 // carry one of a few fills (`CellStyle`), e.g. to colour a matrix by state.
 
 // Characters XML 1.0 forbids; a resident's text could hold them.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching these control characters is the point
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
 
 const xmlEscape = (text: string) =>

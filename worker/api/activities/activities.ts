@@ -124,7 +124,7 @@ export const activitiesApi = new Hono<AppEnv>()
     await assertNeighborhoodExists(db, input.neighborhoodId)
     checkWindow(input.opensAt ?? null, input.closesAt ?? null)
     const sessions = input.sessions ?? []
-    sessions.forEach((s, i) => checkSessionTimes(s, `sessions.${i}.`))
+    for (const [i, s] of sessions.entries()) checkSessionTimes(s, `sessions.${i}.`)
     const now = Date.now()
     const kind = input.kind ?? 'event'
     const values = {

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { and, asc, count, desc, eq } from 'drizzle-orm'
+import { asc, count, desc, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import type { AppEnv } from '../../env'
 import { activities, activitySessions, registrations } from '../../db/schema'
