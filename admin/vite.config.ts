@@ -48,14 +48,34 @@ const vendorGroups = [
   { name: 'icons', test: inNodeModules('@mui/icons-material'), priority: 44, tags: initial },
   // everything else the shell needs: react-admin, react-router, react-query, react-hook-form …
   { name: 'react-admin', test: vendor, priority: 43, tags: initial },
+  // What the data grid and the charts share, in a small chunk of its own: otherwise the report
+  // screen's charts would pull in the whole data grid chunk, or the topic grid the charts.
   {
-    name: 'data-grid',
+    name: 'mui-x',
     test: inNodeModules(
-      '@mui/x-data-grid',
       '@mui/x-internals',
-      '@mui/x-virtualizer',
+      '@base-ui/utils',
       'reselect',
       'use-sync-external-store',
+    ),
+    priority: 11,
+  },
+  {
+    name: 'data-grid',
+    test: inNodeModules('@mui/x-data-grid', '@mui/x-virtualizer'),
+    priority: 10,
+  },
+  // Charts (the report screen only).
+  {
+    name: 'charts',
+    test: inNodeModules(
+      '@mui/x-charts',
+      '@mui/x-charts-vendor',
+      '@mui/x-internal-gestures',
+      'bezier-easing',
+      'flatqueue',
+      'd3-[a-z-]+',
+      'internmap',
     ),
     priority: 10,
   },

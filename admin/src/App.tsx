@@ -1,4 +1,4 @@
-import { Admin, Resource } from 'react-admin'
+import { Admin, CustomRoutes, Resource } from 'react-admin'
 import authProvider from './authProvider'
 import dataProvider from './dataProvider'
 import i18nProvider from './i18n'
@@ -24,6 +24,9 @@ import forms from './resources/forms'
 import activities from './resources/activities'
 import registrations from './resources/registrations'
 import volunteers from './resources/volunteers'
+import programmes from './resources/programmes'
+import weeklyCheckins from './resources/weekly-checkins'
+import { reportRoutes } from './reports'
 
 const App = () => (
   <Admin
@@ -40,6 +43,8 @@ const App = () => (
     <Resource name="topics" {...topics} />
     <Resource name="projects" {...projects} />
     <Resource name="meetings" {...meetings} />
+    <Resource name="programmes" {...programmes} />
+    <Resource name="weekly-checkins" {...weeklyCheckins} />
     <Resource name="channels" {...channels} />
     <Resource name="forms" {...forms} />
     <Resource name="activities" {...activities} />
@@ -51,6 +56,7 @@ const App = () => (
     <Resource name="grids" {...grids} />
     <Resource name="categories" {...categories} />
     <Resource name="audit-log" {...auditLog} />
+    <CustomRoutes>{reportRoutes}</CustomRoutes>
   </Admin>
 )
 

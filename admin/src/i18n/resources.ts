@@ -8,12 +8,15 @@ import forms from '../resources/forms/i18n'
 import grids from '../resources/grids/i18n'
 import meetings from '../resources/meetings/i18n'
 import neighborhoods from '../resources/neighborhoods/i18n'
+import programmes from '../resources/programmes/i18n'
 import projects from '../resources/projects/i18n'
 import registrations from '../resources/registrations/i18n'
+import reports from '../reports/i18n'
 import topics from '../resources/topics/i18n'
 import towns from '../resources/towns/i18n'
 import users from '../resources/users/i18n'
 import volunteers from '../resources/volunteers/i18n'
+import weeklyCheckins from '../resources/weekly-checkins/i18n'
 
 /*
  * How a resource folder adds its labels (the i18n bundle pattern):
@@ -55,12 +58,15 @@ const bundles: Bundle[] = [
   grids,
   meetings,
   neighborhoods,
+  programmes,
   projects,
   registrations,
+  reports,
   topics,
   towns,
   users,
   volunteers,
+  weeklyCheckins,
 ]
 
 export const resourceMessages = (locale: Locale) => mergeMessages(...bundles.map((b) => b[locale]))

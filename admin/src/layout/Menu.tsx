@@ -1,6 +1,7 @@
 import { createElement } from 'react'
 import { Divider, ListSubheader } from '@mui/material'
 import DefaultIcon from '@mui/icons-material/ViewList'
+import ReportIcon from '@mui/icons-material/Assessment'
 import {
   Menu as RaMenu,
   useCreatePath,
@@ -18,6 +19,8 @@ const WORK = [
   'topics',
   'projects',
   'meetings',
+  'programmes',
+  'weekly-checkins',
   'activities',
   'registrations',
   'volunteers',
@@ -46,6 +49,12 @@ const Menu = () => {
       {work.map((name) => (
         <ResourceItem key={name} name={name} />
       ))}
+      <RaMenu.Item
+        to="/reports"
+        state={{ _scrollToTop: true }}
+        primaryText={translate('reports.menu')}
+        leftIcon={<ReportIcon />}
+      />
       {rest.length > 0 && <Divider />}
       {rest.length > 0 && open && (
         <ListSubheader sx={{ lineHeight: 2.5, bgcolor: 'transparent' }}>
