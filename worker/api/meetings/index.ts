@@ -13,12 +13,13 @@ import { updateMeeting } from './update'
 // Mounted once, at /api: `app.route('/api', meetingsApi)`.
 
 const meetings = new Hono<AppEnv>()
+  // Checks the session itself, in the batch of its read (batchAsUser): before `requireUser`.
+  .route('/', recordTally)
   .use(requireUser, writesNeedWriter)
   .route('/', listMeetings)
   .route('/', createMeeting)
   .route('/', readMeeting)
   .route('/', updateMeeting)
-  .route('/', recordTally)
 
 export const meetingsApi = new Hono<AppEnv>()
   .route('/meetings', meetings)

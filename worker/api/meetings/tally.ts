@@ -2,7 +2,12 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../../env'
 import { loadProject } from '../../db/queries/projects'
-import { loadMeeting } from '../../db/queries/meetings/records'
+import {
+  type ItemRow,
+  type MeetingRow,
+  meetingStatements,
+  toMeetingWithItems,
+} from '../../db/queries/meetings/records'
 import { type TallyWrite, tallyStatements } from '../../db/queries/meetings/tally'
 import { checkDecision, type DecisionInput, decisionSentence } from '../../domain/meetings/decision'
 import { recordProblem } from '../../domain/meetings/meeting'
@@ -13,10 +18,10 @@ import {
   MEETING_DECISIONS,
   PROJECT_STATUS_LABEL,
 } from '../../domain/vocabulary'
+import { batchAsUser } from '../../lib/auth'
 import { ApiError, raise } from '../../lib/errors'
 import { assertInScope } from '../../lib/scope'
 import { idParam, readJson } from '../../lib/validate'
-import { loadMeetingInScope } from './record'
 import { runGuarded } from '../../lib/guarded'
 
 // POST /api/meetings/:id/items/:itemId/tally — an agenda item's show of hands, and optionally
@@ -71,9 +76,21 @@ const adoptingProject = async (v: Vars, id: number, neighborhoodId: number) => {
   return { id: project.id, title: project.title, status: project.status }
 }
 
+// The busiest meeting write checks the session in the same D1 batch as its read of the meeting
+// (batchAsUser), and reads the meeting back in the batch that writes: two D1 calls in all. So
+// index.ts mounts it before `requireUser`, and it refuses viewers itself.
 export const recordTally = new Hono<AppEnv>().post('/:id/items/:itemId/tally', async (c) => {
-  const meeting = await loadMeetingInScope(c.var, idParam(c))
+  const id = idParam(c)
   const itemId = idParam(c, 'itemId')
+  const db = c.var.db
+  const [rows, items] = await batchAsUser(c, () => meetingStatements(db, id))
+  if (c.var.user.role === 'viewer') throw new ApiError('forbidden', '只读账号不能修改')
+  const meeting = assertInScope(
+    c.var.user,
+    toMeetingWithItems(rows, items),
+    (m) => m.neighborhoodId,
+    '会议不存在',
+  )
   const item = meeting.items.find((i) => i.id === itemId)
   if (!item) throw new ApiError('not_found', '议程中没有这一项')
   const input = await readJson(c, tallyBody)
@@ -140,10 +157,11 @@ export const recordTally = new Hono<AppEnv>().post('/:id/items/:itemId/tally', a
       confirmedLowSupport: confirmed,
     }
   }
-  await runGuarded(
-    c.var.db,
-    tallyStatements(c.var.db, c.var.user, write, now),
+  const written = await runGuarded(
+    db,
+    [...tallyStatements(db, c.var.user, write, now), ...meetingStatements(db, meeting.id)],
     '这一项或它的议题刚被其他人修改，请刷新后重试',
   )
-  return c.json(await loadMeeting(c.var.db, meeting.id))
+  const [after, afterItems] = written.slice(-2) as [MeetingRow[], ItemRow[]]
+  return c.json(toMeetingWithItems(after, afterItems))
 })

@@ -44,7 +44,7 @@ const Actions = () => {
       {record && (
         <Button
           component={LinkBase}
-          to={`${createPath({ resource: 'meetings', id: record.id, type: 'show' })}/print`}
+          to={`${createPath({ resource: 'meetings', type: 'list' })}/${record.id}/print`}
           startIcon={<PrintIcon />}
           data-testid="meeting-print"
         >

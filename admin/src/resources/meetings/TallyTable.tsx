@@ -435,7 +435,9 @@ const TallyTable = ({
               <TableCell>#</TableCell>
               <TableCell>{translate('meetings.tally.topic')}</TableCell>
               {NUMBERS.map((k) => (
-                <TableCell key={k}>{translate(`meetings.tally.${k}`)}</TableCell>
+                <TableCell key={k} sx={{ whiteSpace: 'nowrap' }}>
+                  {translate(`meetings.tally.${k}`)}
+                </TableCell>
               ))}
               <TableCell>{translate('meetings.tally.decision')}</TableCell>
               <TableCell>{translate('meetings.tally.detail')}</TableCell>

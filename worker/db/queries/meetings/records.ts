@@ -2,7 +2,7 @@ import { asc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../../env'
 import { meetingAttendees, meetingItems, meetings, projects, topics } from '../../schema'
 import { attendanceOf } from '../../../domain/meetings/tally'
-import type { MeetingDecision, TopicStatus } from '../../../domain/vocabulary'
+import type { TopicStatus } from '../../../domain/vocabulary'
 
 // Meetings with the figures derived from their sign-ins and agenda, and their agenda items with
 // the topic and project each names.
@@ -69,13 +69,24 @@ export const selectItems = (db: Db, where: SQL) =>
 
 export type ItemRow = Awaited<ReturnType<typeof selectItems>>[number]
 
-/** A meeting with its agenda items, read in one batch; undefined when there is none. */
-export const loadMeeting = async (db: Db, id: number) => {
-  const [[row], items] = await db.batch([
+/**
+ * The two reads of one meeting with its items, to run alone (`loadMeeting`) or at the end of
+ * another batch (after a write, they read what it wrote).
+ */
+export const meetingStatements = (db: Db, id: number) =>
+  [
     selectMeetings(db).where(eq(meetings.id, id)),
     selectItems(db, eq(meetingItems.meetingId, id)),
-  ])
-  return row ? { ...toMeetingRecord(row), items } : undefined
+  ] as const
+
+/** The record of `meetingStatements`' rows; undefined when there is no meeting. */
+export const toMeetingWithItems = (rows: MeetingRow[], items: ItemRow[]) =>
+  rows[0] ? { ...toMeetingRecord(rows[0]), items } : undefined
+
+/** A meeting with its agenda items, read in one batch; undefined when there is none. */
+export const loadMeeting = async (db: Db, id: number) => {
+  const [rows, items] = await db.batch(meetingStatements(db, id))
+  return toMeetingWithItems(rows, items)
 }
 export type MeetingWithItems = NonNullable<Awaited<ReturnType<typeof loadMeeting>>>
 
@@ -93,5 +104,3 @@ export const selectAttendees = (db: Db, meetingId: number) =>
     .from(meetingAttendees)
     .where(eq(meetingAttendees.meetingId, meetingId))
     .orderBy(asc(meetingAttendees.id))
-
-export type DecidedItem = ItemRow & { decision: MeetingDecision }
