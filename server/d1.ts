@@ -19,8 +19,9 @@
 //   batch     one IMMEDIATE transaction: all or nothing; empty statements are dropped, as D1
 //             drops them. exec() runs one statement per line in one transaction, as D1 does.
 // Not copied: D1 refuses PRAGMAs and sqlite_* functions (SQLITE_AUTH), runs every statement of a
-// multi-statement prepare() and limits expression depth to 100; here these work or fail as
-// SQLite does.
+// multi-statement prepare(), limits expression depth to 100 and takes a "double-quoted" word that
+// names no column as a string; here these work or fail as better-sqlite3's SQLite does (its
+// build refuses double-quoted strings: write string literals in single quotes).
 import Database from 'better-sqlite3'
 import { SqliteFunctionError } from './like'
 import { type Placeholders, parameterLimitError, parsePlaceholders } from './sql-placeholders'
@@ -129,10 +130,11 @@ class Engine {
   #prepare(sql: string): Prepared {
     let prepared = this.#cache.get(sql)
     if (!prepared) {
-      prepared = {
-        stmt: this.sqlite.prepare<Bound[]>(sql),
-        placeholders: parsePlaceholders(sql),
-      }
+      // D1's parameter limit first: better-sqlite3's SQLite allows 32,766.
+      const placeholders = parsePlaceholders(sql)
+      const limit = parameterLimitError(placeholders)
+      if (limit) throw new SqliteFunctionError(limit)
+      prepared = { stmt: this.sqlite.prepare<Bound[]>(sql), placeholders }
       if (this.#cache.size >= 1000) this.#cache.clear()
       this.#cache.set(sql, prepared)
     }
@@ -141,17 +143,15 @@ class Engine {
 
   /** better-sqlite3's arguments: positional values for `?`, an object for the named ones. */
   #arguments({ list, count }: Placeholders, values: Bound[]): unknown[] {
-    const limit = parameterLimitError({ list, count })
-    if (limit) throw new SqliteFunctionError(limit)
     if (values.length !== count)
       throw new Error('Wrong number of parameter bindings for SQL query.')
     if (list.every((p) => p.name === null)) return values
-    const anonymous: Bound[] = []
+    // SQLite names `?NNN` and `:x`; every other number up to the count (a plain `?`, or a gap
+    // such as 2 in `? ?3`) is anonymous and bound in order.
     const named: Record<string, Bound> = {}
-    for (const p of list) {
-      if (p.name === null) anonymous.push(values[p.index - 1])
-      else named[p.name] = values[p.index - 1]
-    }
+    for (const p of list) if (p.name !== null) named[p.name] = values[p.index - 1]
+    const namedIndexes = new Set(list.filter((p) => p.name !== null).map((p) => p.index))
+    const anonymous = values.filter((_, i) => !namedIndexes.has(i + 1))
     return [...anonymous, named]
   }
 
