@@ -24,3 +24,42 @@ export const maskName = (name: string | null | undefined) =>
 
 /** Whether a role may see residents' phone numbers and names in full (never a partner's login). */
 export const canSeePersonalData = (role: Role) => role !== 'viewer' && role !== 'partner'
+
+/**
+ * Per staff resource, the fields (API names) that roles without the right to personal data see
+ * masked. Masked means unrecoverable: lib/simple-rest refuses a sort or filter on one of these
+ * for such a role (400 naming the field) and `q` skips their columns, so no run of searches can
+ * rebuild a hidden value digit by digit. Phone answers of forms and activity questions are masked
+ * too; their keys depend on the definition (see `maskedAnswerKeys`).
+ */
+export const PERSONAL_FIELDS = {
+  topics: ['submitterName', 'submitterPhone', 'trackingCode'],
+  registrations: ['name', 'phone'],
+  volunteers: ['name', 'phone', 'code'],
+  partners: ['contactName', 'contactPhone'],
+  claims: ['volunteerName'],
+  'activity-leads': ['volunteerName'],
+  'meeting-attendees': ['name', 'phone'],
+  evaluations: ['trackingCode'],
+} as const satisfies Record<string, readonly string[]>
+
+export type PersonalResource = keyof typeof PERSONAL_FIELDS
+
+/**
+ * The fields of `resource` that `role` sees masked (none for roles that see personal data).
+ * @example maskedFields('viewer', 'registrations') // ['name', 'phone']
+ */
+export const maskedFields = (role: Role, resource: PersonalResource): readonly string[] =>
+  canSeePersonalData(role) ? [] : PERSONAL_FIELDS[resource]
+
+/**
+ * The answer keys `role` sees masked among `fields` (phone questions), as `answers.<key>`.
+ * @example maskedAnswerKeys('viewer', [{ key: 'tel', type: 'phone' }]) // ['answers.tel']
+ */
+export const maskedAnswerKeys = (
+  role: Role,
+  fields: readonly { key: string; type: string }[],
+): string[] =>
+  canSeePersonalData(role)
+    ? []
+    : fields.filter((f) => f.type === 'phone').map((f) => `answers.${f.key}`)

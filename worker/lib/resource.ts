@@ -7,7 +7,7 @@ import { auditLog, neighborhoods } from '../db/schema'
 import type { CurrentUser } from './auth'
 import { ApiError, validationError } from './errors'
 import { audit } from './audit'
-import { filterList, inList, type ListQuery } from './simple-rest'
+import { filterList, inList, SEARCH_MAX, type ListQuery } from './simple-rest'
 
 // Small helpers shared by the plain CRUD routers (towns, grids, channels, users ...).
 
@@ -46,17 +46,35 @@ export const inIds = (
 ): SQL | undefined => (ids === undefined ? undefined : inList(column, ids))
 
 /**
- * Case-insensitive substring match over one or more columns, with % and _ taken literally.
+ * Substring match over one or more columns (case-insensitive for ASCII, as LIKE was), by
+ * `instr()`: any length and any characters, nothing to escape (D1 refuses LIKE patterns over 50
+ * bytes). The text is cut at `SEARCH_MAX` characters (lists refuse longer ones first). A search
+ * over no columns (all masked for the caller, see `searchable`) matches nothing.
  * @example contains(q.filter.q, grids.name)
  */
-export const contains = (value: unknown, ...columns: SQLiteColumn[]): SQL | undefined => {
-  if (typeof value !== 'string' || !value.trim()) return undefined
-  const pattern = `%${value.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
+export const contains = (value: unknown, ...columns: (SQLiteColumn | SQL)[]): SQL | undefined => {
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined
+  const text = [...String(value).trim()].slice(0, SEARCH_MAX).join('')
+  if (!text) return undefined
+  if (!columns.length) return sql`0`
   return sql`(${sql.join(
-    columns.map((col) => sql`${col} LIKE ${pattern} ESCAPE '\\'`),
+    columns.map((col) => sql`instr(lower(${col}), lower(${text})) > 0`),
     sql` OR `,
   )})`
 }
+
+/**
+ * The columns of `columns` the caller may search: those of fields it does not see masked
+ * (`q.masked`), so `q` silently skips a masked field.
+ * @example contains(f.q, ...searchable(q, { name: registrations.name, note: registrations.note }))
+ */
+export const searchable = <C extends SQLiteColumn | SQL>(
+  q: Pick<ListQuery, 'masked'>,
+  columns: Record<string, C>,
+): C[] =>
+  Object.entries(columns)
+    .filter(([field]) => !q.masked.includes(field))
+    .map(([, column]) => column)
 
 /** ORDER BY for the list's sort (fields already checked by `parseListQuery`), then by id. */
 export const orderOf = (q: ListQuery, columns: Record<string, SQLiteColumn>, id: SQLiteColumn) => {

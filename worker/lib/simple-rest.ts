@@ -9,6 +9,8 @@ export type ListQuery = {
   offset: number
   limit: number
   filter: Record<string, unknown>
+  /** Fields the caller sees masked: `q` skips their columns (lib/resource `searchable`). */
+  masked: readonly string[]
 }
 
 export type ListOptions = {
@@ -17,9 +19,57 @@ export type ListOptions = {
   defaultSort?: ListQuery['sort']
   /** The largest page a client may ask for. */
   maxLimit?: number
+  /**
+   * Fields the caller sees masked (domain/masking `maskedFields`): a sort or filter on one is a
+   * 400 naming it, so a hidden value cannot be recovered by asking.
+   */
+  masked?: readonly string[]
 }
 
 const defaults = { defaultSort: { field: 'id', order: 'DESC' as const }, maxLimit: 500 }
+
+/** The longest text search (`filter.q`), in characters; longer is a 400 rather than a slow scan. */
+export const SEARCH_MAX = 100
+
+/** The names a filter sets, nested objects as `answers.phone`; empty values set nothing. */
+const filterNames = (filter: Record<string, unknown>): string[] =>
+  Object.entries(filter).flatMap(([key, value]) =>
+    value === undefined || value === null || value === ''
+      ? []
+      : typeof value === 'object' && !Array.isArray(value)
+        ? [key, ...filterNames(value as Record<string, unknown>).map((sub) => `${key}.${sub}`)]
+        : [key],
+  )
+
+/**
+ * Refuses a sort or filter on a field the caller sees masked: 400 with the field in `errors`.
+ * `parseListQuery` calls it with `options.masked`; a list that learns the caller's role only
+ * later (topics, checked in its own batch) calls it then, before answering.
+ * @example refuseMasked(q, maskedFields(user.role, 'topics'))
+ */
+export const refuseMasked = (q: Pick<ListQuery, 'sort' | 'filter'>, masked: readonly string[]) => {
+  if (!masked.length) return
+  if (masked.includes(q.sort.field))
+    throw new ApiError('bad_request', `不能按 ${q.sort.field} 排序：该字段已脱敏`, {
+      errors: { [q.sort.field]: '该字段已脱敏，不能排序' },
+    })
+  const refused = filterNames(q.filter).filter((name) => masked.includes(name))
+  if (refused.length)
+    throw new ApiError('bad_request', `不能按 ${refused.join('、')} 筛选：该字段已脱敏`, {
+      errors: Object.fromEntries(refused.map((name) => [name, '该字段已脱敏，不能筛选'])),
+    })
+}
+
+/** `filter.q` as trimmed text, at most `SEARCH_MAX` characters (else 400 on `q`). */
+const searchText = (value: unknown) => {
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined
+  const text = String(value).trim()
+  if ([...text].length > SEARCH_MAX)
+    throw new ApiError('bad_request', `搜索词最多 ${SEARCH_MAX} 个字`, {
+      errors: { q: `搜索词最多 ${SEARCH_MAX} 个字，请缩短后再搜` },
+    })
+  return text || undefined
+}
 
 const parseJsonParam = (c: Context, name: string): unknown => {
   const raw = c.req.query(name)
@@ -36,13 +86,14 @@ const parseJsonParam = (c: Context, name: string): unknown => {
  * @example const q = parseListQuery(c, { sortable: ['id', 'createdAt'] })
  */
 export const parseListQuery = (c: Context, options: ListOptions): ListQuery => {
-  const { defaultSort, maxLimit, sortable } = { ...defaults, ...options }
+  const { defaultSort, maxLimit, sortable, masked = [] } = { ...defaults, ...options }
   const sortParam = parseJsonParam(c, 'sort')
   let sort = defaultSort
   if (sortParam !== undefined) {
     if (!Array.isArray(sortParam) || typeof sortParam[0] !== 'string')
       throw new ApiError('bad_request', 'sort 应为 ["字段","ASC|DESC"]')
     const [field, order] = sortParam as [string, string]
+    refuseMasked({ sort: { field, order: 'ASC' }, filter: {} }, masked)
     if (!sortable.includes(field)) throw new ApiError('bad_request', `不能按 ${field} 排序`)
     sort = { field, order: String(order).toUpperCase() === 'ASC' ? 'ASC' : 'DESC' }
   }
@@ -57,13 +108,16 @@ export const parseListQuery = (c: Context, options: ListOptions): ListQuery => {
     offset = start
     limit = Math.min(end - start + 1, maxLimit)
   }
-  const filter = parseJsonParam(c, 'filter') ?? {}
-  if (typeof filter !== 'object' || Array.isArray(filter) || filter === null)
+  const raw = parseJsonParam(c, 'filter') ?? {}
+  if (typeof raw !== 'object' || Array.isArray(raw) || raw === null)
     throw new ApiError('bad_request', 'filter 应为对象')
+  const filter = raw as Record<string, unknown>
+  if ('q' in filter) filter.q = searchText(filter.q)
+  refuseMasked({ sort, filter }, masked)
   // getMany sends `filter={"id":[...]}` without a range: answer every id, not the first page.
-  const ids = (filter as Record<string, unknown>).id
+  const ids = filter.id
   if (range === undefined && Array.isArray(ids)) limit = Math.min(Math.max(ids.length, 1), maxLimit)
-  return { sort, offset, limit, filter: filter as Record<string, unknown> }
+  return { sort, offset, limit, filter, masked }
 }
 
 /** Sends a page with `Content-Range: <resource> start-end/total`, as simple-rest expects. */

@@ -6,6 +6,7 @@ import { REGISTRATION_STATUS_LABEL } from '../../domain/vocabulary'
 import type { Field } from '../../domain/forms'
 import type { Column } from '../../lib/csv'
 import { exportFormat, sendExport, shanghaiTime } from '../../lib/export'
+import { maskedFields } from '../../domain/masking'
 import { parseListQuery } from '../../lib/simple-rest'
 import {
   REGISTRATION_SORTABLE,
@@ -53,6 +54,7 @@ export const registrationsExportApi = new Hono<AppEnv>().get('/export', async (c
   const q = parseListQuery(c, {
     sortable: Object.keys(REGISTRATION_SORTABLE),
     defaultSort: { field: 'seq', order: 'ASC' },
+    masked: maskedFields(c.var.user.role, 'registrations'),
   })
   const dir = q.sort.order === 'ASC' ? asc : desc
   const rows = await selectRegistrations(c.var.db)

@@ -1,4 +1,4 @@
-import { and, eq, like, sql, type SQL } from 'drizzle-orm'
+import { and, eq, sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { AppEnv, Db } from '../../env'
 import { activities, activitySessions, registrations } from '../../db/schema'
@@ -7,11 +7,11 @@ import { WAITLIST_POSITION } from '../../db/queries/activities/seats'
 import type { RegistrationStatus } from '../../domain/vocabulary'
 import { CREDITED_STATUS, hoursOf } from '../../domain/capacity'
 import { formatAnswers, maskAnswers, type Answers, type Field } from '../../domain/forms'
-import { canSeePersonalData, maskName, maskPhone } from '../../domain/masking'
+import { canSeePersonalData, maskedFields, maskName, maskPhone } from '../../domain/masking'
 import { audit } from '../../lib/audit'
 import type { CurrentUser } from '../../lib/auth'
 import { ApiError } from '../../lib/errors'
-import { contains, idsFilter, inIds, timeFilter } from '../../lib/resource'
+import { contains, idsFilter, inIds, searchable, timeFilter } from '../../lib/resource'
 import { assertInScope, scopeWhere } from '../../lib/scope'
 import { filterList, type ListQuery } from '../../lib/simple-rest'
 
@@ -93,13 +93,14 @@ export const REGISTRATION_SORTABLE: Record<string, SQLiteColumn | SQL> = {
 
 /**
  * `q`: digits search the end of the phone (the last four digits said at the door), anything
- * else the name.
+ * else the name; neither for a role that sees them masked (`masked`), where `q` matches nothing.
  */
-const searchWhere = (value: unknown): SQL | undefined => {
-  if (typeof value !== 'string' || !value.trim()) return undefined
-  const text = value.trim()
-  if (/^\d{1,11}$/.test(text)) return like(registrations.phone, `%${text}`)
-  return contains(text, registrations.name)
+const searchWhere = (value: unknown, masked: readonly string[]): SQL | undefined => {
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined
+  const text = String(value).trim()
+  if (/^\d{1,11}$/.test(text) && !masked.includes('phone'))
+    return sql`substr(${registrations.phone}, ${-text.length}) = ${text}`
+  return contains(text, ...searchable({ masked }, { name: registrations.name }))
 }
 
 /** The WHERE of a registrations query (list and export), scope included. */
@@ -118,7 +119,7 @@ export const registrationWhere = (user: CurrentUser, f: ListQuery['filter']) =>
     f.createdTo === undefined
       ? undefined
       : sql`${registrations.createdAt} < ${timeFilter(f.createdTo)}`,
-    searchWhere(f.q),
+    searchWhere(f.q, maskedFields(user.role, 'registrations')),
   )
 
 export const loadRegistration = async (v: AppEnv['Variables'], id: number) => {

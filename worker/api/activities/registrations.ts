@@ -9,6 +9,7 @@ import { audit } from '../../lib/audit'
 import { requireUser, writesNeedWriter } from '../../lib/auth'
 import { once } from '../../lib/idempotency'
 import { assertInScope } from '../../lib/scope'
+import { maskedFields } from '../../domain/masking'
 import { parseListQuery, sendList } from '../../lib/simple-rest'
 import { idParam, readJson } from '../../lib/validate'
 import { createRegistration } from './register'
@@ -50,6 +51,7 @@ export const registrationsApi = new Hono<AppEnv>()
     const q = parseListQuery(c, {
       sortable: Object.keys(REGISTRATION_SORTABLE),
       defaultSort: { field: 'seq', order: 'ASC' },
+      masked: maskedFields(c.var.user.role, 'registrations'),
     })
     const where = registrationWhere(c.var.user, q.filter)
     const dir = q.sort.order === 'ASC' ? asc : desc

@@ -9,6 +9,7 @@ import { VOLUNTEER_FIGURES } from '../../db/queries/activities/volunteers'
 import { hoursOf, newVolunteerCode } from '../../domain/capacity'
 import {
   canSeePersonalData,
+  maskedFields,
   maskName,
   maskPhone,
   MOBILE_PHONE,
@@ -24,6 +25,7 @@ import {
   contains,
   idsFilter,
   inIds,
+  searchable,
 } from '../../lib/resource'
 import { inScope } from '../../lib/scope'
 import { parseListQuery, sendList } from '../../lib/simple-rest'
@@ -119,7 +121,10 @@ const uniqueWords = (list: string[] | null | undefined) => (list ? [...new Set(l
 export const volunteersApi = new Hono<AppEnv>()
   .use(requireUser, writesNeedWriter)
   .get('/', async (c) => {
-    const q = parseListQuery(c, { sortable: Object.keys(SORTABLE) })
+    const q = parseListQuery(c, {
+      sortable: Object.keys(SORTABLE),
+      masked: maskedFields(c.var.user.role, 'volunteers'),
+    })
     const f = q.filter
     const where = and(
       scopeOf(c.var.user),
@@ -127,9 +132,17 @@ export const volunteersApi = new Hono<AppEnv>()
       inIds(volunteers.neighborhoodId, idsFilter(f.neighborhoodId)),
       hasWord(volunteers.tags, f.tag),
       hasWord(volunteers.skills, f.skill),
-      typeof f.q === 'string' && /^\d{3,11}$/.test(f.q.trim())
-        ? sql`${volunteers.phone} LIKE ${`%${f.q.trim()}`}`
-        : contains(f.q, volunteers.name, volunteers.tags, volunteers.skills, volunteers.note),
+      typeof f.q === 'string' && /^\d{3,11}$/.test(f.q) && !q.masked.includes('phone')
+        ? sql`substr(${volunteers.phone}, ${-f.q.length}) = ${f.q}`
+        : contains(
+            f.q,
+            ...searchable(q, {
+              name: volunteers.name,
+              tags: volunteers.tags,
+              skills: volunteers.skills,
+              note: volunteers.note,
+            }),
+          ),
     )
     const dir = q.sort.order === 'ASC' ? asc : desc
     const db = c.var.db

@@ -3,6 +3,7 @@ import { asc, count, desc, eq } from 'drizzle-orm'
 import type { AppEnv } from '../../env'
 import { claims, partners, projects } from '../../db/schema'
 import { selectClaims } from '../../db/queries/partners/claims'
+import { maskedFields } from '../../domain/masking'
 import { parseListQuery, sendList } from '../../lib/simple-rest'
 import { idParam } from '../../lib/validate'
 import { CLAIM_SORTABLE, claimWhere, loadClaimInScope, toClaimRecord } from './record'
@@ -17,6 +18,7 @@ export const readClaims = new Hono<AppEnv>()
     const q = parseListQuery(c, {
       sortable: CLAIM_SORTABLE,
       defaultSort: { field: 'createdAt', order: 'DESC' },
+      masked: maskedFields(c.var.user.role, 'claims'),
     })
     const { db, user } = c.var
     const where = claimWhere(user, q.filter)

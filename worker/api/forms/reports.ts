@@ -6,13 +6,13 @@ import { formVersionsOf } from '../../db/queries/forms/read'
 import { mergeVersions, type Answers, type Field } from '../../domain/forms/definition'
 import { formatAnswer } from '../../domain/forms/format'
 import { formStats } from '../../domain/forms/stats'
-import { canSeePersonalData } from '../../domain/masking'
+import { canSeePersonalData, maskedAnswerKeys } from '../../domain/masking'
 import type { Column } from '../../lib/csv'
 import { exportFormat, sendExport, shanghaiTime } from '../../lib/export'
 import { idParam } from '../../lib/validate'
 import { loadForm } from './record'
 import { responsesWhere } from './responses'
-import { parseListQuery } from '../../lib/simple-rest'
+import { parseListQuery, refuseMasked } from '../../lib/simple-rest'
 
 // Statistics and exports of one form's responses. Mounted inside formsApi (which checks the
 // session); every field any version had is a question / column, keyed by its stable key.
@@ -60,11 +60,10 @@ export const formReports = new Hono<AppEnv>()
     const format = exportFormat(c)
     const form = await loadForm(c.var, idParam(c))
     const q = parseListQuery(c, { sortable: ['id'] })
-    const [versions, rows] = await Promise.all([
-      formVersionsOf(c.var.db, form.id),
-      loadResponses(c.var, form.id, responsesWhere(c.var.user, q.filter)),
-    ])
+    const versions = await formVersionsOf(c.var.db, form.id)
     const fields = mergeVersions(versions.map((v) => v.fields))
+    refuseMasked(q, maskedAnswerKeys(c.var.user.role, fields))
+    const rows = await loadResponses(c.var, form.id, responsesWhere(c.var.user, q.filter))
     const maskPhones = !canSeePersonalData(c.var.user.role)
     const labels = columnLabels(fields)
     const columns: Column<Row>[] = [

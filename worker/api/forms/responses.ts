@@ -1,18 +1,22 @@
 import { Hono } from 'hono'
-import { and, asc, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm'
 import type { AppEnv } from '../../env'
 import { batch } from '../../db/batch'
 import { formResponses, forms } from '../../db/schema'
-import { fieldsByVersion } from '../../db/queries/forms/read'
+import {
+  answersContainOutsidePhones,
+  fieldsByVersion,
+  phoneQuestions,
+} from '../../db/queries/forms/read'
 import { FIELD_KEY, type Answers, type Field } from '../../domain/forms/definition'
 import { formatAnswers, maskAnswers } from '../../domain/forms/format'
-import { canSeePersonalData } from '../../domain/masking'
+import { canSeePersonalData, maskedAnswerKeys } from '../../domain/masking'
 import { audit } from '../../lib/audit'
 import { requireUser, writesNeedWriter, type CurrentUser } from '../../lib/auth'
 import { ApiError } from '../../lib/errors'
 import { contains, idsFilter, inIds, timeFilter } from '../../lib/resource'
 import { formInScope, formScopeWhere } from '../../lib/scope'
-import { parseListQuery, sendList, type ListQuery } from '../../lib/simple-rest'
+import { parseListQuery, refuseMasked, sendList, type ListQuery } from '../../lib/simple-rest'
 import { idParam } from '../../lib/validate'
 
 // The `form-responses` resource: read-only answers (staff may delete spam), scoped by their form.
@@ -54,9 +58,33 @@ export const responsesWhere = (user: CurrentUser, filter: ListQuery['filter']) =
     inIds(formResponses.version, idsFilter(filter.version)),
     from === undefined ? undefined : gte(formResponses.createdAt, from),
     to === undefined ? undefined : lt(formResponses.createdAt, to),
-    contains(filter.q, formResponses.answers, formResponses.receipt),
+    answersSearch(user, filter.q),
     ...answerFilters(filter.answers),
   )
+}
+
+/** `q` over the receipt and the answers; phone answers only for those who see phones. */
+const answersSearch = (user: CurrentUser, value: unknown) => {
+  if (canSeePersonalData(user.role))
+    return contains(value, formResponses.answers, formResponses.receipt)
+  const receipt = contains(value, formResponses.receipt)
+  return receipt && or(receipt, answersContainOutsidePhones(String(value).trim()))
+}
+
+/**
+ * Refuses (400) a filter on the answer to a phone question of the forms filtered on (of any form
+ * in scope without `formId`) for a role that sees phones masked.
+ * @example await refuseMaskedAnswers(c.var, q)
+ */
+export const refuseMaskedAnswers = async (v: AppEnv['Variables'], q: ListQuery) => {
+  const answers = q.filter.answers
+  if (canSeePersonalData(v.user.role) || !answers || typeof answers !== 'object') return
+  const formIds = idsFilter(q.filter.formId)
+  const phones = await phoneQuestions(
+    v.db,
+    and(formScopeWhere(v.user), formIds ? inIds(forms.id, formIds) : undefined),
+  )
+  refuseMasked(q, maskedAnswerKeys(v.user.role, phones))
 }
 
 /** A response as the API shows it; viewers get masked phones. */
@@ -96,6 +124,7 @@ export const formResponsesApi = new Hono<AppEnv>()
   .use(requireUser, writesNeedWriter)
   .get('/', async (c) => {
     const q = parseListQuery(c, { sortable: Object.keys(SORTABLE) })
+    await refuseMaskedAnswers(c.var, q)
     const db = c.var.db
     const where = responsesWhere(c.var.user, q.filter)
     const column = SORTABLE[q.sort.field as keyof typeof SORTABLE] ?? formResponses.id

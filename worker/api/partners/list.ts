@@ -3,6 +3,7 @@ import { asc, count, desc } from 'drizzle-orm'
 import type { AppEnv } from '../../env'
 import { partners } from '../../db/schema'
 import { partnerFields, selectPartners } from '../../db/queries/partners/partners'
+import { maskedFields } from '../../domain/masking'
 import { parseListQuery, sendList } from '../../lib/simple-rest'
 import { PARTNER_SORTABLE, partnerWhere, toPartnerRecord } from './record'
 
@@ -14,6 +15,7 @@ export const listPartners = new Hono<AppEnv>().get('/', async (c) => {
   const q = parseListQuery(c, {
     sortable: PARTNER_SORTABLE,
     defaultSort: { field: 'name', order: 'ASC' },
+    masked: maskedFields(c.var.user.role, 'partners'),
   })
   const { db, user } = c.var
   const where = partnerWhere(user, q.filter)

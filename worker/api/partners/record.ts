@@ -2,11 +2,11 @@ import { and, eq, sql, type SQL } from 'drizzle-orm'
 import type { AppEnv, Db } from '../../env'
 import { categories, neighborhoods, partners } from '../../db/schema'
 import { type PartnerRow, selectPartners } from '../../db/queries/partners/partners'
-import { canSeePersonalData, maskName, maskPhone } from '../../domain/masking'
+import { canSeePersonalData, maskedFields, maskName, maskPhone } from '../../domain/masking'
 import { OFFER_KINDS, type OfferKind, PARTNER_KINDS } from '../../domain/vocabulary'
 import type { CurrentUser } from '../../lib/auth'
 import { ApiError, validationError } from '../../lib/errors'
-import { boolFilter, contains, idsFilter, inIds } from '../../lib/resource'
+import { boolFilter, contains, idsFilter, inIds, searchable } from '../../lib/resource'
 import { inScope, townScopeWhere } from '../../lib/scope'
 import { filterList, inList } from '../../lib/simple-rest'
 
@@ -134,7 +134,6 @@ export const partnerWhere = (user: CurrentUser, f: Record<string, unknown>): SQL
   const active = boolFilter(f.active)
   const offerKinds = kindFilter(f.offerKind, OFFER_KINDS)
   const categoryIds = idsFilter(f.categoryId)
-  const personal = canSeePersonalData(user.role)
   return and(
     townScopeWhere(user, partners.townId),
     inIds(partners.id, idsFilter(f.id)),
@@ -153,8 +152,12 @@ export const partnerWhere = (user: CurrentUser, f: Record<string, unknown>): SQL
           WHERE o.partner_id = ${partners.id} AND o.active = 1
             AND j.value IN (SELECT value FROM json_each(${JSON.stringify(categoryIds)})))`
       : undefined,
-    personal
-      ? contains(f.q, partners.name, partners.contactName, partners.note)
-      : contains(f.q, partners.name, partners.note),
+    contains(
+      f.q,
+      ...searchable(
+        { masked: maskedFields(user.role, 'partners') },
+        { name: partners.name, contactName: partners.contactName, note: partners.note },
+      ),
+    ),
   )
 }

@@ -3,7 +3,7 @@ import { and, count, eq } from 'drizzle-orm'
 import type { AppEnv } from '../../env'
 import { batch } from '../../db/batch'
 import { evaluations, projects } from '../../db/schema'
-import { canSeePersonalData } from '../../domain/masking'
+import { canSeePersonalData, maskedFields } from '../../domain/masking'
 import type { CurrentUser } from '../../lib/auth'
 import { requireUser } from '../../lib/auth'
 import { idsFilter, inIds, orderOf } from '../../lib/resource'
@@ -43,7 +43,11 @@ const select = (v: AppEnv['Variables']) =>
 export const evaluationsApi = new Hono<AppEnv>()
   .use(requireUser)
   .get('/', async (c) => {
-    const q = parseListQuery(c, { sortable, defaultSort: { field: 'createdAt', order: 'DESC' } })
+    const q = parseListQuery(c, {
+      sortable,
+      defaultSort: { field: 'createdAt', order: 'DESC' },
+      masked: maskedFields(c.var.user.role, 'evaluations'),
+    })
     const where = and(
       scopeWhere(c.var.user, projects.neighborhoodId),
       inIds(evaluations.id, idsFilter(q.filter.id)),

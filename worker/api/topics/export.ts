@@ -3,6 +3,7 @@ import { count, eq, getTableColumns } from 'drizzle-orm'
 import type { AppEnv, Db } from '../../env'
 import { batch } from '../../db/batch'
 import { categories, channels, grids, neighborhoods, topics } from '../../db/schema'
+import { maskedFields } from '../../domain/masking'
 import { TOPIC_STATUS_LABEL } from '../../domain/vocabulary'
 import type { Column } from '../../lib/csv'
 import { ApiError } from '../../lib/errors'
@@ -74,8 +75,12 @@ const selectRows = (db: Db) =>
 
 export const topicsExportApi = new Hono<AppEnv>().get('/export', async (c) => {
   const format = exportFormat(c)
-  const q = parseListQuery(c, { sortable: TOPIC_SORTABLE, defaultSort: TOPIC_DEFAULT_SORT })
   const { db, user } = c.var
+  const q = parseListQuery(c, {
+    sortable: TOPIC_SORTABLE,
+    defaultSort: TOPIC_DEFAULT_SORT,
+    masked: maskedFields(user.role, 'topics'),
+  })
   const where = topicWhere(user, q.filter)
   const order = orderOf(q, TOPIC_SORT_COLUMNS, topics.id)
   const [[{ n }], first] = await batch(db, [

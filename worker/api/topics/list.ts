@@ -4,7 +4,8 @@ import { topics } from '../../db/schema'
 import { listTopicsStatements } from '../../db/queries/topics/read'
 import { batchAsUser } from '../../lib/auth'
 import { orderOf } from '../../lib/resource'
-import { parseListQuery, sendList } from '../../lib/simple-rest'
+import { maskedFields } from '../../domain/masking'
+import { parseListQuery, refuseMasked, sendList } from '../../lib/simple-rest'
 import {
   TOPIC_DEFAULT_SORT,
   TOPIC_SORT_COLUMNS,
@@ -23,6 +24,8 @@ export const topicsListApi = new Hono<AppEnv>().get('/', async (c) => {
   const [rows, [{ n }]] = await batchAsUser(c, (user) =>
     listTopicsStatements(c.var.db, topicWhere(user, q.filter), order, q.limit, q.offset),
   )
+  // The role is known only now: a filter on a field the caller sees masked answers 400, not rows.
+  refuseMasked(q, maskedFields(c.var.user.role, 'topics'))
   return sendList(
     c,
     'topics',

@@ -12,7 +12,7 @@ import { checkinList, registrationInSession } from '../../db/queries/activities/
 import { checkIn, markNoShows } from '../../db/queries/activities/check-in'
 import { SESSION_COUNTS } from '../../db/queries/activities/seats'
 import { checkInRefusal } from '../../domain/capacity'
-import { maskPhone } from '../../domain/masking'
+import { maskedFields, maskName, maskPhone } from '../../domain/masking'
 import { loadUser, SESSION_COOKIE, type CurrentUser } from '../../lib/auth'
 import { inScope, scopeWhere } from '../../lib/scope'
 import { withLang } from '../common'
@@ -74,6 +74,8 @@ const CheckinList = (p: {
   items: Item[]
   q: string
   canWrite: boolean
+  /** Names as the API shows them to this role (viewers: 王*). */
+  maskNames: boolean
   message?: { ok: boolean; text: string }
   base: string
   link: (path: string) => string
@@ -125,7 +127,8 @@ const CheckinList = (p: {
         {items.map(({ reg }) => (
           <li class="box">
             <h3>
-              {reg.name} <span class="tag">{status(reg.status)}</span>
+              {p.maskNames ? maskName(reg.name) : reg.name}{' '}
+              <span class="tag">{status(reg.status)}</span>
             </h3>
             <p class="meta">
               {maskPhone(reg.phone)} · {t(lang, 'rr.party_n', { n: reg.partySize })} · #{reg.seq}
@@ -170,7 +173,11 @@ const page = async (
 ) => {
   const lang = langOf(c)
   const q = (c.req.query('q') ?? '').slice(0, 30)
-  const items = await checkinList(c.var.db, row.s.id, q)
+  const masked = maskedFields(user.role, 'registrations')
+  const items = await checkinList(c.var.db, row.s.id, q, {
+    phone: !masked.includes('phone'),
+    name: !masked.includes('name'),
+  })
   return renderPage(
     c,
     { lang, title: t(lang, 'sc.title'), status },
@@ -181,6 +188,7 @@ const page = async (
       items={items}
       q={q}
       canWrite={user.role !== 'viewer'}
+      maskNames={masked.includes('name')}
       message={message}
       base={`/staff/checkin/${row.s.id}`}
       link={(path) => withLang(c, path)}

@@ -140,14 +140,24 @@ export const registrationByCheckinCode = async (db: Db, code: string) =>
     ? (await withContext(db).where(eq(registrations.checkinCode, code)))[0]
     : undefined
 
-/** A session's registrations with context, for the staff check-in page (`q`: digits or name). */
-export const checkinList = (db: Db, sessionId: number, q: string) => {
+/**
+ * A session's registrations with context, for the staff check-in page (`q`: the end of the phone
+ * or part of the name, each only when `searchable` says the caller may search it; else nothing).
+ */
+export const checkinList = (
+  db: Db,
+  sessionId: number,
+  q: string,
+  searchable: { phone: boolean; name: boolean },
+) => {
   const text = q.trim()
   const search = !text
     ? undefined
-    : /^\d{1,11}$/.test(text)
-      ? sql`${registrations.phone} LIKE ${`%${text}`}`
-      : sql`${registrations.name} LIKE ${`%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`} ESCAPE '\\'`
+    : /^\d{1,11}$/.test(text) && searchable.phone
+      ? sql`substr(${registrations.phone}, ${-text.length}) = ${text}`
+      : searchable.name
+        ? sql`instr(lower(${registrations.name}), lower(${text})) > 0`
+        : sql`0`
   return withContext(db)
     .where(
       search

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../../env'
-import { forms, formVersions } from '../../schema'
+import { formResponses, forms, formVersions } from '../../schema'
 import type { Field } from '../../../domain/forms/definition'
 
 // Reading forms: a form with its current fields and response count, pages of them, their
@@ -114,3 +114,30 @@ export const countResponses = async (db: Db, formId: number, version?: number) =
   )
   return Number(row.n)
 }
+
+/**
+ * The phone questions (key and type) in any version of the forms `where` selects (a condition on
+ * "forms", e.g. scope and ids): the answers a viewer may not filter on.
+ * @example maskedAnswerKeys(role, await phoneQuestions(db, and(formScopeWhere(user), eq(forms.id, 3))))
+ */
+export const phoneQuestions = (db: Db, where: SQL | undefined) =>
+  db.all<{ key: string; type: 'phone' }>(
+    sql`SELECT DISTINCT json_extract(q.value, '$.key') AS key, 'phone' AS type
+      FROM ${forms} JOIN ${formVersions} ON ${formVersions.formId} = ${forms.id},
+        json_each(${formVersions.fields}) q
+      WHERE json_extract(q.value, '$.type') = 'phone' ${where ? sql`AND ${where}` : sql``}`,
+  )
+
+/**
+ * Whether a response (in a query over "form_responses") answered something containing `text`
+ * in a question that is not a phone question of its version: the answers search of roles that
+ * see phones masked, so a phone cannot be found digit by digit.
+ * @example db.select().from(formResponses).where(answersContainOutsidePhones('早餐'))
+ */
+export const answersContainOutsidePhones = (text: string) =>
+  sql`EXISTS (SELECT 1 FROM json_each(${formResponses.answers}) a
+    WHERE instr(lower(a.value), lower(${text})) > 0
+      AND a.key NOT IN (SELECT json_extract(q.value, '$.key')
+        FROM form_versions v, json_each(v.fields) q
+        WHERE v.form_id = ${formResponses.formId} AND v.version = ${formResponses.version}
+          AND json_extract(q.value, '$.type') = 'phone'))`

@@ -46,13 +46,11 @@ export type NeedsFilter = {
   /** Extra conditions on "projects" / "neighborhoods" (scope, town, neighborhood, ids). */
   where?: SQL
   categoryId?: number
-  /** `q`: a substring of the title (LIKE, literal). */
+  /** `q`: a substring of the title (instr: any length, any characters). */
   q?: string
   /** Add the hands of this partner (`mine`). */
   partnerId?: number | null
 }
-
-const like = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
 
 const ACCEPTED_ON = (target: string) =>
   sql.raw(`SELECT 1 FROM claims c WHERE c.project_id = projects.id AND ${target}
@@ -101,7 +99,7 @@ const listed = (f: NeedsFilter) => sql`SELECT * FROM (
             WHERE pt.project_id = projects.id AND t.category_id = ${f.categoryId})`
         : sql``
     }
-    ${f.q?.trim() ? sql`AND projects.title LIKE ${like(f.q.trim())} ESCAPE '\\'` : sql``}
+    ${f.q?.trim() ? sql`AND instr(lower(projects.title), lower(${f.q.trim()})) > 0` : sql``}
 ) WHERE looking OR tasks <> '[]'`
 
 /** Neighborhood by name, then the soonest deadline first (no deadline last), then id. */
