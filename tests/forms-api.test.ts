@@ -96,8 +96,8 @@ describe('POST /api/forms', () => {
         title: 'x',
         neighborhoodId: n1,
         onePerPhone: true,
-        opensAt: 2000,
-        closesAt: 1000,
+        opensAt: Date.UTC(2026, 0, 2),
+        closesAt: Date.UTC(2026, 0, 1),
         fields: [{ key: 'p', label: '手机', type: 'phone' }],
       },
     })

@@ -137,7 +137,10 @@ describe('POST /api/meetings', () => {
   })
 
   it('refuses times that end before they start', async () => {
-    const r = await newMeeting({ startsAt: 2_000_000, endsAt: 1_000_000 })
+    const r = await newMeeting({
+      startsAt: Date.UTC(2026, 0, 1, 2),
+      endsAt: Date.UTC(2026, 0, 1, 1),
+    })
     expect(r.status).toBe(400)
     expect(r.body.errors.endsAt).toBeTruthy()
   })

@@ -59,8 +59,8 @@ export const auditLogApi = new Hono<AppEnv>()
   .get('/', async (c) => {
     const q = parseListQuery(c, { sortable })
     const f = q.filter
-    const from = timeFilter(f.from)
-    const to = timeFilter(f.to)
+    const from = timeFilter(f.from, 'from')
+    const to = timeFilter(f.to, 'to')
     const recordIds = filterList(f.recordId)?.map(String)
     const where = and(
       visibleTo(c.var.user),

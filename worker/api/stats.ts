@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../env'
 import { projects, topics } from '../db/schema'
+import { DATE_WINDOW_MESSAGE, inDateWindow } from '../domain/dates'
 import { TOPIC_STATUSES } from '../domain/vocabulary'
 import { statsFigures } from '../db/queries/stats'
 import { fillDays, msToDays, percent, satisfaction, summarySentence } from '../domain/stats'
@@ -15,6 +16,16 @@ const numberParam = (value: string | undefined, name: string) => {
   return n
 }
 
+/** A time parameter: a number in the saved-date window (domain/dates), else 400 naming it. */
+const timeParam = (value: string | undefined, name: string) => {
+  const n = numberParam(value, name)
+  if (n !== undefined && !inDateWindow(n))
+    throw new ApiError('bad_request', DATE_WINDOW_MESSAGE, {
+      errors: { [name]: DATE_WINDOW_MESSAGE },
+    })
+  return n
+}
+
 /**
  * GET /api/stats/summary?from=&to=&neighborhoodId= — the dashboard figures over the caller's
  * neighborhoods, for topics created in [from, to) (epoch ms). Counts include every status
@@ -23,8 +34,8 @@ const numberParam = (value: string | undefined, name: string) => {
  */
 export const statsApi = new Hono<AppEnv>().use(requireUser).get('/summary', async (c) => {
   const user = c.var.user
-  const from = numberParam(c.req.query('from'), 'from')
-  const to = numberParam(c.req.query('to'), 'to')
+  const from = timeParam(c.req.query('from'), 'from')
+  const to = timeParam(c.req.query('to'), 'to')
   const neighborhoodId = numberParam(c.req.query('neighborhoodId'), 'neighborhoodId')
   if (neighborhoodId !== undefined) assertNeighborhoodInScope(user, neighborhoodId)
   const raw = await statsFigures(c.var.db, {

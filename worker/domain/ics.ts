@@ -1,3 +1,5 @@
+import { showableDate } from './dates'
+
 // iCalendar (RFC 5545) files for a registration: one VEVENT, times in UTC, text escaped and lines
 // folded at 75 octets (without splitting a UTF-8 character), CRLF line ends.
 
@@ -12,6 +14,13 @@ export type CalendarEvent = {
   /** When the file was made (DTSTAMP); defaults to now. */
   stamp?: number
 }
+
+/**
+ * Whether an event's times can be written at all (domain/dates rule 2): a stored time no `Date`
+ * holds has no calendar file.
+ */
+export const calendarable = (event: Pick<CalendarEvent, 'startsAt' | 'endsAt'>) =>
+  showableDate(event.startsAt) !== null && showableDate(event.endsAt) !== null
 
 /** `20260701T010000Z` */
 const utc = (ms: number) =>

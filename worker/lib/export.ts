@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import { type Column, toCsv } from './csv'
 import { toXlsx } from './xlsx'
 import { ApiError } from './errors'
+import { NO_DATE, showableDate } from '../domain/dates'
 
 export type ExportFormat = 'csv' | 'xlsx'
 
@@ -45,11 +46,14 @@ export const exportFormat = (c: Context): ExportFormat => {
   return format
 }
 
-/** `YYYY-MM-DD HH:mm` in Asia/Shanghai (UTC+8, no DST) for an epoch-ms time; '' for null. */
+/**
+ * `YYYY-MM-DD HH:mm` in Asia/Shanghai (UTC+8, no DST) for an epoch-ms time; '' for null, `—` for
+ * a stored time no date can hold (domain/dates rule 2).
+ */
 export const shanghaiTime = (ms: number | null | undefined) => {
   if (ms === null || ms === undefined) return ''
-  const d = new Date(ms + 8 * 3600_000)
-  return d.toISOString().slice(0, 16).replace('T', ' ')
+  const d = showableDate(ms + 8 * 3600_000)
+  return d ? d.toISOString().slice(0, 16).replace('T', ' ') : NO_DATE
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Db } from '../env'
 import { batch, type Statement } from '../db/batch'
 import { errorText } from '../db/errors'
 import { auditLog, neighborhoods } from '../db/schema'
+import { DATE_WINDOW_MESSAGE, inDateWindow } from '../domain/dates'
 import type { CurrentUser } from './auth'
 import { ApiError, validationError } from './errors'
 import { audit } from './audit'
@@ -31,11 +32,20 @@ export const boolFilter = (value: unknown): boolean | undefined => {
   throw new ApiError('bad_request', 'filter 中的布尔值无效')
 }
 
-/** An epoch-ms filter value; `undefined` when absent. */
-export const timeFilter = (value: unknown): number | undefined => {
+/**
+ * An epoch-ms filter value in the saved-date window (domain/dates); `undefined` when absent.
+ * Anything else is a 400 naming `field`.
+ * @example timeFilter(f.createdFrom, 'createdFrom')
+ */
+export const timeFilter = (value: unknown, field = 'filter'): number | undefined => {
   if (value === undefined || value === null || value === '') return undefined
   const n = Number(value)
-  if (!Number.isFinite(n)) throw new ApiError('bad_request', 'filter 中的时间无效')
+  if (!Number.isFinite(n))
+    throw new ApiError('bad_request', 'filter 中的时间无效', { errors: { [field]: '时间无效' } })
+  if (!inDateWindow(n))
+    throw new ApiError('bad_request', DATE_WINDOW_MESSAGE, {
+      errors: { [field]: DATE_WINDOW_MESSAGE },
+    })
   return n
 }
 

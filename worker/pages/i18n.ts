@@ -4,6 +4,7 @@
 // `zh` and `en`; `en` must carry every key of `zh` (the type checks it). Bare status and kind
 // names come from worker/domain/vocabulary.ts, as the admin shows them (docs/glossary.md).
 import type { Context } from 'hono'
+import { NO_DATE, showableDate } from '../domain/dates'
 import { translator } from '../domain/messages'
 import {
   ACTIVITY_KIND_LABEL,
@@ -702,17 +703,20 @@ export const langFromHeader = (header: string | undefined): Lang => {
 }
 
 /**
- * Formats an epoch-ms time as a Shanghai date (and time) for resident pages.
+ * Formats an epoch-ms time as a Shanghai date (and time) for resident pages; a stored time no
+ * date can hold shows as `—` instead of failing the page (domain/dates rule 2).
  * @example formatDate(Date.UTC(2026, 4, 1, 2), 'zh') // '2026-05-01'
  */
 export const formatDate = (ms: number, _lang: Lang, withTime = false): string => {
+  const when = showableDate(ms)
+  if (!when) return NO_DATE
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone: 'Asia/Shanghai',
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
     ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' as const } : {}),
-  }).formatToParts(new Date(ms))
+  }).formatToParts(when)
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
   const date = `${get('year')}-${get('month')}-${get('day')}`
   return withTime ? `${date} ${get('hour')}:${get('minute')}` : date

@@ -4,6 +4,7 @@ import type { AppEnv, Db } from '../../env'
 import { activities } from '../../db/schema'
 import { ACTIVITY_SEATS_TAKEN } from '../../db/queries/activities/seats'
 import { registrationWindow } from '../../domain/capacity'
+import { savedTime } from '../../domain/dates'
 import type { Field } from '../../domain/forms/definition'
 import { validationError } from '../../lib/errors'
 import { assertInScope } from '../../lib/scope'
@@ -22,7 +23,7 @@ export const newActivitySlug = () =>
 // Times come as epoch ms; ISO strings (as a date picker gives them) are accepted too.
 export const timeInput = z.preprocess(
   (v) => (typeof v === 'string' ? (v.trim() ? Date.parse(v) : null) : v),
-  z.number({ error: '时间无效' }).int('时间无效').nonnegative('时间无效').nullish(),
+  savedTime('时间无效').nullish(),
 )
 
 export const checkWindow = (opensAt: number | null, closesAt: number | null) => {
@@ -86,6 +87,7 @@ export const activityRecord = ({ a, ...s }: Selected, now = Date.now()) => ({
   createdBy: a.createdBy,
   createdAt: a.createdAt,
   updatedAt: a.updatedAt,
+  version: a.version,
 })
 
 export const loadActivity = async (v: AppEnv['Variables'], id: number) => {

@@ -115,10 +115,10 @@ export const registrationWhere = (user: CurrentUser, f: ListQuery['filter']) =>
     typeof f.phone === 'string' && f.phone ? eq(registrations.phone, f.phone) : undefined,
     f.createdFrom === undefined
       ? undefined
-      : sql`${registrations.createdAt} >= ${timeFilter(f.createdFrom)}`,
+      : sql`${registrations.createdAt} >= ${timeFilter(f.createdFrom, 'createdFrom')}`,
     f.createdTo === undefined
       ? undefined
-      : sql`${registrations.createdAt} < ${timeFilter(f.createdTo)}`,
+      : sql`${registrations.createdAt} < ${timeFilter(f.createdTo, 'createdTo')}`,
     searchWhere(f.q, maskedFields(user.role, 'registrations')),
   )
 

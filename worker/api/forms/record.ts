@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { AppEnv, Db } from '../../env'
 import { forms, neighborhoods, towns } from '../../db/schema'
 import { findForm, type FormWithFields } from '../../db/queries/forms/read'
+import { savedTime } from '../../domain/dates'
 import { FORM_STATUSES } from '../../domain/vocabulary'
 import { FORM_SLUG, fieldsSchema, phoneKeyOf, type Field } from '../../domain/forms/definition'
 import { availability } from '../../domain/forms/state'
@@ -16,7 +17,7 @@ import { assertFormInScope, assertNeighborhoodInScope } from '../../lib/scope'
 // Times come as epoch ms; ISO strings (as a date picker gives them) are accepted too.
 const time = z.preprocess(
   (v) => (typeof v === 'string' ? (v.trim() ? Date.parse(v) : null) : v),
-  z.number({ error: '时间无效' }).int('时间无效').nonnegative('时间无效').nullish(),
+  savedTime('时间无效').nullish(),
 )
 
 /** A form as staff send it; create takes it whole, update any part of it. */
@@ -103,6 +104,8 @@ export const formRecord = (f: FormWithFields, now = Date.now()) => ({
   maxResponses: f.maxResponses,
   onePerPhone: f.onePerPhone,
   version: f.currentVersion,
+  /** Moves on with every edit of the form; an update names the one it read (lib/versions.ts). */
+  revision: f.version,
   fields: f.fields,
   responseCount: f.responseCount,
   /** draft | not_open | open | closed | full: what a resident meets right now. */

@@ -49,8 +49,8 @@ const answerFilters = (value: unknown): SQL[] => {
 
 /** The WHERE of a responses query (list and export), scope included. */
 export const responsesWhere = (user: CurrentUser, filter: ListQuery['filter']) => {
-  const from = timeFilter(filter.createdFrom)
-  const to = timeFilter(filter.createdTo)
+  const from = timeFilter(filter.createdFrom, 'createdFrom')
+  const to = timeFilter(filter.createdTo, 'createdTo')
   return and(
     formScopeWhere(user),
     inIds(formResponses.id, idsFilter(filter.id)),

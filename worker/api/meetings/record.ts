@@ -49,8 +49,8 @@ const enumFilter = (value: unknown, allowed: readonly string[], name: string) =>
  * @example meetingWhere(user, { startsFrom: 1764518400000, startsTo: 1767196800000 })
  */
 export const meetingWhere = (user: CurrentUser, f: Record<string, unknown>): SQL | undefined => {
-  const from = timeFilter(f.startsFrom)
-  const to = timeFilter(f.startsTo)
+  const from = timeFilter(f.startsFrom, 'startsFrom')
+  const to = timeFilter(f.startsTo, 'startsTo')
   const topicIds = idsFilter(f.topicId)
   return and(
     scopeWhere(user, meetings.neighborhoodId),

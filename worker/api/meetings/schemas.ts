@@ -1,11 +1,12 @@
 import { z } from 'zod'
+import { savedTime } from '../../domain/dates'
 import { TALLY_MAX } from '../../domain/meetings/tally'
 import { MEETING_KINDS, MEETING_STATUSES } from '../../domain/vocabulary'
 
 // The bodies the meeting routes take. An agenda is a list of topic ids in their order.
 
 const text = (max: number) => z.string({ message: '应为文字' }).trim().max(max, `最多 ${max} 个字`)
-const time = z.number({ message: '应为时间' }).int('应为时间').nonnegative('应为时间')
+const time = savedTime()
 
 /** At most this many items on one agenda (a long evening has a dozen). */
 export const MAX_AGENDA = 50

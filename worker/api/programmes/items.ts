@@ -12,6 +12,7 @@ import {
   type Tally,
   tallyQuery,
 } from '../../db/queries/programmes/items'
+import { savedTime } from '../../domain/dates'
 import { cellState } from '../../domain/programmes/cells'
 import { answerable, paperSchema } from '../../domain/programmes/confirmation'
 import { dayEnd } from '../../domain/programmes/days'
@@ -66,7 +67,7 @@ export const loadItemInScope = async (v: Vars, id: number) => {
 }
 
 const dueSchema = z.object({
-  dueAt: z.number({ message: '请选择截止日期' }).int('截止日期无效').nonnegative('截止日期无效'),
+  dueAt: savedTime('请选择截止日期', '截止日期无效'),
 })
 
 /**

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import type { AppEnv } from '../../env'
 import { programmes, programmeSteps } from '../../db/schema'
 import { guard, rawAll } from '../../db/batch'
+import { savedTime } from '../../domain/dates'
 import { stepDueAt } from '../../domain/programmes/template'
 import { audit } from '../../lib/audit'
 import { ApiError, validationError } from '../../lib/errors'
@@ -24,7 +25,7 @@ const moveSchema = z
       .min(0, '不能早于开始日')
       .nullable()
       .optional(),
-    dueAt: z.number({ message: '应为日期' }).int().nonnegative().nullable().optional(),
+    dueAt: savedTime('应为日期').nullable().optional(),
     moveItems: z.boolean({ message: '应为是或否' }).default(true),
   })
   .refine((b) => (b.dueDays != null) !== (b.dueAt != null), {

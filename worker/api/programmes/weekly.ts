@@ -68,7 +68,7 @@ export const weeklyCheckinsApi = new Hono<AppEnv>()
       maxLimit: 1000,
     })
     const f = q.filter
-    const weekStart = timeFilter(f.weekStart)
+    const weekStart = timeFilter(f.weekStart, 'weekStart')
     const where = and(
       scopeWhere(c.var.user, weeklyCheckins.neighborhoodId),
       inIds(weeklyCheckins.id, idsFilter(f.id)),

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import type { AppEnv } from '../../env'
 import { batch } from '../../db/batch'
 import { checklistItems, projects } from '../../db/schema'
+import { savedTime } from '../../domain/dates'
 import { isItemOverdue } from '../../domain/project-status'
 import { audit } from '../../lib/audit'
 import { requireUser, writesNeedWriter } from '../../lib/auth'
@@ -20,7 +21,7 @@ import { assertUsersExist, loadProjectInScope } from './record'
 const editable = {
   title: z.string({ message: '请填写事项' }).trim().min(1, '请填写事项').max(200, '最多 200 个字'),
   ownerUserId: z.number({ message: '应为编号' }).int().positive().nullable(),
-  dueAt: z.number({ message: '应为时间' }).int().nonnegative().nullable(),
+  dueAt: savedTime().nullable(),
   done: z.boolean({ message: '应为是或否' }),
   sortOrder: z.number({ message: '应为数字' }).int(),
 }

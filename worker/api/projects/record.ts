@@ -9,6 +9,7 @@ import {
   PROJECT_STATUS_LABEL,
   PROJECT_STATUSES,
 } from '../../domain/vocabulary'
+import { savedTime } from '../../domain/dates'
 import type { CurrentUser } from '../../lib/auth'
 import { ApiError, type FieldErrors, validationError } from '../../lib/errors'
 import { boolFilter, contains, idsFilter, inIds } from '../../lib/resource'
@@ -20,12 +21,7 @@ import { filterList } from '../../lib/simple-rest'
 // reference checks.
 
 export const optionalId = z.number({ message: '应为编号' }).int().positive().nullable().optional()
-export const optionalTime = z
-  .number({ message: '应为时间' })
-  .int()
-  .nonnegative()
-  .nullable()
-  .optional()
+export const optionalTime = savedTime().nullable().optional()
 /** The fields staff edit on a project, as create and update check them. */
 export const editable = {
   title: z

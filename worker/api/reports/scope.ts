@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import type { AppEnv } from '../../env'
 import { neighborhoods, towns } from '../../db/schema'
+import { DATE_WINDOW_MESSAGE, inDateWindow } from '../../domain/dates'
 import { fromDay, toDay, yearEarlier } from '../../domain/programmes/days'
 import { ApiError } from '../../lib/errors'
 import { assertNeighborhoodInScope, inScope } from '../../lib/scope'
@@ -31,6 +32,14 @@ export const periodOf = (query: (name: string) => string | undefined) => {
   const year = Number(toDay(Date.now()).slice(0, 4))
   const from = intParam(query('from'), 'from') ?? fromDay(`${year}-01-01`)!
   const to = intParam(query('to'), 'to') ?? fromDay(`${year + 1}-01-01`)!
+  for (const [name, ms] of [
+    ['from', from],
+    ['to', to],
+  ] as const)
+    if (!inDateWindow(ms))
+      throw new ApiError('bad_request', DATE_WINDOW_MESSAGE, {
+        errors: { [name]: DATE_WINDOW_MESSAGE },
+      })
   if (to <= from) throw new ApiError('bad_request', 'to 应晚于 from')
   // Two years back at most before `from` is compared with a year earlier: a typo guard.
   if (to - from > 5 * 366 * 86_400_000) throw new ApiError('bad_request', '时间段太长')

@@ -98,8 +98,8 @@ const statusFilter = (value: unknown): string[] | undefined => {
  * @example topicWhere(user, { status: ['submitted', 'accepted'], q: '电梯' })
  */
 export const topicWhere = (user: CurrentUser, f: Record<string, unknown>): SQL | undefined => {
-  const from = timeFilter(f.createdFrom)
-  const to = timeFilter(f.createdTo)
+  const from = timeFilter(f.createdFrom, 'createdFrom')
+  const to = timeFilter(f.createdTo, 'createdTo')
   const code =
     typeof f.trackingCode === 'string' && f.trackingCode.trim()
       ? normalizeTrackingCode(f.trackingCode)

@@ -1,3 +1,4 @@
+import { NO_DATE, showableDate } from '../dates'
 import { type Problem, fieldProblem, type FieldErrors } from '../problem'
 import { illegalMove } from '../topic-workflow'
 import {
@@ -94,8 +95,8 @@ const SHANGHAI_OFFSET_MS = 8 * 3_600_000
  * @example meetingDay(Date.UTC(2025, 11, 3, 2)) // '12 月 3 日'
  */
 export const meetingDay = (ms: number) => {
-  const d = new Date(ms + SHANGHAI_OFFSET_MS)
-  return `${d.getUTCMonth() + 1} 月 ${d.getUTCDate()} 日`
+  const d = showableDate(ms + SHANGHAI_OFFSET_MS)
+  return d ? `${d.getUTCMonth() + 1} 月 ${d.getUTCDate()} 日` : NO_DATE
 }
 
 /**

@@ -1,5 +1,6 @@
 // Shanghai calendar days for programmes: a due date is a day, and a step is due by that day's end.
 // China keeps UTC+8 all year (no daylight saving since 1991), so plain arithmetic is exact.
+import { NO_DATE, showableDate } from '../dates'
 
 export const DAY_MS = 86_400_000
 const OFFSET_MS = 8 * 3_600_000
@@ -25,10 +26,14 @@ export const fromDay = (day: string): number | null => {
 }
 
 /**
- * The `YYYY-MM-DD` Shanghai day of an epoch-ms time.
+ * The `YYYY-MM-DD` Shanghai day of an epoch-ms time; `—` for a stored time no date can hold
+ * (domain/dates rule 2), so a page showing it never fails.
  * @example toDay(Date.UTC(2026, 4, 1, 16)) // '2026-05-02'
  */
-export const toDay = (ms: number) => new Date(ms + OFFSET_MS).toISOString().slice(0, 10)
+export const toDay = (ms: number) => {
+  const d = showableDate(ms + OFFSET_MS)
+  return d ? d.toISOString().slice(0, 10) : NO_DATE
+}
 
 /**
  * Epoch ms of Monday 00:00 in Shanghai of the week holding `ms` (每周一对接).

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { savedTime } from '../dates'
 import { EVIDENCE_KINDS, POSTS } from '../vocabulary'
 import { DAY_MS, dayEnd, dayStart } from './days'
 
@@ -28,11 +29,7 @@ const required = (what: string, max: number) =>
     .trim()
     .min(1, `请填写${what}`)
     .max(max, `${what}最多 ${max} 个字`)
-const time = (what: string) =>
-  z
-    .number({ message: `请选择${what}` })
-    .int(`${what}无效`)
-    .nonnegative(`${what}无效`)
+const time = (what: string) => savedTime(`请选择${what}`, `${what}无效`)
 
 export const stepSchema = z.object({
   /** An existing step, when a programme is edited. */

@@ -22,7 +22,7 @@ import { checkIn } from '../../db/queries/activities/check-in'
 import { createRegistration } from '../../api/activities/register'
 import { cancellable, checkInRefusal, normalizeVolunteerCode } from '../../domain/capacity'
 import { answersFromForm, type Field } from '../../domain/forms'
-import { icsCalendar } from '../../domain/ics'
+import { calendarable, icsCalendar } from '../../domain/ics'
 import { MOBILE_PHONE, normalizePhone } from '../../domain/masking'
 import { loadUser, SESSION_COOKIE, type CurrentUser } from '../../lib/auth'
 import { ApiError } from '../../lib/errors'
@@ -368,7 +368,7 @@ activityPages.post('/r/:token/cancel', async (c) => {
 
 activityPages.get('/r/:token/calendar.ics', async (c) => {
   const ctx = await registrationByToken(c.var.db, c.req.param('token'))
-  if (!ctx) return notFound()
+  if (!ctx || !calendarable(ctx.session)) return notFound()
   const { activity: a, session: s, reg } = ctx
   const ics = icsCalendar({
     uid: `registration-${reg.id}@jushou`,
