@@ -18,7 +18,7 @@ export default defineConfig(async () => {
     ],
     test: {
       include: ['tests/**/*.test.ts'],
-      exclude: ['tests/e2e/**'],
+      exclude: ['tests/e2e/**', 'tests/node/**'],
       setupFiles: ['./tests/setup.ts'],
       testTimeout: 30_000,
       hookTimeout: 60_000,

@@ -7,3 +7,11 @@ export function seedSqlite(
     log?: (line: string) => void
   },
 ): Promise<{ counts: Record<string, number> }>
+export const DEMO_PASSWORD: string
+export const CHANNELS: {
+  id: number
+  neighborhoodId: number
+  kind: string
+  code: string
+  label: string
+}[]

@@ -17,3 +17,6 @@ export const seedSqlite = async (sqlite, { scale = null, now, log = () => {} } =
   )
   return { counts }
 }
+
+// The demo's password and channels, for tests of the Node home (typed in seed.d.mts).
+export { CHANNELS, DEMO_PASSWORD } from '../seed/core.mjs'

@@ -1,0 +1,326 @@
+import fs from 'node:fs'
+import http from 'node:http'
+import os from 'node:os'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEMO_PASSWORD, seedSqlite } from '../../scripts/node/seed.mjs'
+import { parseHeaders, patternRegExp } from '../../server/assets'
+import { backupDatabase, restoreDatabase } from '../../server/backup'
+import { CLIENT_HEADER, loadConfig, NODE_CLIENT_ADDRESS } from '../../server/config'
+import { openDatabase } from '../../server/database'
+import { applyMigrations, migrationFiles } from '../../server/migrations'
+import { clientOf, trustedProxies } from '../../server/proxy'
+import { type NodeHome, startServer } from '../../server/server'
+
+// The Node entry's own parts, on servers started in this process: client addresses behind
+// trusted proxies, the https scheme from a proxy, the cron job, backups and restores while the
+// server runs, the migrations runner, and the settings from wrangler.toml and the environment.
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jushou-node-home-'))
+const MIGRATIONS = path.resolve('migrations')
+
+// Migrated and seeded once; every server gets a copy.
+const TEMPLATE = path.join(dir, 'template.sqlite')
+beforeAll(async () => {
+  const sqlite = openDatabase(TEMPLATE)
+  applyMigrations(sqlite, MIGRATIONS)
+  await seedSqlite(sqlite)
+  // Closing the last connection checkpoints the WAL into the file: the file alone is complete.
+  sqlite.close()
+})
+
+/** A seeded database file of its own. */
+const seededDatabase = async (name: string) => {
+  const file = path.join(dir, name)
+  fs.copyFileSync(TEMPLATE, file)
+  return file
+}
+
+const start = async (name: string, env: Record<string, string> = {}) =>
+  startServer(loadConfig({ JUSHOU_DATABASE: await seededDatabase(name), PORT: '0', ...env }), {
+    log: () => {},
+    crons: false,
+  })
+
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+/** A request through node:http, which (unlike fetch) may set Host, as a proxy does. */
+const request = (
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+) =>
+  new Promise<{ status: number; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
+    const req = http.request(
+      url,
+      { method: init.method ?? 'GET', headers: init.headers },
+      (res) => {
+        res.resume()
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }))
+      },
+    )
+    req.on('error', reject)
+    req.end(init.body)
+  })
+
+const login = (home: NodeHome, headers: Record<string, string>, password = 'wrong-password') =>
+  request(`${home.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ username: 'staff', password }),
+  })
+
+describe('client address: X-Forwarded-For only from trusted proxies', () => {
+  it('clientOf reads the chain from the right, skipping trusted hops', () => {
+    const proxies = trustedProxies(['loopback', '10.0.0.0/8'])
+    expect(clientOf('127.0.0.1', '203.0.113.7', proxies)).toBe('203.0.113.7')
+    expect(clientOf('127.0.0.1', '198.51.100.1, 203.0.113.7, 10.1.2.3', proxies)).toBe(
+      '203.0.113.7',
+    )
+    expect(clientOf('::ffff:127.0.0.1', '10.0.0.1, 10.0.0.2', proxies)).toBe('10.0.0.1')
+    expect(clientOf('192.0.2.9', '203.0.113.7', proxies)).toBe('192.0.2.9')
+    expect(clientOf('127.0.0.1', 'not-an-address', proxies)).toBe('127.0.0.1')
+    expect(clientOf('127.0.0.1', undefined, trustedProxies(['none']))).toBe('127.0.0.1')
+    expect(() => trustedProxies(['10.0.0.0/33'])).toThrow(/prefix/)
+    expect(() => trustedProxies(['localhost'])).toThrow(/not an address/)
+  })
+
+  it('sign-in throttling counts per forwarded address when the proxy is trusted', async () => {
+    const home = await start('trusted.sqlite', { TRUSTED_PROXIES: 'loopback' })
+    try {
+      for (let i = 0; i < 5; i++)
+        expect((await login(home, { 'x-forwarded-for': '203.0.113.10' })).status).toBe(401)
+      expect((await login(home, { 'x-forwarded-for': '203.0.113.10' })).status).toBe(429)
+      // Another client behind the same proxy is not held up.
+      expect((await login(home, { 'x-forwarded-for': '203.0.113.11' })).status).toBe(401)
+    } finally {
+      await home.close()
+    }
+  })
+
+  it('ignores X-Forwarded-For and a forged client header from an untrusted peer', async () => {
+    const home = await start('untrusted.sqlite', { TRUSTED_PROXIES: 'none' })
+    try {
+      for (let i = 0; i < 5; i++)
+        expect(
+          (
+            await login(home, {
+              'x-forwarded-for': `203.0.113.${20 + i}`,
+              [CLIENT_HEADER]: `x${i}`,
+            })
+          ).status,
+        ).toBe(401)
+      // Every attempt came from 127.0.0.1, whatever the headers said.
+      expect(
+        (await login(home, { 'x-forwarded-for': '203.0.113.99', [CLIENT_HEADER]: '192.0.2.1' }))
+          .status,
+      ).toBe(429)
+    } finally {
+      await home.close()
+    }
+  })
+
+  it('takes https from a trusted proxy (HSTS, same-origin check), not from anyone else', async () => {
+    const trusted = await start('https-trusted.sqlite', { TRUSTED_PROXIES: 'loopback' })
+    const untrusted = await start('https-untrusted.sqlite', { TRUSTED_PROXIES: 'none' })
+    const proxied = { host: 'jushou.example', 'x-forwarded-proto': 'https' }
+    try {
+      const health = await request(`${trusted.url}/healthz`, { headers: proxied })
+      expect(health.headers['strict-transport-security']).toMatch(/max-age/)
+      const ok = await login(
+        trusted,
+        { ...proxied, origin: 'https://jushou.example' },
+        DEMO_PASSWORD,
+      )
+      expect(ok.status).toBe(200)
+      expect(String(ok.headers['set-cookie'])).toMatch(/Secure/i)
+
+      const plain = await request(`${untrusted.url}/healthz`, { headers: proxied })
+      expect(plain.headers['strict-transport-security']).toBeUndefined()
+      // The browser's https origin is not this server's http one: refused as cross-site.
+      const refused = await login(
+        untrusted,
+        { ...proxied, origin: 'https://jushou.example' },
+        DEMO_PASSWORD,
+      )
+      expect(refused.status).toBe(403)
+    } finally {
+      await trusted.close()
+      await untrusted.close()
+    }
+  })
+})
+
+describe('the scheduled job, in-process', () => {
+  it('runs worker/scheduled.ts: topics without look-alike tokens get them', async () => {
+    const home = await start('cron.sqlite')
+    try {
+      const untokenized = () =>
+        home.sqlite
+          .prepare(
+            'SELECT count(*) FROM topics t WHERE NOT EXISTS (SELECT 1 FROM topic_token_sets s WHERE s.topic_id = t.id)',
+          )
+          .pluck()
+          .get()
+      home.sqlite
+        .prepare('DELETE FROM topic_token_sets WHERE topic_id IN (SELECT id FROM topics LIMIT 7)')
+        .run()
+      expect(untokenized()).toBeGreaterThanOrEqual(7)
+      await home.runCron('*/10 * * * *')
+      expect(untokenized()).toBe(0)
+    } finally {
+      await home.close()
+    }
+  })
+})
+
+describe('backups', () => {
+  let home: NodeHome
+  let database: string
+  beforeAll(async () => {
+    database = await seededDatabase('backup.sqlite')
+    home = await startServer(loadConfig({ JUSHOU_DATABASE: database, PORT: '0' }), {
+      log: () => {},
+      crons: false,
+    })
+  })
+
+  let sent = 0
+  const fileNeed = (title: string) =>
+    fetch(`${home.url}/n/huihuayuan/new`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-forwarded-for': `203.0.113.${++sent}`,
+      },
+      body: new URLSearchParams({
+        key: `backup-test-${sent}-${Date.now()}`,
+        title,
+        details: '备份测试',
+        categoryId: '1',
+        // File it even when it looks like another (the similar-topic step).
+        confirmed: '1',
+      }),
+    }).then(async (res) => ({
+      status: res.status,
+      filed: /[A-Z0-9]{3}-[A-Z0-9]{3}/.test(await res.text()),
+    }))
+  const titles = (file: string) => {
+    const db = new Database(file, { readonly: true })
+    try {
+      return db
+        .prepare("SELECT title FROM topics WHERE title LIKE '备份%' ORDER BY id")
+        .pluck()
+        .all()
+    } finally {
+      db.close()
+    }
+  }
+  const DURING = [
+    '绿化带杂草',
+    '垃圾桶满溢',
+    '自行车乱停',
+    '楼道堆物',
+    '外墙渗水',
+    '车库积水',
+    '健身器材松动',
+    '宠物扰民',
+    '电瓶车充电',
+    '快递柜故障',
+  ]
+
+  it('copies the database while the server writes, and restores it', async () => {
+    expect(await fileNeed('备份之前：一号楼门禁坏了')).toEqual({ status: 200, filed: true })
+    // Writes going on during the backup.
+    const writes = Promise.all(DURING.map((what) => fileNeed(`备份期间：${what}`)))
+    const backup = await backupDatabase(database, path.join(dir, 'backups'), {
+      now: new Date('2026-12-05T03:15:02.123Z'),
+    })
+    expect(await writes).toEqual(DURING.map(() => ({ status: 200, filed: true })))
+    expect(path.basename(backup.file)).toBe('jushou-2026-12-05T031502Z.sqlite')
+    expect(await fileNeed('备份之后：三号楼电梯异响')).toEqual({ status: 200, filed: true })
+    await home.close()
+
+    const inBackup = titles(backup.file)
+    expect(inBackup).toContain('备份之前：一号楼门禁坏了')
+    expect(inBackup).not.toContain('备份之后：三号楼电梯异响')
+    expect(titles(database)).toContain('备份之后：三号楼电梯异响')
+
+    await restoreDatabase(backup.file, database)
+    expect(titles(database)).toEqual(inBackup)
+    // The restored file serves again, with the backup's data.
+    home = await startServer(loadConfig({ JUSHOU_DATABASE: database, PORT: '0' }), {
+      log: () => {},
+      crons: false,
+    })
+    const health = await fetch(`${home.url}/healthz`)
+    expect(health.status).toBe(200)
+    await home.close()
+  })
+
+  it('refuses to restore a file that is not a sound database', async () => {
+    const bad = path.join(dir, 'not-a-database.sqlite')
+    fs.writeFileSync(bad, 'this is not SQLite')
+    await expect(restoreDatabase(bad, path.join(dir, 'target.sqlite'))).rejects.toThrow()
+  })
+})
+
+describe('migrations', () => {
+  it('applies what is missing, in order, recorded as wrangler records it', () => {
+    const partial = fs.mkdtempSync(path.join(dir, 'migrations-'))
+    const files = migrationFiles(MIGRATIONS)
+    for (const f of files.slice(0, 2))
+      fs.copyFileSync(path.join(MIGRATIONS, f), path.join(partial, f))
+    const sqlite = new Database(':memory:')
+    expect(applyMigrations(sqlite, partial)).toEqual(files.slice(0, 2))
+    expect(applyMigrations(sqlite, MIGRATIONS)).toEqual(files.slice(2))
+    expect(applyMigrations(sqlite, MIGRATIONS)).toEqual([])
+    const rows = sqlite.prepare('SELECT id, name, applied_at FROM d1_migrations ORDER BY id').all()
+    expect(rows.map((r) => (r as { name: string }).name)).toEqual(files)
+    sqlite.close()
+  })
+
+  it('leaves nothing of a failing migration behind', () => {
+    const broken = fs.mkdtempSync(path.join(dir, 'broken-'))
+    fs.writeFileSync(path.join(broken, '0001_ok.sql'), 'CREATE TABLE a (x INTEGER);')
+    fs.writeFileSync(
+      path.join(broken, '0002_bad.sql'),
+      'CREATE TABLE b (x INTEGER);\nINSERT INTO nowhere VALUES (1);',
+    )
+    const sqlite = new Database(':memory:')
+    expect(() => applyMigrations(sqlite, broken)).toThrow(/0002_bad.sql/)
+    const tables = sqlite
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+      .pluck()
+      .all()
+    expect(tables).toContain('a')
+    expect(tables).not.toContain('b')
+    expect(sqlite.prepare('SELECT name FROM d1_migrations').pluck().all()).toEqual(['0001_ok.sql'])
+    sqlite.close()
+  })
+})
+
+describe('settings', () => {
+  it('reads wrangler.toml [vars] and crons, each var overridden by the environment', () => {
+    const config = loadConfig({ SESSION_IDLE_MINUTES: '30', PORT: '9000' })
+    expect(config.vars.SESSION_IDLE_MINUTES).toBe('30')
+    expect(config.vars.SESSION_ABSOLUTE_MINUTES).toBe('1440')
+    expect(config.vars.CLIENT_ADDRESS).toBe(NODE_CLIENT_ADDRESS)
+    expect(loadConfig({ CLIENT_ADDRESS: 'forwarded:1' }).vars.CLIENT_ADDRESS).toBe('forwarded:1')
+    expect(config.crons).toEqual(['*/10 * * * *'])
+    expect(config.port).toBe(9000)
+    expect(config.assets?.runWorkerFirst).toEqual(['/*', '!/admin/*'])
+  })
+
+  it('parses _headers rules and routing patterns as Workers does', () => {
+    const rules = parseHeaders('/admin/*\n  X-A: 1\n  ! X-B\n# comment\n/p/:id\n  X-Id: :id\n')
+    expect(rules).toHaveLength(2)
+    expect(rules[0].set).toEqual([['X-A', '1']])
+    expect(rules[0].unset).toEqual(['X-B'])
+    expect(patternRegExp('/admin/*').test('/admin/assets/a.js')).toBe(true)
+    expect(patternRegExp('/admin/*').test('/admin')).toBe(false)
+    expect(patternRegExp('/p/:id').exec('/p/42')?.groups?.id).toBe('42')
+  })
+})
