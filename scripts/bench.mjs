@@ -6,6 +6,7 @@
 //   npm run bench
 //   npm run bench -- --duration 5 --rounds 5 --concurrency 10 --only floor,topics-list
 //   npm run bench -- --topics 10000 --neighborhoods 20 --keep   # keep the temp state
+//   npm run bench -- --target node     # the same cases against the Node home (server/, SQLite)
 //
 // A bench module (scripts/bench/<name>.mjs; `_`-prefixed files are skipped) exports either or both:
 //   export const cases = [{
@@ -32,6 +33,7 @@ import { seedLocal } from './lib/seed-runner.mjs'
 import { freePort, startDev } from './lib/dev-server.mjs'
 import { createSampler, runFor, summarize } from './lib/load.mjs'
 import * as demo from './seed/core.mjs'
+import { nodeHeaders, startNodeBench } from './node/bench-target.mjs'
 
 const { values: opts } = parseArgs({
   options: {
@@ -43,8 +45,10 @@ const { values: opts } = parseArgs({
     neighborhoods: { type: 'string', default: '20' },
     only: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    target: { type: 'string', default: 'workers' },
   },
 })
+const target = opts.target === 'node' ? 'node' : 'workers'
 const options = {
   durationMs: Number(opts.duration) * 1000,
   warmupMs: Number(opts.warmup) * 1000,
@@ -79,6 +83,7 @@ const selectedReports = reports.filter((r) => !only || only.has(r.name))
 const persistTo = fs.mkdtempSync(path.join(os.tmpdir(), 'jushou-bench-'))
 const log = path.join(persistTo, 'wrangler.log')
 let dev
+let query = (sql) => querySql(sql, { persistTo })
 const cleanup = async () => {
   await dev?.stop()
   if (!opts.keep) fs.rmSync(persistTo, { recursive: true, force: true })
@@ -91,21 +96,22 @@ process.on('SIGINT', async () => {
 const results = { cases: [], reports: [], failures: [] }
 try {
   say(`bench: state in ${persistTo}`)
-  await applyMigrations({ persistTo })
   const seedStarted = Date.now()
-  await seedLocal({
-    persistTo,
-    scale: { topics: options.topics, neighborhoods: options.neighborhoods },
-    log: (l) => say(`bench: ${l}`),
-  })
+  const scale = { topics: options.topics, neighborhoods: options.neighborhoods }
+  if (target === 'node') {
+    dev = await startNodeBench({ persistTo, scale, log: (l) => say(`bench: ${l}`) })
+    query = dev.query
+  } else {
+    await applyMigrations({ persistTo })
+    await seedLocal({ persistTo, scale, log: (l) => say(`bench: ${l}`) })
+  }
   const [
     {
       results: [counts],
     },
-  ] = await querySql(
+  ] = await query(
     'SELECT (SELECT count(*) FROM topics) AS topics, (SELECT count(*) FROM neighborhoods) AS neighborhoods, ' +
       '(SELECT count(*) FROM topics WHERE neighborhood_id = 1) AS staffTopics',
-    { persistTo },
   )
   results.dataset = { ...counts, seedSeconds: (Date.now() - seedStarted) / 1000 }
   say(
@@ -113,11 +119,16 @@ try {
       `(${counts.staffTopics} in the staff user's) in ${results.dataset.seedSeconds.toFixed(1)} s`,
   )
 
-  dev = await startDev({ port: await freePort(), persistTo, log })
-  say(`bench: wrangler dev at ${dev.url}`)
+  if (target === 'node') {
+    results.memory = { idleMiB: Number((dev.memory() / 2 ** 20).toFixed(1)) }
+    say(`bench: Node server at ${dev.url} (${results.memory.idleMiB} MiB resident, idle)`)
+  } else {
+    dev = await startDev({ port: await freePort(), persistTo, log })
+    say(`bench: wrangler dev at ${dev.url}`)
+  }
 
   const send = (req) => {
-    const headers = { ...req.headers }
+    const headers = target === 'node' ? nodeHeaders({ ...req.headers }) : { ...req.headers }
     if (req.cookie) headers.cookie = req.cookie
     let body = req.body
     if (body !== undefined && typeof body !== 'string') {
@@ -148,7 +159,7 @@ try {
     cookies: { staff: await signIn('staff') },
     signIn,
     fetch: send,
-    query: (sql) => querySql(sql, { persistTo }),
+    query,
     demo,
     state: {},
   }
@@ -197,6 +208,7 @@ try {
   const floorLive = live.find((l) => l.c.floor)
   const floorRps = floorLive ? summarize(floorLive.sampler).rps : null
   results.floorRps = floorRps
+  if (target === 'node') results.memory.afterLoadMiB = Number((dev.memory() / 2 ** 20).toFixed(1))
   for (const l of live) {
     const m = summarize(l.sampler)
     const unexpected = m.requests - (m.statuses[l.c.expect] ?? 0)
@@ -235,7 +247,7 @@ try {
 // ── output ──
 const pad = (v, n) => String(v ?? '').padStart(n)
 say(
-  `\n${results.dataset?.topics ?? '?'} topics; each case ${options.durationMs / 1000} s in ${options.rounds} rounds, concurrency ${options.concurrency}; floor = ${results.floorRps ?? '?'} req/s`,
+  `\n${target === 'node' ? 'Node home' : 'wrangler dev'}, ${results.dataset?.topics ?? '?'} topics; each case ${options.durationMs / 1000} s in ${options.rounds} rounds, concurrency ${options.concurrency}; floor = ${results.floorRps ?? '?'} req/s`,
 )
 say(
   [
@@ -280,14 +292,19 @@ const record = {
     platform: process.platform,
   },
   options,
+  target,
   ...results,
 }
 fs.mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true })
 fs.writeFileSync(
-  path.join(ROOT, 'bench-results/latest.json'),
+  path.join(ROOT, `bench-results/${target === 'node' ? 'latest-node' : 'latest'}.json`),
   `${JSON.stringify(record, null, 2)}\n`,
 )
-say(`\nbench: wrote bench-results/latest.json`)
+if (results.memory)
+  say(
+    `\nNode server resident memory: ${results.memory.idleMiB} MiB idle, ${results.memory.afterLoadMiB ?? '?'} MiB after the load`,
+  )
+say(`\nbench: wrote bench-results/${target === 'node' ? 'latest-node' : 'latest'}.json`)
 if (results.failures.length) {
   say(`bench: ${results.failures.length} failure(s):\n  ${results.failures.join('\n  ')}`)
   process.exit(1)
