@@ -21,6 +21,7 @@ const colors: Record<Role, ChipProps['color']> = {
   town: 'secondary',
   staff: 'primary',
   viewer: 'default',
+  partner: 'success',
 }
 
 export const RoleChip = ({ role }: { role: Role }) => {
