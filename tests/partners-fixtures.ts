@@ -97,11 +97,17 @@ export const adoptedProject = async (
       title: opts.title ?? `项目${stamp()}`,
       neighborhoodId,
       topicIds: [topic.id],
-      status: opts.status ?? 'in_progress',
+      status: opts.status === 'done' ? 'in_progress' : (opts.status ?? 'in_progress'),
       checklist: (opts.checklist ?? ['现场勘察', '施工']).map((title) => ({ title })),
     },
   })
-  return ok(r, 201).body as { id: number; title: string; neighborhoodId: number }
+  const project = ok(r, 201).body as { id: number; title: string; neighborhoodId: number }
+  // A project is never created done: it gets there by a move.
+  if (opts.status === 'done')
+    ok(
+      await api(`/api/projects/${project.id}`, { method: 'PUT', cookie, body: { status: 'done' } }),
+    )
+  return project
 }
 
 /** The checklist items of a project, in order. */

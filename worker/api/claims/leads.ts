@@ -20,12 +20,13 @@ import { leadCreateSchema } from './schemas'
 const fields = {
   id: activityLeads.id,
   activityId: activityLeads.activityId,
-  activityTitle: activities.title,
-  neighborhoodId: activities.neighborhoodId,
+  activityTitle: sql<string>`${activities.title}`.as('activity_title'),
+  neighborhoodId: sql<number>`${activities.neighborhoodId}`.as('activity_neighborhood_id'),
   partnerId: activityLeads.partnerId,
-  partnerName: partners.name,
+  // Aliased: rows of a D1 batch are keyed by column name, and both tables have `name`.
+  partnerName: sql<string | null>`${partners.name}`.as('partner_name'),
   volunteerId: activityLeads.volunteerId,
-  volunteerName: volunteers.name,
+  volunteerName: sql<string | null>`${volunteers.name}`.as('volunteer_name'),
   createdAt: activityLeads.createdAt,
 }
 

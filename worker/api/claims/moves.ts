@@ -39,7 +39,7 @@ export const moveProblem = (
     task:
       claim.checklistItemId === null
         ? null
-        : { done: claim.taskDone === true, title: claim.taskTitle ?? '' },
+        : { done: claim.taskDone === 1, title: claim.taskTitle ?? '' },
   })
 }
 

@@ -4,7 +4,7 @@ import { claims, partners, projects } from '../../db/schema'
 import { CLAIM_GUARD_FAILED, type ClaimRow, selectClaims } from '../../db/queries/partners/claims'
 import { canSeePersonalData, maskName } from '../../domain/masking'
 import { allowedClaimMoves, type ClaimActor } from '../../domain/partners/claim-workflow'
-import { CLAIM_SOURCES, CLAIM_STATUSES } from '../../domain/vocabulary'
+import { CLAIM_SOURCES, CLAIM_STATUSES, type ProjectStatus } from '../../domain/vocabulary'
 import type { CurrentUser } from '../../lib/auth'
 import { ApiError } from '../../lib/errors'
 import { contains, errorText, idsFilter, inIds, timeFilter } from '../../lib/resource'
@@ -42,6 +42,7 @@ export const toClaimRecord = (row: ClaimRow, user: CurrentUser) => {
   const actor = actorOf(user)
   return {
     ...rest,
+    taskDone: row.taskDone === null ? null : row.taskDone === 1,
     volunteerName,
     claimant: row.partnerName ?? volunteerName ?? '',
     ...(user.role === 'partner' ? {} : { createdBy, decidedBy }),
@@ -114,7 +115,7 @@ export const loadTarget = async (db: Db, projectId: number, taskId: number | nul
     | {
         id: number
         title: string
-        status: (typeof projects.$inferSelect)['status']
+        status: ProjectStatus
         neighborhoodId: number
         townId: number
         taskId: number | null

@@ -10,26 +10,31 @@ import {
   projectUpdates,
   volunteers,
 } from '../../schema'
-import type { ClaimStatus } from '../../../domain/vocabulary'
+import type { ClaimStatus, PartnerKind, ProjectStatus } from '../../../domain/vocabulary'
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { rawStatement, type Statement } from '../../batch'
 
 // Claims (认领) with what they are about (project, task, partner or 达人, offer), and the
 // statements of moving one.
 
+/** A joined column under its own name (in a D1 batch, rows are keyed by column name). */
+const as = <T>(column: SQLiteColumn, name: string) => sql<T>`${column}`.as(name)
+
 /** Every claim column plus the names around it (left joins: a task or an offer may be absent). */
 export const claimFields = {
   ...getTableColumns(claims),
-  projectTitle: projects.title,
-  projectStatus: projects.status,
-  taskTitle: checklistItems.title,
-  taskDone: checklistItems.done,
-  neighborhoodName: neighborhoods.name,
-  townId: neighborhoods.townId,
-  partnerName: partners.name,
-  partnerKind: partners.kind,
-  volunteerName: volunteers.name,
-  volunteerPhone: volunteers.phone,
-  offerTitle: partnerOffers.title,
+  projectTitle: as<string>(projects.title, 'project_title'),
+  projectStatus: as<ProjectStatus>(projects.status, 'project_status'),
+  taskTitle: as<string | null>(checklistItems.title, 'task_title'),
+  /** 1 when the task is done (0/1, as SQLite stores it); null for a claim on the project. */
+  taskDone: as<number | null>(checklistItems.done, 'task_done'),
+  neighborhoodName: as<string>(neighborhoods.name, 'neighborhood_name'),
+  townId: as<number>(neighborhoods.townId, 'town_id'),
+  partnerName: as<string | null>(partners.name, 'partner_name'),
+  partnerKind: as<PartnerKind | null>(partners.kind, 'partner_kind'),
+  volunteerName: as<string | null>(volunteers.name, 'volunteer_name'),
+  volunteerPhone: as<string | null>(volunteers.phone, 'volunteer_phone'),
+  offerTitle: as<string | null>(partnerOffers.title, 'offer_title'),
 }
 
 /** `SELECT <claimFields> FROM claims …joins`, to add where/order/limit to. */
