@@ -57,11 +57,19 @@ export const trustedProxies = (entries: string[]): TrustedProxies => {
       list.addSubnet(address, bits, type)
     }
   }
+  // BlockList.check is slow for a per-request call; the same few peers come again and again.
+  const known = new Map<string, boolean>()
   return {
     has: (address) => {
-      const ip = plainAddress(address)
-      const type = net.isIPv4(ip) ? 'ipv4' : net.isIPv6(ip) ? 'ipv6' : null
-      return type !== null && list.check(ip, type)
+      let trusted = known.get(address)
+      if (trusted === undefined) {
+        const ip = plainAddress(address)
+        const type = net.isIPv4(ip) ? 'ipv4' : net.isIPv6(ip) ? 'ipv6' : null
+        trusted = type !== null && list.check(ip, type)
+        if (known.size >= 10_000) known.clear()
+        known.set(address, trusted)
+      }
+      return trusted
     },
   }
 }

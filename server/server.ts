@@ -18,6 +18,7 @@ import { SqliteD1Database } from './d1'
 import { openDatabase } from './database'
 import { applyMigrations } from './migrations'
 import { prepareIncoming, trustedProxies } from './proxy'
+import { installFastDigest } from './webcrypto'
 
 type Log = (line: string) => void
 
@@ -96,6 +97,7 @@ export const startServer = async (
   config: NodeConfig,
   { log = console.log as Log, crons = true } = {},
 ): Promise<NodeHome> => {
+  installFastDigest()
   const sqlite = openDatabase(config.database)
   for (const name of applyMigrations(sqlite, config.migrationsDir))
     log(`migrations: applied ${name}`)

@@ -18,3 +18,4 @@ export function startNodeServer(options: {
   log?: 'inherit' | string
   timeoutMs?: number
 }): Promise<NodeServer>
+export const NODE_FLAGS: string[]
