@@ -190,7 +190,8 @@ describe('POST /b/:slug/support', () => {
     )
     expect(r.status).toBe(429)
     expect(r.res.headers.get('retry-after')).toBeTruthy()
-    expect(await supportCount(topic.id)).toBe(30)
+    // Thirty ticks from one address within the window count once (domain/voice.ts).
+    expect(await supportCount(topic.id)).toBe(1)
   })
 
   it('refuses a cross-site post', async () => {

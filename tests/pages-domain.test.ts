@@ -71,19 +71,26 @@ describe('similar topics', () => {
 })
 
 describe('evaluation rules', () => {
-  it('allows a rating only for a done project, once', () => {
-    expect(canEvaluate({ projectStatus: 'done', alreadyEvaluated: false })).toEqual({ ok: true })
-    expect(canEvaluate({ projectStatus: 'in_progress', alreadyEvaluated: false })).toEqual({
+  it('allows a rating only for a done project, with a voice, once', () => {
+    const voice = 'code' as const
+    expect(canEvaluate({ projectStatus: 'done', voice, alreadyEvaluated: false })).toEqual({
+      ok: true,
+    })
+    expect(canEvaluate({ projectStatus: 'in_progress', voice, alreadyEvaluated: false })).toEqual({
       ok: false,
       reason: 'not_done',
     })
-    expect(canEvaluate({ projectStatus: null, alreadyEvaluated: false })).toEqual({
+    expect(canEvaluate({ projectStatus: null, voice, alreadyEvaluated: false })).toEqual({
       ok: false,
       reason: 'no_project',
     })
-    expect(canEvaluate({ projectStatus: 'done', alreadyEvaluated: true })).toEqual({
+    expect(canEvaluate({ projectStatus: 'done', voice, alreadyEvaluated: true })).toEqual({
       ok: false,
       reason: 'already',
+    })
+    expect(canEvaluate({ projectStatus: 'done', voice: null, alreadyEvaluated: false })).toEqual({
+      ok: false,
+      reason: 'no_voice',
     })
   })
 

@@ -87,10 +87,10 @@ describe('/t/:code/evaluate', () => {
     expect(after.text).not.toContain(`/t/${topic.code}/evaluate`)
   })
 
-  it('lets a supporter rate with their own code, and the board shows the totals', async () => {
+  it('lets a supporter with a verified phone rate with their own code, and the board shows the totals', async () => {
     const { topic, projectId, slug } = await setup()
     await env.DB.prepare(
-      "INSERT INTO supports (topic_id, tracking_code, source, created_at) VALUES (?, 'SPT-777', 'support', ?)",
+      "INSERT INTO supports (topic_id, tracking_code, source, phone_verified_at, created_at) VALUES (?, 'SPT-777', 'support', 1, ?)",
     )
       .bind(topic.id, Date.now())
       .run()

@@ -8,6 +8,7 @@ import {
   CLAIM_SOURCES,
   CLAIM_STATUSES,
   CONFIRMATION_SOURCES,
+  EVALUATION_SOURCES,
   EVIDENCE_KINDS,
   FORM_STATUSES,
   MEETING_DECISIONS,
@@ -158,6 +159,14 @@ export const supports = sqliteTable('supports', {
     .default('support'),
   clientKey: text('client_key'),
   createdAt: createdAt(),
+  /** When the supporter's phone was verified: only then is a support code a voice (domain/voice.ts). */
+  phoneVerifiedAt: integer('phone_verified_at'),
+  /** A hash of the client address of the tick; null when the address is unknown. */
+  addressKey: text('address_key'),
+  /** 0 for a tick the board does not count (the same address within the window). */
+  counted: integer('counted', { mode: 'boolean' }).notNull().default(true),
+  /** Later ticks from the same browser, answered with this row's code. */
+  repeats: integer('repeats').notNull().default(0),
 })
 
 export const projects = sqliteTable('projects', {
@@ -205,7 +214,9 @@ export const projectUpdates = sqliteTable('project_updates', {
 export const evaluations = sqliteTable('evaluations', {
   id: integer('id').primaryKey(),
   projectId: integer('project_id').notNull(),
-  trackingCode: text('tracking_code').notNull(),
+  /** Null for a paper rating. */
+  trackingCode: text('tracking_code'),
+  source: text('source', { enum: EVALUATION_SOURCES }).notNull().default('code'),
   resolved: text('resolved', { enum: ['solved', 'partly', 'not'] }).notNull(),
   satisfaction: integer('satisfaction').notNull(),
   comment: text('comment').notNull().default(''),

@@ -1,24 +1,30 @@
-// 监督评议: residents rate a finished project. Who may rate, what a rating holds, and how
-// ratings add up. Pure rules; the db layer enforces "once per code" with a unique key too.
+import type { VoiceSource } from './voice'
+
+// 监督评议: residents rate a finished project. Who may rate (a voice, domain/voice.ts), what a
+// rating holds, and how ratings add up. Pure rules; the db layer enforces "once per code" with a
+// unique key too, and checks the voice in the insert.
 
 export const RESOLVED = ['solved', 'partly', 'not'] as const
 export type Resolved = (typeof RESOLVED)[number]
 
 export const COMMENT_MAX = 500
 
-export type EvaluationRefusal = 'no_project' | 'not_done' | 'already'
+export type EvaluationRefusal = 'no_project' | 'not_done' | 'no_voice' | 'already'
 
 /**
  * Whether the holder of a tracking code may rate its project now: only once the project is
- * done, and only once per code.
- * @example canEvaluate({ projectStatus: 'done', alreadyEvaluated: false }) // { ok: true }
+ * done, only with a voice (a filer's code or a verified supporter's, domain/voice.ts), and only
+ * once per code.
+ * @example canEvaluate({ projectStatus: 'done', voice: 'code', alreadyEvaluated: false }) // { ok: true }
  */
 export const canEvaluate = (state: {
   projectStatus: string | null | undefined
+  voice: VoiceSource | null
   alreadyEvaluated: boolean
 }): { ok: true } | { ok: false; reason: EvaluationRefusal } => {
   if (!state.projectStatus) return { ok: false, reason: 'no_project' }
   if (state.projectStatus !== 'done') return { ok: false, reason: 'not_done' }
+  if (!state.voice) return { ok: false, reason: 'no_voice' }
   if (state.alreadyEvaluated) return { ok: false, reason: 'already' }
   return { ok: true }
 }

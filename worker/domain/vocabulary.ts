@@ -301,6 +301,24 @@ export const CONFIRMATION_SOURCE_LABEL: Record<ConfirmationSource, Label> = {
   paper: { zh: '纸质', en: 'Paper sheet' },
 }
 
+/**
+ * Where a rating (监督评议) came from: a filer's tracking code, a supporter with a verified phone,
+ * a paper sheet entered by staff, or (before the one-voice rule) an unverified support code,
+ * kept but not counted (domain/voice.ts).
+ */
+export const EVALUATION_SOURCES = ['code', 'verified', 'paper', 'support'] as const
+export type EvaluationSource = (typeof EVALUATION_SOURCES)[number]
+
+export const EVALUATION_SOURCE_LABEL: Record<EvaluationSource, Label> = {
+  code: { zh: '查询码', en: 'Tracking code' },
+  verified: { zh: '验证手机', en: 'Verified phone' },
+  paper: { zh: '纸质', en: 'Paper sheet' },
+  support: { zh: '附议码（未计入）', en: 'Support code (not counted)' },
+}
+
+/** The sources a rating is counted from: every one but the legacy 'support'. */
+export const COUNTED_EVALUATION_SOURCES: readonly EvaluationSource[] = ['code', 'verified', 'paper']
+
 // ── partners (共建单位) and claims (认领) ──
 
 /** Kinds of partner organisation (党支部, 共建单位, 高校社团, 社会组织, 达人团队, 物业, 业委会). */

@@ -1,7 +1,9 @@
 // `/b/<neighborhood>`: the public board. Projects with progress, deadline, owning body and
-// satisfaction; open topics with their 附议 counts and a "我也需要" button. A tick is one per
-// browser (a random client-id cookie) and topic, rate limited per client address, and gives the
-// resident a 查询码 of their own to follow and later rate the result.
+// satisfaction (how many ratings, and from where); open topics with their 附议 counts and a
+// "我也需要" button. A tick counts once per browser (a random client-id cookie) and topic, and once
+// per client address and topic within a window (domain/voice.ts); it is rate limited per client
+// address, and gives the resident a 查询码 of their own to follow the topic (rating needs a
+// filer's code or a verified phone).
 import { Hono } from 'hono'
 import { parseClaimants } from '../db/queries/partners/public'
 import { publicClaimantLines } from '../domain/partners/claim-workflow'
@@ -16,6 +18,7 @@ import { notFound } from './errors'
 import { Receipt } from './receipt'
 import { BoardMeetingsSection } from './meetings/board'
 import {
+  addressKeyOf,
   clientId,
   ensureClientId,
   isOverdue,
@@ -76,6 +79,15 @@ const ProjectCard = ({ lang, p }: { lang: Lang; p: BoardProject }) => {
           {s.count > 0
             ? `${t(lang, 'board.satisfaction', { avg: s.satisfactionAvg!, n: s.count })} · ${t(lang, 'board.resolved_share', { pct: s.resolvedShare! })}`
             : t(lang, 'board.no_evaluations')}
+        </p>
+      )}
+      {p.status === 'done' && s.count > 0 && (
+        <p class="meta">
+          {t(lang, 'board.rating_sources', {
+            code: p.fromCode,
+            verified: p.fromVerified,
+            paper: p.fromPaper,
+          })}
         </p>
       )}
     </li>
@@ -190,7 +202,7 @@ board.post('/b/:slug/support', async (c) => {
   const topicId = Number(form.topicId)
   if (!Number.isSafeInteger(topicId) || topicId <= 0) return notFound()
   const key = IDEMPOTENCY_KEY.test(form.key ?? '') ? form.key : newFormKey()
-  const receipt = (code: string) =>
+  const receipt = (code: string, counted: boolean) =>
     renderPage(
       c,
       { lang, title: t(lang, 'receipt.support_title') },
@@ -200,6 +212,7 @@ board.post('/b/:slug/support', async (c) => {
         kind="support"
         trackHref={withLang(c, `/t/${code}`)}
         boardHref={withLang(c, `/b/${slug}`)}
+        note={counted ? undefined : t(lang, 'receipt.support_not_counted')}
       />,
     )
 
@@ -211,7 +224,7 @@ board.post('/b/:slug/support', async (c) => {
     key,
     batchHit(c, 'support'),
   )
-  if (stored) return receipt(stored.code)
+  if (stored) return receipt(stored.code, stored.counted !== 0)
   const wait = waitAfter('support', hits)
   if (wait) {
     c.header('Retry-After', String(wait))
@@ -223,7 +236,8 @@ board.post('/b/:slug/support', async (c) => {
     })
   }
   if (!open) return notFound()
-  const supported = await supportTopic(db, topicId, ensureClientId(c), key)
+  const supporter = { clientKey: ensureClientId(c), addressKey: await addressKeyOf(c) }
+  const supported = await supportTopic(db, topicId, supporter, key)
   // null: the topic closed between the check and the tick.
-  return supported ? receipt(supported.trackingCode) : notFound()
+  return supported ? receipt(supported.trackingCode, supported.counted) : notFound()
 })

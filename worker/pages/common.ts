@@ -3,7 +3,8 @@
 import type { Context } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import type { AppEnv } from '../env'
-import { clientAddress } from '../lib/client-address'
+import { clientAddress, UNKNOWN_ADDRESS } from '../lib/client-address'
+import { sha256Hex } from '../lib/password'
 import { hit, retryAfterSeconds, type RateLimitOptions } from '../lib/rate-limit'
 
 export type PageContext = Context<AppEnv>
@@ -102,6 +103,16 @@ export const ensureClientId = (c: Context) => {
     maxAge: 400 * 24 * 3600, // the longest browsers keep a cookie
   })
   return id
+}
+
+/**
+ * This client's address as a tick stores it (domain/voice.ts, rule 4): a hash, since the address
+ * itself is personal data; null when no trusted source names the client (it would group everyone).
+ * @example await supportTopic(db, id, { clientKey: ensureClientId(c), addressKey: await addressKeyOf(c) }, key)
+ */
+export const addressKeyOf = async (c: Context) => {
+  const address = clientAddress(c)
+  return address === UNKNOWN_ADDRESS ? null : sha256Hex(`address|${address}`)
 }
 
 /** Counts characters as residents do (a Chinese character is one, not three). */

@@ -1,5 +1,6 @@
-// 监督评议 `/t/<code>/evaluate`: once a project is done, each tracking code of its topics (a
-// topic's own code or a support code on it) may rate it once.
+// 监督评议 `/t/<code>/evaluate`: once a project is done, each voice among its topics' codes (a
+// topic's own code, or a support code whose phone was verified: domain/voice.ts) may rate it
+// once. An unverified support code is told, kindly, why it cannot rate yet.
 import { Hono } from 'hono'
 import type { AppEnv } from '../env'
 import { IDEMPOTENCY_KEY, once } from '../lib/idempotency'
@@ -31,6 +32,7 @@ type Values = { resolved: string; satisfaction: string; comment: string }
 const refusalKey: Record<EvaluationRefusal, MessageKey> = {
   no_project: 'eval.no_project',
   not_done: 'eval.not_done',
+  no_voice: 'eval.no_voice',
   already: 'eval.already',
 }
 
@@ -142,6 +144,7 @@ evaluate.get('/t/:code/evaluate', async (c) => {
   if (!view) return unknownCode(c, lang, c.req.param('code'))
   const allowed = canEvaluate({
     projectStatus: view.project?.status,
+    voice: view.voice,
     alreadyEvaluated: view.evaluated,
   })
   if (!allowed.ok) return refuse(c, lang, code, allowed.reason, 200)
@@ -183,6 +186,7 @@ evaluate.post('/t/:code/evaluate', async (c) => {
 
   const allowed = canEvaluate({
     projectStatus: view.project?.status,
+    voice: view.voice,
     alreadyEvaluated: view.evaluated,
   })
   if (!allowed.ok) return refuse(c, lang, code, allowed.reason, 409)

@@ -107,6 +107,9 @@ const zh = {
   'receipt.support_title': '附议成功，谢谢您！',
   'receipt.code_label': '您的查询码',
   'receipt.keep': '请截图保存这个查询码，以后凭它查看办理进度和参加评议。',
+  'receipt.keep_support': '请截图保存这个查询码，以后凭它查看办理进度。',
+  'receipt.support_not_counted':
+    '同一网络在 10 分钟内已有人附议过这一条，这次不重复计数；您仍可以凭查询码关注进展。',
   'receipt.track': '查看办理进度',
   'receipt.again': '再反映一件事',
   'receipt.board': '看看本居民区的公示栏',
@@ -146,6 +149,7 @@ const zh = {
   'board.supporters': '附议 {n} 人',
   'board.satisfaction': '满意度 {avg}/5（{n} 人评议）',
   'board.resolved_share': '{pct}% 认为已解决',
+  'board.rating_sources': '评议来源：查询码 {code} · 验证手机 {verified} · 纸质 {paper}',
   'board.no_evaluations': '尚无评议',
   'board.new': '我也要反映一件事',
   'board.done_count': '已完成的项目（共 {n} 个）',
@@ -168,6 +172,8 @@ const zh = {
   'eval.not_done': '项目还没有完成，完成后才能评议。',
   'eval.already': '这个查询码已经评议过了，谢谢！',
   'eval.no_project': '这条议题还没有对应的项目，暂时不能评议。',
+  'eval.no_voice':
+    '谢谢您的附议！您的附议已经计入。为了每位居民只算一次，评议由提出议题的居民和验证手机的附议居民来做；手机验证开通后，您就可以凭这个查询码评议了。',
   // ── poster ──
   'poster.heading': '有事找居委，扫码说一说',
   'poster.step1': '用微信或手机相机扫描二维码',
@@ -416,6 +422,9 @@ const en: Record<MessageKey, string> = {
   'receipt.code_label': 'Your tracking code',
   'receipt.keep':
     'Take a screenshot of this code: use it to follow progress and to rate the result.',
+  'receipt.keep_support': 'Take a screenshot of this code: use it to follow progress.',
+  'receipt.support_not_counted':
+    'Someone on the same network supported this within the last 10 minutes, so this one is not counted again; you can still follow progress with your code.',
   'receipt.track': 'See progress',
   'receipt.again': 'Raise another matter',
   'receipt.board': 'See the neighbourhood board',
@@ -455,6 +464,8 @@ const en: Record<MessageKey, string> = {
   'board.supporters': '{n} supporter(s)',
   'board.satisfaction': 'Satisfaction {avg}/5 ({n} rating(s))',
   'board.resolved_share': '{pct}% say it is solved',
+  'board.rating_sources':
+    'Ratings from: tracking codes {code} · verified phones {verified} · paper {paper}',
   'board.no_evaluations': 'No ratings yet',
   'board.new': 'Raise a matter',
   'board.done_count': 'Done projects ({n} in all)',
@@ -477,6 +488,8 @@ const en: Record<MessageKey, string> = {
   'eval.not_done': 'The project is not done yet; you can rate it once it is.',
   'eval.already': 'This tracking code has already rated the project. Thank you!',
   'eval.no_project': 'This matter has no project yet, so it cannot be rated.',
+  'eval.no_voice':
+    'Thank you for your support: it is counted. So that each resident counts once, ratings come from those who raised the matter and from supporters with a verified phone; once phone verification opens, you can rate with this code.',
   // ── poster ──
   'poster.heading': 'Something to raise? Scan and tell us',
   'poster.step1': 'Scan the QR code with WeChat or your camera',

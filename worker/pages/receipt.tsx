@@ -9,13 +9,23 @@ export type ReceiptProps = {
   trackHref: string
   boardHref: string
   againHref?: string
+  /** A word on this receipt, e.g. that the tick was not counted again. */
+  note?: string
 }
 
 /**
  * The receipt: the tracking code, big, a link to follow it and a plain hint to screenshot it.
  * @example <Receipt lang="zh" code="K7Q-4MX" kind="topic" trackHref="/t/K7Q-4MX" boardHref="/b/huihuayuan" />
  */
-export const Receipt = ({ lang, code, kind, trackHref, boardHref, againHref }: ReceiptProps) => (
+export const Receipt = ({
+  lang,
+  code,
+  kind,
+  trackHref,
+  boardHref,
+  againHref,
+  note,
+}: ReceiptProps) => (
   <>
     <h1>{t(lang, kind === 'topic' ? 'receipt.title' : 'receipt.support_title')}</h1>
     <div class="box">
@@ -23,8 +33,9 @@ export const Receipt = ({ lang, code, kind, trackHref, boardHref, againHref }: R
       <p class="code" id="code">
         {code}
       </p>
-      <p>{t(lang, 'receipt.keep')}</p>
+      <p>{t(lang, kind === 'topic' ? 'receipt.keep' : 'receipt.keep_support')}</p>
     </div>
+    {note && <p class="notice">{note}</p>}
     <p>
       <a class="btn wide" href={trackHref}>
         {t(lang, 'receipt.track')}

@@ -5,7 +5,11 @@ import { parseClaimants } from '../db/queries/partners/public'
 import { publicClaimantLines } from '../domain/partners/claim-workflow'
 import type { AppEnv } from '../env'
 import { normalizeTrackingCode, TRACKING_CODE } from '../domain/tracking-code'
-import { trackingLookup, type PublicProject, type TrackingView } from '../db/queries/resident/tracking'
+import {
+  trackingLookup,
+  type PublicProject,
+  type TrackingView,
+} from '../db/queries/resident/tracking'
 import { formatDate, langOf, nameIn, t, type Lang, type MessageKey } from './i18n'
 import { LangField, messagePage, renderPage, TextField } from './layout'
 import { notFound } from './errors'
@@ -142,6 +146,8 @@ const TrackingPage = ({
       {project?.status === 'done' &&
         (view.evaluated ? (
           <p class="notice">{t(lang, 'track.evaluated')}</p>
+        ) : !view.voice ? (
+          <p class="notice">{t(lang, 'eval.no_voice')}</p>
         ) : (
           <p>
             <a class="btn wide" href={withLang(c, `/t/${code}/evaluate`)}>

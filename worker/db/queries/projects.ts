@@ -2,7 +2,11 @@ import { eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../env'
 import { projects, topics } from '../schema'
 import { carriedTopicStatus, carryNote, isOverdue, progressOf } from '../../domain/project-status'
-import { CLOSED_PROJECT_STATUSES, type ProjectStatus } from '../../domain/vocabulary'
+import {
+  CLOSED_PROJECT_STATUSES,
+  COUNTED_EVALUATION_SOURCES,
+  type ProjectStatus,
+} from '../../domain/vocabulary'
 import { adoptNote, type TransitionInput } from '../../domain/topic-workflow'
 import { type Actor, carryStatements, moveStatements } from './topics/moves'
 import { chunks, rawStatement, type Statement } from '../batch'
@@ -17,15 +21,23 @@ export const NEW_PROJECT_ID = sql`(SELECT max(id) FROM projects)`
 const per = (table: string, extra = '') =>
   sql.raw(`FROM ${table} WHERE project_id = "projects"."id"${extra}`)
 
+// Ratings count from every source but legacy unverified support codes (domain/voice.ts).
+const COUNTED = ` AND source IN (${COUNTED_EVALUATION_SOURCES.map((s) => `'${s}'`).join(', ')})`
+
 /** Every project column plus its links and figures, as correlated subqueries. */
 export const projectFields = {
   ...getTableColumns(projects),
   topicIds: sql<string>`(SELECT json_group_array(topic_id) ${per('project_topics')})`,
   checklistTotal: sql<number>`(SELECT count(*) ${per('checklist_items')})`,
   checklistDone: sql<number>`(SELECT count(*) ${per('checklist_items', ' AND done = 1')})`,
-  evaluationCount: sql<number>`(SELECT count(*) ${per('evaluations')})`,
-  satisfactionAvg: sql<number | null>`(SELECT avg(satisfaction) ${per('evaluations')})`,
-  solvedCount: sql<number>`(SELECT count(*) ${per('evaluations', " AND resolved = 'solved'")})`,
+  evaluationCount: sql<number>`(SELECT count(*) ${per('evaluations', COUNTED)})`,
+  satisfactionAvg: sql<number | null>`(SELECT avg(satisfaction) ${per('evaluations', COUNTED)})`,
+  solvedCount: sql<number>`(SELECT count(*) ${per('evaluations', `${COUNTED} AND resolved = 'solved'`)})`,
+  /** Counted ratings by source, as JSON `{ code, verified, paper }`. */
+  evaluationSources: sql<string>`(SELECT json_object(
+    'code', count(CASE source WHEN 'code' THEN 1 END),
+    'verified', count(CASE source WHEN 'verified' THEN 1 END),
+    'paper', count(CASE source WHEN 'paper' THEN 1 END)) ${per('evaluations')})`,
 }
 
 export type ProjectRow = Awaited<ReturnType<typeof selectProjects>>[number]
@@ -39,11 +51,15 @@ export const selectProjects = (db: Db) => db.select(projectFields).from(projects
  * @example toProjectRecord(row) // { ..., progress: 50, overdue: false, topicIds: [3, 4] }
  */
 export const toProjectRecord = (row: ProjectRow, now = Date.now()) => {
-  const { solvedCount, topicIds, ...rest } = row
+  const { solvedCount, topicIds, evaluationSources, ...rest } = row
   const n = row.evaluationCount
   return {
     ...rest,
     topicIds: (JSON.parse(topicIds) as number[]).sort((a, b) => a - b),
+    evaluationSources: JSON.parse(evaluationSources) as Record<
+      'code' | 'verified' | 'paper',
+      number
+    >,
     progress: progressOf(row),
     overdue: isOverdue(row, now),
     satisfactionAvg: n ? Math.round((row.satisfactionAvg ?? 0) * 10) / 10 : null,

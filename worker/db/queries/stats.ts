@@ -3,7 +3,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../env'
 import { batch } from '../batch'
 import { categories, evaluations, neighborhoods, projects, topics } from '../schema'
-import { ADOPTED_TOPIC_STATUSES } from '../../domain/vocabulary'
+import { ADOPTED_TOPIC_STATUSES, COUNTED_EVALUATION_SOURCES } from '../../domain/vocabulary'
 import { sqlList } from '../sql'
 
 export type StatsFilter = {
@@ -40,6 +40,7 @@ export const statsFigures = async (db: Db, f: StatsFilter) => {
     f.to === undefined ? undefined : lt(topics.createdAt, f.to),
   )
   const evaluationWhere = and(
+    sql`${evaluations.source} IN ${sqlList(COUNTED_EVALUATION_SOURCES)}`,
     f.projectScope,
     f.neighborhoodId === undefined ? undefined : eq(projects.neighborhoodId, f.neighborhoodId),
     f.from === undefined ? undefined : gte(evaluations.createdAt, f.from),

@@ -7,10 +7,12 @@ import { isOneOf, type Verdict, VERDICTS } from '../vocabulary'
 // 居民打钩: residents confirm (我确认已完成) or dispute (还没有做到) a step staff marked done.
 // The rules:
 // 1. Only a done, public step of a programme can be answered; once staff reopen it, answers stop.
-// 2. One voice per resident and step. A voice is a tracking code (a topic's own or a support
-//    code) of a topic in the step's neighborhood, or a verified phone: the phone of a volunteer
-//    registered in that neighborhood, proven with their volunteer code (staff met them when they
-//    registered; nothing here sends an SMS). A voice answers once; the first answer stands.
+// 2. One voice per resident and step, by the one rule of domain/voice.ts: a tracking code with a
+//    voice (a topic's own code, or the code of a supporter whose phone was verified; a plain
+//    support code is none) of a topic in the step's neighborhood, or a verified phone: the phone
+//    of a volunteer registered in that neighborhood, proven with their volunteer code (staff met
+//    them when they registered; nothing here sends an SMS). A voice answers once; the first
+//    answer stands.
 // 3. One device, one voice per step within DEVICE_WINDOW_MS: a second voice from the same
 //    address and browser (user agent) is refused until the window has passed, cookie or not.
 //    Someone holding several codes cannot tick several times in a row; a family sharing a phone

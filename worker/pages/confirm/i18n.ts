@@ -19,7 +19,7 @@ const zh = {
   number: '数字',
   voice: '您的查询码或手机号',
   voiceHint:
-    '查询码是您反映问题或点“我也需要”后拿到的，例如 K7Q-4MX。登记过的志愿者也可以填手机号和志愿者码。',
+    '查询码是您反映问题后拿到的，例如 K7Q-4MX；点“我也需要”得到的查询码，验证手机后才能打钩。登记过的志愿者也可以填手机号和志愿者码。',
   vcode: '志愿者码（填手机号时需要）',
   comment: '还没有做到的地方（选填）',
   commentHint: '只有居委会工作人员能看到，不会公开。',
@@ -28,7 +28,8 @@ const zh = {
   privacy: '每个查询码或手机号对每一项只能打一次钩，以第一次为准。',
   errVoiceRequired: '请填写查询码或手机号',
   errVoiceInvalid: '查询码应为 6 位，例如 K7Q-4MX；手机号应为 11 位',
-  errVoiceUnknown: '这个查询码不是本小区的，或手机号与志愿者码对不上',
+  errVoiceUnknown:
+    '这个查询码不是本小区的，或是还没有验证手机的附议查询码，或手机号与志愿者码对不上',
   errVcode: '填手机号时请同时填写志愿者码',
   errVerdict: '请选择“我确认已完成”或“还没有做到”',
   errComment: (max: number, n: number) => `最多 ${max} 个字，现在有 ${n} 个字`,
@@ -64,7 +65,7 @@ const en: typeof zh = {
   number: 'Number',
   voice: 'Your tracking code or phone number',
   voiceHint:
-    'You got a tracking code when you raised an issue or pressed “me too”, e.g. K7Q-4MX. Registered volunteers may give their phone and volunteer code.',
+    'You got a tracking code when you raised an issue, e.g. K7Q-4MX; a code from “me too” answers once its phone is verified. Registered volunteers may give their phone and volunteer code.',
   vcode: 'Volunteer code (with a phone number)',
   comment: 'What is not done yet (optional)',
   commentHint: 'Only committee staff see this; it is never published.',
@@ -74,7 +75,7 @@ const en: typeof zh = {
   errVoiceRequired: 'Please enter a tracking code or phone number',
   errVoiceInvalid: 'A tracking code has 6 characters, e.g. K7Q-4MX; a phone number 11 digits',
   errVoiceUnknown:
-    'This tracking code is not from this neighbourhood, or the phone and volunteer code do not match',
+    'This tracking code is not from this neighbourhood, or is a “me too” code without a verified phone, or the phone and volunteer code do not match',
   errVcode: 'With a phone number, please give your volunteer code too',
   errVerdict: 'Please choose “I confirm it is done” or “Not done yet”',
   errComment: (max: number, n: number) => `At most ${max} characters; now ${n}`,

@@ -5,6 +5,7 @@ import type { EvidenceKind, Verdict } from '../../../domain/vocabulary'
 import { hitStatement } from '../../../lib/rate-limit'
 import { batchRows, type BatchHit, hitsOf } from '../../batch'
 import { errorText } from '../../errors'
+import { voiceSourceSql } from '../resident/voices'
 
 // The public side of 居民打钩: a neighborhood's public programme steps, one step with its
 // evidence and answers, and recording a resident's answer. Each page is ONE D1 batch keyed by
@@ -107,13 +108,15 @@ export const publicItem = async (
   }
 }
 
-/** The voice of `voice` if it belongs to the neighborhood, as SQL (NULL when it does not). */
+/**
+ * The voice of `voice` if it belongs to the neighborhood, as SQL (NULL when it does not): a code
+ * with a voice there (a filer's, or a verified supporter's: the one rule of domain/voice.ts), or
+ * a volunteer's phone proven with their code.
+ */
 const voiceSql = (voice: Voice, neighborhoodId: number) =>
   voice.kind === 'code'
-    ? sql`(SELECT 'code:' || ${voice.code} WHERE EXISTS (SELECT 1 FROM topics
-          WHERE tracking_code = ${voice.code} AND neighborhood_id = ${neighborhoodId})
-        OR EXISTS (SELECT 1 FROM supports s JOIN topics t ON t.id = s.topic_id
-          WHERE s.tracking_code = ${voice.code} AND t.neighborhood_id = ${neighborhoodId}))`
+    ? sql`(SELECT 'code:' || ${voice.code}
+        WHERE ${voiceSourceSql(voice.code, neighborhoodId)} IS NOT NULL)`
     : sql`(SELECT 'volunteer:' || id FROM volunteers WHERE phone = ${voice.phone}
         AND code = ${voice.volunteerCode} AND neighborhood_id = ${neighborhoodId})`
 

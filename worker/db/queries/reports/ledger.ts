@@ -2,6 +2,8 @@ import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../../env'
 import type { LedgerRaw } from '../../../domain/programmes/ledger'
 import { batchRows } from '../../batch'
+import { sqlList } from '../../sql'
+import { COUNTED_EVALUATION_SOURCES } from '../../../domain/vocabulary'
 
 // The raw figures of the 台账 for a set of neighborhoods and periods, in ONE D1 batch: ten
 // statements per period (domain/programmes/ledger.ts says what each figure counts). The
@@ -42,7 +44,8 @@ const statements = (ids: number[] | null, p: Period, now: number): SQL[] => {
     sql`SELECT count(*) AS count, coalesce(sum(e.satisfaction), 0) AS satisfactionSum,
         coalesce(sum(e.resolved = 'solved'), 0) AS solved
       FROM evaluations e JOIN projects p ON p.id = e.project_id
-      WHERE ${nb('p.neighborhood_id')} AND ${within('e.created_at')}`,
+      WHERE ${nb('p.neighborhood_id')} AND ${within('e.created_at')}
+        AND e.source IN ${sqlList(COUNTED_EVALUATION_SOURCES)}`,
     sql`SELECT count(DISTINCT a.id) AS activities, count(*) AS sessions
       FROM activity_sessions s JOIN activities a ON a.id = s.activity_id
       WHERE ${nb('a.neighborhood_id')} AND a.status = 'published' AND ${within('s.starts_at')}
@@ -52,7 +55,8 @@ const statements = (ids: number[] | null, p: Period, now: number): SQL[] => {
       WHERE ${nb('a.neighborhood_id')} AND r.status = 'checked_in' AND ${within('r.checked_in_at')}`,
     sql`SELECT
       (SELECT count(*) FROM supports s JOIN topics t ON t.id = s.topic_id
-        WHERE ${nb('t.neighborhood_id')} AND s.source = 'support' AND ${within('s.created_at')}) AS supports,
+        WHERE ${nb('t.neighborhood_id')} AND s.source = 'support' AND s.counted = 1
+          AND ${within('s.created_at')}) AS supports,
       (SELECT coalesce(sum(people), 0) FROM confirmations
         WHERE ${nb('neighborhood_id')} AND ${within('created_at')}) AS confirmations`,
     sql`SELECT count(DISTINCT r.phone) AS volunteers, coalesce(sum(r.credited_minutes), 0) AS minutes

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../../env'
 import {
+  COUNTED_EVALUATION_SOURCES,
   OPEN_PROJECT_STATUSES,
   TRIAGE_TOPIC_STATUSES,
   type ProjectStatus,
@@ -25,9 +26,14 @@ export type BoardProject = {
   doneAt: number | null
   checklistTotal: number
   checklistDone: number
+  /** Counted ratings (domain/voice.ts): every source but legacy unverified support codes. */
   evaluationCount: number
   satisfactionSum: number
   solved: number
+  /** Of the counted ratings: by a filer's code, a verified phone, a paper sheet. */
+  fromCode: number
+  fromVerified: number
+  fromPaper: number
   /** Accepted hands (认领), JSON of domain/partners Claimant; parseClaimants reads it. */
   claimants: string
 }
@@ -44,13 +50,17 @@ export type BoardTopic = {
   supported: number
 }
 
+const counted = sql`e.project_id = p.id AND e.source IN ${sqlList(COUNTED_EVALUATION_SOURCES)}`
 const boardProjectColumns = sql`p.id, p.title, p.status, p.owning_body AS owningBody,
   p.deadline_at AS deadlineAt, p.done_at AS doneAt,
   (SELECT COUNT(*) FROM checklist_items i WHERE i.project_id = p.id) AS checklistTotal,
   (SELECT COUNT(*) FROM checklist_items i WHERE i.project_id = p.id AND i.done = 1) AS checklistDone,
-  (SELECT COUNT(*) FROM evaluations e WHERE e.project_id = p.id) AS evaluationCount,
-  (SELECT COALESCE(SUM(satisfaction), 0) FROM evaluations e WHERE e.project_id = p.id) AS satisfactionSum,
-  (SELECT COUNT(*) FROM evaluations e WHERE e.project_id = p.id AND e.resolved = 'solved') AS solved,
+  (SELECT COUNT(*) FROM evaluations e WHERE ${counted}) AS evaluationCount,
+  (SELECT COALESCE(SUM(satisfaction), 0) FROM evaluations e WHERE ${counted}) AS satisfactionSum,
+  (SELECT COUNT(*) FROM evaluations e WHERE ${counted} AND e.resolved = 'solved') AS solved,
+  (SELECT COUNT(*) FROM evaluations e WHERE e.project_id = p.id AND e.source = 'code') AS fromCode,
+  (SELECT COUNT(*) FROM evaluations e WHERE e.project_id = p.id AND e.source = 'verified') AS fromVerified,
+  (SELECT COUNT(*) FROM evaluations e WHERE e.project_id = p.id AND e.source = 'paper') AS fromPaper,
   ${claimantsColumn(sql`p.id`)} AS claimants`
 
 /**

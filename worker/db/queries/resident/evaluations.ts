@@ -1,21 +1,28 @@
 import { sql } from 'drizzle-orm'
 import type { Db } from '../../../env'
 import type { Resolved } from '../../../domain/evaluation'
+import { voiceSourceSql } from './voices'
 
-// 监督评议: a resident's rating of a done project (who may rate is domain/evaluation.ts).
+// 监督评议: a resident's rating of a done project (who may rate is domain/evaluation.ts and
+// domain/voice.ts).
 
 /**
- * Stores a rating once per code and project, and only while the project is done: one statement,
- * so a double tap or a project reopened meanwhile cannot slip through. False when nothing stored.
+ * Stores a rating once per code and project, only while the project is done and only for a code
+ * with a voice (a filer's, or a verified supporter's: its source is stored with it). One
+ * statement, so a double tap or a project reopened meanwhile cannot slip through. False when
+ * nothing was stored.
  */
 export const insertEvaluation = async (
   db: Db,
   e: { projectId: number; code: string; resolved: Resolved; satisfaction: number; comment: string },
 ) => {
+  const voice = voiceSourceSql(e.code)
   const row = await db.get<{ id: number } | undefined>(sql`INSERT INTO evaluations
-      (project_id, tracking_code, resolved, satisfaction, comment, created_at)
-    SELECT ${e.projectId}, ${e.code}, ${e.resolved}, ${e.satisfaction}, ${e.comment}, ${Date.now()}
+      (project_id, tracking_code, source, resolved, satisfaction, comment, created_at)
+    SELECT ${e.projectId}, ${e.code}, ${voice}, ${e.resolved}, ${e.satisfaction}, ${e.comment},
+      ${Date.now()}
     WHERE EXISTS (SELECT 1 FROM projects WHERE id = ${e.projectId} AND status = 'done')
+      AND ${voice} IS NOT NULL
     ON CONFLICT (project_id, tracking_code) DO NOTHING RETURNING id`)
   return !!row
 }

@@ -10,9 +10,11 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../../env'
 import type { ProjectStatus, TopicStatus } from '../../../domain/vocabulary'
+import type { VoiceSource } from '../../../domain/voice'
 import { hitStatement } from '../../../lib/rate-limit'
 import { batchRows, type BatchHit, hitsOf } from '../../batch'
 import { claimantsColumn } from '../partners/public'
+import { voiceSourceSql } from './voices'
 
 export type PublicTopicRow = {
   id: number
@@ -134,6 +136,8 @@ export type TrackingView = {
   project: PublicProject | null
   /** Whether this code has already rated the project. */
   evaluated: boolean
+  /** The voice this code gives (domain/voice.ts): null for a support code without a verified phone. */
+  voice: VoiceSource | null
 }
 
 /** Follows merged-into links (at most 5 hops, so a bad cycle cannot loop). */
@@ -166,7 +170,7 @@ export const trackingLookup = async (
   const updatesLimit = all ? 100 : TRACK_UPDATES
   const [hitRows, [topic], latest, evaluated, ...projectRows] = await batchRows(db, [
     hit ? hitStatement(hit.key, hit.windowMs) : sql`SELECT 1 WHERE 0`,
-    publicTopicQuery(topicId, sql`, ${viaOf(code)} AS via`),
+    publicTopicQuery(topicId, sql`, ${viaOf(code)} AS via, ${voiceSourceSql(code)} AS voice`),
     sql`SELECT at, kind, to_status AS toStatus, public_note AS publicNote
       FROM topic_events WHERE topic_id = ${topicId}
         AND (public_note IS NOT NULL AND public_note <> '' OR to_status IS NOT NULL)
@@ -176,9 +180,10 @@ export const trackingLookup = async (
   ])
   const hits = hitsOf(hitRows)
   if (!topic) return { view: null, hits }
-  const row = topic as PublicTopicRow
+  const { voice, ...row } = topic as PublicTopicRow & { voice: VoiceSource | null }
   const base = {
     via: row.via === 0 ? ('topic' as const) : ('support' as const),
+    voice,
     topic: row,
     events: (latest as PublicEvent[]).slice(0, eventLimit).reverse(),
     moreEvents: latest.length > eventLimit,
