@@ -3,6 +3,8 @@
 //   migrate               apply migrations/ to the database and exit
 //   backup [--dir D]      an online, checked copy of the database in D (default: backups/)
 //   restore FILE          replace the database with a backup (stop the server first)
+//   exec                  run the SQL read from stdin in one transaction (e.g. the INSERT that
+//                         `node scripts/create-admin.mjs --print` writes)
 // Settings come from wrangler.toml and the environment (server/config.ts). Imported (by scripts
 // and tests), this file only exports the pieces.
 import path from 'node:path'
@@ -65,7 +67,19 @@ const run = async (argv: string[]) => {
     console.log(`restore: ${config.database} now holds ${file}`)
     return
   }
-  console.error('usage: server.mjs [serve | migrate | backup [--dir DIR] | restore FILE]')
+  if (command === 'exec') {
+    const chunks: Buffer[] = []
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+    const sqlite = openDatabase(config.database)
+    applyMigrations(sqlite, config.migrationsDir)
+    sqlite.transaction(() => sqlite.exec(Buffer.concat(chunks).toString('utf8'))).immediate()
+    sqlite.close()
+    console.log('exec: done')
+    return
+  }
+  console.error(
+    'usage: server.mjs [serve | migrate | backup [--dir DIR] | restore FILE | exec < FILE.sql]',
+  )
   process.exitCode = 2
 }
 
