@@ -39,6 +39,8 @@ const zh = {
       },
     },
   },
+  // The timeline entry a meeting's 暂缓 writes on a topic (its other decisions move the topic).
+  topics: { show: { event: { meeting: '议事会决定' } } },
   meetings: {
     ...words('zh'),
     views: { list: '列表', calendar: '日历' },
@@ -144,6 +146,7 @@ const en: typeof zh = {
       },
     },
   },
+  topics: { show: { event: { meeting: 'Meeting decision' } } },
   meetings: {
     ...words('en'),
     views: { list: 'List', calendar: 'Calendar' },

@@ -42,7 +42,6 @@ export const toMeetingRecord = (row: MeetingRow) => ({
   signInUrl: `/m/${row.code}`,
   qrUrl: `/m/${row.code}/qr.svg`,
 })
-export type MeetingRecord = ReturnType<typeof toMeetingRecord>
 
 /**
  * An agenda item with its topic's title, status and neighborhood, and its project's title. The
@@ -88,7 +87,6 @@ export const loadMeeting = async (db: Db, id: number) => {
   const [rows, items] = await db.batch(meetingStatements(db, id))
   return toMeetingWithItems(rows, items)
 }
-export type MeetingWithItems = NonNullable<Awaited<ReturnType<typeof loadMeeting>>>
 
 /** The sign-ins of a meeting, newest first (personal data: mask for viewers). */
 export const selectAttendees = (db: Db, meetingId: number) =>
