@@ -3,8 +3,8 @@
 //   migrate               apply migrations/ to the database and exit
 //   backup [--dir D]      an online, checked copy of the database in D (default: backups/)
 //   restore FILE          replace the database with a backup (stop the server first)
-//   exec                  run the SQL read from stdin in one transaction (e.g. the INSERT that
-//                         `node scripts/create-admin.mjs --print` writes)
+//   exec [--no-migrate]   run the SQL read from stdin in one transaction (e.g. the INSERT that
+//                         `node scripts/create-admin.mjs --print` writes, or a D1 export)
 // Settings come from wrangler.toml and the environment (server/config.ts). Imported (by scripts
 // and tests), this file only exports the pieces.
 import path from 'node:path'
@@ -44,7 +44,7 @@ const run = async (argv: string[]) => {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { dir: { type: 'string' } },
+    options: { dir: { type: 'string' }, 'no-migrate': { type: 'boolean', default: false } },
   })
   const [command = 'serve', file] = positionals
   const config = loadConfig()
@@ -71,14 +71,15 @@ const run = async (argv: string[]) => {
     const chunks: Buffer[] = []
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
     const sqlite = openDatabase(config.database)
-    applyMigrations(sqlite, config.migrationsDir)
+    // --no-migrate: the SQL brings its own schema (a `wrangler d1 export` into an empty file).
+    if (!values['no-migrate']) applyMigrations(sqlite, config.migrationsDir)
     sqlite.transaction(() => sqlite.exec(Buffer.concat(chunks).toString('utf8'))).immediate()
     sqlite.close()
     console.log('exec: done')
     return
   }
   console.error(
-    'usage: server.mjs [serve | migrate | backup [--dir DIR] | restore FILE | exec < FILE.sql]',
+    'usage: server.mjs [serve | migrate | backup [--dir DIR] | restore FILE | exec [--no-migrate] < FILE.sql]',
   )
   process.exitCode = 2
 }
