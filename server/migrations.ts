@@ -1,11 +1,14 @@
 // migrations/*.sql applied to the Node home's SQLite file exactly as `wrangler d1 migrations
 // apply` applies them to D1: the same `d1_migrations` table (wrangler's own DDL), the same order
-// (by the number before the first `_`), each file with its row in that table in one transaction.
+// (by the number before the first `_`), each file cut into statements as wrangler cuts it
+// (server/sql-split.ts: the same sqlite_schema text) and run with its row in that table in one
+// transaction.
 // A file copied between the homes (a D1 export imported here, this file imported into D1) is
 // therefore at the same state for both tools.
 import fs from 'node:fs'
 import path from 'node:path'
 import type Database from 'better-sqlite3'
+import { splitSqlQuery } from './sql-split'
 
 /** wrangler's default `migrations_table`. */
 export const MIGRATIONS_TABLE = 'd1_migrations'
@@ -53,7 +56,7 @@ export const applyMigrations = (
     try {
       sqlite
         .transaction(() => {
-          sqlite.exec(text)
+          for (const statement of splitSqlQuery(text)) sqlite.exec(statement)
           record.run(name)
         })
         .immediate()
