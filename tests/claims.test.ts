@@ -312,9 +312,9 @@ describe('staff recording a hand for a partner or a 达人', () => {
     const forViewer = ok(await api(`/api/claims/${claim.id}`, { cookie: w.cookies.viewer }))
     expect(forViewer.body).toMatchObject({ volunteerName: '沈**', moves: [] })
     ok(await move(w.cookies.staff, claim.id, 'accept'))
-    expect(await publicUpdates(project.id)).toEqual(['主理人：社区达人 沈** 认领了本项目'])
+    expect(await publicUpdates(project.id)).toEqual(['主理人：达人 沈** 认领了本项目'])
     const board = await api(`/b/${slug}`)
-    expect(board.text).toContain('主理人：社区达人 沈**')
+    expect(board.text).toContain('主理人：达人 沈**')
     expect(board.text).not.toContain('沈阿姨')
   })
 

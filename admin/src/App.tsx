@@ -24,6 +24,8 @@ import forms from './resources/forms'
 import activities from './resources/activities'
 import registrations from './resources/registrations'
 import volunteers from './resources/volunteers'
+import partners from './resources/partners'
+import claims, { helpWanted, partnerProjects } from './resources/claims'
 import programmes from './resources/programmes'
 import weeklyCheckins from './resources/weekly-checkins'
 import { reportRoutes } from './reports'
@@ -50,6 +52,10 @@ const App = () => (
     <Resource name="activities" {...activities} />
     <Resource name="registrations" {...registrations} />
     <Resource name="volunteers" {...volunteers} />
+    <Resource name="help-wanted" {...helpWanted} />
+    <Resource name="claims" {...claims} />
+    <Resource name="partner-projects" {...partnerProjects} />
+    <Resource name="partners" {...partners} />
     <Resource name="users" {...users} />
     <Resource name="towns" {...towns} />
     <Resource name="neighborhoods" {...neighborhoods} />

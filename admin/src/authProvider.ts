@@ -1,6 +1,7 @@
 import type { AuthProvider } from 'react-admin'
 import type { Role } from '@domain/vocabulary'
 import { canAudit, canWrite, isAdmin } from './lib/permissions'
+import { partnerAllowed } from './resources/claims/access'
 
 export type Me = {
   id: number
@@ -39,6 +40,8 @@ const READS = new Set(['list', 'show', 'export'])
  */
 export const allowed = (role: Role | null | undefined, action: string, resource: string) => {
   if (!role) return false
+  // A partner login: the needs list, its own claims, the projects it joined; nothing else.
+  if (role === 'partner') return partnerAllowed(action, resource)
   if (AUDIT.has(resource)) return canAudit(role) && READS.has(action)
   if (ADMIN_ONLY.has(resource)) return isAdmin(role)
   if (READS.has(action) || resource === 'saved-views') return true

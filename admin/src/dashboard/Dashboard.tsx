@@ -20,6 +20,7 @@ import { useMe } from '../lib/useMe'
 import { customRange, lastDay, type PeriodKind, periodRange, type Range } from './period'
 import { type Summary, useSummary } from './useSummary'
 import MeetingFigures from '../resources/meetings/MeetingFigures'
+import PartnerFigures from '../resources/claims/PartnerFigures'
 
 // The charts download after the figures and the report sentence are on screen.
 const Charts = lazy(() => import('./DashboardCharts'))
@@ -135,6 +136,7 @@ const Dashboard = () => {
           <Sentence summary={data} />
           <Figures summary={data} />
           <MeetingFigures range={range} neighborhoodId={neighborhoodId || undefined} />
+          <PartnerFigures range={range} neighborhoodId={neighborhoodId || undefined} />
           <Suspense fallback={<LinearProgress />}>
             <Charts summary={data} showNeighborhoods={many && !neighborhoodId} />
           </Suspense>

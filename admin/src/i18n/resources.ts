@@ -3,11 +3,13 @@ import activities from '../resources/activities/i18n'
 import auditLog from '../resources/audit-log/i18n'
 import categories from '../resources/categories/i18n'
 import channels from '../resources/channels/i18n'
+import claims from '../resources/claims/i18n'
 import dashboard from '../dashboard/i18n'
 import forms from '../resources/forms/i18n'
 import grids from '../resources/grids/i18n'
 import meetings from '../resources/meetings/i18n'
 import neighborhoods from '../resources/neighborhoods/i18n'
+import partners from '../resources/partners/i18n'
 import programmes from '../resources/programmes/i18n'
 import projects from '../resources/projects/i18n'
 import registrations from '../resources/registrations/i18n'
@@ -53,11 +55,13 @@ const bundles: Bundle[] = [
   auditLog,
   categories,
   channels,
+  claims,
   dashboard,
   forms,
   grids,
   meetings,
   neighborhoods,
+  partners,
   programmes,
   projects,
   registrations,

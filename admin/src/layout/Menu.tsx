@@ -25,6 +25,10 @@ const WORK = [
   'registrations',
   'volunteers',
   'forms',
+  'help-wanted',
+  'claims',
+  'partner-projects',
+  'partners',
 ]
 
 /**

@@ -118,12 +118,12 @@ export type Claimant = { partnerName: string | null; volunteerName: string | nul
 /**
  * The public words for a claimant (rule 5): the organisation's name, or a 达人's masked name.
  * @example publicClaimant({ partnerName: '大场医院', volunteerName: null }) // '认领单位：大场医院'
- * @example publicClaimant({ partnerName: null, volunteerName: '沈阿姨' }) // '主理人：社区达人 沈**'
+ * @example publicClaimant({ partnerName: null, volunteerName: '沈阿姨' }) // '主理人：达人 沈**'
  */
 export const publicClaimant = ({ partnerName, volunteerName }: Claimant) =>
   partnerName !== null
     ? `认领单位：${partnerName}`
-    : `主理人：社区达人 ${maskName(volunteerName) ?? ''}`
+    : `主理人：达人 ${maskName(volunteerName) ?? ''}`
 
 /**
  * The public update an accepted (or ended) claim writes on the project's timeline.
@@ -159,7 +159,7 @@ export const publicClaimantLines = (claimants: Claimant[], lang: Lang): string[]
   if (leads.length)
     lines.push(
       lang === 'zh'
-        ? `主理人：社区达人 ${leads.join('、')}`
+        ? `主理人：达人 ${leads.join('、')}`
         : `Led by resident talent: ${leads.join(', ')}`,
     )
   return lines

@@ -38,6 +38,7 @@ import {
   ProjectStatusChip,
 } from './ProjectBits'
 import UpdatesPanel from './UpdatesPanel'
+import ProjectPartnersPanel from '../claims/ProjectPartnersPanel'
 
 type Topic = {
   id: number
@@ -274,6 +275,7 @@ const ShowBody = () => {
           <Stack spacing={2}>
             <UpdatesPanel projectId={project.id} />
             <EvaluationsPanel project={project} />
+            <ProjectPartnersPanel projectId={project.id} />
           </Stack>
         </Grid>
       </Grid>
