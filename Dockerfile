@@ -32,6 +32,7 @@ RUN mkdir -p /out/node_modules \
 # ── run ──
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
+    MALLOC_ARENA_MAX=2 \
     HOST=0.0.0.0 \
     PORT=8787 \
     JUSHOU_DATABASE=/data/jushou.sqlite \

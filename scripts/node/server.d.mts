@@ -19,3 +19,4 @@ export function startNodeServer(options: {
   timeoutMs?: number
 }): Promise<NodeServer>
 export const NODE_FLAGS: string[]
+export const NODE_ENV: Record<string, string>

@@ -12,6 +12,8 @@ import { BUNDLE, buildNodeBundle } from './bundle.mjs'
  * add it when reading a stack trace).
  */
 export const NODE_FLAGS = ['--max-semi-space-size=2']
+/** …and environment: two malloc arenas, not one per thread that ever allocated (a few MiB each). */
+export const NODE_ENV = { MALLOC_ARENA_MAX: '2' }
 
 /** Imports the bundle (building it first when it is missing or `build` is set). */
 export const importBundle = async ({ build = false } = {}) => {
@@ -37,6 +39,7 @@ export const startNodeServer = async ({ port, database, env = {}, log = 'inherit
     cwd: ROOT,
     env: {
       ...process.env,
+      ...NODE_ENV,
       PORT: String(port),
       HOST: '127.0.0.1',
       JUSHOU_DATABASE: database,
