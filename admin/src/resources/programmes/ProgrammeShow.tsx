@@ -13,7 +13,7 @@ import {
 } from '@mui/material'
 import DownloadIcon from '@mui/icons-material/Download'
 import SendIcon from '@mui/icons-material/Send'
-import { useQueryClient } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import {
   EditButton,
   Loading,
@@ -42,6 +42,8 @@ const ProgrammeShow = () => {
   const translate = useTranslate()
   const [locale] = useLocaleState()
   const { data: p, isPending } = useGetOne<Programme>('programmes', { id })
+  // The matrix (the default tab) is asked for now, beside the programme, not after it.
+  useQuery({ queryKey: ['programme-matrix', id], queryFn: () => programmeApi.matrix(id) })
   const [tab, setTab] = useState<TabName>('matrix')
   const [applying, setApplying] = useState(false)
   const queryClient = useQueryClient()

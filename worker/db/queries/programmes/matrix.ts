@@ -44,11 +44,9 @@ export const matrixNeighborhoods = (db: Db, programmeId: number, scope: SQL | un
     ORDER BY neighborhoods.id`,
   )
 
-/** Every step item of the programme's projects in scope, with confirmations and evidence. */
-export const matrixItems = (db: Db, programmeId: number, scope: SQL | undefined) =>
-  rawAll<MatrixItem>(
-    db,
-    sql`SELECT ci.id AS itemId, projects.id AS projectId, projects.neighborhood_id AS neighborhoodId,
+/** The SQL of `matrixItems` (exported so the bench can EXPLAIN it). */
+export const matrixItemsSql = (programmeId: number, scope: SQL | undefined) =>
+  sql`SELECT ci.id AS itemId, projects.id AS projectId, projects.neighborhood_id AS neighborhoodId,
       ci.step_id AS stepId, ci.title, ci.done, ci.done_at AS doneAt, ci.due_at AS dueAt,
       ci.owner_user_id AS ownerUserId,
       coalesce((SELECT sum(c.people) FROM confirmations c
@@ -58,5 +56,8 @@ export const matrixItems = (db: Db, programmeId: number, scope: SQL | undefined)
       EXISTS (SELECT 1 FROM step_evidence e WHERE e.item_id = ci.id) AS evidence
     FROM projects JOIN checklist_items ci ON ci.project_id = projects.id
     WHERE projects.programme_id = ${programmeId} AND ci.step_id IS NOT NULL
-      AND ${scope ?? sql`1`}`,
-  )
+      AND ${scope ?? sql`1`}`
+
+/** Every step item of the programme's projects in scope, with confirmations and evidence. */
+export const matrixItems = (db: Db, programmeId: number, scope: SQL | undefined) =>
+  rawAll<MatrixItem>(db, matrixItemsSql(programmeId, scope))
