@@ -152,6 +152,8 @@ describe('GET /g/<slug>', () => {
     expect(await gzipSize(one.text)).toBeLessThan(14 * 1024)
     expect((await getPage(`/g/${slug}/${items[2].id}`)).status).toBe(404)
     expect((await getPage('/g/no-such-place')).status).toBe(404)
+    // The neighborhood's board leads there.
+    expect((await getPage(`/b/${slug}`)).text).toContain(`href="/g/${slug}"`)
   })
 })
 

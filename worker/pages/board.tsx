@@ -17,6 +17,7 @@ import { messagePage, renderPage } from './layout'
 import { notFound } from './errors'
 import { Receipt } from './receipt'
 import { BoardMeetingsSection } from './meetings/board'
+import { confirmWords } from './confirm/i18n'
 import {
   addressKeyOf,
   clientId,
@@ -175,6 +176,11 @@ const BoardPage = ({ c, lang, data }: { c: PageContext; lang: Lang; data: Board 
           />
         ))}
       </ul>
+      <p>
+        <a class="tap" href={withLang(c, `/g/${n.slug}`)}>
+          {confirmWords[lang].boardLink}
+        </a>
+      </p>
       <p>
         <a class="tap" href={withLang(c, '/t')}>
           {t(lang, 'track.lookup')}

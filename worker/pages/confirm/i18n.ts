@@ -46,6 +46,7 @@ const zh = {
   back: '返回完成情况',
   rateTitle: '操作太频繁了',
   rateBody: (m: number) => `请约 ${m} 分钟后再试。`,
+  boardLink: '规定动作做得怎么样？请您打钩确认',
 }
 
 const en: typeof zh = {
@@ -92,6 +93,7 @@ const en: typeof zh = {
   back: 'Back to the steps',
   rateTitle: 'Too many tries',
   rateBody: (m: number) => `Please try again in about ${m} minutes.`,
+  boardLink: 'Required steps: tell us whether they were really done',
 }
 
 export const confirmWords: Record<Lang, typeof zh> = { zh, en }
