@@ -11,7 +11,6 @@ import {
   boolFilter,
   conflictsAs,
   deleteAudited,
-  updateAudited,
   contains,
   idsFilter,
   inIds,
@@ -19,6 +18,13 @@ import {
 } from '../lib/resource'
 import { parseListQuery, sendList } from '../lib/simple-rest'
 import { idParam, readJson } from '../lib/validate'
+import {
+  assertVersion,
+  readVersion,
+  updateVersioned,
+  versioned,
+  versionInput,
+} from '../lib/versions'
 
 // Categories are shared by every neighborhood: everyone signed in reads them, admins edit them.
 
@@ -33,7 +39,7 @@ const createSchema = z.object({
   sortOrder: editable.sortOrder.default(0),
   active: editable.active.default(true),
 })
-const updateSchema = z.object(editable).partial()
+const updateSchema = z.object(editable).partial().extend(versionInput)
 
 const fields = {
   id: categories.id,
@@ -41,6 +47,7 @@ const fields = {
   nameEn: categories.nameEn,
   sortOrder: categories.sortOrder,
   active: categories.active,
+  version: categories.version,
 }
 
 const adminOnly = requireRole('admin')
@@ -97,15 +104,23 @@ export const categoriesApi = new Hono<AppEnv>()
   })
   .put('/:id', adminOnly, async (c) => {
     const before = await load(c.var, idParam(c))
-    const input = await readJson(c, updateSchema)
+    const { version, ...input } = await readJson(c, updateSchema)
+    assertVersion(before, readVersion(c, version))
     if (!Object.keys(input).length) return c.json(before)
     const db = c.var.db
-    const row = await updateAudited(
+    const v = versioned(db, categories, before.id, before.version)
+    const row = await updateVersioned(
       db,
       c.var.user,
-      db.update(categories).set(input).where(eq(categories.id, before.id)).returning(fields),
+      v,
+      db
+        .update(categories)
+        .set({ ...input, ...v.set })
+        .where(v.where)
+        .returning(fields),
       { resource: 'categories', before, after: input },
       messages,
+      () => load(c.var, before.id),
     )
     return c.json(row)
   })

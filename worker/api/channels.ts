@@ -7,7 +7,6 @@ import { errorText } from '../db/errors'
 import { channels, grids } from '../db/schema'
 import { CHANNEL_KINDS } from '../domain/vocabulary'
 import { channelUrls, newChannelCode } from '../domain/channel-code'
-import { audit } from '../lib/audit'
 import { requireUser, writesNeedWriter } from '../lib/auth'
 import { validationError } from '../lib/errors'
 import {
@@ -23,6 +22,13 @@ import {
 import { assertInScope, assertNeighborhoodInScope, scopeWhere } from '../lib/scope'
 import { filterList, parseListQuery, sendList } from '../lib/simple-rest'
 import { idParam, readJson } from '../lib/validate'
+import {
+  assertVersion,
+  readVersion,
+  updateVersioned,
+  versioned,
+  versionInput,
+} from '../lib/versions'
 
 const editable = {
   gridId: z.number().int().positive().nullable(),
@@ -40,6 +46,7 @@ const createSchema = z.object({
 const updateSchema = z
   .object({ ...editable, neighborhoodId: z.number().int().optional() })
   .partial()
+  .extend(versionInput)
 
 const fields = {
   id: channels.id,
@@ -52,6 +59,7 @@ const fields = {
   submissions: channels.submissions,
   active: channels.active,
   createdAt: channels.createdAt,
+  version: channels.version,
 }
 type ChannelRow = { code: string } & Record<string, unknown>
 const withUrls = <T extends ChannelRow>(row: T) => ({ ...row, ...channelUrls(row.code) })
@@ -138,22 +146,27 @@ export const channelsApi = new Hono<AppEnv>()
   })
   .put('/:id', async (c) => {
     const before = await load(c.var, idParam(c))
-    const { neighborhoodId, ...input } = await readJson(c, updateSchema)
+    const { neighborhoodId, version, ...input } = await readJson(c, updateSchema)
+    assertVersion(before, readVersion(c, version), withUrls(before))
     if (neighborhoodId !== undefined && neighborhoodId !== before.neighborhoodId)
       throw validationError({ neighborhoodId: '渠道不能改到别的居民区' })
     const db = c.var.db
     await assertGridIn(db, input.gridId, before.neighborhoodId)
     if (!Object.keys(input).length) return c.json(withUrls(before))
-    const [[row]] = await batch(db, [
-      db.update(channels).set(input).where(eq(channels.id, before.id)).returning(fields),
-      audit(db, c.var.user, {
-        action: 'update',
-        resource: 'channels',
-        recordId: before.id,
-        before,
-        after: input,
-      }),
-    ])
+    const v = versioned(db, channels, before.id, before.version)
+    const row = await updateVersioned(
+      db,
+      c.var.user,
+      v,
+      db
+        .update(channels)
+        .set({ ...input, ...v.set })
+        .where(v.where)
+        .returning(fields),
+      { resource: 'channels', before, after: input },
+      {},
+      async () => withUrls(await load(c.var, before.id)),
+    )
     return c.json(withUrls(row))
   })
   .delete('/:id', async (c) => {

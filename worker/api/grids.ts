@@ -11,7 +11,6 @@ import {
   auditCreate,
   conflictsAs,
   deleteAudited,
-  updateAudited,
   contains,
   idsFilter,
   inIds,
@@ -20,15 +19,27 @@ import {
 import { assertInScope, assertNeighborhoodInScope, scopeWhere } from '../lib/scope'
 import { parseListQuery, sendList } from '../lib/simple-rest'
 import { idParam, readJson } from '../lib/validate'
+import {
+  assertVersion,
+  readVersion,
+  updateVersioned,
+  versioned,
+  versionInput,
+} from '../lib/versions'
 
 const createSchema = z.object({
   neighborhoodId: z.number().int().positive('请选择居民区'),
   name: z.string().trim().min(1, '请填写名称').max(60),
 })
 // The whole record comes back from the admin on save; the neighborhood may not change.
-const updateSchema = createSchema.partial({ neighborhoodId: true })
+const updateSchema = createSchema.partial({ neighborhoodId: true }).extend(versionInput)
 
-const fields = { id: grids.id, neighborhoodId: grids.neighborhoodId, name: grids.name }
+const fields = {
+  id: grids.id,
+  neighborhoodId: grids.neighborhoodId,
+  name: grids.name,
+  version: grids.version,
+}
 const messages = {
   unique: { name: '该居民区已有同名网格' },
   inUse: '该网格仍有渠道或议题，不能删除',
@@ -83,16 +94,24 @@ export const gridsApi = new Hono<AppEnv>()
   })
   .put('/:id', async (c) => {
     const before = await load(c.var, idParam(c))
-    const { name, neighborhoodId } = await readJson(c, updateSchema)
+    const { name, neighborhoodId, version } = await readJson(c, updateSchema)
+    assertVersion(before, readVersion(c, version))
     if (neighborhoodId !== undefined && neighborhoodId !== before.neighborhoodId)
       throw validationError({ neighborhoodId: '网格不能改到别的居民区' })
     const db = c.var.db
-    const row = await updateAudited(
+    const v = versioned(db, grids, before.id, before.version)
+    const row = await updateVersioned(
       db,
       c.var.user,
-      db.update(grids).set({ name }).where(eq(grids.id, before.id)).returning(fields),
+      v,
+      db
+        .update(grids)
+        .set({ name, ...v.set })
+        .where(v.where)
+        .returning(fields),
       { resource: 'grids', before, after: { name } },
       messages,
+      () => load(c.var, before.id),
     )
     return c.json(row)
   })

@@ -10,7 +10,6 @@ import {
   auditCreate,
   conflictsAs,
   deleteAudited,
-  updateAudited,
   contains,
   idsFilter,
   inIds,
@@ -19,6 +18,13 @@ import {
 import { assertInScope, scopeWhere } from '../lib/scope'
 import { parseListQuery, sendList } from '../lib/simple-rest'
 import { idParam, readJson } from '../lib/validate'
+import {
+  assertVersion,
+  readVersion,
+  updateVersioned,
+  versioned,
+  versionInput,
+} from '../lib/versions'
 
 const neighborhoodSchema = z.object({
   townId: z.number().int().positive('请选择镇/街道'),
@@ -35,6 +41,7 @@ const fields = {
   townId: neighborhoods.townId,
   name: neighborhoods.name,
   slug: neighborhoods.slug,
+  version: neighborhoods.version,
 }
 
 const adminOnly = requireRole('admin')
@@ -99,15 +106,23 @@ export const neighborhoodsApi = new Hono<AppEnv>()
   })
   .put('/:id', adminOnly, async (c) => {
     const before = await load(c.var, idParam(c))
-    const input = await readJson(c, neighborhoodSchema)
+    const { version, ...input } = await readJson(c, neighborhoodSchema.extend(versionInput))
+    assertVersion(before, readVersion(c, version))
     const db = c.var.db
     if (input.townId !== before.townId) await assertTownExists(db, input.townId)
-    const row = await updateAudited(
+    const v = versioned(db, neighborhoods, before.id, before.version)
+    const row = await updateVersioned(
       db,
       c.var.user,
-      db.update(neighborhoods).set(input).where(eq(neighborhoods.id, before.id)).returning(fields),
+      v,
+      db
+        .update(neighborhoods)
+        .set({ ...input, ...v.set })
+        .where(v.where)
+        .returning(fields),
       { resource: 'neighborhoods', before, after: input },
       messages,
+      () => load(c.var, before.id),
     )
     return c.json(row)
   })

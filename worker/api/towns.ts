@@ -10,7 +10,6 @@ import {
   auditCreate,
   conflictsAs,
   deleteAudited,
-  updateAudited,
   contains,
   idsFilter,
   inIds,
@@ -19,10 +18,17 @@ import {
 import { scopeWhere } from '../lib/scope'
 import { parseListQuery, sendList } from '../lib/simple-rest'
 import { idParam, readJson } from '../lib/validate'
+import {
+  assertVersion,
+  readVersion,
+  updateVersioned,
+  versioned,
+  versionInput,
+} from '../lib/versions'
 
 const townSchema = z.object({ name: z.string().trim().min(1, '请填写名称').max(60) })
 
-const fields = { id: towns.id, name: towns.name }
+const fields = { id: towns.id, name: towns.name, version: towns.version }
 
 // A town is visible to non-admins when one of its neighborhoods is in their scope.
 const townScope = (user: CurrentUser) => {
@@ -91,14 +97,22 @@ export const townsApi = new Hono<AppEnv>()
   })
   .put('/:id', adminOnly, async (c) => {
     const before = await load(c.var, idParam(c))
-    const input = await readJson(c, townSchema)
+    const { version, ...input } = await readJson(c, townSchema.extend(versionInput))
+    assertVersion(before, readVersion(c, version))
     const db = c.var.db
-    const row = await updateAudited(
+    const v = versioned(db, towns, before.id, before.version)
+    const row = await updateVersioned(
       db,
       c.var.user,
-      db.update(towns).set(input).where(eq(towns.id, before.id)).returning(fields),
+      v,
+      db
+        .update(towns)
+        .set({ ...input, ...v.set })
+        .where(v.where)
+        .returning(fields),
       { resource: 'towns', before, after: input },
       messages,
+      () => load(c.var, before.id),
     )
     return c.json(row)
   })

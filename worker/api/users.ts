@@ -29,6 +29,7 @@ import {
 import { usersVisibleTo } from '../lib/scope'
 import { filterList, parseListQuery, sendList } from '../lib/simple-rest'
 import { idParam, readJson } from '../lib/validate'
+import { assertVersion, readVersion, runVersioned, versioned, versionInput } from '../lib/versions'
 
 const idList = z.array(z.number().int().positive()).max(500)
 const editable = {
@@ -57,6 +58,7 @@ const updateSchema = z
     password: z.union([z.literal(''), z.null(), password]).optional(),
   })
   .partial()
+  .extend(versionInput)
 
 const sortable = ['id', 'username', 'displayName', 'role', 'disabled', 'createdAt'] as const
 const columns = Object.fromEntries(sortable.map((f) => [f, users[f]]))
@@ -165,8 +167,10 @@ export const usersApi = new Hono<AppEnv>()
       password: newPassword,
       townIds,
       neighborhoodIds,
+      version,
       ...input
     } = await readJson(c, updateSchema)
+    assertVersion(before, readVersion(c, version))
     if (before.id === me.id) {
       const errors: FieldErrors = {}
       if (input.disabled) errors.disabled = '不能停用自己的账号'
@@ -186,7 +190,9 @@ export const usersApi = new Hono<AppEnv>()
     const db = c.var.db
     const now = Date.now()
     const disabling = input.disabled === true && !before.disabled
+    const v = versioned(db, users, before.id, before.version)
     const statements: Statement[] = [
+      v.guard,
       db
         .update(users)
         .set({
@@ -197,8 +203,9 @@ export const usersApi = new Hono<AppEnv>()
             passwordIterations: hash.iterations,
           }),
           updatedAt: now,
+          ...v.set,
         })
-        .where(eq(users.id, before.id)),
+        .where(v.where),
       audit(db, me, {
         action: disabling ? 'disable' : 'update',
         resource: 'users',
@@ -223,7 +230,7 @@ export const usersApi = new Hono<AppEnv>()
             ),
           ),
       )
-    await conflictsAs(() => batch(db, statements), messages)
+    await conflictsAs(() => runVersioned(db, statements, () => load(c.var, before.id)), messages)
     return c.json(await load(c.var, before.id))
   })
   .delete('/:id', adminOnly, async (c) => {

@@ -31,6 +31,8 @@ export const towns = sqliteTable('towns', {
   id: integer('id').primaryKey(),
   name: text('name').notNull(),
   createdAt: createdAt(),
+  /** Moves on with every edit: an update names the one it read (lib/versions.ts). */
+  version: integer('version').notNull().default(1),
 })
 
 export const neighborhoods = sqliteTable('neighborhoods', {
@@ -39,12 +41,14 @@ export const neighborhoods = sqliteTable('neighborhoods', {
   name: text('name').notNull(),
   slug: text('slug').notNull(),
   createdAt: createdAt(),
+  version: integer('version').notNull().default(1),
 })
 
 export const grids = sqliteTable('grids', {
   id: integer('id').primaryKey(),
   neighborhoodId: integer('neighborhood_id').notNull(),
   name: text('name').notNull(),
+  version: integer('version').notNull().default(1),
 })
 
 export const users = sqliteTable('users', {
@@ -58,6 +62,7 @@ export const users = sqliteTable('users', {
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
   updatedAt: integer('updated_at').notNull().default(now),
+  version: integer('version').notNull().default(1),
 })
 
 export const userTowns = sqliteTable(
@@ -94,6 +99,7 @@ export const categories = sqliteTable('categories', {
   nameEn: text('name_en').notNull(),
   sortOrder: integer('sort_order').notNull().default(0),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  version: integer('version').notNull().default(1),
 })
 
 export const channels = sqliteTable('channels', {
@@ -107,6 +113,7 @@ export const channels = sqliteTable('channels', {
   submissions: integer('submissions').notNull().default(0),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   createdAt: createdAt(),
+  version: integer('version').notNull().default(1),
 })
 
 // Not mapped here: topic_token_sets and topic_tokens (similar-topic tokens, migrations/0004),
@@ -136,6 +143,7 @@ export const topics = sqliteTable('topics', {
   acceptedAt: integer('accepted_at'),
   adoptedAt: integer('adopted_at'),
   doneAt: integer('done_at'),
+  version: integer('version').notNull().default(1),
 })
 
 export const topicEvents = sqliteTable('topic_events', {
@@ -182,6 +190,7 @@ export const projects = sqliteTable('projects', {
   createdAt: createdAt(),
   updatedAt: integer('updated_at').notNull().default(now),
   doneAt: integer('done_at'),
+  version: integer('version').notNull().default(1),
 })
 
 export const projectTopics = sqliteTable(
@@ -200,6 +209,7 @@ export const checklistItems = sqliteTable('checklist_items', {
   doneAt: integer('done_at'),
   sortOrder: integer('sort_order').notNull().default(0),
   createdAt: createdAt(),
+  version: integer('version').notNull().default(1),
 })
 
 export const projectUpdates = sqliteTable('project_updates', {
@@ -269,6 +279,7 @@ export const forms = sqliteTable('forms', {
   createdBy: integer('created_by'),
   createdAt: createdAt(),
   updatedAt: integer('updated_at').notNull().default(now),
+  version: integer('version').notNull().default(1),
 })
 
 export const formVersions = sqliteTable('form_versions', {
@@ -311,6 +322,7 @@ export const activities = sqliteTable('activities', {
   createdBy: integer('created_by'),
   createdAt: createdAt(),
   updatedAt: integer('updated_at').notNull().default(now),
+  version: integer('version').notNull().default(1),
 })
 
 export const activitySessions = sqliteTable('activity_sessions', {
@@ -323,6 +335,7 @@ export const activitySessions = sqliteTable('activity_sessions', {
   maxParty: integer('max_party').notNull().default(1),
   createdAt: createdAt(),
   updatedAt: integer('updated_at').notNull().default(now),
+  version: integer('version').notNull().default(1),
 })
 
 export const registrations = sqliteTable('registrations', {

@@ -32,15 +32,23 @@ export class ApiError extends Error {
   readonly code: ErrorCode
   readonly errors?: FieldErrors
   readonly headers?: Record<string, string>
+  /** More for the client to act on, beside code and message (e.g. a conflict's `current` record). */
+  readonly extra?: Record<string, unknown>
   constructor(
     code: ErrorCode,
     message: string,
-    options: { errors?: FieldErrors; cause?: unknown; headers?: Record<string, string> } = {},
+    options: {
+      errors?: FieldErrors
+      cause?: unknown
+      headers?: Record<string, string>
+      extra?: Record<string, unknown>
+    } = {},
   ) {
     super(message, { cause: options.cause })
     this.code = code
     this.errors = options.errors
     this.headers = options.headers
+    this.extra = options.extra
   }
   get status(): ContentfulStatusCode {
     return ERROR_STATUS[this.code]
@@ -60,11 +68,17 @@ export const zodFieldErrors = (error: ZodError): FieldErrors => {
 export const validationError = (errors: FieldErrors, message = '提交的内容有误') =>
   new ApiError('validation_failed', message, { errors })
 
-/** Formats every error as `{ code, message, errors? }`; only 5xx are logged, no stacks leak. */
+/**
+ * Formats every error as `{ code, message, errors?, ...extra }`; only 5xx are logged, no stacks
+ * leak.
+ */
 export const handleError = (err: Error, c: Context) => {
   if (err instanceof ApiError) {
     if (err.headers) for (const [k, v] of Object.entries(err.headers)) c.header(k, v)
-    return c.json({ code: err.code, message: err.message, errors: err.errors }, err.status)
+    return c.json(
+      { ...err.extra, code: err.code, message: err.message, errors: err.errors },
+      err.status,
+    )
   }
   if (err instanceof ZodError) {
     return c.json(

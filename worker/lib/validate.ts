@@ -4,7 +4,7 @@ import { ApiError, validationError, zodFieldErrors } from './errors'
 
 /**
  * Reads a JSON body and validates it; malformed JSON is a 400, never a 500.
- * @example const input = await readJson(c, topicCreateSchema)
+ * @example const input = await readJson(c, createSchema) // api/topics/create.ts
  */
 export const readJson = async <S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> => {
   let body: unknown

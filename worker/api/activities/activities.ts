@@ -22,6 +22,13 @@ import { assertNeighborhoodInScope, scopeWhere } from '../../lib/scope'
 import { filterList, parseListQuery, sendList } from '../../lib/simple-rest'
 import { idParam, readJson } from '../../lib/validate'
 import {
+  assertVersion,
+  readVersion,
+  runVersioned,
+  versioned,
+  versionInput,
+} from '../../lib/versions'
+import {
   ACTIVITY_SLUG,
   ACTIVITY_STATS,
   activityRecord,
@@ -64,7 +71,7 @@ const baseSchema = z.object({
 })
 const createSchema = baseSchema.extend({ sessions: z.array(sessionInput).max(100).nullish() })
 // The admin sends the whole record back on save: every key optional, unknown keys dropped.
-const updateSchema = baseSchema.partial()
+const updateSchema = baseSchema.partial().extend(versionInput)
 
 const SORTABLE: Record<string, SQLiteColumn | SQL> = {
   id: activities.id,
@@ -175,6 +182,7 @@ export const activitiesApi = new Hono<AppEnv>()
   .put('/:id', async (c) => {
     const before = await loadActivity(c.var, idParam(c))
     const input = await readJson(c, updateSchema)
+    assertVersion(before.a, readVersion(c, input.version), activityRecord(before))
     const user = c.var.user
     const db = c.var.db
     const a = before.a
@@ -198,18 +206,28 @@ export const activitiesApi = new Hono<AppEnv>()
       questions: input.questions ? JSON.stringify(input.questions) : a.questions,
       updatedAt: Date.now(),
     }
+    const v = versioned(db, activities, a.id, a.version)
+    const current = async () => activityRecord(await loadActivity(c.var, a.id))
     await conflictsAs(
       () =>
-        batch(db, [
-          db.update(activities).set(changes).where(eq(activities.id, a.id)),
-          audit(db, user, {
-            action: 'update',
-            resource: 'activities',
-            recordId: a.id,
-            before: a,
-            after: changes,
-          }),
-        ]),
+        runVersioned(
+          db,
+          [
+            v.guard,
+            db
+              .update(activities)
+              .set({ ...changes, ...v.set })
+              .where(v.where),
+            audit(db, user, {
+              action: 'update',
+              resource: 'activities',
+              recordId: a.id,
+              before: a,
+              after: changes,
+            }),
+          ],
+          current,
+        ),
       messages,
     )
     return c.json(activityRecord((await selectActivities(db).where(eq(activities.id, a.id)))[0]))

@@ -87,6 +87,7 @@ export const activityRecord = ({ a, ...s }: Selected, now = Date.now()) => ({
   createdBy: a.createdBy,
   createdAt: a.createdAt,
   updatedAt: a.updatedAt,
+  version: a.version,
 })
 
 export const loadActivity = async (v: AppEnv['Variables'], id: number) => {

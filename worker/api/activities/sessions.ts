@@ -16,6 +16,7 @@ import { auditCreate, idsFilter, inIds } from '../../lib/resource'
 import { assertInScope, scopeWhere } from '../../lib/scope'
 import { parseListQuery, sendList } from '../../lib/simple-rest'
 import { idParam, readJson } from '../../lib/validate'
+import { assertVersion, readVersion, staleVersion, versionInput } from '../../lib/versions'
 import { checkSessionTimes, timeInput } from './record'
 
 // Staff API for sessions of events and shifts of volunteer activities. Capacity changes promote
@@ -29,7 +30,10 @@ const editable = {
   maxParty: z.int('人数上限应为整数').min(1, '至少 1 人').max(20, '每份报名最多 20 人').nullish(),
 }
 const createSchema = z.object({ activityId: z.int().positive('请选择活动'), ...editable })
-const updateSchema = z.object({ ...editable, activityId: z.int().optional() }).partial()
+const updateSchema = z
+  .object({ ...editable, activityId: z.int().optional() })
+  .partial()
+  .extend(versionInput)
 
 const select = (db: Db) =>
   db
@@ -74,6 +78,7 @@ export const sessionRecord = (
     checkinUrl: `/staff/checkin/${s.id}`,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
+    version: s.version,
   }
 }
 
@@ -160,7 +165,8 @@ export const activitySessionsApi = new Hono<AppEnv>()
   })
   .put('/:id', async (c) => {
     const before = await load(c.var, idParam(c))
-    const { activityId, ...input } = await readJson(c, updateSchema)
+    const { activityId, version, ...input } = await readJson(c, updateSchema)
+    assertVersion(before.s, readVersion(c, version), sessionRecord(before))
     if (activityId !== undefined && activityId !== before.s.activityId)
       throw validationError({ activityId: '场次不能移到别的活动' })
     const s = before.s
@@ -173,7 +179,7 @@ export const activitySessionsApi = new Hono<AppEnv>()
     checkSessionTimes(changes)
     const capacity = input.capacity ?? s.capacity
     const db = c.var.db
-    const promoted = await setCapacity(db, s.id, capacity, changes, [
+    const promoted = await setCapacity(db, s.id, s.version, capacity, changes, [
       audit(db, c.var.user, {
         action: 'update',
         resource: 'activity-sessions',
@@ -182,6 +188,7 @@ export const activitySessionsApi = new Hono<AppEnv>()
         after: { ...changes, capacity },
       }),
     ])
+    if (promoted === 'stale') throw staleVersion(sessionRecord(await load(c.var, s.id)))
     if (!promoted) throw problemError(CAPACITY_BELOW_SEATS_PROBLEM)
     return c.json({ ...(await reload(db, s.id)), promotedIds: promoted })
   })

@@ -104,6 +104,8 @@ export const formRecord = (f: FormWithFields, now = Date.now()) => ({
   maxResponses: f.maxResponses,
   onePerPhone: f.onePerPhone,
   version: f.currentVersion,
+  /** Moves on with every edit of the form; an update names the one it read (lib/versions.ts). */
+  revision: f.version,
   fields: f.fields,
   responseCount: f.responseCount,
   /** draft | not_open | open | closed | full: what a resident meets right now. */

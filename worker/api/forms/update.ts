@@ -10,6 +10,13 @@ import { ApiError } from '../../lib/errors'
 import { conflictsAs } from '../../lib/resource'
 import { idParam, readJson } from '../../lib/validate'
 import {
+  assertVersion,
+  readVersion,
+  revisionInput,
+  runVersioned,
+  versioned,
+} from '../../lib/versions'
+import {
   checkSettings,
   FORM_CONFLICTS,
   formRecord,
@@ -18,16 +25,19 @@ import {
   placement,
 } from './record'
 
-// PUT /:id: a form's settings and fields; once a version has answers, a change of fields makes a
-// new version. DELETE /:id: with its responses (only admins once there are answers).
+// PUT /:id: a form's settings and fields, at the revision the editor read (`revision` or If-Match:
+// lib/versions.ts; a form's `version` is that of its fields); once a version has answers, a change
+// of fields makes a new version. DELETE /:id: with its responses (only admins once there are
+// answers).
 
 // The admin sends the whole record back on save: every key optional, unknown keys dropped.
-const updateSchema = formSchema.partial()
+const updateSchema = formSchema.partial().extend(revisionInput)
 
 export const formUpdateApi = new Hono<AppEnv>()
   .put('/:id', async (c) => {
     const before = await loadForm(c.var, idParam(c))
-    const input = await readJson(c, updateSchema)
+    const { revision, ...input } = await readJson(c, updateSchema)
+    assertVersion(before, readVersion(c, revision), formRecord(before))
     const user = c.var.user
     const db = c.var.db
     const moved =
@@ -86,19 +96,29 @@ export const formUpdateApi = new Hono<AppEnv>()
         )
     }
     const { responseCount: _, ...auditBefore } = before
+    const v = versioned(db, forms, before.id, before.version)
+    const current = async () => formRecord(await loadForm(c.var, before.id))
     await conflictsAs(
       () =>
-        batch(db, [
-          db.update(forms).set(changes).where(eq(forms.id, before.id)),
-          ...statements,
-          audit(db, user, {
-            action: 'update',
-            resource: 'forms',
-            recordId: before.id,
-            before: auditBefore,
-            after: { ...changes, fields },
-          }),
-        ]),
+        runVersioned(
+          db,
+          [
+            v.guard,
+            db
+              .update(forms)
+              .set({ ...changes, ...v.set })
+              .where(v.where),
+            ...statements,
+            audit(db, user, {
+              action: 'update',
+              resource: 'forms',
+              recordId: before.id,
+              before: auditBefore,
+              after: { ...changes, fields },
+            }),
+          ],
+          current,
+        ),
       FORM_CONFLICTS,
     )
     const form = await findForm(db, eq(forms.id, before.id))

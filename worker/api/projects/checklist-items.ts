@@ -13,6 +13,13 @@ import { auditCreate, boolFilter, idsFilter, inIds, orderOf } from '../../lib/re
 import { assertInScope, scopeWhere } from '../../lib/scope'
 import { parseListQuery, sendList } from '../../lib/simple-rest'
 import { idParam, readJson } from '../../lib/validate'
+import {
+  assertVersion,
+  readVersion,
+  runVersioned,
+  versioned,
+  versionInput,
+} from '../../lib/versions'
 import { assertUsersExist, loadProjectInScope } from './record'
 
 // A project's checklist (任务清单): items with owner, due date and a done flag; the project's
@@ -30,7 +37,10 @@ const createSchema = z.object({
   projectId: z.number({ message: '请选择项目' }).int().positive('请选择项目'),
   title: editable.title,
 })
-const updateSchema = z.object({ ...editable, projectId: z.number().int() }).partial()
+const updateSchema = z
+  .object({ ...editable, projectId: z.number().int() })
+  .partial()
+  .extend(versionInput)
 
 const fields = {
   id: checklistItems.id,
@@ -42,6 +52,7 @@ const fields = {
   doneAt: checklistItems.doneAt,
   sortOrder: checklistItems.sortOrder,
   createdAt: checklistItems.createdAt,
+  version: checklistItems.version,
   neighborhoodId: projects.neighborhoodId,
 }
 const sortable = ['id', 'sortOrder', 'title', 'dueAt', 'done', 'createdAt', 'ownerUserId'] as const
@@ -129,7 +140,8 @@ export const checklistItemsApi = new Hono<AppEnv>()
   })
   .put('/:id', async (c) => {
     const before = await load(c.var, idParam(c))
-    const { projectId, ...input } = await readJson(c, updateSchema)
+    const { projectId, version, ...input } = await readJson(c, updateSchema)
+    assertVersion(before, readVersion(c, version), toRecord(before))
     if (projectId !== undefined && projectId !== before.projectId)
       throw validationError({ projectId: '事项不能移到别的项目' })
     const changes: Record<string, unknown> = {}
@@ -140,19 +152,29 @@ export const checklistItemsApi = new Hono<AppEnv>()
     await assertUsersExist(db, { ownerUserId: input.ownerUserId })
     const now = Date.now()
     if (changes.done !== undefined) changes.doneAt = changes.done ? now : null
-    await batch(db, [
-      db.update(checklistItems).set(changes).where(eq(checklistItems.id, before.id)),
-      audit(db, user, {
-        action: 'update',
-        resource: 'checklist-items',
-        recordId: before.id,
-        before: Object.fromEntries(
-          Object.keys(changes).map((k) => [k, before[k as keyof typeof before]]),
-        ),
-        after: changes,
-      }),
-      touchProject(c.var, before.projectId, now),
-    ])
+    const v = versioned(db, checklistItems, before.id, before.version)
+    const current = async () => toRecord(await load(c.var, before.id))
+    await runVersioned(
+      db,
+      [
+        v.guard,
+        db
+          .update(checklistItems)
+          .set({ ...changes, ...v.set })
+          .where(v.where),
+        audit(db, user, {
+          action: 'update',
+          resource: 'checklist-items',
+          recordId: before.id,
+          before: Object.fromEntries(
+            Object.keys(changes).map((k) => [k, before[k as keyof typeof before]]),
+          ),
+          after: changes,
+        }),
+        touchProject(c.var, before.projectId, now),
+      ],
+      current,
+    )
     return c.json(toRecord(await load(c.var, before.id)))
   })
   .delete('/:id', async (c) => {

@@ -12,10 +12,18 @@ import { audit } from '../../lib/audit'
 import { ApiError, validationError } from '../../lib/errors'
 import { runGuarded } from '../../lib/guarded'
 import { idParam, readJson } from '../../lib/validate'
+import {
+  assertVersion,
+  readVersion,
+  runVersioned,
+  versioned,
+  versionInput,
+} from '../../lib/versions'
 import { assertUsersExist, editable, loadProjectInScope } from './record'
 
-// PUT /:id: a project's fields and status; a status change is carried to its topics
-// (in_progress, done) in the same batch. DELETE /:id: only a project without topics or ratings.
+// PUT /:id: a project's fields and status, at the version the editor read (lib/versions.ts); a
+// status change is carried to its topics (in_progress, done) in the same batch. DELETE /:id: only
+// a project without topics or ratings.
 
 const updateSchema = z
   .object({
@@ -24,11 +32,13 @@ const updateSchema = z
     neighborhoodId: z.number().int(),
   })
   .partial()
+  .extend(versionInput)
 
 export const projectUpdateApi = new Hono<AppEnv>()
   .put('/:id', async (c) => {
     const before = await loadProjectInScope(c.var, idParam(c))
-    const { neighborhoodId, ...input } = await readJson(c, updateSchema)
+    const { neighborhoodId, version, ...input } = await readJson(c, updateSchema)
+    assertVersion(before, readVersion(c, version))
     if (neighborhoodId !== undefined && neighborhoodId !== before.neighborhoodId)
       throw validationError({ neighborhoodId: '项目不能改到别的居民区' })
     const changes: Record<string, unknown> = {}
@@ -45,15 +55,18 @@ export const projectUpdateApi = new Hono<AppEnv>()
     const now = Date.now()
     const carried = changes.status ? carriedTopicStatus(status) : null
     const title = (changes.title as string | undefined) ?? before.title
+    const v = versioned(db, projects, before.id, before.version)
     const statements: Statement[] = [
-      guard(
-        db,
-        sql`EXISTS (SELECT 1 FROM ${projects} WHERE ${projects.id} = ${before.id} AND ${projects.status} <> ${before.status})`,
-      ),
+      v.guard,
       db
         .update(projects)
-        .set({ ...changes, updatedAt: now, ...(changes.status === 'done' && { doneAt: now }) })
-        .where(eq(projects.id, before.id)),
+        .set({
+          ...changes,
+          updatedAt: now,
+          ...(changes.status === 'done' && { doneAt: now }),
+          ...v.set,
+        })
+        .where(v.where),
       audit(db, user, {
         action: 'update',
         resource: 'projects',
@@ -67,7 +80,7 @@ export const projectUpdateApi = new Hono<AppEnv>()
         ? carryStatements(db, user, before.id, carried, carryNote(status, title), now)
         : []),
     ]
-    await runGuarded(db, statements, '项目刚被其他人修改，请刷新后重试')
+    await runVersioned(db, statements, () => loadProjectInScope(c.var, before.id))
     return c.json(await loadProject(db, before.id))
   })
   .delete('/:id', async (c) => {

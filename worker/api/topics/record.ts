@@ -52,6 +52,13 @@ export type TopicRecord = ReturnType<typeof toTopicRecord>
 export const loadTopicInScope = async (v: AppEnv['Variables'], id: number) =>
   assertInScope(v.user, await loadTopic(v.db, id), (t) => t.neighborhoodId, '议题不存在')
 
+/**
+ * The record of a topic as it is now, for a stale version's 409 (lib/versions.ts); 404 when gone.
+ * @example await runVersioned(db, statements, currentTopic(c.var, id))
+ */
+export const currentTopic = (v: AppEnv['Variables'], id: number) => async () =>
+  toTopicRecord(await loadTopicInScope(v, id), v.user)
+
 /** Loads every id the caller may see; any other id → 404 with the ids in `errors`. */
 export const loadTopicsInScope = async (
   v: AppEnv['Variables'],

@@ -14,6 +14,8 @@ export type UserRecord = {
   townIds: number[]
   neighborhoodIds: number[]
   createdAt: number
+  /** Moves on with every edit (lib/versions.ts). */
+  version: number
 }
 
 export const userFields = {
@@ -23,6 +25,7 @@ export const userFields = {
   role: users.role,
   disabled: users.disabled,
   createdAt: users.createdAt,
+  version: users.version,
   townIds: sql<string>`(SELECT json_group_array(town_id) FROM user_towns WHERE user_id = ${users.id})`,
   neighborhoodIds: sql<string>`(SELECT json_group_array(neighborhood_id) FROM user_neighborhoods WHERE user_id = ${users.id})`,
 }

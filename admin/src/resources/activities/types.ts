@@ -1,6 +1,6 @@
 import type { ActivityKind, ActivityStatus } from '@domain/vocabulary'
 
-// The records of the activities API (worker/api/activities.ts, activity-sessions.ts).
+// The records of the activities API (worker/api/activities/record.ts, sessions.ts).
 
 export const ACTIVITY_WINDOWS = ['draft', 'cancelled', 'not_open', 'open', 'closed'] as const
 /** Question types offered for an activity's extra questions (a subset of the forms engine's). */

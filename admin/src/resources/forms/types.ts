@@ -1,6 +1,6 @@
 import type { FormStatus } from '@domain/vocabulary'
 
-// Mirrors the API records of worker/api/forms.ts and worker/domain/forms/definition.ts.
+// Mirrors the API records of worker/api/forms/record.ts and worker/domain/forms/definition.ts.
 
 export const FIELD_TYPES = [
   'text',

@@ -1,6 +1,6 @@
 import type { ActivityKind, RegistrationStatus } from '@domain/vocabulary'
 
-// The records of the registrations API (worker/api/registrations.ts).
+// The records of the registrations API (worker/api/activities/registrations-record.ts).
 
 export type Registration = {
   id: number

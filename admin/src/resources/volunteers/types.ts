@@ -1,4 +1,4 @@
-// The records of the volunteers API (worker/api/volunteers.ts).
+// The records of the volunteers API (worker/api/activities/volunteers.ts).
 export type Volunteer = {
   id: number
   phone: string

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm'
 import type { Db } from '../../../env'
 import { activitySessions } from '../../schema'
-import { batch, rawAll, type Statement } from '../../batch'
+import { batch, guard, guardedBatch, rawAll, type Statement } from '../../batch'
 import { errorText } from '../../errors'
 import { sqlList } from '../../sql'
 import { UPCOMING_STATUSES } from '../../../domain/capacity'
@@ -91,28 +91,33 @@ const isCapacityAbort = (err: unknown) => {
 }
 
 /**
- * Changes a session's capacity (and its other fields) and promotes from the waitlist in one
- * batch; returns the promoted ids, or `null` when the database refused to lower the capacity
- * below the seats held (trigger), in which case nothing changed.
+ * Changes a session's capacity (and its other fields) and moves its version on, only while it is
+ * still at `version` (the one its editor read), and promotes from the waitlist, in one batch;
+ * returns the promoted ids, `null` when the database refused to lower the capacity below the
+ * seats held (trigger), or 'stale' when the session was edited meanwhile. In both refusals
+ * nothing changed.
  */
 export const setCapacity = async (
   db: Db,
   sessionId: number,
+  version: number,
   capacity: number,
   other: Partial<typeof activitySessions.$inferInsert>,
   extra: Statement[] = [],
   now = Date.now(),
-): Promise<number[] | null> => {
+): Promise<number[] | null | 'stale'> => {
+  const at = sql`${activitySessions.id} = ${sessionId} AND ${activitySessions.version} = ${version}`
   try {
-    const [, promoted] = await batch(db, [
+    const results = await guardedBatch(db, [
+      guard(db, sql`NOT EXISTS (SELECT 1 FROM ${activitySessions} WHERE ${at})`),
       db
         .update(activitySessions)
-        .set({ ...other, capacity, updatedAt: now })
-        .where(eq(activitySessions.id, sessionId)),
+        .set({ ...other, capacity, updatedAt: now, version: sql`${activitySessions.version} + 1` })
+        .where(at),
       promoteStatement(db, sessionId, now),
       ...extra,
     ])
-    return promoted.map((r) => r.id)
+    return results ? results[2].map((r) => r.id) : 'stale'
   } catch (err) {
     if (isCapacityAbort(err)) return null
     throw err

@@ -36,6 +36,8 @@ const setFor = (to: TopicStatus, input: TransitionInput, { now, projectRef }: Mo
     ...changes,
     status: to,
     updatedAt: now,
+    // Every move is an edit: an editor holding the version from before it is stale (lib/versions.ts).
+    version: sql`${topics.version} + 1`,
     ...(reached && { [reached]: sql`coalesce(${topics[reached]}, ${now})` }),
     ...(to === 'adopted' && { projectId: projectRef ?? changes.projectId }),
   }
