@@ -13,7 +13,8 @@ import { parseArgs } from 'node:util'
 import { ROOT, applyMigrations } from './lib/wrangler.mjs'
 import { seedLocal } from './lib/seed-runner.mjs'
 import { portInUse, startDev } from './lib/dev-server.mjs'
-import { CHANNELS, DEMO_PASSWORD, DEMO_USERS, NEIGHBORHOODS } from './seed/core.mjs'
+import { CHANNELS, DEMO_PASSWORD, DEMO_USERS, NEIGHBORHOODS, TOWN } from './seed/core.mjs'
+import { PARTNER_LOGIN } from './seed/partners.mjs'
 
 const { values } = parseArgs({
   options: {
@@ -86,12 +87,16 @@ const logins = DEMO_USERS.map((u) => {
   const scope = u.role === 'admin' ? '全部' : u.role === 'town' ? '大场镇' : hood.name
   return `    ${u.username.padEnd(8)} ${DEMO_PASSWORD}   ${u.role.padEnd(7)} ${scope}`
 })
+logins.push(
+  `    ${PARTNER_LOGIN.username.padEnd(8)} ${DEMO_PASSWORD}   partner ${PARTNER_LOGIN.displayName}（共建单位）`,
+)
 console.log(`
 ┌─ jushou 举手 is running ─────────────────────────────────────────────
 │  Admin (staff)      ${base}/admin/
 │  Resident board     ${base}/b/${hood.slug}        (${hood.name})
 │  QR needs form      ${base}/q/${qr.code}            (${qr.label})
 │  Web needs form     ${base}/n/${hood.slug}/new
+│  Needs list (认领)  ${base}/h/${TOWN.id}            (${TOWN.name}需求清单)
 │  Health             ${base}/healthz
 │  API                ${base}/api/auth/me
 │
