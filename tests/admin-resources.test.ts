@@ -565,14 +565,19 @@ describe('/api/audit-log', () => {
 })
 
 describe('/api/saved-views', () => {
-  it("keeps each user's views to themselves; viewers may save too", async () => {
+  it("keeps each user's views to themselves; viewers may not save one", async () => {
     const params = {
       filter: { status: ['submitted'] },
       sort: ['createdAt', 'DESC'],
       columns: ['title'],
     }
-    const c = await api('/api/saved-views', {
+    const refused = await api('/api/saved-views', {
       cookie: w.cookies.viewer,
+      body: { resource: 'topics', name: '待受理', params },
+    })
+    expect(refused.status, JSON.stringify(refused.body)).toBe(403)
+    const c = await api('/api/saved-views', {
+      cookie: w.cookies.town,
       body: { resource: 'topics', name: '待受理', params },
     })
     expect(c.status, JSON.stringify(c.body)).toBe(201)
@@ -602,9 +607,11 @@ describe('/api/saved-views', () => {
     const staffList = await api('/api/saved-views', { cookie: w.cookies.staff })
     expect(staffList.body.map((v: { id: number }) => v.id)).not.toContain(c.body.id)
     const mine = await api(`/api/saved-views${q({ filter: { resource: 'topics' } })}`, {
-      cookie: w.cookies.viewer,
+      cookie: w.cookies.town,
     })
     expect(mine.body).toEqual([c.body])
+    const viewers = await api('/api/saved-views', { cookie: w.cookies.viewer })
+    expect(viewers.body).toEqual([])
   })
 
   it('updates, refuses duplicates (409) and deletes', async () => {

@@ -65,11 +65,13 @@ describe('GET /q/:code', () => {
     expect(r.text).not.toContain('<script')
   })
 
-  it('counts a scan per opening, not for "file another", a re-render or a POST', async () => {
+  it('counts a scan per client opening, not for "file another", a re-render or a POST', async () => {
     const { channel, categoryId, key } = await setup() // setup opened it once
     expect((await channelCounts(channel.id))!.scans).toBe(1)
-    await getPage(`/q/${channel.code}`)
-    await getPage(`/q/${channel.code}?again=1`)
+    const another = clientAddress()
+    await getPage(`/q/${channel.code}`, another)
+    await getPage(`/q/${channel.code}`, another) // the same client again: once per window
+    await getPage(`/q/${channel.code}?again=1`, clientAddress())
     await postPage(`/q/${channel.code}`, { key, ...valid(categoryId, { title: '' }) })
     expect(await channelCounts(channel.id)).toEqual({ scans: 2, submissions: 0 })
   })
@@ -473,7 +475,7 @@ describe('/n/:slug/new', () => {
       .first<{ slug: string }>())!.slug
     const first = await getPage(`/n/${slug}/new`)
     expect(first.status, first.text).toBe(200)
-    await getPage(`/n/${slug}/new`)
+    await getPage(`/n/${slug}/new`, clientAddress())
     const r = await postPage(`/n/${slug}/new`, {
       key: inputValue(first.text, 'key')!,
       ...valid(categoryId),

@@ -10,8 +10,10 @@ describe('allowed (what the admin UI offers each role)', () => {
         expect(allowed('viewer', action, resource)).toBe(false)
   })
 
-  it('lets viewers keep their own saved views', () => {
-    expect(allowed('viewer', 'create', 'saved-views')).toBe(true)
+  it('keeps viewers read-only, saved views included', () => {
+    expect(allowed('viewer', 'create', 'saved-views')).toBe(false)
+    expect(allowed('viewer', 'list', 'saved-views')).toBe(true)
+    expect(allowed('staff', 'create', 'saved-views')).toBe(true)
   })
 
   it('keeps users and categories to admins, the audit log to admins and town', () => {

@@ -44,7 +44,7 @@ export const allowed = (role: Role | null | undefined, action: string, resource:
   if (role === 'partner') return partnerAllowed(action, resource)
   if (AUDIT.has(resource)) return canAudit(role) && READS.has(action)
   if (ADMIN_ONLY.has(resource)) return isAdmin(role)
-  if (READS.has(action) || resource === 'saved-views') return true
+  if (READS.has(action)) return true
   if (ADMIN_WRITES.has(resource)) return isAdmin(role)
   if (resource === 'topics' && action === 'delete') return isAdmin(role)
   return canWrite(role)

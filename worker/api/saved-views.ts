@@ -5,14 +5,15 @@ import type { AppEnv } from '../env'
 import { batch } from '../db/batch'
 import { savedViews } from '../db/schema'
 import { audit } from '../lib/audit'
-import { requireUser } from '../lib/auth'
+import { requireUser, writesNeedWriter } from '../lib/auth'
 import { ApiError } from '../lib/errors'
 import { auditCreate, conflictsAs, contains, idsFilter, inIds, orderOf } from '../lib/resource'
 import { filterList, parseListQuery, sendList } from '../lib/simple-rest'
 import { idParam, readJson } from '../lib/validate'
 
-// A user's own saved grid views (filters, sort, columns). Viewers may save views too: they are
-// preferences, not data. Nobody sees another user's views (404).
+// A user's own saved grid views (filters, sort, columns). Nobody sees another user's views (404).
+// Viewers are read-only here as everywhere: they use the built-in views, and saving one is a write
+// (403), like every other write of theirs.
 
 const MAX_PARAMS_CHARS = 16_000
 
@@ -57,7 +58,7 @@ const load = async (v: AppEnv['Variables'], id: number) => {
 }
 
 export const savedViewsApi = new Hono<AppEnv>()
-  .use(requireUser)
+  .use(requireUser, writesNeedWriter)
   .get('/', async (c) => {
     const q = parseListQuery(c, { sortable, defaultSort: { field: 'name', order: 'ASC' } })
     const db = c.var.db

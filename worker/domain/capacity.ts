@@ -4,6 +4,7 @@ import { MOBILE_PHONE, normalizePhone } from './masking'
 import { validateAnswers } from './forms/validator'
 import type { Answers, Field } from './forms/definition'
 import type { FieldErrors, Problem } from './problem'
+import { cleanInput } from './text'
 
 // The rules of seats, the waitlist and promotion, as pure functions. The SQL in
 // worker/db/queries/activities/ applies exactly these rules inside single statements (so they
@@ -40,10 +41,7 @@ export const LIVE_STATUSES = [
 ] as const satisfies RegistrationStatus[]
 
 /** Statuses of a registration still to come: it may be cancelled, and counts as upcoming. */
-export const UPCOMING_STATUSES = [
-  'confirmed',
-  'waitlisted',
-] as const satisfies RegistrationStatus[]
+export const UPCOMING_STATUSES = ['confirmed', 'waitlisted'] as const satisfies RegistrationStatus[]
 /** The status whose credited minutes count as a volunteer's hours (a shift served). */
 export const CREDITED_STATUS = 'checked_in' satisfies RegistrationStatus
 
@@ -241,11 +239,10 @@ export const REGISTRATION_MESSAGES = {
 export const registrantSchema = (maxParty: number, lang: Lang = 'zh') => {
   const m = REGISTRATION_MESSAGES[lang]
   return z.object({
-    name: z
-      .string({ error: m.nameRequired })
-      .trim()
-      .min(1, m.nameRequired)
-      .max(NAME_MAX, m.nameTooLong),
+    name: z.preprocess(
+      cleanInput,
+      z.string({ error: m.nameRequired }).min(1, m.nameRequired).max(NAME_MAX, m.nameTooLong),
+    ),
     phone: z
       .string({ error: m.phoneRequired })
       .trim()

@@ -1,4 +1,5 @@
 import type { VoiceSource } from './voice'
+import { cleanText } from './text'
 
 // 监督评议: residents rate a finished project. Who may rate (a voice, domain/voice.ts), what a
 // rating holds, and how ratings add up. Pure rules; the db layer enforces "once per code" with a
@@ -48,7 +49,7 @@ export const checkEvaluation = (form: {
   if (!resolved) errors.resolved = 'choose'
   const satisfaction = Number(form.satisfaction)
   if (!/^[1-5]$/.test(form.satisfaction ?? '')) errors.satisfaction = 'choose'
-  const comment = (form.comment ?? '').trim()
+  const comment = cleanText(form.comment ?? '')
   if ([...comment].length > COMMENT_MAX) errors.comment = 'too_long'
   if (Object.keys(errors).length || !resolved) return { ok: false, errors }
   return { ok: true, value: { resolved, satisfaction, comment } }

@@ -29,9 +29,16 @@ const utc = (ms: number) =>
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '')
 
-/** TEXT values: backslash, semicolon, comma and newlines escaped. */
+/**
+ * TEXT values: backslash, semicolon, comma and line breaks escaped. A lone CR is a line break
+ * too: left raw it would end the content line early and could start a property of its own.
+ */
 export const escapeText = (text: string) =>
-  text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n')
+  text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
 
 const encoder = new TextEncoder()
 

@@ -19,6 +19,8 @@ export const LIMITS = {
   support: { limit: 30, windowMs: 10 * 60_000 },
   /** Ratings per client address. */
   evaluate: { limit: 20, windowMs: 10 * 60_000 },
+  /** QR scans: one counted per client address and QR point in this window, however many opens. */
+  scan: { limit: 1, windowMs: 30 * 60_000 },
 } satisfies Record<string, RateLimitOptions & { limit: number }>
 
 /**

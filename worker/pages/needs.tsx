@@ -39,6 +39,7 @@ import {
   withLang,
   type PageContext,
 } from './common'
+import { cleanText } from '../domain/text'
 
 export const LIMITS_NEED = { title: 60, details: 1000, where: 60, name: 20 } as const
 
@@ -93,10 +94,10 @@ export const checkNeed = (
             : 'needs.field_name',
     )
   const text = {
-    title: v.title.trim(),
-    details: v.details.trim(),
-    where: v.where.trim(),
-    name: v.name.trim(),
+    title: cleanText(v.title),
+    details: cleanText(v.details),
+    where: cleanText(v.where),
+    name: cleanText(v.name),
   }
   if (!text.title) errors.title = t(lang, 'err.required', { label: label('title') })
   for (const key of ['title', 'details', 'where', 'name'] as const) {
@@ -289,7 +290,9 @@ const open = async (c: PageContext) => {
   const found = targetOf(
     c,
     source,
-    await needsFormData(c.var.db, source, { scan: !c.req.query('again') }),
+    await needsFormData(c.var.db, source, {
+      scan: c.req.query('again') ? undefined : batchHit(c, 'scan'),
+    }),
   )
   return found.missing ? channelNotFound(c, found.channel) : showForm(c, found.target)
 }

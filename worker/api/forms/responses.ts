@@ -10,10 +10,11 @@ import {
 } from '../../db/queries/forms/read'
 import { FIELD_KEY, type Answers, type Field } from '../../domain/forms/definition'
 import { formatAnswers, maskAnswers } from '../../domain/forms/format'
+import { discardAnswersProblem } from '../../domain/forms/state'
 import { canSeePersonalData, maskedAnswerKeys } from '../../domain/masking'
 import { audit } from '../../lib/audit'
 import { requireUser, writesNeedWriter, type CurrentUser } from '../../lib/auth'
-import { ApiError } from '../../lib/errors'
+import { ApiError, raise } from '../../lib/errors'
 import { contains, idsFilter, inIds, timeFilter } from '../../lib/resource'
 import { formInScope, formScopeWhere } from '../../lib/scope'
 import { parseListQuery, refuseMasked, sendList, type ListQuery } from '../../lib/simple-rest'
@@ -162,6 +163,7 @@ export const formResponsesApi = new Hono<AppEnv>()
   })
   .delete('/:id', async (c) => {
     const { r } = await load(c.var, idParam(c))
+    raise(discardAnswersProblem(c.var.user.role, 'response'))
     const db = c.var.db
     await batch(db, [
       db.delete(formResponses).where(eq(formResponses.id, r.id)),

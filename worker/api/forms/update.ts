@@ -5,8 +5,9 @@ import { formResponses, forms, formVersions } from '../../db/schema'
 import { batch, type Statement } from '../../db/batch'
 import { countResponses, findForm } from '../../db/queries/forms/read'
 import { sameFields } from '../../domain/forms/definition'
+import { discardAnswersProblem } from '../../domain/forms/state'
 import { audit } from '../../lib/audit'
-import { ApiError } from '../../lib/errors'
+import { raise } from '../../lib/errors'
 import { conflictsAs } from '../../lib/resource'
 import { idParam, readJson } from '../../lib/validate'
 import {
@@ -127,9 +128,7 @@ export const formUpdateApi = new Hono<AppEnv>()
   .delete('/:id', async (c) => {
     const before = await loadForm(c.var, idParam(c))
     const user = c.var.user
-    // Collected answers are records: only an admin may throw them away with the form.
-    if (before.responseCount > 0 && user.role !== 'admin')
-      throw new ApiError('forbidden', '表单已有回答，只有管理员可以删除；可以先把它关闭')
+    if (before.responseCount > 0) raise(discardAnswersProblem(user.role, 'form'))
     const db = c.var.db
     const { responseCount: _, ...auditBefore } = before
     await batch(db, [

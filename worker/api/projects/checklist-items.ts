@@ -20,7 +20,7 @@ import {
   versioned,
   versionInput,
 } from '../../lib/versions'
-import { assertUsersExist, loadProjectInScope } from './record'
+import { assertOwnersVisible, loadProjectInScope } from './record'
 
 // A project's checklist (任务清单): items with owner, due date and a done flag; the project's
 // progress is derived from them.
@@ -117,7 +117,7 @@ export const checklistItemsApi = new Hono<AppEnv>()
     const input = await readJson(c, createSchema)
     const project = await loadProjectInScope(c.var, input.projectId)
     const { db, user } = c.var
-    await assertUsersExist(db, { ownerUserId: input.ownerUserId })
+    await assertOwnersVisible(c.var, { ownerUserId: input.ownerUserId })
     const now = Date.now()
     const values = {
       projectId: project.id,
@@ -149,7 +149,7 @@ export const checklistItemsApi = new Hono<AppEnv>()
       if (value !== undefined && value !== before[key as keyof typeof before]) changes[key] = value
     if (!Object.keys(changes).length) return c.json(toRecord(before))
     const { db, user } = c.var
-    await assertUsersExist(db, { ownerUserId: input.ownerUserId })
+    await assertOwnersVisible(c.var, { ownerUserId: input.ownerUserId })
     const now = Date.now()
     if (changes.done !== undefined) changes.doneAt = changes.done ? now : null
     const v = versioned(db, checklistItems, before.id, before.version)

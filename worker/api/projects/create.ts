@@ -11,7 +11,7 @@ import { assertNeighborhoodExists, auditCreate } from '../../lib/resource'
 import { assertNeighborhoodInScope } from '../../lib/scope'
 import { readJson } from '../../lib/validate'
 import { loadTopicsInScope, refuse } from '../topics/record'
-import { assertUsersExist, editable, optionalId, optionalTime } from './record'
+import { assertOwnersVisible, editable, optionalId, optionalTime } from './record'
 
 // POST /api/projects (举手立项): a project, its checklist, and with `topicIds` the adoption of
 // those topics, all in one guarded batch.
@@ -62,7 +62,7 @@ export const projectCreateApi = new Hono<AppEnv>().post('/', async (c) => {
   assertNeighborhoodInScope(user, input.neighborhoodId)
   await assertNeighborhoodExists(db, input.neighborhoodId)
   const checklist = input.checklist ?? []
-  await assertUsersExist(db, {
+  await assertOwnersVisible(c.var, {
     ownerUserId: input.ownerUserId,
     ...Object.fromEntries(
       checklist.map((item, i) => [`checklist.${i}.ownerUserId`, item.ownerUserId]),

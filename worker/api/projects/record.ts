@@ -1,7 +1,7 @@
-import { and, inArray, not, sql, type SQL } from 'drizzle-orm'
+import { and, inArray, not, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
-import type { AppEnv, Db } from '../../env'
-import { projects } from '../../db/schema'
+import type { AppEnv } from '../../env'
+import { projects, users } from '../../db/schema'
 import { type AdoptingProject, loadProject, overdueSql } from '../../db/queries/projects'
 import type { TopicRow } from '../../db/queries/topics/read'
 import {
@@ -13,7 +13,7 @@ import { savedTime } from '../../domain/dates'
 import type { CurrentUser } from '../../lib/auth'
 import { ApiError, type FieldErrors, validationError } from '../../lib/errors'
 import { boolFilter, contains, idsFilter, inIds } from '../../lib/resource'
-import { assertInScope, scopeWhere } from '../../lib/scope'
+import { assertInScope, scopeWhere, usersVisibleTo } from '../../lib/scope'
 import { idsIn } from '../topics/record'
 import { filterList } from '../../lib/simple-rest'
 
@@ -100,12 +100,17 @@ export const projectWhere = (user: CurrentUser, f: Record<string, unknown>): SQL
   )
 }
 
+/** What a named owner the caller cannot see answers: the same words as for no such user. */
+export const OWNER_NOT_FOUND = '负责人不存在'
+
 /**
- * Users named as owners must exist (400 with `field` otherwise). At most ~90 distinct ids.
- * @example await assertUsersExist(db, { ownerUserId: 3, 'checklist.0.ownerUserId': 4 })
+ * Users named as owners must be accounts the caller can see (lib/scope `usersVisibleTo`); any
+ * other id, of another town's staff or of nobody, answers the same 400 on its field, so ids
+ * cannot be probed. At most ~90 distinct ids.
+ * @example await assertOwnersVisible(c.var, { ownerUserId: 3, 'checklist.0.ownerUserId': 4 })
  */
-export const assertUsersExist = async (
-  db: Db,
+export const assertOwnersVisible = async (
+  v: Vars,
   named: Record<string, number | null | undefined>,
 ) => {
   const wanted = Object.entries(named).filter(
@@ -113,11 +118,12 @@ export const assertUsersExist = async (
   )
   if (!wanted.length) return
   const ids = [...new Set(wanted.map(([, id]) => id))]
-  const rows = await db.all<{ id: number }>(
-    sql`SELECT id FROM users WHERE ${inArray(sql`id`, ids)}`,
-  )
+  const rows = await v.db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.id, ids), usersVisibleTo(v.user)))
   const found = new Set(rows.map((r) => r.id))
   const errors: FieldErrors = {}
-  for (const [field, id] of wanted) if (!found.has(id)) errors[field] = '用户不存在'
+  for (const [field, id] of wanted) if (!found.has(id)) errors[field] = OWNER_NOT_FOUND
   if (Object.keys(errors).length) throw validationError(errors)
 }

@@ -19,7 +19,7 @@ import {
   versioned,
   versionInput,
 } from '../../lib/versions'
-import { assertUsersExist, editable, loadProjectInScope } from './record'
+import { assertOwnersVisible, editable, loadProjectInScope } from './record'
 
 // PUT /:id: a project's fields and status, at the version the editor read (lib/versions.ts); a
 // status change is carried to its topics (in_progress, done) in the same batch. DELETE /:id: only
@@ -51,7 +51,7 @@ export const projectUpdateApi = new Hono<AppEnv>()
       const illegal = illegalProjectMove(before.status, status)
       if (illegal) throw new ApiError('illegal_transition', illegal)
     }
-    await assertUsersExist(db, { ownerUserId: input.ownerUserId })
+    await assertOwnersVisible(c.var, { ownerUserId: input.ownerUserId })
     const now = Date.now()
     const carried = changes.status ? carriedTopicStatus(status) : null
     const title = (changes.title as string | undefined) ?? before.title

@@ -1,4 +1,5 @@
-import type { FormStatus } from '../vocabulary'
+import type { Problem } from '../problem'
+import type { FormStatus, Role } from '../vocabulary'
 
 /** What a resident meets at a form's address. */
 export type FormAvailability = 'draft' | 'not_open' | 'open' | 'closed' | 'full'
@@ -26,3 +27,20 @@ export const availability = (
   if (form.maxResponses !== null && responseCount >= form.maxResponses) return 'full'
   return 'open'
 }
+
+/**
+ * Collected answers are records residents left: only an admin may throw them away, whether with
+ * their form or one response at a time (else staff could empty a form answer by answer). A form
+ * without answers any writer may delete.
+ * @example raise(discardAnswersProblem(user.role, 'response'))
+ */
+export const discardAnswersProblem = (role: Role, what: 'form' | 'response'): Problem | null =>
+  role === 'admin'
+    ? null
+    : {
+        code: 'forbidden',
+        message:
+          what === 'form'
+            ? '表单已有回答，只有管理员可以删除；可以先把它关闭'
+            : '回答是居民留下的记录，只有管理员可以删除',
+      }

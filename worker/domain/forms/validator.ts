@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { MOBILE_PHONE, normalizePhone } from '../masking'
+import { cleanText } from '../text'
 import { conditionHolds } from './conditions'
 import {
   BUILDING_PART_MAX,
@@ -44,6 +45,13 @@ const scalar = (v: unknown): unknown => {
   return v ?? undefined
 }
 
+/** A resident's text answer: `scalar`, then cleaned (domain/text.ts); blank → undefined. */
+const text = (v: unknown): unknown => {
+  const s = scalar(v)
+  if (typeof s !== 'string') return s
+  return cleanText(s) || undefined
+}
+
 const toNumber = (v: unknown) => {
   if (typeof v === 'number') return v
   const s = scalar(v)
@@ -81,7 +89,7 @@ export const fieldSchema = (field: Field, lang: Lang = 'zh'): z.ZodType => {
     case 'longtext': {
       const max = field.maxLength ?? (field.type === 'text' ? TEXT_MAX : LONGTEXT_MAX)
       return z.preprocess(
-        scalar,
+        text,
         maybe(
           z.string({ error: m('answer.required') }).max(max, m('answer.too_long', { n: max })),
           req,
@@ -169,7 +177,7 @@ export const fieldSchema = (field: Field, lang: Lang = 'zh'): z.ZodType => {
           const obj = typeof v === 'string' ? { building: v } : v
           if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return obj ?? undefined
           const { building, room } = obj as Record<string, unknown>
-          const out = { building: scalar(building), room: scalar(room) }
+          const out = { building: text(building), room: text(room) }
           return out.building === undefined && out.room === undefined ? undefined : out
         },
         maybe(
@@ -211,7 +219,7 @@ export const fieldSchema = (field: Field, lang: Lang = 'zh'): z.ZodType => {
     }
     case 'hidden':
       return z.preprocess(
-        scalar,
+        text,
         z
           .string()
           .transform((s) => s.slice(0, HIDDEN_MAX))

@@ -3,6 +3,7 @@ import { normalizeVolunteerCode } from '../capacity'
 import { MOBILE_PHONE, normalizePhone } from '../masking'
 import { normalizeTrackingCode, TRACKING_CODE } from '../tracking-code'
 import { isOneOf, type Verdict, VERDICTS } from '../vocabulary'
+import { cleanText } from '../text'
 
 // 居民打钩: residents confirm (我确认已完成) or dispute (还没有做到) a step staff marked done.
 // The rules:
@@ -64,7 +65,7 @@ export const readConfirmation = (form: {
   }
   const verdict = isOneOf(VERDICTS, form.verdict) ? form.verdict : null
   if (!verdict) errors.verdict = 'required'
-  const comment = (form.comment ?? '').trim()
+  const comment = cleanText(form.comment ?? '')
   if ([...comment].length > COMMENT_MAX) errors.comment = 'too_long'
   if (!voice || !verdict || Object.keys(errors).length) return { ok: false, errors }
   return { ok: true, value: { voice, verdict, comment } }

@@ -11,7 +11,7 @@ import { newReceipt } from '../../domain/forms/codes'
 import { availability } from '../../domain/forms/state'
 import { answersFromForm, validateAnswers } from '../../domain/forms/validator'
 import { loadUser, SESSION_COOKIE } from '../../lib/auth'
-import { IDEMPOTENCY_KEY } from '../../lib/idempotency'
+import { IDEMPOTENCY_KEY, requestHash, sameRequest } from '../../lib/idempotency'
 import { randomToken } from '../../lib/password'
 import { clientAddress } from '../../lib/client-address'
 import { retryAfterSeconds } from '../../lib/rate-limit'
@@ -50,6 +50,16 @@ const canPreview = async (c: Ctx, form: FormWithFields) => {
   const token = getCookie(c, SESSION_COOKIE)
   const user = token ? await loadUser(c.var.db, token, c.env) : null
   return !!user && formInScope(user, form)
+}
+
+/**
+ * The form whose QR code and poster this visitor may have: not a draft's (a draft is not public;
+ * its address would lead nowhere), except for signed-in staff who may preview it.
+ */
+const printable = async (c: Ctx) => {
+  const form = await loadBySlug(c)
+  if (!form || (form.status === 'draft' && !(await canPreview(c, form)))) return undefined
+  return form
 }
 
 /** Prefill from the query: `?<key>=…` (repeat for multiple choice); `?building=12&room=301` too. */
@@ -180,8 +190,25 @@ export const formPages = new Hono<AppEnv>()
         />,
         200,
       )
-    // A resend of a response that went through: its receipt, whatever happened since.
-    if (stored) return c.redirect(receiptUrl(form.slug, stored.receipt, lang, langAsked), 303)
+    // A resend of a response that went through: its receipt, whatever happened since. The key
+    // reused with other answers stores nothing: the form again, as typed, under a fresh key.
+    const typed = answersFromForm(
+      form.fields,
+      body as Record<string, string | File | (string | File)[]>,
+    )
+    const hash = await requestHash(typed)
+    const mismatch = () =>
+      renderForm(c, form, {
+        lang,
+        langAsked,
+        values: typed,
+        formError: t(lang, 'form.expired'),
+        status: 422,
+      })
+    if (stored)
+      return sameRequest(stored.requestHash, hash)
+        ? c.redirect(receiptUrl(form.slug, stored.receipt, lang, langAsked), 303)
+        : mismatch()
 
     if (hits > SUBMIT_LIMIT.limit) {
       c.header('Retry-After', String(retryAfterSeconds(SUBMIT_LIMIT.windowMs)))
@@ -228,9 +255,12 @@ export const formPages = new Hono<AppEnv>()
       maxResponses: form.maxResponses,
       onePerPhone: form.onePerPhone,
       key,
+      requestHash: hash,
     })
     if ('receipt' in result)
-      return c.redirect(receiptUrl(form.slug, result.receipt, lang, langAsked), 303)
+      return sameRequest(result.requestHash, hash)
+        ? c.redirect(receiptUrl(form.slug, result.receipt, lang, langAsked), 303)
+        : mismatch()
     if (result.refused === 'duplicate_phone')
       return again({ [phoneKey!]: t(lang, 'form.duplicate_phone') }, 409)
     return refusal(c, lang, form, result.refused, 409)
@@ -258,13 +288,13 @@ export const formPages = new Hono<AppEnv>()
     )
   })
   .get('/:slug/qr.svg', async (c) => {
-    const form = await loadBySlug(c)
+    const form = await printable(c)
     if (!form) return formNotFound()
     return qrResponse(c, `${new URL(c.req.url).origin}/s/${form.slug}`, form.title)
   })
   .get('/:slug/poster', async (c) => {
     const lang = langOf(c)
-    const form = await loadBySlug(c)
+    const form = await printable(c)
     if (!form) return formNotFound()
     const d = form.description
     return renderPoster(c, {

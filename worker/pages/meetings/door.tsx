@@ -18,6 +18,7 @@ import { charCount, minutesOf, newFormKey, readForm, withLang, type PageContext 
 import { notFound } from '../errors'
 import { formatDate, langOf, t, type Lang } from '../i18n'
 import { Checkbox, ErrorSummary, messagePage, renderPage, TextField } from '../layout'
+import { cleanText } from '../../domain/text'
 
 /** Sign-ins per client address and meeting: a community room shares one address. */
 export const DOOR_LIMIT = { limit: 300, windowMs: 10 * 60_000 }
@@ -137,7 +138,7 @@ const DoorPage = ({
 /** The sign-in as typed, checked: errors in words, or what to store. */
 const check = (v: Values, lang: Lang) => {
   const errors: Record<string, string> = {}
-  const name = v.name.trim()
+  const name = cleanText(v.name)
   const phone = normalizePhone(v.phone)
   const n = charCount(name)
   if (n > NAME_MAX)

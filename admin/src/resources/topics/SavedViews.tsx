@@ -34,7 +34,7 @@ const SavedViews = () => {
   const translate = useTranslate()
   const notify = useNotify()
   const notifyError = useNotifyError()
-  const { me } = useMe()
+  const { me, writable } = useMe()
   // The user's own views and projects are asked for once the grid has its rows (useSecondary);
   // the built-in views show at once.
   const ready = useSecondary()
@@ -124,15 +124,17 @@ const SavedViews = () => {
             color={current ? 'primary' : 'default'}
             variant={current ? 'filled' : 'outlined'}
             onClick={() => apply(view)}
-            onDelete={view.savedId ? () => removeView(view) : undefined}
+            onDelete={view.savedId && writable ? () => removeView(view) : undefined}
             aria-pressed={current}
             data-view={view.key}
           />
         )
       })}
-      <Button size="small" startIcon={<BookmarkAddIcon />} onClick={() => setNaming(true)}>
-        {translate('topics.views.save')}
-      </Button>
+      {writable && (
+        <Button size="small" startIcon={<BookmarkAddIcon />} onClick={() => setNaming(true)}>
+          {translate('topics.views.save')}
+        </Button>
+      )}
       <Dialog open={naming} onClose={() => setNaming(false)} maxWidth="xs" fullWidth>
         <form
           onSubmit={(e) => {

@@ -95,14 +95,16 @@ const formData = (
 
 /**
  * Everything the needs form needs, in one batch: the channel, the active categories, and
- * optionally a scan count, the stored result of this idempotency key and a rate-limit hit.
- * A neighborhood's web channel is created on its first visit.
- * @example const data = await needsFormData(db, { code: 'K7QM4XRT' }, { scan: true })
+ * optionally a scan, the stored result of this idempotency key and a rate-limit hit. A scan is
+ * counted once per client and channel in its window (`scan`: the client's key and the window),
+ * so reloading a page or a script does not inflate a QR point's figure. A neighborhood's web
+ * channel is created on its first visit.
+ * @example const data = await needsFormData(db, { code: 'K7QM4XRT' }, { scan: { key: 'scan:1.2.3.4', windowMs: 1_800_000 } })
  */
 export const needsFormData = async (
   db: Db,
   source: FormSource,
-  opts: { scan?: boolean; key?: string | null; hit?: BatchHit } = {},
+  opts: { scan?: BatchHit; key?: string | null; hit?: BatchHit } = {},
 ): Promise<NeedsFormData> => {
   const queries: SQL[] = [
     channelQuery(source),
@@ -110,10 +112,14 @@ export const needsFormData = async (
     storedQuery(opts.key),
     opts.hit ? hitStatement(hitKeyOf(opts.hit, source), opts.hit.windowMs) : sql`SELECT 1 WHERE 0`,
   ]
-  if (opts.scan)
+  if (opts.scan) {
+    const scanKey = sql`${opts.scan.key} || ':' || COALESCE(${channelIdOf(source)}, 0)`
     queries.push(
-      sql`UPDATE channels SET scans = scans + 1 WHERE id = ${channelIdOf(source)} AND active = 1`,
+      hitStatement(scanKey, opts.scan.windowMs),
+      sql`UPDATE channels SET scans = scans + 1 WHERE id = ${channelIdOf(source)} AND active = 1
+        AND (SELECT count FROM rate_limits WHERE key = ${scanKey}) = 1`,
     )
+  }
   const [channels, categories, stored, hits] = await batchRows(db, queries)
   if (!channels.length && 'slug' in source && (await webChannelMade(db, source.slug)))
     return needsFormData(db, source, opts)
