@@ -386,14 +386,14 @@ describe('GET /api/programmes/:id/matrix', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toContain('spreadsheetml')
     const sheets = readXlsx(await res.arrayBuffer())
-    const matrix = sheets['矩阵']
+    const matrix = sheets.矩阵
     expect(matrix[0].slice(0, 4)).toEqual(['居民区', '1. 甲', '2. 乙', '3. 丙'])
     expect(matrix).toHaveLength(1 + 3)
     expect(matrix[1][1]).toMatch(/^✓ 已完成 \d\d-\d\d · 确认 0 \/ 异议 2$/)
     expect(matrix[2][1]).toMatch(/^已逾期（\d\d-\d\d 前）$/)
     expect(matrix[3][1]).toBe('—')
     expect(matrix[1].slice(4, 8)).toEqual(['1', '1', '0', '1'])
-    expect(sheets['按步骤'][1].slice(0, 2)).toEqual(['1', '甲'])
+    expect(sheets.按步骤[1].slice(0, 2)).toEqual(['1', '甲'])
   })
 })
 

@@ -66,7 +66,10 @@ const FRAGMENTS = [
   '豈',
 ]
 
-const rng = (seed: number) => () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+const rng = (seed: number) => () => {
+  seed = (seed * 1103515245 + 12345) % 2147483648
+  return seed / 2147483648
+}
 
 const phrase = (next: () => number, min: number, max: number) => {
   const n = min + Math.floor(next() * (max - min + 1))

@@ -14,14 +14,14 @@ const httpClientFor =
     headers.set('cookie', cookie)
     const response = await SELF.fetch(url, { ...options, headers } as RequestInit)
     const body = await response.text()
-    let json
+    let json: any
     try {
       json = JSON.parse(body)
     } catch {
       // not JSON, as in fetchJson
     }
     if (response.status < 200 || response.status >= 300)
-      throw new HttpError((json && json.message) || response.statusText, response.status, json)
+      throw new HttpError(json?.message || response.statusText, response.status, json)
     return { status: response.status, headers: response.headers, body, json }
   }
 

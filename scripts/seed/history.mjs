@@ -175,7 +175,7 @@ export const seed = (ctx) => {
       rows.projects.push({
         id,
         neighborhood_id: nid,
-        title: first.topic.title.replace(/(影响|问题|不亮|坏了).*$/, '') + '整治',
+        title: `${first.topic.title.replace(/(影响|问题|不亮|坏了).*$/, '')}整治`,
         description: '',
         owner_user_id: first.actor,
         owning_body: `${NEIGHBORHOODS.find((n) => n.id === nid).name}居民区党总支`,
@@ -210,12 +210,16 @@ export const seed = (ctx) => {
           'done',
           `项目「${project.title}」已完成`,
         )
-        const codes = [
-          topic.tracking_code,
-          ...rows.supports.filter((s) => s.topic_id === topic.id).map((s) => s.tracking_code),
+        // Ratings: the filer's own code (a support code has no voice, domain/voice.ts), and now
+        // and then a paper rating sheet typed in by staff.
+        const ratings = [
+          ...(r.chance(0.7) ? [{ code: topic.tracking_code, source: 'code' }] : []),
+          ...Array.from({ length: r.chance(0.4) ? r.int(1, 3) : 0 }, () => ({
+            code: null,
+            source: 'paper',
+          })),
         ]
-        for (const code of codes) {
-          if (!r.chance(0.55)) continue
+        for (const { code, source } of ratings) {
           const satisfaction = r.weighted([
             [5, 50],
             [4, 30],
@@ -227,6 +231,7 @@ export const seed = (ctx) => {
             id: FIRST + rows.evaluations.length,
             project_id: id,
             tracking_code: code,
+            source,
             resolved: satisfaction >= 4 ? 'solved' : satisfaction === 3 ? 'partly' : 'not',
             satisfaction,
             comment: '',

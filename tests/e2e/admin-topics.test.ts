@@ -97,16 +97,26 @@ const parseCsv = (text: string) => {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++
-      else if (ch === '"') quoted = false
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"'
+        i++
+      } else if (ch === '"') quoted = false
       else field += ch
     } else if (ch === '"') quoted = true
-    else if (ch === ',') row.push(field), (field = '')
-    else if (ch === '\n')
-      row.push(field.replace(/\r$/, '')), out.push(row), (row = []), (field = '')
-    else field += ch
+    else if (ch === ',') {
+      row.push(field)
+      field = ''
+    } else if (ch === '\n') {
+      row.push(field.replace(/\r$/, ''))
+      out.push(row)
+      row = []
+      field = ''
+    } else field += ch
   }
-  if (field || row.length) row.push(field), out.push(row)
+  if (field || row.length) {
+    row.push(field)
+    out.push(row)
+  }
   return out
 }
 

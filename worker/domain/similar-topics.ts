@@ -32,7 +32,9 @@ const addTokens = (text: string, out: Set<Token>, previousWord = ''): string => 
     if (first >= 0) {
       let prev = first
       let j = i + 1
-      for (let next; j < s.length && (next = cjkIndex(s.charCodeAt(j))) >= 0; j++) {
+      for (; j < s.length; j++) {
+        const next = cjkIndex(s.charCodeAt(j))
+        if (next < 0) break
         out.add(bigram(prev, next))
         prev = next
       }

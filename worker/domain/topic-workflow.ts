@@ -58,7 +58,7 @@ export type TransitionInput = {
 
 const label = (s: TopicStatus) => TOPIC_STATUS_LABEL[s].zh
 
-const blank = (value: string | null | undefined) => !value || !value.trim()
+const blank = (value: string | null | undefined) => !value?.trim()
 
 /** The fields a move to `to` needs, with the message shown when one is missing. */
 export const missingFields = (to: TopicStatus, input: TransitionInput): FieldErrors => {
@@ -118,8 +118,7 @@ export const REACHED_AT: Partial<Record<TopicStatus, 'acceptedAt' | 'adoptedAt' 
  * Text as stored: trimmed, and `null` when nothing is left.
  * @example blankToNull('  ') // null
  */
-export const blankToNull = (text: string | null | undefined) =>
-  text && text.trim() ? text.trim() : null
+export const blankToNull = (text: string | null | undefined) => (text?.trim() ? text.trim() : null)
 
 /** What a move writes on the topic besides its status and the times in `REACHED_AT`. */
 export type MoveChanges = {
