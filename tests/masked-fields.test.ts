@@ -165,6 +165,11 @@ describe('a viewer cannot filter or sort on a masked field', () => {
     )
   })
 
+  it('claims and activity leads: filter by a 达人 name', async () => {
+    await refused(list('/api/claims', { filter: { volunteerName: '李' } }), 'volunteerName')
+    await refused(list('/api/activity-leads', { filter: { volunteerName: '李' } }), 'volunteerName')
+  })
+
   it('partners: filter by contact phone or name', async () => {
     await refused(list('/api/partners', { filter: { contactPhone: PHONE } }), 'contactPhone')
     await refused(list('/api/partners', { filter: { contactName: '张' } }), 'contactName')

@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm'
 import type { AppEnv, Db } from '../../env'
 import { activities, activityLeads, partners, volunteers } from '../../db/schema'
-import { canSeePersonalData, maskName } from '../../domain/masking'
+import { canSeePersonalData, maskedFields, maskName } from '../../domain/masking'
 import type { CurrentUser } from '../../lib/auth'
 import { requireUser, writesNeedWriter } from '../../lib/auth'
 import { ApiError, validationError } from '../../lib/errors'
@@ -56,7 +56,10 @@ const load = async (v: AppEnv['Variables'], id: number) => {
 export const activityLeadsApi = new Hono<AppEnv>()
   .use(requireUser, writesNeedWriter)
   .get('/', async (c) => {
-    const q = parseListQuery(c, { sortable: ['id', 'createdAt'] })
+    const q = parseListQuery(c, {
+      sortable: ['id', 'createdAt'],
+      masked: maskedFields(c.var.user.role, 'activity-leads'),
+    })
     const { db, user } = c.var
     const f = q.filter
     const where = and(

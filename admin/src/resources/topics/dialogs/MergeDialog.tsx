@@ -34,7 +34,8 @@ const MergeDialog = ({ topics, open, onClose, onDone, initialTarget }: Props) =>
   const [note, setNote] = useState('')
 
   useEffect(() => {
-    const t = setTimeout(() => setQuery(input.trim()), 250)
+    // The API takes searches of up to 100 characters (longer is a 400): never send more.
+    const t = setTimeout(() => setQuery([...input.trim()].slice(0, 100).join('')), 250)
     return () => clearTimeout(t)
   }, [input])
 
