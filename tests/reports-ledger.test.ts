@@ -99,13 +99,16 @@ const fill = async ({ neighborhoodIds }: Town) => {
         at + int(0, 40) * DAY,
       )
   }
-  // Supports: a few on each of many topics, "me too" or followers carried by a merge.
+  // Supports: a few on each of many topics, "me too" or followers carried by a merge, some of
+  // them repeats from one address that the board does not count.
   for (let i = 0; i < 200; i++)
     await exec(
-      `INSERT OR IGNORE INTO supports (topic_id, tracking_code, source, created_at) VALUES (?, ?, ?, ?)`,
+      `INSERT OR IGNORE INTO supports (topic_id, tracking_code, source, counted, created_at)
+       VALUES (?, ?, ?, ?, ?)`,
       pick(topics),
       `S${Math.random().toString(36).slice(2, 9).toUpperCase()}`,
       maybe(0.8) ? 'support' : 'merged',
+      maybe(0.8) ? 1 : 0,
       anyTime(),
     )
   const programme = await exec(
@@ -140,16 +143,20 @@ const fill = async ({ neighborhoodIds }: Town) => {
       ),
     )
   }
-  for (let i = 0; i < 150; i++)
+  // Ratings from every source, the legacy unverified support ones included (they do not count).
+  for (let i = 0; i < 150; i++) {
+    const source = pick(['code', 'code', 'verified', 'paper', 'support'])
     await exec(
-      `INSERT OR IGNORE INTO evaluations (project_id, tracking_code, resolved, satisfaction, created_at)
-       VALUES (?, ?, ?, ?, ?)`,
+      `INSERT OR IGNORE INTO evaluations (project_id, tracking_code, source, resolved, satisfaction, created_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
       pick(projects),
-      `E${Math.random().toString(36).slice(2, 9).toUpperCase()}`,
+      source === 'paper' ? null : `E${Math.random().toString(36).slice(2, 9).toUpperCase()}`,
+      source,
       pick(['solved', 'partly', 'not']),
       int(1, 5),
       anyTime(),
     )
+  }
   const sessions: { id: number; activity: number }[] = []
   for (let i = 0; i < 30; i++) {
     const activity = await exec(
@@ -294,7 +301,10 @@ const recount = async (ids: number[], p: Period) => {
   f['projects.doneOnTime'] = onTime.length
   f['projects.onTimeRate'] = pct(onTime.length, withDeadline.length)
   const evals = t.evaluations.filter(
-    (x) => mine(projectById.get(x.project_id)!.neighborhood_id) && within(x.created_at),
+    (x) =>
+      x.source !== 'support' &&
+      mine(projectById.get(x.project_id)!.neighborhood_id) &&
+      within(x.created_at),
   )
   f['satisfaction.evaluations'] = evals.length
   f['satisfaction.satisfactionAvg'] = evals.length
@@ -324,6 +334,7 @@ const recount = async (ids: number[], p: Period) => {
   const supports = t.supports.filter(
     (s) =>
       s.source === 'support' &&
+      s.counted === 1 &&
       within(s.created_at) &&
       mine(topicById.get(s.topic_id)!.neighborhood_id),
   ).length

@@ -15,11 +15,15 @@ import { yearEarlier } from './days'
 // 3. 项目: projects adopted (created) in the period and projects done in it, not counting the
 //    projects programmes make (规定动作 have their own matrix); 按期完成率: of the projects done in
 //    the period that had a deadline, the share done by it.
-// 4. 满意度: evaluations made in the period, summed as the resident board sums them
-//    (domain/evaluation `summarize`): mean satisfaction 1–5 and the share who said solved.
+// 4. 满意度: evaluations made in the period that count (vocabulary COUNTED_EVALUATION_SOURCES:
+//    a filer's code, a verified supporter, a paper sheet; not the legacy ratings of unverified
+//    support codes), summed as the resident board sums them (domain/evaluation `summarize`):
+//    mean satisfaction 1–5 and the share who said solved.
 // 5. 活动: published activities with a session that started in the period (and before now).
 // 6. 参与人次: every visit counted: people checked in at activities (party sizes), "me too"
-//    supports, evaluations and 居民打钩 answers (paper sheets with their counts).
+//    supports that count on the board (not a repeat from one address, domain/voice.ts rule 4;
+//    not the followers a merge carried over), the evaluations of rule 4 and 居民打钩 answers
+//    (paper sheets with their counts).
 // 7. 志愿者: volunteers (by phone) with a checked-in volunteer shift in the period, and their
 //    credited hours.
 // Change: the difference from last year and, for counts, the relative change (null when last
