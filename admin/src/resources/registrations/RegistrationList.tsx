@@ -13,6 +13,7 @@ import {
   useLocaleState,
   useTranslate,
 } from 'react-admin'
+import { canSeePersonalData } from '@domain/masking'
 import { formatDateTime } from '../../lib/format'
 import { useMe } from '../../lib/useMe'
 import { RowActions, StatusChip } from './RegistrationBits'
@@ -86,7 +87,9 @@ const NumberCol = DataTable.NumberCol<Registration>
 const RegistrationList = () => {
   const translate = useTranslate()
   const [locale] = useLocaleState()
-  const { writable } = useMe()
+  const { writable, role } = useMe()
+  // A masked field cannot be sorted on (the API answers 400): viewers get no sort on names.
+  const personal = !!role && canSeePersonalData(role)
   return (
     <List
       filters={filters}
@@ -101,8 +104,8 @@ const RegistrationList = () => {
         rowSx={(r) => (r.status === 'cancelled' ? { opacity: 0.55 } : {})}
       >
         <NumberCol source="seq" />
-        <Col source="name" />
-        <Col source="phone" />
+        <Col source="name" disableSort={!personal} />
+        <Col source="phone" disableSort />
         <NumberCol source="partySize" />
         <Col source="status" render={(r) => <StatusChip r={r} />} />
         <Col

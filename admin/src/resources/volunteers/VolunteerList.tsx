@@ -1,5 +1,6 @@
 import { Chip, Stack } from '@mui/material'
 import { CreateButton, DataTable, List, SearchInput, TextInput, TopToolbar } from 'react-admin'
+import { canSeePersonalData } from '@domain/masking'
 import { useMe } from '../../lib/useMe'
 import type { Volunteer } from './types'
 
@@ -20,7 +21,9 @@ const Col = DataTable.Col<Volunteer>
 const NumberCol = DataTable.NumberCol<Volunteer>
 
 const VolunteerList = () => {
-  const { writable } = useMe()
+  const { writable, role } = useMe()
+  // A masked field cannot be sorted on (the API answers 400): viewers get no sort on names.
+  const personal = !!role && canSeePersonalData(role)
   return (
     <List
       filters={filters}
@@ -33,8 +36,8 @@ const VolunteerList = () => {
         bulkActionButtons={false}
         size="small"
       >
-        <Col source="name" />
-        <Col source="phone" />
+        <Col source="name" disableSort={!personal} />
+        <Col source="phone" disableSort />
         <Col source="tags" disableSort render={(v) => <Words words={v.tags} color="secondary" />} />
         <Col source="skills" disableSort render={(v) => <Words words={v.skills} />} />
         <NumberCol source="totalHours" />
