@@ -14,7 +14,7 @@ import {
   peek,
   recordFailure,
   retryAfterSeconds,
-} from '../lib/rate-limit'
+} from '../db/queries/rate-limit'
 import { readJson } from '../lib/validate'
 import { audit } from '../lib/audit'
 

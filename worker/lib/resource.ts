@@ -3,14 +3,17 @@ import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../env'
 import { batch, type Statement } from '../db/batch'
 import { errorText } from '../db/errors'
-import { auditLog, neighborhoods } from '../db/schema'
+import { neighborhoods } from '../db/schema'
 import { DATE_WINDOW_MESSAGE, inDateWindow } from '../domain/dates'
 import type { CurrentUser } from './auth'
 import { ApiError, validationError } from './errors'
-import { audit } from './audit'
+import { audit } from '../db/queries/audit'
 import { filterList, inList, SEARCH_MAX, type ListQuery } from './simple-rest'
 
 // Small helpers shared by the plain CRUD routers (towns, grids, channels, users ...).
+
+/** Moved to db/queries/audit.ts; re-exported for the routers that import it from here. */
+export { auditCreate } from '../db/queries/audit'
 
 /**
  * `filter.id` (getMany) and other id filters as numbers; `undefined` when absent.
@@ -92,26 +95,6 @@ export const orderOf = (q: ListQuery, columns: Record<string, SQLiteColumn>, id:
   const dir = q.sort.order === 'ASC' ? asc : desc
   return column === id ? [dir(id)] : [dir(column), dir(id)]
 }
-
-/**
- * The audit row for a create, to put in the batch RIGHT AFTER the insert: its record id is the
- * new row's (`last_insert_rowid()`), since the id is not known before the batch runs.
- * @example await batch(db, [db.insert(towns).values(v).returning(), auditCreate(db, user, 'towns', v)])
- */
-export const auditCreate = (
-  db: Db,
-  user: Pick<CurrentUser, 'id'>,
-  resource: string,
-  after: unknown,
-) =>
-  db.insert(auditLog).values({
-    at: Date.now(),
-    userId: user.id,
-    action: 'create',
-    resource,
-    recordId: sql`CAST(last_insert_rowid() AS TEXT)`,
-    after: JSON.stringify(after),
-  })
 
 /** An error's message with those of its causes (drizzle wraps D1's), to look for constraints. */
 export { errorText }

@@ -11,6 +11,7 @@ import {
 } from '../../domain/capacity'
 import type { Field } from '../../domain/forms/definition'
 import { ApiError, problemError } from '../../lib/errors'
+import { randomToken } from '../../lib/password'
 
 // Registering for a session, as the public page, the public JSON endpoint and staff entry all
 // do it: the domain's checks (domain/capacity.ts), then the one atomic insert
@@ -60,6 +61,8 @@ export const createRegistration = async (
       answers,
       source,
       clientKey: input.clientKey,
+      token: randomToken(24),
+      checkinCode: randomToken(12),
       now,
       volunteer: volunteer
         ? { neighborhoodId: activity.neighborhoodId, code: newVolunteerCode() }

@@ -1,5 +1,8 @@
-import type { Db } from '../env'
+import type { Db } from '../../env'
 import { sql, type SQL } from 'drizzle-orm'
+
+// Rate limits (hits in a fixed window) and failure backoff, all kept in the rate_limits table:
+// the statements the pages, the sign-in and the resident queries count with.
 
 export type RateLimitOptions = { limit: number; windowMs: number }
 

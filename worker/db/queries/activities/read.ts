@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm'
 import type { Db } from '../../../env'
 import { activities, activitySessions, registrations } from '../../schema'
 import { batch, rawAll } from '../../batch'
-import { hitStatement } from '../../../lib/rate-limit'
+import { hitStatement } from '../rate-limit'
 import { SEATS_TAKEN, SESSION_COUNTS, seatsSql, WAITLIST_POSITION } from './seats'
 
 // Reads of activities, sessions and registrations for the public pages (/a, /r, /c, /v), the

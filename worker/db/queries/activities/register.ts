@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm'
 import type { Db } from '../../../env'
 import { batch, rawAll, type Statement } from '../../batch'
 import { errorText } from '../../errors'
-import { randomToken } from '../../../lib/password'
 import { seatsSql } from './seats'
 
 // Registering for a session, atomically. D1 has no interactive transactions, so every rule of
@@ -21,6 +20,9 @@ export type NewRegistration = {
   source: 'web' | 'staff'
   /** The submission's idempotency key: a second insert with it returns the first registration. */
   clientKey?: string | null
+  /** The registrant's secret link token and the code shown at check-in, made by the caller. */
+  token: string
+  checkinCode: string
   /**
    * For a volunteer activity: the registrant is recorded as a volunteer (keyed by phone, once)
    * of this neighborhood, with this lookup code when new.
@@ -104,7 +106,7 @@ const runInsert = async (
  * MAX(seq)+1. SQLite runs it as one atomic write, so no two arrivals see the same free seats.
  * The volunteer row and `extra(token)` statements join the same batch (guard them on the token:
  * the insert may refuse).
- * @example const r = await registerParty(db, { sessionId: 3, name: '王芳', phone: '13812345678', partySize: 2, answers: {}, source: 'web' })
+ * @example const r = await registerParty(db, { sessionId: 3, name: '王芳', phone: '13812345678', partySize: 2, answers: {}, source: 'web', token, checkinCode })
  */
 export const registerParty = async (
   db: Db,
@@ -112,8 +114,7 @@ export const registerParty = async (
   extra: (token: string) => Statement[] = () => [],
 ): Promise<Registering> => {
   const now = input.now ?? Date.now()
-  const token = randomToken(24)
-  const checkinCode = randomToken(12)
+  const { token, checkinCode } = input
   const resident = input.source === 'web'
   const window = resident
     ? sql`AND (a.opens_at IS NULL OR a.opens_at <= ${now}) AND (a.closes_at IS NULL OR a.closes_at > ${now})

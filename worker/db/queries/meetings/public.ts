@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../../env'
 import { batchRows } from '../../batch'
-import { hitStatement } from '../../../lib/rate-limit'
+import { hitStatement } from '../rate-limit'
 import {
   DEFAULT_LENGTH_MS,
   SIGN_IN_CLOSES_AFTER_MS,
