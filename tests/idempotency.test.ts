@@ -14,7 +14,7 @@ describe('once (idempotency keys)', () => {
       return { status: 201, body: { n: runs } }
     }
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => once(db(), 'key-concurrent-1', 'test', work)),
+      Array.from({ length: 5 }, () => once(db(), 'key-concurrent-1', 'test', {}, work)),
     )
     expect(runs).toBe(1)
     expect(results.map((r) => r.body)).toEqual(Array(5).fill({ n: 1 }))
@@ -23,11 +23,11 @@ describe('once (idempotency keys)', () => {
 
   it('releases the claim when the work fails, so a corrected resend goes through', async () => {
     await expect(
-      once(db(), 'key-fails-1', 'test', async () => {
+      once(db(), 'key-fails-1', 'test', {}, async () => {
         throw new Error('bad input')
       }),
     ).rejects.toThrow('bad input')
-    const r = await once(db(), 'key-fails-1', 'test', async () => ({ status: 201, body: 'ok' }))
+    const r = await once(db(), 'key-fails-1', 'test', {}, async () => ({ status: 201, body: 'ok' }))
     expect(r).toMatchObject({ status: 201, body: 'ok', replayed: false })
   })
 
@@ -37,9 +37,12 @@ describe('once (idempotency keys)', () => {
     )
       .bind('test:key-stale-1', Date.now() - STALE_CLAIM_MS - 1000)
       .run()
-    const r = await once(db(), 'key-stale-1', 'test', async () => ({ status: 201, body: 'filed' }))
+    const r = await once(db(), 'key-stale-1', 'test', {}, async () => ({
+      status: 201,
+      body: 'filed',
+    }))
     expect(r).toMatchObject({ status: 201, body: 'filed', replayed: false })
-    const again = await once(db(), 'key-stale-1', 'test', async () => ({
+    const again = await once(db(), 'key-stale-1', 'test', {}, async () => ({
       status: 201,
       body: 'twice',
     }))
@@ -54,7 +57,7 @@ describe('once (idempotency keys)', () => {
       .run()
     let ran = false
     await expect(
-      once(db(), 'key-fresh-1', 'test', async () => {
+      once(db(), 'key-fresh-1', 'test', {}, async () => {
         ran = true
         return { status: 201, body: 'x' }
       }),

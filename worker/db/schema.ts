@@ -250,6 +250,8 @@ export const idempotencyKeys = sqliteTable('idempotency_keys', {
   status: integer('status').notNull(),
   body: text('body').notNull(),
   createdAt: createdAt(),
+  /** SHA-256 of the request the key was first used for (lib/idempotency `requestHash`). */
+  requestHash: text('request_hash'),
 })
 
 export const savedViews = sqliteTable('saved_views', {

@@ -3,7 +3,7 @@
 // once. An unverified support code is told, kindly, why it cannot rate yet.
 import { Hono } from 'hono'
 import type { AppEnv } from '../env'
-import { IDEMPOTENCY_KEY, once } from '../lib/idempotency'
+import { IDEMPOTENCY_KEY, once, requestHash, sameRequest } from '../lib/idempotency'
 import { normalizeTrackingCode, TRACKING_CODE } from '../domain/tracking-code'
 import {
   canEvaluate,
@@ -49,7 +49,7 @@ const refuse = (
   lang: Lang,
   code: string,
   reason: EvaluationRefusal,
-  status: 200 | 409,
+  status: 200 | 409 | 422,
 ) =>
   messagePage(c, {
     lang,
@@ -181,7 +181,12 @@ evaluate.post('/t/:code/evaluate', async (c) => {
     overLimit(c, 'evaluate'),
   ])
   if (!view) return unknownCode(c, lang, c.req.param('code'))
-  if (stored) return thanks(c, lang, code)
+  // A resend of the rating that went through is thanked again; the same key with another
+  // rating is refused (one rating per code: this one was not taken).
+  if (stored)
+    return sameRequest(stored.requestHash, await requestHash(values))
+      ? thanks(c, lang, code)
+      : refuse(c, lang, code, 'already', 422)
   if (wait) return tooManyLookups(c, lang, wait)
 
   const allowed = canEvaluate({
@@ -220,7 +225,7 @@ evaluate.post('/t/:code/evaluate', async (c) => {
   }
 
   const projectId = view.project!.id
-  const result = await once(db, key, scope, async () => {
+  const result = await once(db, key, scope, values, async () => {
     const stored = await insertEvaluation(db, { projectId, code, ...checked.value })
     return { status: stored ? 200 : 409, body: { stored } }
   })

@@ -8,7 +8,7 @@
 // inside its one batch; `answer` then says why, if nothing was filed.
 import { Hono } from 'hono'
 import type { AppEnv } from '../env'
-import { IDEMPOTENCY_KEY } from '../lib/idempotency'
+import { IDEMPOTENCY_KEY, requestHash, sameRequest } from '../lib/idempotency'
 import { MOBILE_PHONE, normalizePhone } from '../domain/masking'
 import { newTrackingCode } from '../domain/tracking-code'
 import {
@@ -154,7 +154,7 @@ const showForm = (
     errors?: Record<string, string>
     notice?: string
     idemKey?: string
-    status?: 200 | 400 | 410 | 429
+    status?: 200 | 400 | 410 | 422 | 429
   } = {},
 ) => {
   const lang = langOf(c)
@@ -194,6 +194,8 @@ const showReceipt = (c: PageContext, target: FormTarget, code: string) => {
 type Outcome = Pick<NeedsFormData, 'stored' | 'hits'> & {
   form: Record<string, string>
   key: string | null
+  /** The hash of the posted values, to tell a resend from another need under the same key. */
+  hash: string
   /** Look-alikes that stopped the filing. */
   similar: SimilarTopic[]
 }
@@ -202,7 +204,7 @@ type Outcome = Pick<NeedsFormData, 'stored' | 'hits'> & {
 const answer = (
   c: PageContext,
   target: FormTarget,
-  { form, key, stored, hits, similar }: Outcome,
+  { form, key, hash, stored, hits, similar }: Outcome,
 ) => {
   const lang = langOf(c)
   const values = needValues(form)
@@ -212,7 +214,12 @@ const answer = (
   // (even with autofill, which skips it: autocomplete=off, off-screen, no tab stop) never does.
   if (form[HONEYPOT]) return showReceipt(c, target, newTrackingCode())
   if (!key) return showForm(c, target, { values, status: 400, notice: t(lang, 'err.stale') })
-  if (stored) return showReceipt(c, target, stored.code)
+  // A resend of the filed form gets its receipt; the key reused with another need files nothing
+  // and shows the form again (what was typed kept) under a fresh key.
+  if (stored)
+    return sameRequest(stored.requestHash, hash)
+      ? showReceipt(c, target, stored.code)
+      : showForm(c, target, { values, status: 422, notice: t(lang, 'err.stale') })
 
   const wait = waitAfter('needs', hits)
   if (wait) {
@@ -302,12 +309,14 @@ const post = async (c: PageContext) => {
   if (!source) return channelNotFound(c)
   const form = await readForm(c)
   const key = IDEMPOTENCY_KEY.test(form.key ?? '') ? form.key : null
+  const hash = await requestHash(needValues(form))
   const hit = batchHit(c, 'needs')
   const checked = checkNeed(needValues(form), langOf(c))
   if (key && checked.ok && !form.edit && !form[HONEYPOT]) {
     const need = checked.value
     const filed = await fileNeed(c.var.db, source, {
       key,
+      requestHash: hash,
       hit: { ...hit, limit: LIMITS.needs.limit },
       topic: {
         categoryId: need.categoryId,
@@ -323,12 +332,12 @@ const post = async (c: PageContext) => {
     const found = targetOf(c, source, filed)
     if (found.missing) return closedChannel(c, source, found.channel, filed, form)
     if (filed.code) return showReceipt(c, found.target, filed.code)
-    return answer(c, found.target, { form, key, ...filed })
+    return answer(c, found.target, { form, key, hash, ...filed })
   }
   const data = await needsFormData(c.var.db, source, { key, hit })
   const found = targetOf(c, source, data)
   if (found.missing) return closedChannel(c, source, found.channel, data, form)
-  return answer(c, found.target, { form, key, ...data, similar: [] })
+  return answer(c, found.target, { form, key, hash, ...data, similar: [] })
 }
 
 /**

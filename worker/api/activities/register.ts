@@ -11,6 +11,7 @@ import {
 } from '../../domain/capacity'
 import type { Field } from '../../domain/forms/definition'
 import { ApiError, problemError } from '../../lib/errors'
+import { idempotencyMismatch } from '../../lib/idempotency'
 import { randomToken } from '../../lib/password'
 
 // Registering for a session, as the public page, the public JSON endpoint and staff entry all
@@ -70,6 +71,7 @@ export const createRegistration = async (
     },
     extra,
   )
+  if (!result.reg && result.refused === 'idempotency_mismatch') throw idempotencyMismatch()
   if (!result.reg)
     throw problemError(
       result.refused === 'duplicate_phone'

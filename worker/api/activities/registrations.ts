@@ -109,7 +109,9 @@ export const registrationsApi = new Hono<AppEnv>()
       )
       return { status: 201, body: await reloadRegistration(c.var, reg.id) }
     }
-    const result = key ? await once(db, key, `staff-registration:${user.id}`, work) : await work()
+    const result = key
+      ? await once(db, key, `staff-registration:${user.id}`, input, work)
+      : await work()
     return c.json(result.body, result.status as 201)
   })
   .put('/:id', async (c) => {

@@ -158,7 +158,7 @@ export const topicsCreateApi = new Hono<AppEnv>().post('/', async (c) => {
   const input = await readJson(c, createSchema)
   const key = c.req.header('Idempotency-Key')
   if (!key) return c.json(toTopicRecord(await create(c.var, input), c.var.user), 201)
-  const result = await once(c.var.db, key, `staff-topic:${c.var.user.id}`, async () => ({
+  const result = await once(c.var.db, key, `staff-topic:${c.var.user.id}`, input, async () => ({
     status: 201,
     body: toTopicRecord(await create(c.var, input), c.var.user),
   }))

@@ -179,7 +179,7 @@ const formPage = (
     errors?: Record<string, string>
     refusal?: string
     key?: string
-    status?: 200 | 400 | 409 | 429
+    status?: 200 | 400 | 409 | 422 | 429
   },
 ) =>
   renderPage(
@@ -268,6 +268,15 @@ activityPages.post('/a/:key/s/:sid', async (c) => {
         errors[k.startsWith('answers.') ? QUESTION_PREFIX + k.slice(8) : k] = m
       return formPage(c, lang, s, { values, errors, key, status: 400 })
     }
+    // The form's key was used before with other details: nothing registered; the form again,
+    // as typed, under a fresh key.
+    if (err.code === 'idempotency_mismatch')
+      return formPage(c, lang, s, {
+        values,
+        refusal: t(lang, 'err.stale'),
+        key: newFormKey(),
+        status: 422,
+      })
     if (err.code === 'conflict' || err.code === 'illegal_transition') {
       const fresh = (await sessionOf(c)) ?? s
       return formPage(c, lang, fresh, {

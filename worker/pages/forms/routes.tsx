@@ -11,7 +11,7 @@ import { newReceipt } from '../../domain/forms/codes'
 import { availability } from '../../domain/forms/state'
 import { answersFromForm, validateAnswers } from '../../domain/forms/validator'
 import { loadUser, SESSION_COOKIE } from '../../lib/auth'
-import { IDEMPOTENCY_KEY } from '../../lib/idempotency'
+import { IDEMPOTENCY_KEY, requestHash, sameRequest } from '../../lib/idempotency'
 import { randomToken } from '../../lib/password'
 import { clientAddress } from '../../lib/client-address'
 import { retryAfterSeconds } from '../../lib/rate-limit'
@@ -190,8 +190,25 @@ export const formPages = new Hono<AppEnv>()
         />,
         200,
       )
-    // A resend of a response that went through: its receipt, whatever happened since.
-    if (stored) return c.redirect(receiptUrl(form.slug, stored.receipt, lang, langAsked), 303)
+    // A resend of a response that went through: its receipt, whatever happened since. The key
+    // reused with other answers stores nothing: the form again, as typed, under a fresh key.
+    const typed = answersFromForm(
+      form.fields,
+      body as Record<string, string | File | (string | File)[]>,
+    )
+    const hash = await requestHash(typed)
+    const mismatch = () =>
+      renderForm(c, form, {
+        lang,
+        langAsked,
+        values: typed,
+        formError: t(lang, 'form.expired'),
+        status: 422,
+      })
+    if (stored)
+      return sameRequest(stored.requestHash, hash)
+        ? c.redirect(receiptUrl(form.slug, stored.receipt, lang, langAsked), 303)
+        : mismatch()
 
     if (hits > SUBMIT_LIMIT.limit) {
       c.header('Retry-After', String(retryAfterSeconds(SUBMIT_LIMIT.windowMs)))
@@ -238,9 +255,12 @@ export const formPages = new Hono<AppEnv>()
       maxResponses: form.maxResponses,
       onePerPhone: form.onePerPhone,
       key,
+      requestHash: hash,
     })
     if ('receipt' in result)
-      return c.redirect(receiptUrl(form.slug, result.receipt, lang, langAsked), 303)
+      return sameRequest(result.requestHash, hash)
+        ? c.redirect(receiptUrl(form.slug, result.receipt, lang, langAsked), 303)
+        : mismatch()
     if (result.refused === 'duplicate_phone')
       return again({ [phoneKey!]: t(lang, 'form.duplicate_phone') }, 409)
     return refusal(c, lang, form, result.refused, 409)

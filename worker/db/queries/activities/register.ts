@@ -51,11 +51,12 @@ const RETURNING = sql.raw(`id, status, seq, token, checkin_code AS checkinCode,
  * What registering did: registered (or, for a resent form, found the registration its first
  * send made), with the volunteer's code when one was recorded; or refused, because a guard of the
  * insert did not hold (`state`: the caller tells why from the current state) or the phone already
- * holds a live registration for the session (`duplicate_phone`).
+ * holds a live registration for the session (`duplicate_phone`), or the idempotency key was used
+ * before for another registrant or other answers (`idempotency_mismatch`: the first one stands).
  */
 export type Registering =
   | { reg: Registered; replayed: boolean; volunteerCode: string | null }
-  | { reg: null; refused: 'state' | 'duplicate_phone' }
+  | { reg: null; refused: 'state' | 'duplicate_phone' | 'idempotency_mismatch' }
 
 /** Whether a write failed on the one-registration-per-idempotency-key index. */
 const isDuplicateKey = (err: unknown) =>
@@ -148,17 +149,32 @@ export const registerParty = async (
     // A resubmission of the same form matches both indexes; either may be the one reported.
     if (input.clientKey && (isDuplicateKey(err) || isDuplicatePhone(err))) {
       const first = await registrationByClientKey(db, input.sessionId, input.clientKey)
-      if (first) return { reg: first, replayed: true, volunteerCode: null }
+      if (first) {
+        const { name, phone, partySize, answers, ...reg } = first
+        const same =
+          name === input.name &&
+          phone === input.phone &&
+          partySize === input.partySize &&
+          answers === JSON.stringify(input.answers)
+        return same
+          ? { reg, replayed: true, volunteerCode: null }
+          : { reg: null, refused: 'idempotency_mismatch' }
+      }
     }
     if (isDuplicatePhone(err)) return { reg: null, refused: 'duplicate_phone' }
     throw err
   }
 }
 
-/** The registration a submission with `clientKey` made for a session, if any. */
+/**
+ * The registration a submission with `clientKey` made for a session, if any, with what it was
+ * sent with (answers as stored JSON), to tell a resend from another registration under that key.
+ */
 export const registrationByClientKey = async (db: Db, sessionId: number, clientKey: string) =>
-  db.get<Registered | undefined>(sql`
-    SELECT ${RETURNING} FROM registrations
+  db.get<
+    (Registered & { name: string; phone: string; partySize: number; answers: string }) | undefined
+  >(sql`
+    SELECT ${RETURNING}, name, phone, party_size AS partySize, answers FROM registrations
     WHERE session_id = ${sessionId} AND client_key = ${clientKey}`)
 
 /** A volunteer's code by phone (for receipts), or null. */

@@ -16,7 +16,14 @@ const claimKey = (formId: number, key: string) => `form:${formId}:${key}`
 const claimKeyBySlug = (slug: string, key: string) =>
   sql`'form:' || (SELECT id FROM forms WHERE slug = ${slug}) || ':' || ${key}`
 
-export type ResponseStored = { receipt: string }
+/** A stored response's receipt, and the hash of the answers its key was used for. */
+export type ResponseStored = { receipt: string; requestHash: string | null }
+
+type StoredRow = { body: string; request_hash: string | null }
+const storedOf = (row: StoredRow): ResponseStored => ({
+  receipt: (JSON.parse(row.body) as { receipt: string }).receipt,
+  requestHash: row.request_hash,
+})
 
 /**
  * In one batch: the form with its current fields, this client's hits so far (one counted now)
@@ -32,16 +39,16 @@ export const formForPost = async (
   const [forms_, hits, stored] = await batch(db, [
     withFields(db).where(eq(forms.slug, slug)).limit(1),
     rawAll<{ count: number }>(db, hitStatement(hit.key, hit.windowMs)),
-    rawAll<{ body: string }>(
+    rawAll<StoredRow>(
       db,
-      sql`SELECT body FROM idempotency_keys
+      sql`SELECT body, request_hash FROM idempotency_keys
         WHERE key = ${claimKeyBySlug(slug, key)} AND status <> 0`,
     ),
   ])
   return {
     form: forms_[0] ? toForm(forms_[0]) : undefined,
     hits: hits[0]?.count ?? 0,
-    stored: stored[0] ? (JSON.parse(stored[0].body) as ResponseStored) : null,
+    stored: stored[0] ? storedOf(stored[0]) : null,
   }
 }
 
@@ -57,6 +64,8 @@ export type NewResponse = {
   onePerPhone: boolean
   /** The form's idempotency key: a resend gets the first receipt and stores nothing. */
   key: string
+  /** What the key is stored with (lib/idempotency `requestHash` of the posted answers). */
+  requestHash: string
 }
 
 /**
@@ -91,15 +100,16 @@ export const submitResponse = async (
     rawAll(
       db,
       sql`
-      INSERT INTO idempotency_keys (key, scope, status, body, created_at)
-      SELECT ${key}, ${`form:${r.formId}`}, 201, json_object('receipt', receipt), ${now}
+      INSERT INTO idempotency_keys (key, scope, status, body, created_at, request_hash)
+      SELECT ${key}, ${`form:${r.formId}`}, 201, json_object('receipt', receipt), ${now}, ${r.requestHash}
       FROM form_responses WHERE receipt = ${r.receipt}
-      ON CONFLICT (key) DO UPDATE SET status = excluded.status, body = excluded.body
+      ON CONFLICT (key) DO UPDATE SET status = excluded.status, body = excluded.body,
+        request_hash = excluded.request_hash
         WHERE idempotency_keys.status = 0`,
     ),
-    rawAll<{ body: string }>(
+    rawAll<StoredRow>(
       db,
-      sql`SELECT body FROM idempotency_keys WHERE key = ${key} AND status <> 0`,
+      sql`SELECT body, request_hash FROM idempotency_keys WHERE key = ${key} AND status <> 0`,
     ),
     rawAll<{ full: number; dup: number }>(
       db,
@@ -109,7 +119,7 @@ export const submitResponse = async (
       WHERE NOT EXISTS (SELECT 1 FROM form_responses WHERE receipt = ${r.receipt})`,
     ),
   ])
-  if (stored[0]) return JSON.parse(stored[0].body) as ResponseStored
+  if (stored[0]) return storedOf(stored[0])
   const { full, dup } = why[0]
   return { refused: dup && r.onePerPhone ? 'duplicate_phone' : full ? 'full' : 'closed' }
 }

@@ -62,7 +62,7 @@ export type CategoryOption = { id: number; name: string; nameEn: string }
 const categoriesQuery = sql`SELECT id, name, name_en AS nameEn FROM categories WHERE active = 1 ORDER BY sort_order, id`
 
 const storedQuery = (key: string | null | undefined) =>
-  sql`SELECT body FROM idempotency_keys WHERE key = ${`needs:${key ?? ''}`} AND status <> 0`
+  sql`SELECT body, request_hash FROM idempotency_keys WHERE key = ${`needs:${key ?? ''}`} AND status <> 0`
 
 /** The rate-limit key of a client on this form: per client address and neighborhood. */
 const hitKeyOf = (hit: BatchHit, source: FormSource) =>
@@ -72,8 +72,8 @@ export type NeedsFormData = {
   /** The channel in any state; null when the code or slug is unknown. */
   channel: ChannelInfo | null
   categories: CategoryOption[]
-  /** For a resend of a filed form: the receipt it got. */
-  stored: { code: string } | null
+  /** For a resend of a filed form: the receipt it got, and the hash of what was filed. */
+  stored: { code: string; requestHash: string | null } | null
   /** Hits so far in the window, when a hit was asked for (per client and neighborhood). */
   hits: number
 }
@@ -84,11 +84,13 @@ const formData = (
   stored: unknown[],
   hits: unknown[],
 ): NeedsFormData => {
-  const storedRow = stored[0] as { body: string } | undefined
+  const storedRow = stored[0] as { body: string; request_hash: string | null } | undefined
   return {
     channel: (channels[0] as ChannelInfo | undefined) ?? null,
     categories: categories as CategoryOption[],
-    stored: storedRow ? JSON.parse(storedRow.body) : null,
+    stored: storedRow
+      ? { ...JSON.parse(storedRow.body), requestHash: storedRow.request_hash }
+      : null,
     hits: hitsOf(hits),
   }
 }
@@ -143,6 +145,8 @@ export type SimilarTopic = {
 export type NeedToFile = {
   /** The form's idempotency key: a resend gets the first receipt and files nothing. */
   key: string
+  /** What the key is stored with (lib/idempotency `requestHash` of the form's values). */
+  requestHash: string
   /** The client's rate limit, counted in the same batch; over `limit`, nothing is filed. */
   hit: BatchHit & { limit: number }
   /** The checked fields; the channel gives the neighborhood, grid and channel. */
@@ -206,8 +210,9 @@ export const fileNeed = async (
     filing.event,
     filing.count,
     filing.tokens,
-    sql`INSERT INTO idempotency_keys (key, scope, status, body, created_at)
-      SELECT ${claimKey}, 'needs', 200, json_object('code', tracking_code), ${now} FROM topics
+    sql`INSERT INTO idempotency_keys (key, scope, status, body, created_at, request_hash)
+      SELECT ${claimKey}, 'needs', 200, json_object('code', tracking_code), ${now}, ${need.requestHash}
+      FROM topics
       WHERE tracking_code = ${trackingCode}`,
     channelQuery(source),
     categoriesQuery,
