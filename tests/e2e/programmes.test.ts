@@ -193,6 +193,35 @@ describe('programmes in the browser', () => {
     await page.context().close()
   })
 
+  it('shows the town every neighborhood’s weekly check-in, and staff add a note', async () => {
+    const page = await newDesktopPage(browser)
+    await signInAdmin(page, 'town', '/admin/#/weekly-checkins')
+    // The summaries of this week are made on demand (the cron job makes them on Mondays).
+    await page.getByRole('button', { name: '生成本周周报' }).click({ timeout: 60_000 })
+    await expect
+      .poll(() => page.locator('.MuiCard-root[data-testid^="weekly-"]').count(), {
+        timeout: 30_000,
+      })
+      .toBe(8)
+    const text = await page.evaluate(() => document.body.innerText)
+    expect(text.match(/\b(?:ra|app|resources|weekly)\.[A-Za-z_][\w.-]*/g) ?? []).toEqual([])
+    await page.context().close()
+
+    const staff = await newDesktopPage(browser)
+    await signInAdmin(staff, 'staff', '/admin/#/weekly-checkins')
+    const note = staff.locator('[data-testid="weekly-note-1"]')
+    await note.waitFor({ timeout: 60_000 })
+    expect(await staff.locator('.MuiCard-root[data-testid^="weekly-"]').count()).toBe(1)
+    await note.fill('周一对接：逾期的议事会本周补开。')
+    await staff.getByRole('button', { name: '保存记录' }).click()
+    await expect.poll(() => staff.getByText('已保存').count()).toBeGreaterThan(0)
+    const [[row]] = await sql(
+      'SELECT note FROM weekly_checkins WHERE neighborhood_id = 1 ORDER BY week_start DESC LIMIT 1',
+    )
+    expect(row.note).toBe('周一对接：逾期的议事会本周补开。')
+    await staff.context().close()
+  })
+
   it('downloads the 台账 workbook from the report screen, with the figures on screen', async () => {
     const page = await newDesktopPage(browser, { acceptDownloads: true })
     await signInAdmin(page, 'town', '/admin/#/reports')
