@@ -152,12 +152,14 @@ const screenPreloads = (routes: Record<string, string[]>): Plugin => ({
 
 /** The topic grid (what most page loads open): its two lazily loaded modules. */
 const TOPIC_SCREEN = ['resources/topics/TopicList.tsx', 'resources/topics/TopicGrid.tsx']
+/** A programme's screen (its matrix is the default tab). The key is a regular expression. */
+const PROGRAMME_SCREEN = ['resources/programmes/ProgrammeShow.tsx']
 
 // Built into dist/admin, which wrangler serves as static assets at /admin/.
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: BASE,
-  plugins: [react(), immutableAssets(), screenPreloads({ '#/topics': TOPIC_SCREEN })],
+  plugins: [react(), immutableAssets(), screenPreloads({ '#/topics': TOPIC_SCREEN, '#/programmes/\\d+/show': PROGRAMME_SCREEN })],
   // The vocabulary and the pure rules are the server's (worker/domain): imported, never copied.
   resolve: { alias: { '@domain': fileURLToPath(new URL('../worker/domain', import.meta.url)) } },
   build: {
