@@ -159,7 +159,11 @@ const PROGRAMME_SCREEN = ['resources/programmes/ProgrammeShow.tsx']
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: BASE,
-  plugins: [react(), immutableAssets(), screenPreloads({ '#/topics': TOPIC_SCREEN, '#/programmes/\\d+/show': PROGRAMME_SCREEN })],
+  plugins: [
+    react(),
+    immutableAssets(),
+    screenPreloads({ '#/topics': TOPIC_SCREEN, '#/programmes/\\d+/show': PROGRAMME_SCREEN }),
+  ],
   // The vocabulary and the pure rules are the server's (worker/domain): imported, never copied.
   resolve: { alias: { '@domain': fileURLToPath(new URL('../worker/domain', import.meta.url)) } },
   build: {
