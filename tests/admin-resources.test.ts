@@ -90,7 +90,7 @@ describe('POST /api/towns', () => {
   it('creates a town for an admin and audits it', async () => {
     const r = await api('/api/towns', { cookie: w.cookies.admin, body: { name: '  新泾镇 ' } })
     expect(r.status, JSON.stringify(r.body)).toBe(201)
-    expect(r.body).toEqual({ id: expect.any(Number), name: '新泾镇' })
+    expect(r.body).toEqual({ id: expect.any(Number), name: '新泾镇', version: 1 })
     const rows = await auditRows('towns', r.body.id)
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({ action: 'create', user_id: w.users.admin.id })
@@ -122,7 +122,7 @@ describe('PUT/DELETE /api/towns/:id', () => {
     expect(put.body.name).toBe('改名镇')
     const del = await api(`/api/towns/${town.id}`, { method: 'DELETE', cookie: w.cookies.admin })
     expect(del.status, JSON.stringify(del.body)).toBe(200)
-    expect(del.body).toEqual({ id: town.id, name: '改名镇' })
+    expect(del.body).toEqual({ id: town.id, name: '改名镇', version: 2 })
     expect((await auditRows('towns', town.id)).map((r) => r.action)).toEqual([
       'create',
       'update',
@@ -147,6 +147,7 @@ describe('/api/neighborhoods', () => {
         townId: w.townId,
         name: expect.any(String),
         slug: expect.any(String),
+        version: 1,
       },
     ])
     const town = await api('/api/neighborhoods', { cookie: w.cookies.town })
@@ -184,7 +185,7 @@ describe('/api/neighborhoods', () => {
     expect(noTown.body.errors).toHaveProperty('townId')
     const ok = await api('/api/neighborhoods', { cookie: w.cookies.admin, body })
     expect(ok.status, JSON.stringify(ok.body)).toBe(201)
-    expect(ok.body).toEqual({ id: expect.any(Number), ...body })
+    expect(ok.body).toEqual({ id: expect.any(Number), ...body, version: 1 })
     const dup = await api('/api/neighborhoods', {
       cookie: w.cookies.admin,
       body: { ...body, name: '另一个' },
@@ -202,7 +203,12 @@ describe('/api/grids', () => {
       body: { neighborhoodId: n1, name: '1号楼组' },
     })
     expect(ok.status, JSON.stringify(ok.body)).toBe(201)
-    expect(ok.body).toEqual({ id: expect.any(Number), neighborhoodId: n1, name: '1号楼组' })
+    expect(ok.body).toEqual({
+      id: expect.any(Number),
+      neighborhoodId: n1,
+      name: '1号楼组',
+      version: 1,
+    })
     expect((await auditRows('grids', ok.body.id))[0]).toMatchObject({
       action: 'create',
       user_id: w.users.staff.id,
@@ -295,6 +301,7 @@ describe('/api/categories', () => {
       nameEn: 'Greenery',
       sortOrder: 1,
       active: true,
+      version: 1,
     })
     const inactive = await api(`/api/categories${q({ filter: { active: false } })}`, {
       cookie: w.cookies.staff,

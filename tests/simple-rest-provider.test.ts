@@ -148,7 +148,14 @@ describe('ra-data-simple-rest on categories', () => {
     expect(list.total).toBe(3)
     expect(list.data.map((c) => c.name)).toEqual(['文体', '养老'])
     const { data: one } = await admin.getOne('categories', { id: ids[0] })
-    expect(one).toEqual({ id: ids[0], name: '安全', nameEn: 'Safety', sortOrder: 3, active: true })
+    expect(one).toEqual({
+      id: ids[0],
+      name: '安全',
+      nameEn: 'Safety',
+      sortOrder: 3,
+      active: true,
+      version: 1,
+    })
     const { data: updated } = await admin.update('categories', {
       id: one.id,
       data: { ...one, active: false },

@@ -44,6 +44,7 @@ describe('GET /api/users', () => {
         townIds: [w.townId],
         neighborhoodIds: [],
         createdAt: expect.any(Number),
+        version: expect.any(Number),
       },
       {
         id: w.users.staff.id,
@@ -54,6 +55,7 @@ describe('GET /api/users', () => {
         townIds: [],
         neighborhoodIds: [w.neighborhoodIds[0]],
         createdAt: expect.any(Number),
+        version: expect.any(Number),
       },
     ])
     expect(r.text).not.toMatch(/password/i)
@@ -224,11 +226,13 @@ describe('PUT /api/users/:id', () => {
       body: { password: 'short' },
     })
     expect(short.status).toBe(400)
-    // An empty password from the edit form leaves it unchanged.
+    // An empty password from the edit form leaves it unchanged. (The form sends the record as it
+    // read it after the reset: the one from before is a stale version.)
+    const { body: read } = await api(`/api/users/${u.id}`, { cookie: w.cookies.admin })
     const blank = await api(`/api/users/${u.id}`, {
       method: 'PUT',
       cookie: w.cookies.admin,
-      body: { ...u, password: '' },
+      body: { ...read, password: '' },
     })
     expect(blank.status, JSON.stringify(blank.body)).toBe(200)
     expect(await signIn(u.username, 'a-new-password')).toMatch(/=/)
