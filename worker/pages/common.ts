@@ -5,7 +5,7 @@ import { getCookie, setCookie } from 'hono/cookie'
 import type { AppEnv } from '../env'
 import { clientAddress, UNKNOWN_ADDRESS } from '../lib/client-address'
 import { sha256Hex } from '../lib/password'
-import { hit, retryAfterSeconds, type RateLimitOptions } from '../lib/rate-limit'
+import { hit, retryAfterSeconds, type RateLimitOptions } from '../db/queries/rate-limit'
 
 export type PageContext = Context<AppEnv>
 

@@ -7,7 +7,7 @@ import { forms } from '../../schema'
 import { batch, rawAll } from '../../batch'
 import { toForm, withFields, type FormWithFields } from './read'
 import type { Answers } from '../../../domain/forms/definition'
-import { hitStatement, type RateLimitOptions } from '../../../lib/rate-limit'
+import { hitStatement, type RateLimitOptions } from '../rate-limit'
 
 // The idempotency key of a response is per form, so the same key on two forms is two answers:
 // 'form:<form id>:<key>', as `once` wrote it. Built in JS where the id is known (D1 binds a JS

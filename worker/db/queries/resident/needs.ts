@@ -9,7 +9,7 @@ import { anySimilar, similarTopicsQuery } from '../topics/similar'
 import type { TopicStatus } from '../../../domain/vocabulary'
 import { storedTokens } from '../../../domain/similar-topics'
 import { newChannelCode } from '../../../domain/channel-code'
-import { hitStatement } from '../../../lib/rate-limit'
+import { hitStatement } from '../rate-limit'
 import { batchRows, type BatchHit, hitsOf } from '../../batch'
 
 export type ChannelInfo = {
