@@ -141,6 +141,22 @@ export const FORM_STATUS_LABEL: Record<FormStatus, Label> = {
   closed: { zh: '已关闭', en: 'Closed' },
 }
 
+/** The kinds of question a form field can be (forms/definition.ts: what each one holds). */
+export const FIELD_TYPES = [
+  'text',
+  'longtext',
+  'number',
+  'phone',
+  'single',
+  'multiple',
+  'date',
+  'building',
+  'rating',
+  'consent',
+  'hidden',
+] as const
+export type FieldType = (typeof FIELD_TYPES)[number]
+
 // ── activities (活动) and registrations (报名) ──
 
 export const ACTIVITY_KINDS = ['event', 'volunteer'] as const

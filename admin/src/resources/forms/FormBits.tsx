@@ -1,9 +1,6 @@
-import { Chip, IconButton, Link, Stack, Tooltip } from '@mui/material'
-import ContentCopyIcon from '@mui/icons-material/ContentCopy'
-import OpenInNewIcon from '@mui/icons-material/OpenInNew'
-import PrintIcon from '@mui/icons-material/Print'
-import QrCodeIcon from '@mui/icons-material/QrCode2'
-import { useNotify, useTranslate } from 'react-admin'
+import { Chip } from '@mui/material'
+import { useTranslate } from 'react-admin'
+import PublicLinks from '../../layout/PublicLinks'
 import type { Availability, FormRecord } from './types'
 
 const AVAILABILITY_COLOR: Record<Availability, 'default' | 'success' | 'warning' | 'info'> = {
@@ -32,46 +29,4 @@ export const FormLinks = ({
   form,
 }: {
   form: Pick<FormRecord, 'publicUrl' | 'qrUrl' | 'posterUrl'>
-}) => {
-  const translate = useTranslate()
-  const notify = useNotify()
-  const absolute = `${window.location.origin}${form.publicUrl}`
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(absolute)
-      notify('forms.copied', { type: 'info' })
-    } catch {
-      window.prompt(translate('forms.copyUrl'), absolute)
-    }
-  }
-  // Links inside a clickable row must not also open the record.
-  const stop = (e: React.MouseEvent) => e.stopPropagation()
-  const links = [
-    { key: 'open', href: form.publicUrl, icon: <OpenInNewIcon fontSize="small" /> },
-    { key: 'qr', href: form.qrUrl, icon: <QrCodeIcon fontSize="small" /> },
-    { key: 'poster', href: form.posterUrl, icon: <PrintIcon fontSize="small" /> },
-  ]
-  return (
-    <Stack direction="row" spacing={0.5} onClick={stop}>
-      {links.map((l) => (
-        <Tooltip key={l.key} title={translate(`forms.${l.key}`)}>
-          <IconButton
-            size="small"
-            component={Link}
-            href={l.href}
-            target="_blank"
-            rel="noopener"
-            aria-label={translate(`forms.${l.key}`)}
-          >
-            {l.icon}
-          </IconButton>
-        </Tooltip>
-      ))}
-      <Tooltip title={translate('forms.copyUrl')}>
-        <IconButton size="small" onClick={copy} aria-label={translate('forms.copyUrl')}>
-          <ContentCopyIcon fontSize="small" />
-        </IconButton>
-      </Tooltip>
-    </Stack>
-  )
-}
+}) => <PublicLinks resource="forms" urls={form} />

@@ -1,21 +1,8 @@
-import type { FormStatus } from '@domain/vocabulary'
+import { FIELD_TYPES, type FieldType, type FormStatus } from '@domain/vocabulary'
 
 // Mirrors the API records of worker/api/forms/record.ts and worker/domain/forms/definition.ts.
 
-export const FIELD_TYPES = [
-  'text',
-  'longtext',
-  'number',
-  'phone',
-  'single',
-  'multiple',
-  'date',
-  'building',
-  'rating',
-  'consent',
-  'hidden',
-] as const
-export type FieldType = (typeof FIELD_TYPES)[number]
+export { FIELD_TYPES, type FieldType }
 
 export type Availability = 'draft' | 'not_open' | 'open' | 'closed' | 'full'
 
