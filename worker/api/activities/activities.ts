@@ -41,7 +41,7 @@ import {
 } from './record'
 
 // Staff API for activities (活动): events and volunteer activities with their extra questions.
-// Sessions / shifts: sessions.ts; registrations: registrations*.ts; volunteers: volunteers.ts.
+// Sessions / shifts: sessions.ts; registrations: registrations*.ts; volunteers: volunteers-*.ts.
 
 const sessionInput = z.object({
   label: z.string().trim().max(60, '场次名称最多 60 字').nullish(),

@@ -1,4 +1,4 @@
-// The records of the volunteers API (worker/api/activities/volunteers.ts).
+// The records of the volunteers API (worker/api/activities/volunteers-record.ts).
 export type Volunteer = {
   id: number
   phone: string
