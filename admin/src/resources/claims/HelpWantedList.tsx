@@ -47,7 +47,13 @@ const Tasks = ({ p, canRaise }: { p: HelpWanted; canRaise: boolean }) => {
   return (
     <Stack spacing={1} sx={{ py: 1 }} data-testid={`help-wanted-tasks-${p.id}`}>
       {p.tasks.map((t) => (
-        <Stack key={t.id} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <Stack
+          key={t.id}
+          direction="row"
+          spacing={1}
+          sx={{ alignItems: 'center' }}
+          data-testid={`help-wanted-task-${t.id}`}
+        >
           <Typography variant="body2" sx={{ flex: 1 }}>
             {t.title}
             {t.dueAt !== null && ` · ${formatDate(t.dueAt, locale)}`}
@@ -88,7 +94,7 @@ const HelpWantedList = () => {
       sort={{ field: 'id', order: 'ASC' }}
     >
       <DataTable<HelpWanted>
-        rowClick={false}
+        rowClick={(_id, _resource, p) => (p.tasks.length > 0 ? 'expand' : false)}
         bulkActionButtons={false}
         expand={<ExpandTasks canRaise={canRaise} />}
         expandSingle={false}
