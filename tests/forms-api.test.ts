@@ -443,14 +443,12 @@ describe('GET /api/forms/:id/export', () => {
     const header = Object.fromEntries(cells(rows[0][2]).map(([col, v]) => [v, col]))
     const first = Object.fromEntries(cells(rows[1][2]))
     const second = Object.fromEntries(cells(rows[2][2]))
-    expect(first[header['建议']]).toBe(
-      `'=HYPERLINK(&quot;http://evil.example&quot;,&quot;点我&quot;)`,
-    )
-    expect(first[header['每天跑单几小时']]).toBe('10')
-    expect(second[header['每天跑单几小时']]).toBe('7')
-    expect(second[header['驿站最需要什么']]).toBe('充电、休息')
+    expect(first[header.建议]).toBe(`'=HYPERLINK(&quot;http://evil.example&quot;,&quot;点我&quot;)`)
+    expect(first[header.每天跑单几小时]).toBe('10')
+    expect(second[header.每天跑单几小时]).toBe('7')
+    expect(second[header.驿站最需要什么]).toBe('充电、休息')
     // Numbers are numeric cells, so a spreadsheet can sum them.
-    expect(sheet).toMatch(new RegExp(`<c r="${header['每天跑单几小时']}3"><v>7</v></c>`))
+    expect(sheet).toMatch(new RegExp(`<c r="${header.每天跑单几小时}3"><v>7</v></c>`))
   })
 })
 

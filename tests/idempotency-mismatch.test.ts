@@ -146,9 +146,7 @@ describe('registration (/a/:slug/s/:sid)', () => {
       expect(r.status, JSON.stringify(r.body)).toBe(422)
       expect(r.body.code).toBe('idempotency_mismatch')
     }
-    expect(
-      await count('SELECT COUNT(*) AS n FROM registrations WHERE session_id = ?', sid),
-    ).toBe(1)
+    expect(await count('SELECT COUNT(*) AS n FROM registrations WHERE session_id = ?', sid)).toBe(1)
   })
 
   it('form: answers 422 with the form again (values kept, a fresh key) and registers nothing new', async () => {
@@ -158,7 +156,12 @@ describe('registration (/a/:slug/s/:sid)', () => {
     )
     const sid = sessions[0].id
     const path = `/a/${activity.slug}/s/${sid}`
-    const fields = { key: 'mismatch-form-reg-1', name: '王五', phone: '13300000003', partySize: '1' }
+    const fields = {
+      key: 'mismatch-form-reg-1',
+      name: '王五',
+      phone: '13300000003',
+      partySize: '1',
+    }
     const first = await postPage(path, fields, clientAddress())
     expect(first.status, first.text.slice(0, 300)).toBe(303)
     const same = await postPage(path, fields, clientAddress())
@@ -167,9 +170,7 @@ describe('registration (/a/:slug/s/:sid)', () => {
     expect(other.status).toBe(422)
     expect(other.text).toContain('赵六')
     expect(inputValue(other.text, 'key')).not.toBe(fields.key)
-    expect(
-      await count('SELECT COUNT(*) AS n FROM registrations WHERE session_id = ?', sid),
-    ).toBe(1)
+    expect(await count('SELECT COUNT(*) AS n FROM registrations WHERE session_id = ?', sid)).toBe(1)
   })
 })
 
@@ -230,7 +231,12 @@ describe('evaluation (/t/:code/evaluate)', () => {
     const n = world.neighborhoodIds[0]
     const topic = await residentTopic(n, { status: 'done' })
     await residentProject(n, { status: 'done', topicIds: [topic.id] })
-    const rating = { key: 'mismatch-eval-key-1', resolved: 'solved', satisfaction: '4', comment: '' }
+    const rating = {
+      key: 'mismatch-eval-key-1',
+      resolved: 'solved',
+      satisfaction: '4',
+      comment: '',
+    }
     const first = await postPage(`/t/${topic.code}/evaluate`, rating, clientAddress())
     expect(first.status, first.text.slice(0, 300)).toBe(200)
     const same = await postPage(`/t/${topic.code}/evaluate`, rating, clientAddress())

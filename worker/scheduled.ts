@@ -14,7 +14,11 @@ const TOKENIZE_PER_RUN = 5_000
 export const upkeep = async (env: Env) => {
   const db = createDb(env.DB)
   let done = 0
-  for (let n; done < TOKENIZE_PER_RUN && (n = await tokenizeTopics(db)) > 0; ) done += n
+  while (done < TOKENIZE_PER_RUN) {
+    const n = await tokenizeTopics(db)
+    if (n === 0) break
+    done += n
+  }
   return done
 }
 

@@ -93,12 +93,8 @@ export const promotions = (capacity: number, taken: number, regs: Queued[]): num
  * @example waitlistPositions([{ id: 4, seq: 9, … waitlisted }, { id: 2, seq: 3, … waitlisted }]) // Map { 2 → 1, 4 → 2 }
  */
 export const waitlistPositions = (regs: Queued[]) => {
-  const map = new Map<number, number>()
-  ;[...regs]
-    .filter((r) => r.status === 'waitlisted')
-    .sort((a, b) => a.seq - b.seq)
-    .forEach((r, i) => map.set(r.id, i + 1))
-  return map
+  const waiting = regs.filter((r) => r.status === 'waitlisted').sort((a, b) => a.seq - b.seq)
+  return new Map(waiting.map((r, i) => [r.id, i + 1]))
 }
 
 /**

@@ -85,5 +85,5 @@ export const icsCalendar = (event: CalendarEvent) => {
     'END:VEVENT',
     'END:VCALENDAR',
   ]
-  return lines.map(foldLine).join('\r\n') + '\r\n'
+  return `${lines.map(foldLine).join('\r\n')}\r\n`
 }

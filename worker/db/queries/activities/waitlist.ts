@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import type { Db } from '../../../env'
 import { activitySessions } from '../../schema'
 import { batch, guard, guardedBatch, rawAll, type Statement } from '../../batch'
