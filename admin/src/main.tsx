@@ -4,12 +4,19 @@ import App from './App'
 import { awaitMainContent } from './lib/useSecondary'
 import { seedAuth } from './queryClient'
 import { preloadTopicList } from './resources/topics'
+import { preloadProgrammeShow } from './resources/programmes'
 
 // Opening the topic grid directly (a bookmark, a reload): fetch its chunks and first page while
 // the session check and the first render run, instead of after them, and show the grid before
 // the menu and filter bar (see useSecondary).
 if (/^#\/topics\/?(\?|$)/.test(window.location.hash)) {
   preloadTopicList()
+  awaitMainContent()
+}
+// The same for a programme's matrix (its screen, and the matrix itself).
+const programme = /^#\/programmes\/(\d+)\/show/.exec(window.location.hash)
+if (programme) {
+  preloadProgrammeShow(Number(programme[1]))
   awaitMainContent()
 }
 

@@ -1,10 +1,11 @@
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { Box, LinearProgress, MenuItem, Stack, TextField, Typography } from '@mui/material'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslate } from 'react-admin'
 import { STEP_STATE_LOOK, STEP_STATES, type StepState } from '@domain/vocabulary'
 import { shanghaiDay } from '../../lib/format'
-import { programmeApi } from './api'
+import { mainContentShown } from '../../lib/useSecondary'
+import { matrixQuery } from './api'
 import ItemDialog from './ItemDialog'
 import type { Cell, MatrixRow, StateCounts } from './types'
 
@@ -103,10 +104,11 @@ const MatrixView = ({ programmeId }: { programmeId: number }) => {
   const [filter, setFilter] = useState<Filter>('all')
   const [search, setSearch] = useState('')
   const [open, setOpen] = useState<number | null>(null)
-  const { data, isPending, refetch } = useQuery({
-    queryKey: ['programme-matrix', programmeId],
-    queryFn: () => programmeApi.matrix(programmeId),
-  })
+  const { data, isPending, refetch } = useQuery(matrixQuery(programmeId))
+  // A page load that opened this screen shows the matrix before the menu (main.tsx).
+  useEffect(() => {
+    if (data) mainContentShown()
+  }, [data])
   const rows = useMemo(
     () =>
       (data?.rows ?? []).filter(

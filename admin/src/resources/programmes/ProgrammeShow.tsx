@@ -27,7 +27,7 @@ import {
 } from 'react-admin'
 import { formatDate } from '../../lib/format'
 import { useNotifyError } from '../../lib/useNotifyError'
-import { matrixExportUrl, programmeApi } from './api'
+import { matrixExportUrl, matrixQuery, programmeApi } from './api'
 import ApplyDialog from './ApplyDialog'
 import MatrixView from './MatrixView'
 import StepsView from './StepsView'
@@ -43,7 +43,7 @@ const ProgrammeShow = () => {
   const [locale] = useLocaleState()
   const { data: p, isPending } = useGetOne<Programme>('programmes', { id })
   // The matrix (the default tab) is asked for now, beside the programme, not after it.
-  useQuery({ queryKey: ['programme-matrix', id], queryFn: () => programmeApi.matrix(id) })
+  useQuery(matrixQuery(id))
   const [tab, setTab] = useState<TabName>('matrix')
   const [applying, setApplying] = useState(false)
   const queryClient = useQueryClient()

@@ -17,7 +17,7 @@ import { STEP_STATE_LOOK, type StepState } from '@domain/vocabulary'
 import { formatDate, shanghaiDay, shanghaiDayStart } from '../../lib/format'
 import { useMe } from '../../lib/useMe'
 import { useNotifyError } from '../../lib/useNotifyError'
-import { programmeApi } from './api'
+import { matrixQuery, programmeApi } from './api'
 import type { Cell, Programme, StateCounts, Step } from './types'
 
 // The timetable (时间表): one bar per step from the programme's start to its due day, on the
@@ -77,10 +77,7 @@ const Timetable = ({ programme, onChanged }: { programme: Programme; onChanged: 
   const { writable } = useMe()
   const [place, setPlace] = useState<number | ''>('')
   const [moveItems, setMoveItems] = useState(true)
-  const { data, refetch } = useQuery({
-    queryKey: ['programme-matrix', programme.id],
-    queryFn: () => programmeApi.matrix(programme.id),
-  })
+  const { data, refetch } = useQuery(matrixQuery(programme.id))
   if (!data) return <LinearProgress />
   const start = programme.startsAt
   const span = Math.max(1, programme.endsAt - start)

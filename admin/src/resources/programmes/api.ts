@@ -51,3 +51,15 @@ export const programmeApi = {
 
 /** The export's URL (a plain link: the browser downloads it with the session cookie). */
 export const matrixExportUrl = (id: number) => `/api/programmes/${id}/matrix/export`
+
+/**
+ * The matrix query, one key for every screen part that shows it (the show screen asks for it beside
+ * the programme, the matrix and the timetable render it). Its first answer is fresh for 10 s: the
+ * parts mounting after it (or after a page load's prefetch) do not ask again; writes refetch it.
+ * @example const { data } = useQuery(matrixQuery(7))
+ */
+export const matrixQuery = (id: number) => ({
+  queryKey: ['programme-matrix', id],
+  queryFn: () => programmeApi.matrix(id),
+  staleTime: 10_000,
+})

@@ -1,5 +1,7 @@
 import ChecklistIcon from '@mui/icons-material/FactCheck'
 import { lazyScreen } from '../../lib/preloadable'
+import { queryClient } from '../../queryClient'
+import { matrixQuery } from './api'
 
 // Programmes (九个一 / 规定动作): each screen downloads when first opened.
 const ProgrammeList = lazyScreen(() => import('./ProgrammeList'))
@@ -18,4 +20,13 @@ export default {
   create: ProgrammeCreate,
   icon: ChecklistIcon,
   recordRepresentation: 'name',
+}
+
+/**
+ * For a page load that opens a programme (#/programmes/<id>/show): starts its screen's download
+ * and its matrix now, while the shell renders, instead of after (see main.tsx).
+ */
+export const preloadProgrammeShow = (id: number) => {
+  void ProgrammeShow.preload()
+  void queryClient.prefetchQuery(matrixQuery(id))
 }
