@@ -261,6 +261,40 @@ describe('partner logins', () => {
   })
 })
 
+describe('/api/users and the partner role', () => {
+  it('makes partner logins only through their organisation; one can still be disabled', async () => {
+    const made = await api('/api/users', {
+      cookie: w.cookies.admin,
+      body: {
+        username: 'loose-partner',
+        displayName: 'x',
+        role: 'partner',
+        password: 'long-enough-1',
+      },
+    })
+    expect(made.status).toBe(400)
+    expect(made.body.errors.role).toBeTruthy()
+    const staffUser = await createUser('staff', { neighborhoodIds: [w.neighborhoodIds[0]] })
+    const turned = await api(`/api/users/${staffUser.id}`, {
+      method: 'PUT',
+      cookie: w.cookies.admin,
+      body: { role: 'partner' },
+    })
+    expect(turned.status).toBe(400)
+    const p = await createPartner(w)
+    const login = await partnerLogin(w, p.id)
+    const record = ok(await api(`/api/users/${login.id}`, { cookie: w.cookies.admin })).body
+    ok(
+      await api(`/api/users/${login.id}`, {
+        method: 'PUT',
+        cookie: w.cookies.admin,
+        body: { ...record, disabled: true },
+      }),
+    )
+    expect((await api('/api/auth/me', { cookie: login.cookie })).status).toBe(401)
+  })
+})
+
 describe('GET /api/partners/matches', () => {
   it('ranks partners whose offers match the project, best first, as the domain rule does', async () => {
     const elderly = await category('养老-匹配')

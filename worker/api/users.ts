@@ -133,6 +133,9 @@ export const usersApi = new Hono<AppEnv>()
   .get('/:id', async (c) => c.json(await load(c.var, idParam(c))))
   .post('/', adminOnly, async (c) => {
     const { password, townIds, neighborhoodIds, ...input } = await readJson(c, createSchema)
+    // A partner login belongs to an organisation: /api/partners/:id/logins makes it with the link.
+    if (input.role === 'partner')
+      throw validationError({ role: '共建单位的账号请在「共建单位」里开设，账号会归属到那个单位' })
     const scope = await checkScope(c.var, input.role, { townIds, neighborhoodIds })
     const hash = await hashPassword(password, iterations(c.env))
     const db = c.var.db
@@ -178,6 +181,8 @@ export const usersApi = new Hono<AppEnv>()
       if (Object.keys(errors).length) throw validationError(errors)
     }
     const role = input.role ?? before.role
+    if (role === 'partner' && before.role !== 'partner')
+      throw validationError({ role: '共建单位的账号请在「共建单位」里开设，账号会归属到那个单位' })
     const scopeChanged =
       input.role !== undefined || townIds !== undefined || neighborhoodIds !== undefined
     const scope = scopeChanged
