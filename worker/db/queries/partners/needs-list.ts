@@ -52,43 +52,24 @@ export type NeedsFilter = {
   partnerId?: number | null
 }
 
-const ACCEPTED_ON = (target: string) =>
-  sql.raw(`SELECT 1 FROM claims c WHERE c.project_id = projects.id AND ${target}
-    AND c.status = 'accepted'`)
+/** A task of `i` still looking for help: not done, not taken off the list, no accepted hand. */
+const TASK_LOOKING = sql.raw(`i.done = 0
+  AND NOT EXISTS (SELECT 1 FROM project_needs tn WHERE tn.project_id = i.project_id
+    AND tn.checklist_item_id = i.id AND tn.open = 0)
+  AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.project_id = i.project_id
+    AND c.checklist_item_id = i.id AND c.status = 'accepted')`)
 
-/** The listed projects' SELECT (unordered, unpaged): one row per project that looks for help. */
-const listed = (f: NeedsFilter) => sql`SELECT * FROM (
-  SELECT projects.id, projects.title, projects.status, projects.deadline_at AS deadlineAt,
-    projects.neighborhood_id AS neighborhoodId, neighborhoods.name AS neighborhoodName,
-    neighborhoods.slug AS neighborhoodSlug, neighborhoods.town_id AS townId,
-    (SELECT json_group_array(DISTINCT t.category_id) FROM project_topics pt
-      JOIN topics t ON t.id = pt.topic_id
-      WHERE pt.project_id = projects.id AND t.category_id IS NOT NULL) AS categoryIds,
-    ifnull(pn.kinds, '[]') AS kinds, ifnull(pn.note, '') AS note,
-    (ifnull(pn.open, 1) = 1 AND NOT EXISTS (${ACCEPTED_ON('c.checklist_item_id IS NULL')})) AS looking,
-    (SELECT json_group_array(json_object('partnerName', pa.name, 'volunteerName', v.name))
-      FROM claims c LEFT JOIN partners pa ON pa.id = c.partner_id
-      LEFT JOIN volunteers v ON v.id = c.volunteer_id
+/**
+ * The listed projects, cheaply: id, sort keys and whether the project itself looks for help,
+ * for every project that does or has a task that does (unordered, unpaged).
+ */
+const candidates = (f: NeedsFilter) => sql`SELECT * FROM (
+  SELECT projects.id, neighborhoods.name AS neighborhoodName, projects.deadline_at AS deadlineAt,
+    (ifnull(pn.open, 1) = 1 AND NOT EXISTS (SELECT 1 FROM claims c
       WHERE c.project_id = projects.id AND c.checklist_item_id IS NULL
-        AND c.status = 'accepted') AS claimants,
-    (SELECT json_group_array(json_object('id', id, 'title', title, 'dueAt', dueAt,
-        'kinds', json(kinds), 'note', note)) FROM (
-      SELECT i.id, i.title, i.due_at AS dueAt, ifnull(tn.kinds, '[]') AS kinds,
-        ifnull(tn.note, '') AS note
-      FROM checklist_items i
-        LEFT JOIN project_needs tn ON tn.project_id = i.project_id AND tn.checklist_item_id = i.id
-      WHERE i.project_id = projects.id AND i.done = 0 AND ifnull(tn.open, 1) = 1
-        AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.checklist_item_id = i.id
-          AND c.status = 'accepted')
-      ORDER BY i.sort_order, i.id)) AS tasks,
-    ${
-      f.partnerId
-        ? sql`(SELECT json_group_array(json_object('id', c.id, 'checklistItemId',
-            c.checklist_item_id, 'status', c.status)) FROM claims c
-            WHERE c.project_id = projects.id AND c.partner_id = ${f.partnerId}
-              AND c.status IN ('pending', 'accepted'))`
-        : sql`'[]'`
-    } AS mine
+        AND c.status = 'accepted')) AS looking,
+    EXISTS (SELECT 1 FROM checklist_items i WHERE i.project_id = projects.id
+      AND ${TASK_LOOKING}) AS taskLooking
   FROM projects JOIN neighborhoods ON neighborhoods.id = projects.neighborhood_id
     LEFT JOIN project_needs pn ON pn.project_id = projects.id AND pn.checklist_item_id IS NULL
   WHERE projects.status IN ('planned', 'in_progress', 'blocked')
@@ -100,10 +81,49 @@ const listed = (f: NeedsFilter) => sql`SELECT * FROM (
         : sql``
     }
     ${f.q?.trim() ? sql`AND instr(lower(projects.title), lower(${f.q.trim()})) > 0` : sql``}
-) WHERE looking OR tasks <> '[]'`
+) WHERE looking OR taskLooking`
 
 /** Neighborhood by name, then the soonest deadline first (no deadline last), then id. */
 const ORDER = sql`ORDER BY neighborhoodName, deadlineAt IS NULL, deadlineAt, id`
+
+/**
+ * A page of the list: `limit` rows from `offset`, in the list's order, with what the page
+ * shows; the categories, hands and tasks are read for the page's rows only.
+ */
+export const needsPageQuery = (f: NeedsFilter, limit: number, offset: number) => sql`
+  SELECT projects.id, projects.title, projects.status, projects.deadline_at AS deadlineAt,
+    projects.neighborhood_id AS neighborhoodId, page.neighborhoodName,
+    neighborhoods.slug AS neighborhoodSlug, neighborhoods.town_id AS townId, page.looking,
+    (SELECT json_group_array(DISTINCT t.category_id) FROM project_topics pt
+      JOIN topics t ON t.id = pt.topic_id
+      WHERE pt.project_id = projects.id AND t.category_id IS NOT NULL) AS categoryIds,
+    ifnull(pn.kinds, '[]') AS kinds, ifnull(pn.note, '') AS note,
+    (SELECT json_group_array(json_object('partnerName', pa.name, 'volunteerName', v.name))
+      FROM claims c LEFT JOIN partners pa ON pa.id = c.partner_id
+      LEFT JOIN volunteers v ON v.id = c.volunteer_id
+      WHERE c.project_id = projects.id AND c.checklist_item_id IS NULL
+        AND c.status = 'accepted') AS claimants,
+    (SELECT json_group_array(json_object('id', id, 'title', title, 'dueAt', dueAt,
+        'kinds', json(kinds), 'note', note)) FROM (
+      SELECT i.id, i.title, i.due_at AS dueAt, ifnull(tn.kinds, '[]') AS kinds,
+        ifnull(tn.note, '') AS note
+      FROM checklist_items i
+        LEFT JOIN project_needs tn ON tn.project_id = i.project_id AND tn.checklist_item_id = i.id
+      WHERE i.project_id = projects.id AND ${TASK_LOOKING}
+      ORDER BY i.sort_order, i.id)) AS tasks,
+    ${
+      f.partnerId
+        ? sql`(SELECT json_group_array(json_object('id', c.id, 'checklistItemId',
+            c.checklist_item_id, 'status', c.status)) FROM claims c
+            WHERE c.project_id = projects.id AND c.partner_id = ${f.partnerId}
+              AND c.status IN ('pending', 'accepted'))`
+        : sql`'[]'`
+    } AS mine
+  FROM (${candidates(f)} ${ORDER} LIMIT ${limit} OFFSET ${offset}) page
+    JOIN projects ON projects.id = page.id
+    JOIN neighborhoods ON neighborhoods.id = projects.neighborhood_id
+    LEFT JOIN project_needs pn ON pn.project_id = projects.id AND pn.checklist_item_id IS NULL
+  ORDER BY page.neighborhoodName, page.deadlineAt IS NULL, page.deadlineAt, page.id`
 
 type RawNeedRow = Omit<
   NeedProject,
@@ -127,12 +147,8 @@ const toNeedProject = (r: RawNeedRow): NeedProject => ({
   mine: JSON.parse(r.mine),
 })
 
-/** A page of the list: `limit` rows from `offset`, in the list's order. */
-export const needsPageQuery = (f: NeedsFilter, limit: number, offset: number) =>
-  sql`${listed(f)} ${ORDER} LIMIT ${limit} OFFSET ${offset}`
-
 /** How many projects the list holds under `f`. */
-export const needsCountQuery = (f: NeedsFilter) => sql`SELECT count(*) AS n FROM (${listed(f)})`
+export const needsCountQuery = (f: NeedsFilter) => sql`SELECT count(*) AS n FROM (${candidates(f)})`
 
 /** Rows of `needsPageQuery` as records. */
 export const needRows = (rows: unknown[]) => (rows as RawNeedRow[]).map(toNeedProject)
