@@ -1,5 +1,6 @@
 import simpleRestProvider from 'ra-data-simple-rest'
-import { fetchUtils, type DataProvider, type RaRecord } from 'react-admin'
+import { fetchUtils, type DataProvider, type RaRecord, type UpdateParams } from 'react-admin'
+import { changesOf, conflictCurrent, publishConflict, versionField } from './lib/conflicts'
 
 const httpClient = (url: string, options: fetchUtils.Options = {}) =>
   fetchUtils.fetchJson(url, { ...options, credentials: 'same-origin' })
@@ -27,6 +28,31 @@ export type TransitionInput = {
   note?: string
   internalNote?: string
   referredTo?: string
+  /** The version of the topic the move was decided on (a stale one answers 409). */
+  version?: number
+}
+
+/**
+ * The stock update, naming the version the user read (`previousData`, else the form's own) so
+ * that an edit made meanwhile answers 409 instead of being overwritten; a 409 with the current
+ * record is published to the layout's ConflictDialog (lib/conflicts.ts) before it is thrown on.
+ */
+const update = async <R extends RaRecord>(resource: string, params: UpdateParams<R>) => {
+  const field = versionField(resource)
+  const read: Record<string, unknown> = params.previousData ?? {}
+  const data: Record<string, unknown> = params.data
+  const version = read[field] ?? data[field]
+  try {
+    return await base.update<R>(resource, {
+      ...params,
+      data: (version === undefined ? data : { ...data, [field]: version }) as Partial<R>,
+    })
+  } catch (error) {
+    const current = conflictCurrent(error)
+    if (current)
+      publishConflict({ resource, id: params.id, read, mine: changesOf(data, read), current })
+    throw error
+  }
 }
 
 /**
@@ -36,10 +62,11 @@ export type TransitionInput = {
  */
 const dataProvider = {
   ...base,
+  update,
   transition: (id: number, input: TransitionInput) => post(`/topics/${id}/transition`, input),
   bulkTransition: (input: { ids: number[] } & TransitionInput) =>
     post<{ data: RaRecord[] }>('/topics/bulk-transition', input),
-  merge: (id: number, input: { targetId: number; note?: string }) =>
+  merge: (id: number, input: { targetId: number; note?: string; version?: number }) =>
     post(`/topics/${id}/merge`, input),
   bulkMerge: (input: { ids: number[]; targetId: number; note?: string }) =>
     post('/topics/bulk-merge', input),

@@ -32,6 +32,20 @@ const zh = {
       forbidden: '没有权限：%{message}',
       conflict: '操作未完成：%{message}',
     },
+    conflict: {
+      title: '别人刚改过这条记录',
+      intro:
+        '您编辑期间，这条记录已被其他人修改，您的修改还没有保存。下面是您改的内容和现在的内容，可以在最新版本上重新应用您的修改，或保留现在的内容。',
+      none: '看不出哪些字段不同。',
+      field: '字段',
+      read: '您打开时',
+      mine: '您的修改',
+      current: '现在',
+      both: '双方都改了',
+      reapply: '在最新版本上重新应用我的修改',
+      keep: '保留现在的内容',
+      reapplied: '已在最新版本上保存您的修改',
+    },
     common: { none: '—', loading: '加载中…' },
   },
 }
@@ -45,6 +59,20 @@ const en: typeof zh = {
     error: {
       forbidden: 'Not allowed: %{message}',
       conflict: 'Not done: %{message}',
+    },
+    conflict: {
+      title: 'Someone else just changed this record',
+      intro:
+        'While you were editing, someone else changed this record; your changes are not saved yet. Below are your changes and what is there now: reapply your changes on top of the latest version, or keep what is there.',
+      none: 'No field differs that can be shown.',
+      field: 'Field',
+      read: 'When you opened it',
+      mine: 'Your change',
+      current: 'Now',
+      both: 'changed by both',
+      reapply: 'Reapply my changes to the latest version',
+      keep: 'Keep what is there now',
+      reapplied: 'Your changes are saved on the latest version',
     },
     common: { none: '—', loading: 'Loading…' },
   },

@@ -26,6 +26,10 @@ export type Project = {
   evaluationCount: number
   satisfactionAvg: number | null
   resolvedShare: number | null
+  /** Counted ratings by where they came from (worker/domain/voice.ts). */
+  evaluationSources?: { code: number; verified: number; paper: number }
+  /** Moves on with every edit; updates name the one they read. */
+  version: number
 }
 
 /** A project's status as a coloured chip with its translated label. */

@@ -1,5 +1,8 @@
+import { useState } from 'react'
+import type { EvaluationSource } from '@domain/vocabulary'
 import {
   Box,
+  Button,
   Card,
   CardContent,
   CardHeader,
@@ -38,6 +41,7 @@ import {
   ProjectStatusChip,
 } from './ProjectBits'
 import UpdatesPanel from './UpdatesPanel'
+import PaperEvaluationDialog from './PaperEvaluationDialog'
 import ProjectPartnersPanel from '../claims/ProjectPartnersPanel'
 
 type Topic = {
@@ -49,6 +53,7 @@ type Topic = {
 }
 type Evaluation = {
   id: number
+  source: EvaluationSource
   resolved: 'solved' | 'partly' | 'not'
   satisfaction: number
   comment: string
@@ -179,6 +184,8 @@ const TopicsPanel = ({ project }: { project: Project }) => {
 const EvaluationsPanel = ({ project }: { project: Project }) => {
   const translate = useTranslate()
   const [locale] = useLocaleState()
+  const { writable } = useMe()
+  const [paper, setPaper] = useState(false)
   const { data: evaluations = [] } = useGetList<Evaluation>('evaluations', {
     filter: { projectId: project.id },
     sort: { field: 'createdAt', order: 'DESC' },
@@ -190,7 +197,16 @@ const EvaluationsPanel = ({ project }: { project: Project }) => {
       <CardHeader
         title={translate('projects.evaluations.title')}
         slotProps={{ title: { variant: 'h6' } }}
+        action={
+          writable &&
+          project.status === 'done' && (
+            <Button size="small" onClick={() => setPaper(true)}>
+              {translate('projects.evaluations.paperAdd')}
+            </Button>
+          )
+        }
       />
+      <PaperEvaluationDialog projectId={project.id} open={paper} onClose={() => setPaper(false)} />
       <CardContent sx={{ pt: 0 }}>
         {count === 0 ? (
           <Typography color="text.secondary">{translate('projects.evaluations.empty')}</Typography>
@@ -217,6 +233,11 @@ const EvaluationsPanel = ({ project }: { project: Project }) => {
                 </Typography>
               </Field>
             </Stack>
+            {project.evaluationSources && (
+              <Typography variant="body2" sx={{ mb: 2 }} data-testid="evaluation-sources">
+                {translate('projects.evaluations.sources', project.evaluationSources)}
+              </Typography>
+            )}
             <Stack spacing={1}>
               {evaluations.map((e) => (
                 <Box key={e.id} sx={{ borderTop: 1, borderColor: 'divider', pt: 1 }}>
@@ -244,7 +265,8 @@ const EvaluationsPanel = ({ project }: { project: Project }) => {
                       </Box>
                     </Typography>
                     <Typography variant="caption" color="text.secondary">
-                      {formatDate(e.createdAt, locale)}
+                      {formatDate(e.createdAt, locale)} ·{' '}
+                      {translate(`projects.evaluations.source.${e.source}`)}
                     </Typography>
                   </Stack>
                   {e.comment && <Typography variant="body2">{e.comment}</Typography>}

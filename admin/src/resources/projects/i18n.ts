@@ -1,3 +1,5 @@
+import { EVALUATION_SOURCE_LABEL, namesIn } from '@domain/vocabulary'
+
 const zh = {
   resources: {
     projects: {
@@ -86,13 +88,20 @@ const zh = {
     topics: { title: '关联议题', empty: '没有关联议题' },
     evaluations: {
       title: '居民评议',
-      empty: '还没有评议（项目完成后，提交和附议的居民可以评议）',
+      empty:
+        '还没有评议（项目完成后，提交议题的居民和验证了手机的附议居民可以评议；纸质评议表可以在这里录入）',
       count: '评议 %{count} 条',
       satisfaction: '平均满意度',
       resolved: '认为已解决',
       resolvedValue: { solved: '已解决', partly: '部分解决', not: '未解决' },
       comment: '留言',
       score: '%{score} / 5',
+      satisfactionOne: '满意程度（1 很不满意 … 5 很满意）',
+      sources: '来源：查询码 %{code} · 验证手机 %{verified} · 纸质 %{paper}',
+      source: namesIn(EVALUATION_SOURCE_LABEL, 'zh'),
+      paperAdd: '录入纸质评议',
+      paperTitle: '录入一份纸质评议表',
+      paperSaved: '纸质评议已录入',
     },
     create: {
       topics: '立项议题（待受理或已受理）',
@@ -190,13 +199,19 @@ const en: typeof zh = {
     evaluations: {
       title: 'Resident evaluations',
       empty:
-        'No evaluations yet (residents who raised or supported the topics can rate a done project)',
+        'No evaluations yet (once the project is done, residents who raised its topics and supporters with a verified phone can rate it; paper sheets are entered here)',
       count: '%{count} evaluations',
       satisfaction: 'Average satisfaction',
       resolved: 'Say it is resolved',
       resolvedValue: { solved: 'Solved', partly: 'Partly', not: 'Not solved' },
       comment: 'Comment',
       score: '%{score} / 5',
+      satisfactionOne: 'Satisfaction (1 very unhappy … 5 very happy)',
+      sources: 'From: tracking codes %{code} · verified phones %{verified} · paper %{paper}',
+      source: namesIn(EVALUATION_SOURCE_LABEL, 'en'),
+      paperAdd: 'Enter a paper rating',
+      paperTitle: 'Enter one paper rating sheet',
+      paperSaved: 'Paper rating entered',
     },
     create: {
       topics: 'Topics to adopt (submitted or accepted)',

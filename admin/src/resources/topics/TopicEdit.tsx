@@ -58,10 +58,19 @@ const TopicEdit = () => (
 
 const EDITABLE = ['title', 'description', 'location', 'categoryId', 'gridId', 'channelId'] as const
 
-/** Only the editable fields go to the server (the record also holds masked and derived fields). */
+/** Texts the server keeps as '' when empty (a cleared input gives null). */
+const TEXTS: readonly string[] = ['description', 'location']
+
+/**
+ * Only the editable fields go to the server (the record also holds masked and derived fields):
+ * an empty text as '', an empty choice as null.
+ */
 const pickEditable = (data: Partial<Topic>) =>
   Object.fromEntries(
-    EDITABLE.filter((k) => k in data).map((k) => [k, data[k] === '' ? null : data[k]]),
+    EDITABLE.filter((k) => k in data).map((k) => [
+      k,
+      TEXTS.includes(k) ? (data[k] ?? '') : data[k] === '' ? null : data[k],
+    ]),
   )
 
 export default TopicEdit

@@ -131,8 +131,24 @@ const Supports = ({ topic }: { topic: Topic }) => {
     sort: { field: 'id', order: 'DESC' },
     pagination: { page: 1, perPage: 20 },
   })
+  const tally = topic.supportTally
   return (
     <Section title={`${translate('topics.show.supports')} · ${topic.supportCount}`}>
+      {topic.supportBurst && (
+        <Chip
+          color="warning"
+          size="small"
+          sx={{ mb: 1 }}
+          label={translate('topics.show.burst')}
+          title={translate('topics.show.burstHint')}
+          data-testid="support-burst"
+        />
+      )}
+      {tally && (
+        <Typography variant="body2" sx={{ mb: 1 }} data-testid="support-tally">
+          {translate('topics.show.tally', tally)}
+        </Typography>
+      )}
       {data.length ? (
         <Stack component="ul" sx={{ m: 0, pl: 2 }}>
           {data.map((s) => (

@@ -128,6 +128,10 @@ const zh = {
         update: '进展更新',
       },
       source: { support: '附议', merged: '合并带入' },
+      tally:
+        '计入 %{counted} 人（验证手机 %{verified}，合并带入 %{merged}）；未重复计入：同一设备 %{sameDevice} 次，同一网络 %{sameAddress} 次',
+      burst: '疑似集中附议',
+      burstHint: '同一设备或同一网络短时间内反复附议，已只计一次',
     },
     create: {
       title: '代居民登记议题',
@@ -277,6 +281,10 @@ const en: typeof zh = {
         update: 'Progress update',
       },
       source: { support: 'Support', merged: 'Via merge' },
+      tally:
+        'Counted %{counted} (verified phones %{verified}, via merge %{merged}); not counted again: same device %{sameDevice}, same network %{sameAddress}',
+      burst: 'Burst of supports',
+      burstHint: 'Repeated supports from one device or network in a short time were counted once',
     },
     create: {
       title: 'Enter a topic for a resident',

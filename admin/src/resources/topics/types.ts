@@ -26,7 +26,22 @@ export type Topic = {
   acceptedAt: number | null
   adoptedAt: number | null
   doneAt: number | null
+  /** Moves on with every edit; updates and moves name the one they read. */
+  version: number
   allowedTransitions: TopicStatus[]
+  /** How its supports add up (GET /api/topics/:id only). */
+  supportTally?: SupportTally
+  /** Whether the repeats look like one person ticking many times (GET /api/topics/:id only). */
+  supportBurst?: boolean
+}
+
+/** Supports that count, and the ticks not counted again (worker/domain/voice.ts). */
+export type SupportTally = {
+  counted: number
+  verified: number
+  merged: number
+  sameDevice: number
+  sameAddress: number
 }
 
 export type TopicEvent = {

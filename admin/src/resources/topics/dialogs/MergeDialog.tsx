@@ -15,7 +15,7 @@ import { useWorkflowCall } from './useWorkflowCall'
 import type { Topic } from '../types'
 
 type Props = {
-  topics: Pick<Topic, 'id' | 'neighborhoodId'>[]
+  topics: (Pick<Topic, 'id' | 'neighborhoodId'> & Partial<Pick<Topic, 'version'>>)[]
   open: boolean
   onClose: () => void
   onDone?: () => void
@@ -67,7 +67,7 @@ const MergeDialog = ({ topics, open, onClose, onDone, initialTarget }: Props) =>
     return run(
       () =>
         topics.length === 1
-          ? dataProvider.merge(topics[0].id, body)
+          ? dataProvider.merge(topics[0].id, { ...body, version: topics[0].version })
           : dataProvider.bulkMerge({ ids: topics.map((t) => t.id), ...body }),
       ['topics.dialog.merged', { id: target.id }],
       () => {

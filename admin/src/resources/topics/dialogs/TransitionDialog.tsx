@@ -69,6 +69,7 @@ const TransitionDialog = ({ to, topics, open, onClose, onDone }: Props) => {
           ? dataProvider.transition(topics[0].id, {
               ...input,
               ...(internalNote.trim() ? { internalNote: internalNote.trim() } : {}),
+              version: topics[0].version,
             })
           : dataProvider.bulkTransition({ ids: topics.map((t) => t.id), ...input }),
       ['topics.dialog.done', { smart_count: topics.length }],
