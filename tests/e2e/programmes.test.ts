@@ -133,6 +133,32 @@ describe('programmes in the browser', () => {
     await page.context().close()
   })
 
+  it('lets the town define a programme in the form and apply it to every neighborhood', async () => {
+    const page = await newDesktopPage(browser)
+    await signInAdmin(page, 'town', '/admin/#/programmes/create')
+    const name = `e2e 规定动作 ${Date.now().toString(36)}`
+    await page.getByLabel('名称').first().fill(name, { timeout: 60_000 })
+    const day = (offset: number) =>
+      new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10)
+    await page.getByLabel('开始日期').fill(day(-5))
+    await page.getByLabel('结束日期').fill(day(60))
+    await page.getByLabel('步骤名称').first().fill('一次楼组走访')
+    await page.getByLabel('开始后第几天到期').first().fill('3')
+    await page.getByRole('button', { name: '保存' }).click()
+    await page.waitForSelector('[data-testid="programme-matrix"]', { timeout: 60_000 })
+    expect(await page.locator('h1').first().innerText()).toBe(name)
+    await page.getByRole('button', { name: '下发到居民区' }).click()
+    await page.locator('[data-testid="apply-submit"]').click()
+    await expect
+      .poll(() => page.locator('[data-testid^="cell-"]').count(), { timeout: 30_000 })
+      .toBe(8)
+    // The one step was due two days ago: overdue everywhere.
+    expect(new Set((await cellStates(page)).map((c) => c.split('=')[1]))).toEqual(
+      new Set(['overdue']),
+    )
+    await page.context().close()
+  })
+
   it('shows staff the row of their own neighborhood only', async () => {
     const page = await newDesktopPage(browser)
     await signInAdmin(page, 'staff', `/admin/#/programmes/${PROGRAMME}/show`)
