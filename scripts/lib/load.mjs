@@ -64,14 +64,3 @@ export const summarize = (sampler) => {
     statuses: sampler.statuses,
   }
 }
-
-/**
- * One case on its own: warm-up, then `durationMs` of load.
- * @example const r = await measure({ send: async () => (await fetch(url)).status }); r.rps
- */
-export const measure = async ({ send, durationMs = 5_000, warmupMs = 1_000, concurrency = 10 }) => {
-  if (warmupMs > 0) await runFor({ send, ms: warmupMs, concurrency })
-  const sampler = createSampler()
-  await runFor({ send, ms: durationMs, concurrency, sampler })
-  return { ...summarize(sampler), concurrency }
-}

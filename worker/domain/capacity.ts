@@ -33,12 +33,6 @@ export const SEAT_STATUSES = [
   'checked_in',
   'no_show',
 ] as const satisfies RegistrationStatus[]
-/** Statuses of a live registration: one per phone and session. */
-export const LIVE_STATUSES = [
-  'confirmed',
-  'waitlisted',
-  'checked_in',
-] as const satisfies RegistrationStatus[]
 
 /** Statuses of a registration still to come: it may be cancelled, and counts as upcoming. */
 export const UPCOMING_STATUSES = ['confirmed', 'waitlisted'] as const satisfies RegistrationStatus[]
@@ -157,10 +151,6 @@ export const checkInRefusal = (
 /** Whether a registration can still be cancelled (by the resident or staff). */
 export const cancellable = (status: RegistrationStatus) =>
   (UPCOMING_STATUSES as readonly string[]).includes(status)
-
-/** The minutes a checked-in shift credits by default: its length. */
-export const shiftMinutes = (session: { startsAt: number; endsAt: number }) =>
-  Math.max(0, Math.round((session.endsAt - session.startsAt) / 60_000))
 
 /** What a resident meets at an activity: its status, then its registration window. */
 export type RegistrationWindow = 'draft' | 'cancelled' | 'not_open' | 'open' | 'closed'

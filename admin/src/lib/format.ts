@@ -1,6 +1,4 @@
 /** Every time in the admin is shown in Shanghai time, whatever the browser's zone. */
-export const TIME_ZONE = 'Asia/Shanghai'
-
 const SHANGHAI_OFFSET_MS = 8 * 3600_000 // China has had no daylight saving since 1991
 
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n))

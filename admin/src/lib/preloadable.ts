@@ -39,8 +39,6 @@ export const preloadable = <P extends object>(load: Loader<P>, fallback: ReactNo
   return Object.assign(Preloadable, { preload })
 }
 
-export default preloadable
-
 /**
  * A resource screen loaded on first use: `preloadable` with react-admin's loading page as the
  * fallback. Used instead of `React.lazy` for every screen: with lazy, opening a second screen

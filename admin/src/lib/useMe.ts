@@ -12,5 +12,3 @@ export const useMe = () => {
   const me = identity as (Me & { fullName: string }) | undefined
   return { me, isPending, writable: canWrite(me?.role), role: me?.role }
 }
-
-export default useMe

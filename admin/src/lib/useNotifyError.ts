@@ -16,5 +16,3 @@ export const useNotifyError = () => {
     [notify],
   )
 }
-
-export default useNotifyError

@@ -33,5 +33,3 @@ export const usePersistentState = <T>(key: string | null, fallback: T) => {
   )
   return [value, set] as const
 }
-
-export default usePersistentState

@@ -43,5 +43,3 @@ export const useSecondary = () => {
   }, [ready])
   return ready
 }
-
-export default useSecondary

@@ -52,7 +52,6 @@ export const ACTIVITY_STATS = {
 export const selectActivities = (db: Db) =>
   db.select({ a: activities, ...ACTIVITY_STATS }).from(activities)
 type Selected = Awaited<ReturnType<ReturnType<typeof selectActivities>['where']>>[number]
-export type ActivityRow = typeof activities.$inferSelect
 
 /** The public paths of an activity: its page, its QR image and its printable poster. */
 export const activityUrls = (slug: string) => ({

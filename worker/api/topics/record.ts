@@ -46,7 +46,6 @@ export const toTopicRecord = (row: TopicRow, user: CurrentUser) => {
     allowedTransitions: allowedTransitions(row.status),
   }
 }
-export type TopicRecord = ReturnType<typeof toTopicRecord>
 
 /** Loads a topic the caller may see; anything else is a 404. */
 export const loadTopicInScope = async (v: AppEnv['Variables'], id: number) =>

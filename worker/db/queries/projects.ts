@@ -66,7 +66,6 @@ export const toProjectRecord = (row: ProjectRow, now = Date.now()) => {
     resolvedShare: n ? Math.round((solvedCount / n) * 100) / 100 : null,
   }
 }
-export type ProjectRecord = ReturnType<typeof toProjectRecord>
 
 /** One project's record, or undefined. */
 export const loadProject = async (db: Db, id: number) => {

@@ -1,11 +1,8 @@
 import { z } from 'zod'
-import { FIELD_TYPES, type FieldType } from '../vocabulary'
 
 // The field definitions staff build in the admin. A definition is plain JSON (stored in
 // form_versions.fields, or by other domains for their extra questions) and is the one source of
 // the response validator (validator.ts), the HTML attributes (html.ts) and the statistics.
-
-export { FIELD_TYPES, type FieldType }
 
 /** Field keys: the stable name of a question across versions (and its export column). */
 export const FIELD_KEY = /^[a-z][a-z0-9_]{0,39}$/

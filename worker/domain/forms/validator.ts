@@ -229,10 +229,6 @@ export const fieldSchema = (field: Field, lang: Lang = 'zh'): z.ZodType => {
   }
 }
 
-/** The fields shown for these answers: conditions are evaluated top-down on validated answers. */
-export const visibleKeys = (fields: Field[], answers: Answers) =>
-  fields.filter((f) => !f.condition || conditionHolds(f.condition, answers)).map((f) => f.key)
-
 /**
  * Compiles a definition to the zod schema of a whole response. Input: an object of raw answers by
  * field key. Output: the stored answers — only declared fields, hidden conditional fields dropped

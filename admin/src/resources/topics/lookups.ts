@@ -64,5 +64,3 @@ export const useTopicLookups = (channelIds: ReadonlyArray<number | null | undefi
     }
   }, [categories.data, neighborhoods.data, channels.data, locale])
 }
-
-export type TopicLookups = ReturnType<typeof useTopicLookups>
