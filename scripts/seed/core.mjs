@@ -805,6 +805,8 @@ export const seed = async (ctx) => {
     project_updates: [],
     evaluations: [],
   }
+  /** Supporters who rate a project, by code: their phone was verified when they supported. */
+  const verifiedAt = new Map()
   const topicRows = topics.map((t) => ({
     id: t.id,
     neighborhood_id: t.nid,
@@ -911,9 +913,15 @@ export const seed = async (ctx) => {
         public: 0,
       })
     if (p.status === 'done') {
-      const codes = p.topics.flatMap((t) => [t.trackingCode, ...t.supports.map((s) => s.code)])
-      for (const code of codes) {
+      // One voice per resident (worker/domain/voice.ts): filers rate with their code; a
+      // supporter who rates has a verified phone.
+      const codes = p.topics.flatMap((t) => [
+        [t.trackingCode, null],
+        ...t.supports.map((s) => [s.code, s.source === 'support' ? s : null]),
+      ])
+      for (const [code, support] of codes) {
         if (!r.chance(0.6)) continue
+        if (support) verifiedAt.set(code, support.at)
         const resolved = r.weighted([
           ['solved', 6],
           ['partly', 3],
@@ -926,6 +934,7 @@ export const seed = async (ctx) => {
           id: rows.evaluations.length + 1,
           project_id: p.id,
           tracking_code: code,
+          source: support ? 'verified' : 'code',
           resolved,
           satisfaction,
           comment: r.pick(EVAL_COMMENTS[resolved]),
@@ -935,6 +944,7 @@ export const seed = async (ctx) => {
     }
   }
 
+  for (const row of rows.supports) row.phone_verified_at = verifiedAt.get(row.tracking_code) ?? null
   const passwords = Object.fromEntries(USERS.map((u) => [u.id, hashPassword(DEMO_PASSWORD)]))
   const base = now - 120 * DAY
   const submissions = (channelId) => topics.filter((t) => t.channelId === channelId).length
