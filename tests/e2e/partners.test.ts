@@ -164,4 +164,37 @@ describe('a partner raising its hand', { timeout: 180_000 }, () => {
     expect(await listed.getByText('场地布置').count()).toBe(1)
     await phone.context().close()
   })
+
+  it('staff see the register, a project’s hands and matching partners, and the figures', async () => {
+    const town = await apiAs('town')
+    const found = await town(
+      'GET',
+      `/projects?filter=${encodeURIComponent(JSON.stringify({ q: '老年助餐点试运行' }))}`,
+    )
+    const meals = found.body[0]
+    const page = await newDesktopPage(browser)
+    await signInAdmin(page, 'town', '/admin/#/partners')
+    await page.locator('tr', { hasText: '大场医院' }).waitFor({ timeout: LOAD })
+    expect(
+      await page.locator('tr', { hasText: '慧华苑居民区党总支' }).getByText('党支部').count(),
+    ).toBe(1)
+    expect(await untranslatedKeys(page)).toEqual([])
+
+    // The seeded 老年助餐点: two hands accepted, and partners whose offers fit, best first.
+    await page.goto(`/admin/#/projects/${meals.id}/show`)
+    const panel = page.getByTestId('project-partners')
+    await panel.getByText('山姆会员店（大场店）').first().waitFor({ timeout: LOAD })
+    const matches = page.getByTestId('partner-matches')
+    await matches.getByText('乐龄社工服务社').waitFor({ timeout: LOAD })
+    expect(await matches.getByText('已在参与').count()).toBeGreaterThan(0)
+    expect(await untranslatedKeys(page)).toEqual([])
+
+    // The dashboard counts both hands for the period.
+    await page.goto('/admin/#/')
+    const figures = page.getByTestId('partner-figures')
+    await figures.waitFor({ timeout: LOAD })
+    await figures.getByText('举手的党支部').waitFor({ timeout: LOAD })
+    expect(await untranslatedKeys(page)).toEqual([])
+    await page.context().close()
+  })
 })
