@@ -54,7 +54,6 @@ export const toStepRecord = (step: StepRow, startsAt: number) => ({
   ...step,
   due: stepDueAt(step, startsAt),
 })
-export type StepRecord = ReturnType<typeof toStepRecord>
 
 /** The list record (figures in the caller's scope). */
 export const toProgrammeRecord = (row: ProgrammeRow) => ({

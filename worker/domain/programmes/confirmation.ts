@@ -79,8 +79,6 @@ export const voiceKey = (
   voice: { kind: 'code'; code: string } | { kind: 'volunteer'; id: number },
 ) => (voice.kind === 'code' ? `code:${voice.code}` : `volunteer:${voice.id}`)
 
-export type Refusal = 'not_open' | 'unknown_voice' | 'already' | 'device'
-
 /**
  * Whether a step can be answered now (rule 1); null when it can.
  * @example answerable({ done: true, public: true }) // null
@@ -106,4 +104,3 @@ export const paperSchema = z
     message: '请至少填写一项人数',
     path: ['confirmed'],
   })
-export type PaperInput = z.infer<typeof paperSchema>

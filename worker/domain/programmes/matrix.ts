@@ -80,4 +80,3 @@ export const buildMatrix = ({ steps, neighborhoods, items, now }: MatrixInput) =
   })
   return { rows, columns, totals }
 }
-export type Matrix = ReturnType<typeof buildMatrix>
