@@ -384,9 +384,6 @@ export const CLAIM_STATUS_LABEL: Record<ClaimStatus, Label> = {
   withdrawn: { zh: '已撤回', en: 'Withdrawn' },
 }
 
-/** Claims that hold a hand up: waiting for staff, or on the work. One per claimant and target. */
-export const LIVE_CLAIM_STATUSES: readonly ClaimStatus[] = ['pending', 'accepted']
-
 export const CLAIM_STATUS_LOOK: Record<ClaimStatus, Look> = {
   pending: { chip: 'warning', hex: '#ed6c02' },
   accepted: { chip: 'success', hex: '#2e7d32' },
@@ -396,4 +393,3 @@ export const CLAIM_STATUS_LOOK: Record<ClaimStatus, Look> = {
 
 /** Who raised a hand on the record: the partner through its own login, or staff for it. */
 export const CLAIM_SOURCES = ['partner', 'staff'] as const
-export type ClaimSource = (typeof CLAIM_SOURCES)[number]

@@ -49,7 +49,6 @@ export const toClaimRecord = (row: ClaimRow, user: CurrentUser) => {
     moves: actor ? allowedClaimMoves(row.status, actor) : [],
   }
 }
-export type ClaimRecord = ReturnType<typeof toClaimRecord>
 
 /** A claim the caller may see; anything else is a 404. */
 export const loadClaimInScope = async (v: Vars, id: number) => {

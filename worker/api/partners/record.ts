@@ -66,7 +66,6 @@ export const toPartnerRecord = (row: PartnerRow, user: CurrentUser) => {
     writable: canWritePartner(user, row),
   }
 }
-export type PartnerRecord = ReturnType<typeof toPartnerRecord>
 
 /** A partner the caller may see; anything else is a 404. */
 export const loadPartnerInScope = async (v: Vars, id: number) => {

@@ -51,12 +51,6 @@ export const selectClaims = (db: Db) =>
 
 export type ClaimRow = Awaited<ReturnType<typeof selectClaims>>[number]
 
-/** One claim with its names, or undefined. */
-export const loadClaimRow = async (db: Db, id: number): Promise<ClaimRow | undefined> => {
-  const [row] = await selectClaims(db).where(eq(claims.id, id))
-  return row
-}
-
 /** What D1 says when `claimGuard` stops a batch (look for it in the error's cause chain). */
 export const CLAIM_GUARD_FAILED = 'NOT NULL constraint failed: claims.project_id'
 

@@ -22,12 +22,6 @@ export const selectPartners = (db: Db) => db.select(partnerFields).from(partners
 
 export type PartnerRow = Awaited<ReturnType<typeof selectPartners>>[number]
 
-/** One partner with its figures, or undefined. */
-export const loadPartnerRow = async (db: Db, id: number): Promise<PartnerRow | undefined> => {
-  const [row] = await selectPartners(db).where(eq(partners.id, id))
-  return row
-}
-
 /** The offer columns, with the partner's town and neighborhood for scope checks. */
 export const offerFields = {
   ...getTableColumns(partnerOffers),
