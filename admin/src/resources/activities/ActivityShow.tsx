@@ -38,6 +38,7 @@ import { useMe } from '../../lib/useMe'
 import { useNotifyError } from '../../lib/useNotifyError'
 import { ActivityLinks, KindChip, WindowChip } from './ActivityBits'
 import SessionDialog from './SessionDialog'
+import ActivityLeadsPanel from '../claims/ActivityLeadsPanel'
 import { postAction } from './api'
 import type { Activity, Session } from './types'
 
@@ -237,6 +238,7 @@ const ActivityShow = () => (
     <Card variant="outlined" sx={{ border: 0 }}>
       <Overview />
       <Sessions />
+      <ActivityLeadsPanel />
     </Card>
   </Show>
 )

@@ -97,6 +97,14 @@ const zh = {
       updates: '公开进展',
       mineTask: '我方负责',
     },
+    leads: {
+      title: '带领（主理人、共建单位）',
+      empty: '还没有登记带领的单位或达人',
+      pick: '共建单位或达人',
+      add: '添加',
+      added: '已添加',
+      talent: '达人',
+    },
     report: {
       title: '共建单位和达人举手',
       branches: '举手的党支部',
@@ -209,6 +217,14 @@ const en: typeof zh = {
       checklist: 'Checklist',
       updates: 'Public updates',
       mineTask: 'Ours',
+    },
+    leads: {
+      title: 'Led by (resident talents, partners)',
+      empty: 'No partner or resident talent leads it yet',
+      pick: 'Partner or resident talent',
+      add: 'Add',
+      added: 'Added',
+      talent: 'Talent',
     },
     report: {
       title: 'Partners and resident talents raising hands',
