@@ -253,8 +253,10 @@ describe('POST /s/:slug', () => {
     const form = await createForm(staff, { neighborhoodId: n1 })
     const key = newKey()
     const first = await submitOk(form.slug, riderAnswers(), { key })
-    const again = await submitOk(form.slug, riderAnswers({ hours: '5' }), { key })
+    const again = await submitOk(form.slug, riderAnswers(), { key })
     expect(again).toBe(first)
+    // The same key with other answers is another request, not a resend (trust issue, point 8).
+    expect((await submit(form.slug, riderAnswers({ hours: '5' }), { key })).status).toBe(422)
     expect(await responseCount(form.id)).toBe(1)
   })
 
