@@ -135,14 +135,16 @@ const unmerge = async (
 const transition = async (v: Vars, wanted: number[], input: MoveInput, expected?: Expected) => {
   const unique = [...new Set(wanted)]
   const topics = await loadTopicsInScope(v, unique)
-  const found = topics.find((t) => t.id === expected?.id)
-  if (found) assertVersion(found, expected?.version, toTopicRecord(found, v.user))
   const errors: FieldErrors = {}
   for (const t of topics) {
     const illegal = illegalMove(t.status, input.to)
     if (illegal) errors[t.id] = illegal
   }
+  // A move the topic's current status no longer allows says why (已转办 …); only a move still
+  // allowed is refused for a stale version, so the editor can look and reapply.
   refuse(errors)
+  const found = topics.find((t) => t.id === expected?.id)
+  if (found) assertVersion(found, expected?.version, toTopicRecord(found, v.user))
   const missing = missingFields(input.to, input)
   if (Object.keys(missing).length) throw validationError(missing)
   const now = Date.now()
