@@ -13,6 +13,7 @@ import {
 import { createProgramme, step } from './programmes-fixtures'
 import { createDb } from '../worker/db/client'
 import { voiceSourceSql } from '../worker/db/queries/resident/voices'
+import { forgetSupportAddresses } from '../worker/db/queries/resident/supports'
 import { SUPPORT_WINDOW_MS, voiceOf } from '../worker/domain/voice'
 
 // One voice per resident (举手, both hands): supports count once per device and per client address
@@ -97,6 +98,23 @@ describe('supports (附议) count once per resident', () => {
       .run()
     expect((await support(topic.id, home)).status).toBe(200)
     expect(await supportCount(topic.id)).toBe(3)
+  })
+
+  it('forgets the address of a tick once the window has passed (cron)', async () => {
+    const topic = await residentTopic(w.neighborhoodIds[0])
+    await support(topic.id, { 'cf-connecting-ip': address() })
+    const keyed = () =>
+      env.DB.prepare(
+        'SELECT count(*) AS n FROM supports WHERE topic_id = ? AND address_key IS NOT NULL',
+      )
+        .bind(topic.id)
+        .first<{ n: number }>()
+        .then((r) => r!.n)
+    const db = createDb(env.DB)
+    await forgetSupportAddresses(db)
+    expect(await keyed()).toBe(1)
+    await forgetSupportAddresses(db, Date.now() + SUPPORT_WINDOW_MS + 1)
+    expect(await keyed()).toBe(0)
   })
 
   it('lists the tally in the topic record for viewers too, without codes', async () => {

@@ -2,6 +2,7 @@
 import { createDb } from './db/client'
 import { tokenizeTopics } from './db/queries/topics/similar'
 import { weeklyCheckins } from './db/queries/programmes/weekly'
+import { forgetSupportAddresses } from './db/queries/resident/supports'
 
 /** Most topics tokenized per run: a run stays well inside a cron invocation's limits. */
 const TOKENIZE_PER_RUN = 5_000
@@ -25,4 +26,5 @@ export const upkeep = async (env: Env) => {
 export const scheduled: ExportedHandlerScheduledHandler<Env> = (_controller, env, ctx) => {
   ctx.waitUntil(upkeep(env))
   ctx.waitUntil(weeklyCheckins(createDb(env.DB)))
+  ctx.waitUntil(forgetSupportAddresses(createDb(env.DB)))
 }

@@ -109,3 +109,15 @@ export const supportTopic = async (
     return { trackingCode: stored.body.code, created: false, counted: stored.body.counted !== 0 }
   }
 }
+
+/**
+ * Forgets the address of ticks older than the window (domain/voice.ts, rule 4): it is needed only
+ * to group the ticks of one address within the window, and is personal data. Run by the cron job;
+ * returns how many were forgotten.
+ * @example await forgetSupportAddresses(db) // 12
+ */
+export const forgetSupportAddresses = async (db: Db, now = Date.now()) => {
+  const rows = await db.all<{ id: number }>(sql`UPDATE supports SET address_key = NULL
+    WHERE address_key IS NOT NULL AND created_at <= ${now - SUPPORT_WINDOW_MS} RETURNING id`)
+  return rows.length
+}
