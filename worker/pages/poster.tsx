@@ -7,7 +7,7 @@ import { qrSvg } from '../lib/qr'
 import { htmlLang, t, type Lang } from './i18n'
 import { securityHeaders } from './layout'
 
-const POSTER_CSS = `@page{size:A4;margin:14mm}*{box-sizing:border-box}html{font-family:system-ui,-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#111;background:#fff}body{margin:0 auto;max-width:182mm;text-align:center}h1{font-size:30pt;line-height:1.2;margin:6mm 0 3mm}.sub{font-size:17pt;margin:0 0 3mm;white-space:pre-line}.qr{display:block;width:110mm;height:110mm;margin:0 auto}.qr svg{width:100%;height:100%}.call{font-size:24pt;font-weight:700;margin:5mm 0 2mm}.url{font:13pt ui-monospace,monospace;word-break:break-all;margin:2mm 0}ol{text-align:left;font-size:15pt;line-height:1.6;margin:5mm auto;max-width:150mm}.foot{font-size:13pt}.screen{background:#e9f0f8;padding:.75rem;font-size:16px}@media print{.screen{display:none}}`
+const POSTER_CSS = `@page{size:A4;margin:14mm}*{box-sizing:border-box}html{font-family:system-ui,-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#111;background:#fff}body{margin:0 auto;max-width:182mm;text-align:center}h1{font-size:30pt;line-height:1.2;margin:6mm 0 3mm}.sub{font-size:17pt;margin:0 0 3mm;white-space:pre-line}.qr{display:block;width:110mm;height:110mm;margin:0 auto}.qr svg{width:100%;height:100%}.call{font-size:24pt;font-weight:700;margin:5mm 0 2mm}.open{margin:2mm 0}.url{font:13pt ui-monospace,monospace;word-break:break-all}ol{text-align:left;font-size:15pt;line-height:1.6;margin:5mm auto;max-width:150mm}.foot{font-size:13pt}.screen{background:#e9f0f8;padding:.75rem;font-size:16px}@media print{.screen{display:none}}`
 
 export type PosterProps = {
   lang: Lang
@@ -52,8 +52,8 @@ export const renderPoster = (c: Context, p: PosterProps) => {
             ))}
             <div class="qr">{raw(qrSvg(p.url, { title: p.call ?? p.heading }))}</div>
             {p.call && <p class="call">{p.call}</p>}
-            <p class="url">
-              {t(lang, 'poster.or_open')} {p.url}
+            <p class="open">
+              {t(lang, 'poster.or_open')} <span class="url">{p.url}</span>
             </p>
             {p.steps && (
               <ol>
