@@ -142,7 +142,7 @@ describe('staff checking in from a phone', () => {
     )
     await page.goto(`/c/${waiting.checkin_code}`)
     expect(await page.getByRole('button', { name: '签到' }).count()).toBe(0)
-    await expect(page.locator('main').innerText()).resolves.toContain('候补中')
+    await expect(page.locator('main').innerText()).resolves.toContain('候补')
     await page.context().close()
   })
 })

@@ -11,6 +11,7 @@ import { type PageContext, withLang } from '../common'
 import { type Lang, langOf } from '../i18n'
 import { messagePage, renderPage } from '../layout'
 import { type NeedsWords, needsWords } from './i18n'
+import { NO_DATE, showableDate } from '../../domain/dates'
 
 /** Projects per page. */
 export const NEEDS_PAGE_SIZE = 20
@@ -24,7 +25,7 @@ const MAX_PAGE = 500
  * page (the bench: 0.41 of the floor with it).
  */
 const formatDate = (ms: number, _lang: Lang) =>
-  new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10)
+  showableDate(ms) ? new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10) : NO_DATE
 
 const kindsText = (kinds: OfferKind[], lang: Lang) =>
   kinds.map((k) => OFFER_KIND_LABEL[k][lang]).join(lang === 'zh' ? '、' : ', ')
