@@ -39,17 +39,6 @@ export const voiceOf = (holder: {
 }): VoiceSource | null =>
   holder.filer ? 'code' : holder.phoneVerifiedAt !== null ? 'verified' : null
 
-/**
- * Whether a new tick counts (rule 4): a verified one always, else unless its address (when
- * known) had a counted tick on the topic within the window.
- * @example supportCounts({ verified: false, addressKnown: true, addressCountedWithinWindow: true }) // false
- */
-export const supportCounts = (tick: {
-  verified: boolean
-  addressKnown: boolean
-  addressCountedWithinWindow: boolean
-}) => tick.verified || !tick.addressKnown || !tick.addressCountedWithinWindow
-
 /** How a topic's supports add up, for staff (rule 5). */
 export type SupportTally = {
   /** Ticks that count, as the board shows them (followers of merged topics included). */
