@@ -26,6 +26,8 @@ export type ListOptions = {
   masked?: readonly string[]
 }
 
+const SORT_ORDER = /^(asc|desc)$/i
+
 const defaults = { defaultSort: { field: 'id', order: 'DESC' as const }, maxLimit: 500 }
 
 /** The longest text search (`filter.q`), in characters; longer is a 400 rather than a slow scan. */
@@ -77,7 +79,9 @@ const parseJsonParam = (c: Context, name: string): unknown => {
   try {
     return JSON.parse(raw)
   } catch {
-    throw new ApiError('bad_request', `查询参数 ${name} 不是有效的 JSON`)
+    throw new ApiError('bad_request', `查询参数 ${name} 不是有效的 JSON`, {
+      errors: { [name]: '不是有效的 JSON' },
+    })
   }
 }
 
@@ -90,27 +94,44 @@ export const parseListQuery = (c: Context, options: ListOptions): ListQuery => {
   const sortParam = parseJsonParam(c, 'sort')
   let sort = defaultSort
   if (sortParam !== undefined) {
-    if (!Array.isArray(sortParam) || typeof sortParam[0] !== 'string')
-      throw new ApiError('bad_request', 'sort 应为 ["字段","ASC|DESC"]')
-    const [field, order] = sortParam as [string, string]
+    if (
+      !Array.isArray(sortParam) ||
+      sortParam.length < 1 ||
+      sortParam.length > 2 ||
+      typeof sortParam[0] !== 'string' ||
+      (sortParam[1] !== undefined && !SORT_ORDER.test(String(sortParam[1])))
+    )
+      throw new ApiError('bad_request', 'sort 应为 ["字段","ASC|DESC"]', {
+        errors: { sort: '应为 ["字段","ASC|DESC"]' },
+      })
+    const [field, order] = sortParam as [string, string | undefined]
     refuseMasked({ sort: { field, order: 'ASC' }, filter: {} }, masked)
-    if (!sortable.includes(field)) throw new ApiError('bad_request', `不能按 ${field} 排序`)
-    sort = { field, order: String(order).toUpperCase() === 'ASC' ? 'ASC' : 'DESC' }
+    if (!sortable.includes(field))
+      throw new ApiError('bad_request', `不能按 ${field} 排序`, {
+        errors: { sort: `不能按 ${field} 排序` },
+      })
+    sort = { field, order: String(order ?? 'ASC').toUpperCase() === 'ASC' ? 'ASC' : 'DESC' }
   }
   let offset = 0
   let limit = 25
   const range = parseJsonParam(c, 'range')
   if (range !== undefined) {
-    if (!Array.isArray(range) || range.length !== 2 || !range.every(Number.isInteger))
-      throw new ApiError('bad_request', 'range 应为 [起, 止]')
+    // Safe integers only: 1e20 is an integer to JS, but not a row number D1 can bind.
+    if (!Array.isArray(range) || range.length !== 2 || !range.every(Number.isSafeInteger))
+      throw new ApiError('bad_request', 'range 应为 [起, 止]', {
+        errors: { range: '应为两个整数 [起, 止]' },
+      })
     const [start, end] = range as [number, number]
-    if (start < 0 || end < start) throw new ApiError('bad_request', 'range 无效')
+    if (start < 0 || end < start)
+      throw new ApiError('bad_request', 'range 无效', {
+        errors: { range: '起应不小于 0，止应不小于起' },
+      })
     offset = start
     limit = Math.min(end - start + 1, maxLimit)
   }
   const raw = parseJsonParam(c, 'filter') ?? {}
   if (typeof raw !== 'object' || Array.isArray(raw) || raw === null)
-    throw new ApiError('bad_request', 'filter 应为对象')
+    throw new ApiError('bad_request', 'filter 应为对象', { errors: { filter: '应为 JSON 对象' } })
   const filter = raw as Record<string, unknown>
   if ('q' in filter) filter.q = searchText(filter.q)
   refuseMasked({ sort, filter }, masked)

@@ -51,7 +51,12 @@ const postedJson = (c: Context) => (c.req.header('content-type') ?? '').includes
  * @example residentPages.onError(pageError)
  */
 export const pageError = (err: Error, c: Context) => {
-  if (postedJson(c)) return handleError(err, c)
+  // A page's 404 is the API's not_found for a JSON caller (handleError knows only ApiErrors).
+  if (postedJson(c))
+    return handleError(
+      err instanceof PageNotFound ? new ApiError('not_found', '页面不存在') : err,
+      c,
+    )
   const lang = langOf(c)
   const page = (status: ContentfulStatusCode, title: MessageKey, body: string, extra?: Child) =>
     messagePage(c, { lang, status, title: t(lang, title), body, extra })
