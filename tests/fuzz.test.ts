@@ -576,7 +576,11 @@ describe('fuzz: no hostile input gets a 5xx', () => {
               else fd.append(k, v)
             body = fd
           } else if (shape === 4) {
-            body = JSON.stringify(r.chance(0.8) ? Object.fromEntries(fields) : value(r))
+            body = JSON.stringify(
+              r.chance(0.6)
+                ? Object.fromEntries(fields)
+                : r.pick([null, [], [1], 'x', 5, true, { answers: value(r) }, value(r)]),
+            )
             type = 'application/json'
           } else {
             body = r.pick(['', '%', '&&&', 'a=%E0%A4%A', '{', 'x'.repeat(70_000)])
@@ -629,6 +633,23 @@ describe('fuzz finds, pinned', () => {
       const r = await api(`/api/topics?sort=${encodeURIComponent(sort)}`, { cookie: cookies.admin })
       expect(r.status, sort).toBe(400)
       expect(r.body.errors).toHaveProperty('sort')
+    }
+  })
+
+  it('a registration posted as JSON that is not an object is a 400', async () => {
+    const path = `/a/${real['a:key']}/s/${real['a:sid']}`
+    for (const body of ['null', '[]', '"x"', '5', 'true']) {
+      const r = await api(path, { body, headers: { 'idempotency-key': 'fuzz-json-null-1' } })
+      expect(r.status, body).toBe(400)
+      const bare = await api(path, { body })
+      expect(bare.status, body).toBe(400)
+    }
+    for (const answers of [5, 'x', [1], null]) {
+      const r = await api(path, {
+        body: { name: '某人', phone: '13900000009', partySize: 1, answers },
+        headers: { 'idempotency-key': `fuzz-answers-${String(answers)}` },
+      })
+      expect(r.status, JSON.stringify(answers)).toBeLessThan(500)
     }
   })
 

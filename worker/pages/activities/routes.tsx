@@ -237,6 +237,9 @@ activityPages.post('/a/:key/s/:sid', async (c) => {
     } catch (cause) {
       throw new ApiError('bad_request', '请求体不是有效的 JSON', { cause })
     }
+    // null, a list or a bare value is JSON too, but not a registration.
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw new ApiError('bad_request', '请求体应为 JSON 对象', { errors: { _: '应为 JSON 对象' } })
     const key = c.req.header('idempotency-key') ?? (typeof body.key === 'string' ? body.key : '')
     if (!IDEMPOTENCY_KEY.test(key))
       throw new ApiError('bad_request', '幂等键无效，请刷新页面后重试')
