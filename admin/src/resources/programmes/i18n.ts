@@ -51,8 +51,7 @@ const zh = {
     period: '%{from} 至 %{to}',
     dueHint: '填“开始后第几天”或选“固定截止日期”，二选一',
     progress: '完成 %{done}/%{total}',
-    missing:
-      '有 %{smart_count} 个居民区的项目缺少后来新增的步骤 |||| 有 %{smart_count} 处缺少后来新增的步骤',
+    missing: '有 %{smart_count} 个居民区的项目缺少后来新增的步骤',
     addMissing: '补上新增步骤',
     added: '已补上 %{smart_count} 项',
     export: '导出 Excel',
