@@ -13,3 +13,45 @@ export type AppEnv = {
     user: CurrentUser
   }
 }
+
+// Notification providers (README, Notifications): secrets and vars a deployment may set. Each is
+// optional; a provider exists only when its credentials are all present (lib/providers/index.ts).
+declare global {
+  namespace Cloudflare {
+    interface Env {
+      /** Which SMS provider sends when both are configured: 'aliyun' | 'tencent'. */
+      SMS_PROVIDER?: string
+      /** Provider-side template id of the one-time code SMS (one parameter: the code). */
+      SMS_OTP_TEMPLATE_ID?: string
+      ALIYUN_SMS_ACCESS_KEY_ID?: string
+      ALIYUN_SMS_ACCESS_KEY_SECRET?: string
+      ALIYUN_SMS_SIGN_NAME?: string
+      /** Default https://dysmsapi.aliyuncs.com (tests point it at a stand-in). */
+      ALIYUN_SMS_ENDPOINT?: string
+      TENCENT_SMS_SECRET_ID?: string
+      TENCENT_SMS_SECRET_KEY?: string
+      TENCENT_SMS_SDK_APP_ID?: string
+      TENCENT_SMS_SIGN_NAME?: string
+      /** Default ap-guangzhou. */
+      TENCENT_SMS_REGION?: string
+      /** Default https://sms.tencentcloudapi.com. */
+      TENCENT_SMS_ENDPOINT?: string
+      /** Cloudflare Email Routing `send_email` binding, with the verified sender address. */
+      EMAIL?: SendEmail
+      EMAIL_FROM?: string
+      /** SMTP relay instead of (or without) the binding: host, port, user, password. */
+      SMTP_HOST?: string
+      SMTP_PORT?: string
+      SMTP_USER?: string
+      SMTP_PASSWORD?: string
+      /** 'implicit' (TLS from the start, port 465), 'starttls' (587) or 'none' (local relay only). */
+      SMTP_SECURITY?: string
+      WECHAT_APP_ID?: string
+      WECHAT_APP_SECRET?: string
+      /** Default https://api.weixin.qq.com. */
+      WECHAT_API_BASE?: string
+      /** Mini-program state for subscribeMessage.send: 'formal' (default) | 'trial' | 'developer'. */
+      WECHAT_MINIPROGRAM_STATE?: string
+    }
+  }
+}
