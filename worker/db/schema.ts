@@ -8,6 +8,11 @@ import {
   CLAIM_SOURCES,
   CLAIM_STATUSES,
   CONFIRMATION_SOURCES,
+  CONSENT_GIVEN_VIA,
+  CONSENT_MEDIA,
+  CONSENT_PURPOSES,
+  CONSENT_SUBJECTS,
+  CONSENT_WITHDRAWN_VIA,
   EVALUATION_SOURCES,
   EVIDENCE_KINDS,
   FORM_STATUSES,
@@ -605,4 +610,25 @@ export const activityLeads = sqliteTable('activity_leads', {
   volunteerId: integer('volunteer_id'),
   createdBy: integer('created_by'),
   createdAt: createdAt(),
+})
+
+// ── consents (同意记录, migrations/0015; domain/privacy/consent.ts) ──
+
+export const consents = sqliteTable('consents', {
+  id: integer('id').primaryKey(),
+  townId: integer('town_id'),
+  /** Normalised phone the consent belongs to; null when none was given. */
+  phone: text('phone'),
+  subjectType: text('subject_type', { enum: CONSENT_SUBJECTS }).notNull(),
+  /** The row it was given on; null for subject type 'phone'. */
+  subjectId: integer('subject_id'),
+  purpose: text('purpose', { enum: CONSENT_PURPOSES }).notNull(),
+  /** For purpose 'notify' only. */
+  medium: text('medium', { enum: CONSENT_MEDIA }),
+  /** The version of the notice text shown (the privacy page's, e.g. '2026-12-05'). */
+  noticeVersion: text('notice_version').notNull(),
+  givenVia: text('given_via', { enum: CONSENT_GIVEN_VIA }).notNull(),
+  givenAt: integer('given_at').notNull(),
+  withdrawnAt: integer('withdrawn_at'),
+  withdrawnVia: text('withdrawn_via', { enum: CONSENT_WITHDRAWN_VIA }),
 })

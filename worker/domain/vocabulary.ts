@@ -393,3 +393,54 @@ export const CLAIM_STATUS_LOOK: Record<ClaimStatus, Look> = {
 
 /** Who raised a hand on the record: the partner through its own login, or staff for it. */
 export const CLAIM_SOURCES = ['partner', 'staff'] as const
+
+// ── consents (同意记录, migrations/0015; domain/privacy/consent.ts) ──
+
+/** What a person agreed to: being contacted by phone, notifications, a form's use of their answers, a guardian's consent for a child. */
+export const CONSENT_PURPOSES = ['contact', 'notify', 'form_data', 'guardian'] as const
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number]
+
+export const CONSENT_PURPOSE_LABEL: Record<ConsentPurpose, Label> = {
+  contact: { zh: '同意工作人员电话联系', en: 'May be contacted by phone' },
+  notify: { zh: '接收进展通知', en: 'Progress notifications' },
+  form_data: { zh: '同意表单信息的使用', en: 'Use of form answers' },
+  guardian: { zh: '监护人同意', en: 'Guardian’s consent' },
+}
+
+/** The row a consent was given on ('phone': given for a phone as such, no row). */
+export const CONSENT_SUBJECTS = [
+  'topic',
+  'support',
+  'registration',
+  'form_response',
+  'volunteer',
+  'meeting_attendee',
+  'phone',
+] as const
+export type ConsentSubject = (typeof CONSENT_SUBJECTS)[number]
+
+/** How a notification consent reaches the person. */
+export const CONSENT_MEDIA = ['sms', 'email', 'wechat'] as const
+export type ConsentMedium = (typeof CONSENT_MEDIA)[number]
+
+export const CONSENT_MEDIUM_LABEL: Record<ConsentMedium, Label> = {
+  sms: { zh: '短信', en: 'SMS' },
+  email: { zh: '电子邮件', en: 'Email' },
+  wechat: { zh: '微信', en: 'WeChat' },
+}
+
+/** Where a consent was given: a web form, a paper form entered by staff, or told to staff. */
+export const CONSENT_GIVEN_VIA = ['web', 'paper', 'staff'] as const
+export type ConsentGivenVia = (typeof CONSENT_GIVEN_VIA)[number]
+
+/** Where it was withdrawn: a web page, an SMS reply (回T退订), an unsubscribe link, or staff. */
+export const CONSENT_WITHDRAWN_VIA = ['web', 'sms_reply', 'link', 'staff'] as const
+export type ConsentWithdrawnVia = (typeof CONSENT_WITHDRAWN_VIA)[number]
+
+export const CONSENT_CHANNEL_LABEL: Record<ConsentGivenVia | ConsentWithdrawnVia, Label> = {
+  web: { zh: '网页', en: 'Web' },
+  paper: { zh: '纸质表', en: 'Paper form' },
+  staff: { zh: '工作人员', en: 'Staff' },
+  sms_reply: { zh: '短信回复', en: 'SMS reply' },
+  link: { zh: '退订链接', en: 'Unsubscribe link' },
+}

@@ -1,0 +1,117 @@
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm'
+import type { Db } from '../../../env'
+import { type ConsentInput, consentProblem } from '../../../domain/privacy/consent'
+import { normalizePhone } from '../../../domain/masking'
+import type {
+  ConsentMedium,
+  ConsentPurpose,
+  ConsentSubject,
+  ConsentWithdrawnVia,
+} from '../../../domain/vocabulary'
+import { consents } from '../../schema'
+import { sqlLiteral } from '../../sql'
+
+// Consent records as statements to put in the SAME batch as the write they belong to (a topic
+// filed with "you may call me", a registration with a guardian's consent, an SMS opt-in), and
+// their withdrawal (a web page, 回T退订, an unsubscribe link, staff). Rules: domain/privacy/consent.ts.
+
+/**
+ * The insert of one consent. `subjectId` may be an SQL expression for a row inserted earlier in
+ * the same batch, e.g. sql`(SELECT id FROM topics WHERE tracking_code = ${code})` — never
+ * `last_insert_rowid()` when a batch stores two consents. Throws on a malformed consent (a
+ * programming error: `consentProblem` says what).
+ * @example await batch(db, [insertTopic, insertConsentStmt(db, { townId, phone, subjectType: 'topic', subjectId: sql`(SELECT …)`, purpose: 'contact', noticeVersion: NOTICE_VERSION, givenVia: 'web', at: now })])
+ */
+export const insertConsentStmt = (
+  db: Db,
+  c: Omit<ConsentInput, 'subjectId'> & { subjectId: number | SQL | null },
+) => {
+  const problem = consentProblem({
+    ...c,
+    subjectId: c.subjectId === null ? null : 0,
+  })
+  if (problem) throw new Error(`consent: ${problem}`)
+  return db.insert(consents).values({
+    townId: c.townId,
+    phone: c.phone ? normalizePhone(c.phone) : null,
+    subjectType: c.subjectType,
+    subjectId: c.subjectId,
+    purpose: c.purpose,
+    medium: c.medium ?? null,
+    noticeVersion: c.noticeVersion,
+    givenVia: c.givenVia,
+    givenAt: c.at,
+  })
+}
+
+export type Withdrawal = {
+  /** The consents of a phone (all its rows), or of one row (subjectType + subjectId), or both. */
+  phone?: string
+  subjectType?: ConsentSubject
+  subjectId?: number
+  purpose: ConsentPurpose
+  /** For 'notify': one medium only; omitted, every medium. */
+  medium?: ConsentMedium
+  via: ConsentWithdrawnVia
+  at: number
+}
+
+/**
+ * Withdraws the active consents that match, at once, as a statement returning the ids withdrawn
+ * (none when nothing was active: withdrawing twice is harmless). Needs a phone or a row.
+ * @example await batch(db, [withdrawConsentsStmt(db, { phone: '13812341234', purpose: 'notify', medium: 'sms', via: 'sms_reply', at: now })])
+ */
+export const withdrawConsentsStmt = (db: Db, w: Withdrawal) => {
+  if (!w.phone && (w.subjectType === undefined || w.subjectId === undefined))
+    throw new Error('consent withdrawal needs a phone or a row')
+  const where = and(
+    isNull(consents.withdrawnAt),
+    eq(consents.purpose, w.purpose),
+    w.phone ? eq(consents.phone, normalizePhone(w.phone)) : undefined,
+    w.subjectType ? eq(consents.subjectType, w.subjectType) : undefined,
+    w.subjectId !== undefined ? eq(consents.subjectId, w.subjectId) : undefined,
+    w.medium ? eq(consents.medium, w.medium) : undefined,
+  )
+  return db
+    .update(consents)
+    .set({ withdrawnAt: w.at, withdrawnVia: w.via })
+    .where(where)
+    .returning({ id: consents.id })
+}
+
+/**
+ * An SQL condition: the row `subjectId` (a column or value) of `subjectType` holds an active
+ * consent for `purpose`. Constants are inlined (no bound parameters spent).
+ * @example sql`SELECT CASE WHEN ${hasActiveConsent('topic', sql`t.id`, 'contact')} THEN t.submitter_phone END FROM topics t`
+ */
+export const hasActiveConsent = (
+  subjectType: ConsentSubject,
+  subjectId: SQL,
+  purpose: ConsentPurpose,
+) => sql`EXISTS (SELECT 1 FROM consents c WHERE c.subject_type = ${sqlLiteral(subjectType)}
+  AND c.subject_id = ${subjectId} AND c.purpose = ${sqlLiteral(purpose)}
+  AND c.withdrawn_at IS NULL)`
+
+export type ConsentRow = typeof consents.$inferSelect
+
+/**
+ * Every consent recorded under a phone, newest first (the access page and a copy of one's data).
+ * @example await consentsOfPhone(db, '13812341234')
+ */
+export const consentsOfPhone = (db: Db, phone: string): Promise<ConsentRow[]> =>
+  db
+    .select()
+    .from(consents)
+    .where(eq(consents.phone, normalizePhone(phone)))
+    .orderBy(sql`${consents.givenAt} DESC, ${consents.id} DESC`)
+
+/**
+ * The consents given on one row, oldest first.
+ * @example await consentsOf(db, 'registration', 42)
+ */
+export const consentsOf = (db: Db, subjectType: ConsentSubject, subjectId: number) =>
+  db
+    .select()
+    .from(consents)
+    .where(and(eq(consents.subjectType, subjectType), eq(consents.subjectId, subjectId)))
+    .orderBy(consents.givenAt, consents.id)
