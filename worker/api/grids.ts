@@ -3,6 +3,7 @@ import { and, count, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import type { AppEnv } from '../env'
 import { batch } from '../db/batch'
+import { naturalCompare } from '../domain/collation'
 import { grids } from '../db/schema'
 import { requireUser, writesNeedWriter } from '../lib/auth'
 import { validationError } from '../lib/errors'
@@ -64,6 +65,14 @@ export const gridsApi = new Hono<AppEnv>()
       inIds(grids.neighborhoodId, idsFilter(q.filter.neighborhoodId)),
       contains(q.filter.q, grids.name),
     )
+    if (q.sort.field === 'name') {
+      // Natural order (第二楼组 before 第十楼组, 2号楼 before 10号楼) is the domain's rule, which
+      // SQLite cannot sort by; a scope holds few grids, so all of them are read and sorted here.
+      const all = await db.select(fields).from(grids).where(where)
+      all.sort((a, b) => naturalCompare(a.name, b.name) || a.id - b.id)
+      if (q.sort.order === 'DESC') all.reverse()
+      return sendList(c, 'grids', q, all.slice(q.offset, q.offset + q.limit), all.length)
+    }
     const [rows, [{ n }]] = await batch(db, [
       db
         .select(fields)

@@ -24,6 +24,7 @@ const GridInput = () => (
         reference="grids"
         filter={{ neighborhoodId: formData.neighborhoodId }}
         sort={{ field: 'name', order: 'ASC' }}
+        perPage={200}
       >
         <SelectInput
           optionText="name"

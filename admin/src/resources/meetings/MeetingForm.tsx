@@ -32,6 +32,7 @@ const GridInput = () => (
         reference="grids"
         filter={formData.neighborhoodId ? { neighborhoodId: formData.neighborhoodId } : {}}
         sort={{ field: 'name', order: 'ASC' }}
+        perPage={200}
       >
         <SelectInput
           optionText="name"

@@ -20,6 +20,8 @@ const ScopedInputs = () => {
         source="gridId"
         reference="grids"
         filter={{ neighborhoodId: topic.neighborhoodId }}
+        sort={{ field: 'name', order: 'ASC' }}
+        perPage={200}
       >
         <SelectInput optionText="name" emptyText="app.common.none" />
       </ReferenceInput>
