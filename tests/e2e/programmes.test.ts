@@ -156,6 +156,41 @@ describe('programmes in the browser', () => {
     expect(new Set((await cellStates(page)).map((c) => c.split('=')[1]))).toEqual(
       new Set(['overdue']),
     )
+
+    // The timetable: move the step's due day with the keyboard, then by dragging its bar's end;
+    // each move is saved once, moves the neighborhoods' items with it, and is audited.
+    const id = Number(page.url().match(/programmes\/(\d+)/)![1])
+    const town = await apiAs('town')
+    const dueOf = async () => (await town(`/programmes/${id}`)).steps[0].due as number
+    const before = await dueOf()
+    await page.getByRole('tab', { name: '时间表' }).click()
+    const handle = page.locator('[data-testid="due-handle"]')
+    await handle.focus()
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('Enter')
+    await expect.poll(dueOf, { timeout: 30_000 }).toBe(before + 2 * 86_400_000)
+    const box = (await handle.boundingBox())!
+    const track = (await handle.locator('..').boundingBox())!
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(track.x + track.width * 0.3, box.y + box.height / 2, { steps: 5 })
+    await page.mouse.move(track.x + track.width * 0.5, box.y + box.height / 2, { steps: 5 })
+    await page.mouse.up()
+    // Half of the 65-day period from day −5: the bar now ends near day 27 (a pixel is ~1/10 day).
+    await expect.poll(dueOf, { timeout: 30_000 }).toBeGreaterThan(before + 25 * 86_400_000)
+    const after = await dueOf()
+    expect(after).toBeLessThan(before + 32 * 86_400_000)
+    // The handle shows the day the server saved (its day start).
+    expect(Number(await handle.getAttribute('aria-valuenow'))).toBe(after - 86_400_000 + 1)
+    const [moves, items] = await sql(
+      `SELECT count(*) AS n FROM audit_log WHERE action = 'move_due'
+         AND record_id = (SELECT id FROM programme_steps WHERE programme_id = ${id});
+       SELECT DISTINCT ci.due_at AS due FROM checklist_items ci JOIN projects p ON p.id = ci.project_id
+         WHERE p.programme_id = ${id}`,
+    )
+    expect(moves[0].n).toBe(2)
+    expect(items).toEqual([{ due: after }])
     await page.context().close()
   })
 

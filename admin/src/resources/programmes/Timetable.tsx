@@ -8,22 +8,23 @@ import {
   MenuItem,
   Stack,
   TextField,
-  Tooltip,
   Typography,
 } from '@mui/material'
 import { useQuery } from '@tanstack/react-query'
 import { useLocaleState, useNotify, useTranslate } from 'react-admin'
-import { STEP_STATE_LOOK, type StepState } from '@domain/vocabulary'
+import type { StepState } from '@domain/vocabulary'
 import { formatDate, shanghaiDay, shanghaiDayStart } from '../../lib/format'
 import { useMe } from '../../lib/useMe'
 import { useNotifyError } from '../../lib/useNotifyError'
 import { matrixQuery, programmeApi } from './api'
+import { DueBar } from './DueBar'
 import type { Cell, Programme, StateCounts, Step } from './types'
 
 // The timetable (时间表): one bar per step from the programme's start to its due day, on the
 // programme's period, with today marked and what is late in red. For the whole town the bars are
-// the template's days and the town moves a step by typing a day; for one neighborhood they are its
-// items' days, which its staff move the same way. Both are audited by the server.
+// the template's days and the town moves a step by dragging its bar's end (DueBar) or typing a
+// day; for one neighborhood they are its items' days, which its staff move the same way. Both are
+// audited by the server.
 
 /** The state a template bar shows: the worst among the neighborhoods. */
 const worst = (c: StateCounts): StepState =>
@@ -107,6 +108,20 @@ const Timetable = ({ programme, onChanged }: { programme: Programme; onChanged: 
       notifyError(e)
     }
   }
+  /** A neighborhood's item moves with its staff's write right; a template step with the town's. */
+  const canMove = (cell: Cell | null | undefined) => (row ? !!cell && writable : programme.canEdit)
+  const moveDue = (step: Step, cell: Cell | null | undefined, day: string) =>
+    save(async () => {
+      if (cell) {
+        await programmeApi.moveItem(cell.itemId, shanghaiDayStart(day))
+        return translate('programmes.item.saved')
+      }
+      const r = await programmeApi.moveStep(programme.id, step.id, {
+        dueAt: shanghaiDayStart(day),
+        moveItems,
+      })
+      return translate('programmes.timetable.moved', { smart_count: r.itemsMoved })
+    })
   return (
     <Box data-testid="programme-timetable">
       <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'center', flexWrap: 'wrap' }}>
@@ -138,7 +153,6 @@ const Timetable = ({ programme, onChanged }: { programme: Programme; onChanged: 
       </Stack>
       <Stack spacing={1}>
         {rows.map(({ step, due, state, counts, cell }, j) => {
-          const look = STEP_STATE_LOOK[state]
           return (
             <Stack
               key={step.id}
@@ -167,23 +181,14 @@ const Timetable = ({ programme, onChanged }: { programme: Programme; onChanged: 
                 }}
               >
                 {due !== null && (
-                  <Tooltip
-                    title={`${translate(`programmes.state.${state}`)} · ${formatDate(due, locale)}`}
-                  >
-                    <Box
-                      data-state={state}
-                      sx={{
-                        position: 'absolute',
-                        left: 0,
-                        width: at(due),
-                        top: 6,
-                        height: 16,
-                        bgcolor: look.hex,
-                        opacity: state === 'not_started' ? 0.5 : 0.9,
-                        borderRadius: 1,
-                      }}
-                    />
-                  </Tooltip>
+                  <DueBar
+                    due={due}
+                    state={state}
+                    start={start}
+                    end={programme.endsAt}
+                    label={step.title}
+                    onMove={canMove(cell) ? (day) => moveDue(step, cell, day) : undefined}
+                  />
                 )}
                 <Box
                   title={translate('programmes.timetable.today')}
@@ -202,13 +207,8 @@ const Timetable = ({ programme, onChanged }: { programme: Programme; onChanged: 
                   cell ? (
                     <DueEditor
                       value={due}
-                      disabled={!writable}
-                      onSave={(day) =>
-                        save(async () => {
-                          await programmeApi.moveItem(cell.itemId, shanghaiDayStart(day))
-                          return translate('programmes.item.saved')
-                        })
-                      }
+                      disabled={!canMove(cell)}
+                      onSave={(day) => moveDue(step, cell, day)}
                     />
                   ) : (
                     <Typography color="text.disabled">—</Typography>
@@ -216,18 +216,8 @@ const Timetable = ({ programme, onChanged }: { programme: Programme; onChanged: 
                 ) : (
                   <DueEditor
                     value={due}
-                    disabled={!programme.canEdit}
-                    onSave={(day) =>
-                      save(async () => {
-                        const r = await programmeApi.moveStep(programme.id, step.id, {
-                          dueAt: shanghaiDayStart(day),
-                          moveItems,
-                        })
-                        return translate('programmes.timetable.moved', {
-                          smart_count: r.itemsMoved,
-                        })
-                      })
-                    }
+                    disabled={!canMove(undefined)}
+                    onSave={(day) => moveDue(step, undefined, day)}
                   />
                 )}
               </Box>

@@ -111,6 +111,7 @@ const zh = {
     },
     timetable: {
       today: '今天',
+      drag: '拖动或用方向键调整「%{step}」的截止日期，回车保存',
       neighborhood: '看一个居民区',
       template: '模板（全镇）',
       moveItems: '同时调整各居民区仍按原日期的事项',
@@ -217,6 +218,7 @@ const en: typeof zh = {
     },
     timetable: {
       today: 'Today',
+      drag: 'Drag, or use the arrow keys, to move the due day of “%{step}”; Enter saves',
       neighborhood: 'One neighbourhood',
       template: 'Template (whole town)',
       moveItems: 'Also move neighbourhoods’ items still on the old date',
