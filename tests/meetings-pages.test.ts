@@ -110,7 +110,7 @@ describe('the door sign-in page /m/<code>', () => {
       consent: '1',
     })
     expect(badPhone.status).toBe(400)
-    expect(badPhone.text).toContain('手机号应为 11 位数字')
+    expect(badPhone.text).toContain('请填写 11 位手机号')
     const ok = await postPage(`/m/${m.code}`, {
       key: 'door-key-0005-abcdef',
       name: '王建国',

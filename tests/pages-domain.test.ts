@@ -125,7 +125,7 @@ describe('evaluation rules', () => {
 describe('i18n', () => {
   it('fills parameters and falls back to Chinese', () => {
     expect(t('zh', 'err.too_long', { label: '标题', max: 60, n: 72 })).toBe(
-      '标题最多 60 个字，现在有 72 个字',
+      '标题最多 60 个字，现在有 72 个字。',
     )
     expect(t('en', 'board.supporters', { n: 3 })).toBe('3 supporter(s)')
   })

@@ -138,7 +138,7 @@ describe('/t/:code/evaluate', () => {
       comment: '<script>x</script>',
     })
     expect(r.status).toBe(400)
-    expect(r.text).toContain('请选择满意程度')
+    expect(r.text).toContain('请选择：满意程度。')
     expect(r.text).toMatch(/value="partly" checked=""/)
     expect(r.text).toContain('&lt;script&gt;x&lt;/script&gt;</textarea>')
     expect(await evaluations(projectId)).toEqual([])

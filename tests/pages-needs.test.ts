@@ -162,11 +162,11 @@ describe('POST /q/:code', () => {
     })
     expect(r.status, r.text).toBe(400)
     expect(r.text).toContain('请修改以下 2 处后再提交')
-    expect(r.text).toContain('<a href="#f-title">请填写一句话说明</a>')
+    expect(r.text).toContain('<a href="#f-title">请填写：一句话说明。</a>')
     expect(r.text).toMatch(
       /<input id="f-title"[^>]*aria-invalid="true" aria-describedby="title-hint title-err"/,
     )
-    expect(r.text).toContain('<p class="err" id="title-err">请填写一句话说明</p>')
+    expect(r.text).toContain('<p class="err" id="title-err">请填写：一句话说明。</p>')
     expect(r.text).toMatch(/<select id="f-categoryId"[^>]*aria-describedby="categoryId-err"/)
     expect(r.text).toContain('第一行\n第二行 &quot;引号&quot; &amp; 符号</textarea>')
     expect(inputValue(r.text, 'where')).toBe('5号楼302')
@@ -192,7 +192,7 @@ describe('POST /q/:code', () => {
       ...valid(categoryId, { details: '写了很久的说明' }),
     })
     expect(r.status, r.text).toBe(400)
-    expect(r.text).toContain('请选择类别')
+    expect(r.text).toContain('请选择：类别。')
     expect(r.text).toContain('写了很久的说明</textarea>')
     expect(inputValue(r.text, 'key')).toBe(key)
     expect(await topicCount(neighborhoodId)).toBe(0)
@@ -227,7 +227,9 @@ describe('POST /q/:code', () => {
       ...valid(categoryId, { phone: '13812345678' }),
     })
     expect(r.status, r.text).toBe(400)
-    expect(r.text).toContain('<p class="err" id="consent-err">留下姓名或手机号时，请先勾选同意</p>')
+    expect(r.text).toContain(
+      '<p class="err" id="consent-err">留下姓名或手机号时，请先勾选同意。</p>',
+    )
     expect(inputValue(r.text, 'phone')).toBe('13812345678')
     expect(await topicCount(neighborhoodId)).toBe(0)
   })
@@ -242,7 +244,7 @@ describe('POST /q/:code', () => {
     expect(r.text).toContain('id="consent-err"')
   })
 
-  it('refuses a phone number that is not a mainland mobile', async () => {
+  it('refuses a phone number that is neither a mainland mobile nor a landline', async () => {
     const { channel, categoryId, key } = await setup()
     for (const phone of ['12345', '23812345678', '1381234567x', '138123456789']) {
       const r = await postPage(`/q/${channel.code}`, {
@@ -250,7 +252,7 @@ describe('POST /q/:code', () => {
         ...valid(categoryId, { phone, consent: '1' }),
       })
       expect(r.status, phone).toBe(400)
-      expect(r.text).toContain('<p class="err" id="phone-err">手机号应为 11 位数字')
+      expect(r.text).toContain('<p class="err" id="phone-err">请填写 11 位手机号')
       expect(inputValue(r.text, 'phone')).toBe(phone)
     }
   })

@@ -4,6 +4,7 @@ import dataProvider from './dataProvider'
 import i18nProvider from './i18n'
 import { queryClient } from './queryClient'
 import Layout from './layout/Layout'
+import LoginPage from './layout/LoginPage'
 import theme from './layout/theme'
 
 // RESOURCES — one import + one <Resource> line per resource folder. The folder's index.ts exports
@@ -37,6 +38,7 @@ const App = () => (
     queryClient={queryClient}
     i18nProvider={i18nProvider}
     layout={Layout}
+    loginPage={LoginPage}
     dashboard={Dashboard}
     theme={theme}
     requireAuth

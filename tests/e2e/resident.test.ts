@@ -122,7 +122,7 @@ describe('resident pages in a phone browser', () => {
       // A phone number without the consent tick comes back with everything kept.
       await page.getByRole('textbox', { name: /^手机号/ }).fill('13812345678')
       await go(page, page.getByRole('button', { name: '提交', exact: true }).click())
-      expect(await text(page, '#consent-err')).toBe('留下姓名或手机号时，请先勾选同意')
+      expect(await text(page, '#consent-err')).toBe('留下姓名或手机号时，请先勾选同意。')
       expect(await page.getByLabel('一句话说明').inputValue()).toBe(title)
       expect(await page.getByRole('textbox', { name: /^手机号/ }).inputValue()).toBe('13812345678')
       expect(await page.getByLabel('类别').inputValue()).toMatch(/^\d+$/)

@@ -3,6 +3,18 @@ import type { Role } from './vocabulary'
 /** Mainland China mobile numbers: 11 digits starting 1[3-9]. */
 export const MOBILE_PHONE = /^1[3-9]\d{9}$/
 
+/** A landline with its area code, as normalised: 0, a 2–3 digit area code, 7–8 digits (021-56781234). */
+export const LANDLINE_PHONE = /^0\d{2,3}\d{7,8}$/
+
+/**
+ * Where a phone is optional and only for calling back (a topic's contact, a meeting sign-in), a
+ * landline with its area code is as good as a mobile; a phone that must receive texts or verify
+ * (registrations, survey one-per-phone) stays `MOBILE_PHONE`. Takes a `normalizePhone`d string.
+ * @example isContactPhone(normalizePhone('021-56781234')) // true
+ */
+export const isContactPhone = (phone: string) =>
+  MOBILE_PHONE.test(phone) || LANDLINE_PHONE.test(phone)
+
 /** Strips spaces, dashes and a +86 prefix, as residents type them. */
 export const normalizePhone = (input: string) =>
   input.replace(/[\s-]/g, '').replace(/^(\+?86)(?=1\d{10}$)/, '')

@@ -28,3 +28,16 @@ export const translator =
       name in params ? String(params[name]) : whole,
     )
   }
+
+const SENTENCE_END = /[.!?。！？…]$/
+
+/**
+ * `text` as a finished sentence: a full stop in `lang` unless it already ends with one (or with
+ * a question or exclamation mark), so a message built around a label ("请选择：问题解决了吗？")
+ * never ends twice or not at all.
+ * @example sentence('zh', '请填写：一句话说明') // '请填写：一句话说明。'
+ */
+export const sentence = (lang: Lang, text: string) => {
+  const s = text.trimEnd()
+  return !s || SENTENCE_END.test(s) ? s : `${s}${lang === 'zh' ? '。' : '.'}`
+}

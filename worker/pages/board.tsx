@@ -12,7 +12,7 @@ import { IDEMPOTENCY_KEY } from '../lib/idempotency'
 import { summarize } from '../domain/evaluation'
 import { boardData, type BoardProject, type BoardTopic } from '../db/queries/resident/board'
 import { supportContext, supportTopic } from '../db/queries/resident/supports'
-import { formatDate, langOf, nameIn, t, type Lang, type MessageKey } from './i18n'
+import { colon, formatDate, langOf, nameIn, t, type Lang, type MessageKey } from './i18n'
 import { messagePage, renderPage } from './layout'
 import { notFound } from './errors'
 import { Receipt } from './receipt'
@@ -48,7 +48,9 @@ const ProjectCard = ({ lang, p }: { lang: Lang; p: BoardProject }) => {
       </p>
       {p.owningBody && (
         <p class="meta">
-          {t(lang, 'track.owner')}：{p.owningBody}
+          {t(lang, 'track.owner')}
+          {colon(lang)}
+          {p.owningBody}
         </p>
       )}
       {publicClaimantLines(parseClaimants(p.claimants), lang).map((line) => (
@@ -56,12 +58,16 @@ const ProjectCard = ({ lang, p }: { lang: Lang; p: BoardProject }) => {
       ))}
       {p.status === 'done' && p.doneAt !== null ? (
         <p class="meta">
-          {t(lang, 'pstatus.done')}：{formatDate(p.doneAt, lang)}
+          {t(lang, 'pstatus.done')}
+          {colon(lang)}
+          {formatDate(p.doneAt, lang)}
         </p>
       ) : (
         p.deadlineAt !== null && (
           <p class="meta">
-            {t(lang, 'track.deadline')}：{formatDate(p.deadlineAt, lang)}
+            {t(lang, 'track.deadline')}
+            {colon(lang)}
+            {formatDate(p.deadlineAt, lang)}
           </p>
         )
       )}
@@ -121,7 +127,7 @@ const TopicCard = ({
       <button
         type="submit"
         class={supported ? 'alt' : undefined}
-        aria-label={`${t(lang, supported ? 'board.supported' : 'board.support')}：${topic.title}`}
+        aria-label={`${t(lang, supported ? 'board.supported' : 'board.support')}${colon(lang)}${topic.title}`}
       >
         {t(lang, supported ? 'board.supported' : 'board.support')}
       </button>

@@ -63,7 +63,7 @@ const thanks = (c: PageContext, lang: Lang, code: string) =>
   messagePage(c, {
     lang,
     title: t(lang, 'eval.thanks'),
-    body: t(lang, 'track.evaluated'),
+    body: t(lang, 'eval.thanks_body'),
     extra: <BackLink c={c} lang={lang} code={code} />,
   })
 

@@ -5,7 +5,7 @@
 // names come from worker/domain/vocabulary.ts, as the admin shows them (docs/glossary.md).
 import type { Context } from 'hono'
 import { NO_DATE, showableDate } from '../domain/dates'
-import { translator } from '../domain/messages'
+import { sentence, translator, type Params } from '../domain/messages'
 import {
   ACTIVITY_KIND_LABEL,
   REGISTRATION_STATUS_LABEL,
@@ -53,10 +53,12 @@ const zh = {
   'common.too_large_body': '提交的内容太大',
   'common.notice': '{title}。{body}',
   // ── field validation ──
-  'err.required': '请填写{label}',
+  'err.required': '请填写：{label}',
   'err.too_long': '{label}最多 {max} 个字，现在有 {n} 个字',
-  'err.choose': '请选择{label}',
+  'err.choose': '请选择：{label}',
   'err.phone': '手机号应为 11 位数字，以 1 开头，例如 13812345678',
+  'err.contact_phone':
+    '请填写 11 位手机号（例如 13812345678），或带区号的座机号（例如 021-56781234）',
   'err.consent': '留下姓名或手机号时，请先勾选同意',
   'err.stale': '页面已过期，请再点一次提交',
   'err.channel_closed': '这个二维码已停用。您填写的内容都还在，可以直接提交给本居民区。',
@@ -74,6 +76,11 @@ const zh = {
   'pstatus.blocked': '暂时受阻',
   'pstatus.done': '已完成',
   'pstatus.cancelled': '已取消',
+  // ── contact block (needs form, meeting sign-in) ──
+  'contact.name': '姓名或称呼',
+  'contact.phone': '手机号',
+  'contact.phone_hint': '没有手机也可以填座机号，请带上区号',
+  'contact.consent': '我同意居委会为上述目的使用我的姓名和手机号',
   // ── needs form ──
   'needs.title': '我有事要反映',
   'needs.intro': '{place}：说说您遇到的问题或希望改进的事。只需 1 分钟，不用注册。',
@@ -88,9 +95,6 @@ const zh = {
   'needs.contact_title': '联系方式（选填）',
   'needs.privacy':
     '留下姓名和手机号，是为了方便居委会工作人员联系您了解情况、告诉您办理结果。只有本居民区的工作人员能看到，不会公开；议题结束一年后删除。不留也可以提交，用查询码就能跟进进度。',
-  'needs.field_name': '姓名或称呼',
-  'needs.field_phone': '手机号',
-  'needs.field_consent': '我同意居委会为上述目的使用我的姓名和手机号',
   'needs.submit': '提交',
   'needs.hp': '请勿填写此项',
   'needs.board_link': '看看本居民区大家在反映什么、办得怎么样',
@@ -169,6 +173,7 @@ const zh = {
   'eval.comment': '想说的话',
   'eval.submit': '提交评议',
   'eval.thanks': '谢谢您的评议！',
+  'eval.thanks_body': '您的评议已经收到。评议结果会和其他居民的一起显示在公示栏上。',
   'eval.not_done': '项目还没有完成，完成后才能评议。',
   'eval.already': '这个查询码已经评议过了，谢谢！',
   'eval.no_project': '这条议题还没有对应的项目，暂时不能评议。',
@@ -194,6 +199,7 @@ const zh = {
   'act.seats_left': '剩余 {n} 个名额（共 {cap} 个）',
   'act.full': '名额已满，可报名候补（已有 {n} 人候补）',
   'act.started': '已开始，不能再报名',
+  'act.ended': '已结束',
   'act.register': '报名',
   'act.register_waitlist': '报名候补',
   'act.no_sessions': '还没有安排场次。',
@@ -321,9 +327,6 @@ const zh = {
   'meet.contact_title': '姓名和手机号（选填）',
   'meet.privacy':
     '留下姓名和手机号，是为了居委会记录到会情况、会后告诉您议定的结果。只有本居民区的工作人员能看到，不会公开。',
-  'meet.name': '姓名或称呼',
-  'meet.phone': '手机号',
-  'meet.consent': '我同意居委会为上述目的使用我的姓名和手机号',
   'meet.submit': '签到',
   'meet.done_title': '签到成功',
   'meet.done': '谢谢您参加！您是第 {n} 位签到的居民。',
@@ -366,10 +369,12 @@ const en: Record<MessageKey, string> = {
   'common.too_large_body': 'What you sent is too large.',
   'common.notice': '{title}. {body}',
   // ── field validation ──
-  'err.required': 'Please fill in {label}',
+  'err.required': 'Please fill in: {label}',
   'err.too_long': '{label} can have at most {max} characters (now {n})',
-  'err.choose': 'Please choose {label}',
+  'err.choose': 'Please choose: {label}',
   'err.phone': 'A mobile number has 11 digits starting with 1, e.g. 13812345678',
+  'err.contact_phone':
+    'Please enter an 11-digit mobile number (e.g. 13812345678) or a landline with its area code (e.g. 021-56781234)',
   'err.consent': 'Please tick the consent box when you leave a name or phone number',
   'err.stale': 'The page expired; please press send once more',
   'err.channel_closed':
@@ -388,6 +393,11 @@ const en: Record<MessageKey, string> = {
   'pstatus.blocked': 'Blocked for now',
   'pstatus.done': 'Done',
   'pstatus.cancelled': 'Cancelled',
+  // ── contact block (needs form, meeting sign-in) ──
+  'contact.name': 'Name',
+  'contact.phone': 'Mobile number',
+  'contact.phone_hint': 'Or a landline with its area code',
+  'contact.consent': 'I agree that the committee uses my name and phone for this purpose',
   // ── needs form ──
   'needs.title': 'Tell us about a problem',
   'needs.intro': '{place}: tell us a problem or a wish. It takes a minute, no sign-up.',
@@ -402,9 +412,6 @@ const en: Record<MessageKey, string> = {
   'needs.contact_title': 'Contact (optional)',
   'needs.privacy':
     'Your name and phone are used only so committee staff can ask you about this and tell you the result. Only staff of this neighbourhood see them; they are never public and are deleted one year after the matter is closed. You may send without them and follow it with the tracking code.',
-  'needs.field_name': 'Name',
-  'needs.field_phone': 'Mobile number',
-  'needs.field_consent': 'I agree that the committee uses my name and phone for this purpose',
   'needs.submit': 'Send',
   'needs.hp': 'Leave this empty',
   'needs.board_link': 'See what neighbours raised and how it is going',
@@ -485,6 +492,8 @@ const en: Record<MessageKey, string> = {
   'eval.comment': 'Comment',
   'eval.submit': 'Send rating',
   'eval.thanks': 'Thank you for your rating!',
+  'eval.thanks_body':
+    'Your rating was received. It shows on the neighbourhood board together with other residents’ ratings.',
   'eval.not_done': 'The project is not done yet; you can rate it once it is.',
   'eval.already': 'This tracking code has already rated the project. Thank you!',
   'eval.no_project': 'This matter has no project yet, so it cannot be rated.',
@@ -511,6 +520,7 @@ const en: Record<MessageKey, string> = {
   'act.seats_left': '{n} of {cap} places left',
   'act.full': 'Full: you can join the waiting list ({n} waiting)',
   'act.started': 'Started: registration closed',
+  'act.ended': 'Ended',
   'act.register': 'Register',
   'act.register_waitlist': 'Join the waiting list',
   'act.no_sessions': 'No sessions yet.',
@@ -647,9 +657,6 @@ const en: Record<MessageKey, string> = {
   'meet.contact_title': 'Name and phone (optional)',
   'meet.privacy':
     'Your name and phone let the committee record who came and tell you what was decided. Only staff of this neighbourhood see them; they are never public.',
-  'meet.name': 'Name',
-  'meet.phone': 'Mobile number',
-  'meet.consent': 'I agree that the committee uses my name and phone for this purpose',
   'meet.submit': 'Sign in',
   'meet.done_title': 'Signed in',
   'meet.done': 'Thank you for coming! You are number {n} to sign in.',
@@ -667,11 +674,28 @@ const en: Record<MessageKey, string> = {
   'meet.referred_to': '{decision} to {to}',
 }
 
+const message = translator<MessageKey>({ zh, en })
+
+/** Every message of the resident pages in `lang` (tests scan the English ones). */
+export const dictionary = (lang: Lang): Record<MessageKey, string> => (lang === 'zh' ? zh : en)
+
 /**
- * A message in `lang`, with `{name}` parameters filled in (unknown parameters stay as written).
- * @example t('zh', 'err.too_long', { label: '标题', max: 60, n: 72 }) // '标题最多 60 个字，现在有 72 个字'
+ * A message in `lang`, with `{name}` parameters filled in (unknown parameters stay as written);
+ * an error (`err.*`) always reads as a finished sentence.
+ * @example t('zh', 'err.too_long', { label: '标题', max: 60, n: 72 }) // '标题最多 60 个字，现在有 72 个字。'
  */
-export const t = translator<MessageKey>({ zh, en })
+export const t = (lang: Lang, key: MessageKey, params?: Params) =>
+  key.startsWith('err.') ? sentence(lang, message(lang, key, params)) : message(lang, key, params)
+
+/** The colon between a label and its value: full-width in Chinese, `: ` in English. */
+export const colon = (lang: Lang) => (lang === 'zh' ? '：' : ': ')
+
+/**
+ * `text` in brackets as `lang` writes them.
+ * @example bracketed('en', 'optional') // ' (optional)'
+ */
+export const bracketed = (lang: Lang, text: string | number) =>
+  lang === 'zh' ? `（${text}）` : ` (${text})`
 
 /** The `lang` attribute of a page in `lang`. */
 export const htmlLang = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en')

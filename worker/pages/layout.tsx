@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import type { Child } from 'hono/jsx'
 import { raw } from 'hono/html'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import { htmlLang, otherLang, t, type Lang } from './i18n'
+import { bracketed, htmlLang, otherLang, t, type Lang } from './i18n'
 
 // One small stylesheet for every resident page, inlined so a page loads in one round trip.
 // System fonts, 18px base, tap targets ≥ 48px, colours at AA contrast (≥ 4.5:1) on their
@@ -159,7 +159,7 @@ const describedBy = (name: string, hint?: string, error?: string) =>
 const LabelText = ({ label, lang, required }: Pick<FieldBase, 'label' | 'lang' | 'required'>) => (
   <>
     {label}
-    {!required && <span class="hint">{`（${t(lang, 'common.optional')}）`}</span>}
+    {!required && <span class="hint">{bracketed(lang, t(lang, 'common.optional'))}</span>}
   </>
 )
 

@@ -1,16 +1,14 @@
 import { nameIn, t, type Lang } from './i18n'
-import { Checkbox, ErrorSummary, Select, TextArea, TextField } from './layout'
+import { ErrorSummary, Select, TextArea, TextField } from './layout'
+import { ContactBlock, emptyContact, type ContactValues } from './contact'
 import type { CategoryOption } from '../db/queries/resident/needs'
 
 /** What the needs form posts, as typed (kept verbatim for every re-render). */
-export type NeedValues = {
+export type NeedValues = ContactValues & {
   title: string
   details: string
   categoryId: string
   where: string
-  name: string
-  phone: string
-  consent: boolean
 }
 
 export const emptyNeed = (): NeedValues => ({
@@ -18,9 +16,7 @@ export const emptyNeed = (): NeedValues => ({
   details: '',
   categoryId: '',
   where: '',
-  name: '',
-  phone: '',
-  consent: false,
+  ...emptyContact(),
 })
 
 /** The hidden honeypot's field name: people never see it, form-filling bots fill it. */
@@ -56,8 +52,8 @@ export type NeedsFormProps = {
 }
 
 /**
- * The needs form: title, details, category, where, then the optional contact block with its
- * privacy notice and an unticked consent box. Works without JavaScript.
+ * The needs form: title, details, category, where, then the optional contact block (contact.tsx).
+ * Works without JavaScript.
  */
 export const NeedsForm = (p: NeedsFormProps) => {
   const { lang, values: v, errors: e } = p
@@ -116,34 +112,12 @@ export const NeedsForm = (p: NeedsFormProps) => {
           <label for={`f-${HONEYPOT}`}>{t(lang, 'needs.hp')}</label>
           <input id={`f-${HONEYPOT}`} name={HONEYPOT} tabindex={-1} autocomplete="off" value="" />
         </div>
-        <h2>{t(lang, 'needs.contact_title')}</h2>
-        <p class="notice" id="privacy">
-          {t(lang, 'needs.privacy')}
-        </p>
-        <TextField
+        <ContactBlock
           lang={lang}
-          name="name"
-          label={t(lang, 'needs.field_name')}
-          value={v.name}
-          error={e.name}
-          autocomplete="name"
-        />
-        <TextField
-          lang={lang}
-          name="phone"
-          type="tel"
-          inputMode="tel"
-          label={t(lang, 'needs.field_phone')}
-          value={v.phone}
-          error={e.phone}
-          autocomplete="tel"
-        />
-        <Checkbox
-          lang={lang}
-          name="consent"
-          label={t(lang, 'needs.field_consent')}
-          checked={v.consent}
-          error={e.consent}
+          title={t(lang, 'needs.contact_title')}
+          privacy={t(lang, 'needs.privacy')}
+          values={v}
+          errors={e}
         />
         <button type="submit" class="wide">
           {t(lang, 'needs.submit')}

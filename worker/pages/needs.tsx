@@ -9,7 +9,6 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../env'
 import { IDEMPOTENCY_KEY, requestHash, sameRequest } from '../lib/idempotency'
-import { MOBILE_PHONE, normalizePhone } from '../domain/masking'
 import { newTrackingCode } from '../domain/tracking-code'
 import {
   channelByCode,
@@ -26,6 +25,7 @@ import { renderPage } from './layout'
 import { notFound } from './errors'
 import { qrResponse, renderPoster } from './poster'
 import { HONEYPOT, NeedsForm, emptyNeed, type NeedValues } from './needs-form'
+import { checkContact, contactValues } from './contact'
 import { SimilarStep } from './similar'
 import { Receipt } from './receipt'
 import {
@@ -41,7 +41,7 @@ import {
 } from './common'
 import { cleanText } from '../domain/text'
 
-export const LIMITS_NEED = { title: 60, details: 1000, where: 60, name: 20 } as const
+export const LIMITS_NEED = { title: 60, details: 1000, where: 60 } as const
 
 const CODE = /^[A-Z0-9]{4,16}$/
 /** A channel code as printed or typed: case and dashes do not matter. */
@@ -56,9 +56,7 @@ export const needValues = (form: Record<string, string>): NeedValues => ({
   details: form.details ?? '',
   categoryId: form.categoryId ?? '',
   where: form.where ?? '',
-  name: form.name ?? '',
-  phone: form.phone ?? '',
-  consent: form.consent === '1' || form.consent === 'on',
+  ...contactValues(form),
 })
 
 export type CheckedNeed = {
@@ -71,10 +69,16 @@ export type CheckedNeed = {
   consent: boolean
 }
 
+const LABEL_KEY = {
+  title: 'needs.field_title',
+  details: 'needs.field_details',
+  where: 'needs.field_where',
+} as const
+
 /**
  * Validates a need; errors are plain sentences keyed by field name. Without `categories`, any
  * well-formed category id passes (the filing batch checks that it is active).
- * @example checkNeed(values, 'zh', categories) // { ok: false, errors: { phone: '手机号应为 11 位数字…' } }
+ * @example checkNeed(values, 'zh', categories) // { ok: false, errors: { phone: '请填写 11 位手机号…' } }
  */
 export const checkNeed = (
   v: NeedValues,
@@ -82,28 +86,20 @@ export const checkNeed = (
   categories?: CategoryOption[],
 ): { ok: true; value: CheckedNeed } | { ok: false; errors: Record<string, string> } => {
   const errors: Record<string, string> = {}
-  const label = (key: 'title' | 'details' | 'where' | 'name') =>
-    t(
-      lang,
-      key === 'title'
-        ? 'needs.field_title'
-        : key === 'details'
-          ? 'needs.field_details'
-          : key === 'where'
-            ? 'needs.field_where'
-            : 'needs.field_name',
-    )
   const text = {
     title: cleanText(v.title),
     details: cleanText(v.details),
     where: cleanText(v.where),
-    name: cleanText(v.name),
   }
-  if (!text.title) errors.title = t(lang, 'err.required', { label: label('title') })
-  for (const key of ['title', 'details', 'where', 'name'] as const) {
+  if (!text.title) errors.title = t(lang, 'err.required', { label: t(lang, LABEL_KEY.title) })
+  for (const key of ['title', 'details', 'where'] as const) {
     const n = charCount(text[key])
     if (n > LIMITS_NEED[key])
-      errors[key] = t(lang, 'err.too_long', { label: label(key), max: LIMITS_NEED[key], n })
+      errors[key] = t(lang, 'err.too_long', {
+        label: t(lang, LABEL_KEY[key]),
+        max: LIMITS_NEED[key],
+        n,
+      })
   }
   const categoryId = categories
     ? categories.find((c) => String(c.id) === v.categoryId)?.id
@@ -112,11 +108,9 @@ export const checkNeed = (
       : undefined
   if (!categoryId)
     errors.categoryId = t(lang, 'err.choose', { label: t(lang, 'needs.field_category') })
-  const phone = normalizePhone(v.phone)
-  if (phone && !MOBILE_PHONE.test(phone)) errors.phone = t(lang, 'err.phone')
-  if ((text.name || phone) && !v.consent) errors.consent = t(lang, 'err.consent')
+  const contact = checkContact(v, lang)
+  Object.assign(errors, contact.errors)
   if (Object.keys(errors).length || !categoryId) return { ok: false, errors }
-  const personal = !!(text.name || phone)
   return {
     ok: true,
     value: {
@@ -124,9 +118,9 @@ export const checkNeed = (
       description: text.details,
       location: text.where,
       categoryId,
-      submitterName: text.name || null,
-      submitterPhone: phone || null,
-      consent: personal,
+      submitterName: contact.name,
+      submitterPhone: contact.phone,
+      consent: !!(contact.name || contact.phone),
     },
   }
 }

@@ -10,7 +10,7 @@ import {
   type PublicProject,
   type TrackingView,
 } from '../db/queries/resident/tracking'
-import { formatDate, langOf, nameIn, t, type Lang, type MessageKey } from './i18n'
+import { colon, formatDate, langOf, nameIn, t, type Lang, type MessageKey } from './i18n'
 import { LangField, messagePage, renderPage, TextField } from './layout'
 import { notFound } from './errors'
 import { batchHit, isOverdue, minutesOf, waitAfter, withLang, type PageContext } from './common'
@@ -24,7 +24,9 @@ export const ProjectBlock = ({ lang, project }: { lang: Lang; project: PublicPro
   return (
     <section class="box" aria-labelledby="project">
       <h2 id="project">
-        {t(lang, 'track.project')}：{project.title}
+        {t(lang, 'track.project')}
+        {colon(lang)}
+        {project.title}
       </h2>
       <p>
         <span class="tag">{t(lang, `pstatus.${project.status}` as MessageKey)}</span>{' '}
@@ -32,7 +34,9 @@ export const ProjectBlock = ({ lang, project }: { lang: Lang; project: PublicPro
       </p>
       {project.owningBody && (
         <p class="meta">
-          {t(lang, 'track.owner')}：{project.owningBody}
+          {t(lang, 'track.owner')}
+          {colon(lang)}
+          {project.owningBody}
         </p>
       )}
       {publicClaimantLines(parseClaimants(project.claimants), lang).map((line) => (
@@ -40,7 +44,9 @@ export const ProjectBlock = ({ lang, project }: { lang: Lang; project: PublicPro
       ))}
       {project.deadlineAt !== null && (
         <p class="meta">
-          {t(lang, 'track.deadline')}：{formatDate(project.deadlineAt, lang)}
+          {t(lang, 'track.deadline')}
+          {colon(lang)}
+          {formatDate(project.deadlineAt, lang)}
         </p>
       )}
       {project.checklistTotal > 0 && (
@@ -115,14 +121,18 @@ const TrackingPage = ({
         {view.via === 'topic' && topic.location && <p class="meta">{topic.location}</p>}
         {view.via === 'support' && <p class="meta">{t(lang, 'track.supporting')}</p>}
         <p>
-          {t(lang, 'track.status')}：<strong>{statusWords(lang, topic.status)}</strong>
+          {t(lang, 'track.status')}
+          {colon(lang)}
+          <strong>{statusWords(lang, topic.status)}</strong>
         </p>
         {topic.status === 'referred' && topic.referredTo && (
           <p>{t(lang, 'track.referred_to', { to: topic.referredTo })}</p>
         )}
         {topic.publicReply && (
           <p class="notice">
-            {t(lang, 'track.reply')}：{topic.publicReply}
+            {t(lang, 'track.reply')}
+            {colon(lang)}
+            {topic.publicReply}
           </p>
         )}
       </section>
@@ -133,11 +143,15 @@ const TrackingPage = ({
             <strong>{mergedInto.title}</strong>
           </p>
           <p>
-            {t(lang, 'track.status')}：{statusWords(lang, mergedInto.status)}
+            {t(lang, 'track.status')}
+            {colon(lang)}
+            {statusWords(lang, mergedInto.status)}
           </p>
           {mergedInto.publicReply && (
             <p class="notice">
-              {t(lang, 'track.reply')}：{mergedInto.publicReply}
+              {t(lang, 'track.reply')}
+              {colon(lang)}
+              {mergedInto.publicReply}
             </p>
           )}
         </section>

@@ -25,6 +25,7 @@ const vocabularyIn = (lang: Lang) => ({
 const zh = {
   app: {
     title: '举手 · 工作台',
+    tagline: '社区议事协商工作台：居民反映的事、立项、进度和评议',
     locale: { label: '语言', zh: '中文', en: 'English' },
     menu: { work: '工作', admin: '管理' },
     ...vocabularyIn('zh'),
@@ -53,6 +54,7 @@ const zh = {
 const en: typeof zh = {
   app: {
     title: 'Jushou · Staff',
+    tagline: 'Neighbourhood governance: what residents raise, projects, progress and ratings',
     locale: { label: 'Language', zh: '中文', en: 'English' },
     menu: { work: 'Work', admin: 'Administration' },
     ...vocabularyIn('en'),

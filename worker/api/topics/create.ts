@@ -6,7 +6,7 @@ import { createTopicStatements, toTopicRow, type NewTopic } from '../../db/queri
 import { guard, guardedBatch, rawAll, rawStatement, type Statement } from '../../db/batch'
 import { errorText } from '../../db/errors'
 import { newChannelCode } from '../../domain/channel-code'
-import { MOBILE_PHONE, normalizePhone } from '../../domain/masking'
+import { isContactPhone, normalizePhone } from '../../domain/masking'
 import { ApiError, type FieldErrors, validationError } from '../../lib/errors'
 import { once } from '../../lib/idempotency'
 import { auditCreate } from '../../lib/resource'
@@ -60,7 +60,8 @@ const personalData = (input: CreateInput, now: number) => {
   const name = input.submitterName || null
   const phone = input.submitterPhone ? normalizePhone(input.submitterPhone) : null
   const errors: FieldErrors = {}
-  if (phone && !MOBILE_PHONE.test(phone)) errors.submitterPhone = '请填写 11 位手机号'
+  if (phone && !isContactPhone(phone))
+    errors.submitterPhone = '请填写 11 位手机号，或带区号的座机号（如 021-56781234）'
   if ((name || phone) && input.consent !== true)
     errors.consent = '登记姓名或电话前，请确认居民已同意'
   if (Object.keys(errors).length) throw validationError(errors)

@@ -32,7 +32,7 @@ import { hit, retryAfterSeconds } from '../../db/queries/rate-limit'
 import { inScope } from '../../lib/scope'
 import { minutesOf, newFormKey, withLang } from '../common'
 import { notFound } from '../errors'
-import { formatDate, langOf, t, type Lang } from '../i18n'
+import { bracketed, formatDate, langOf, t, type Lang } from '../i18n'
 import { messagePage, renderPage } from '../layout'
 import { qrResponse, renderPoster } from '../poster'
 import {
@@ -309,7 +309,8 @@ activityPages.get('/a/:key/poster', async (c) => {
     lang,
     heading: activity.title,
     lines: [
-      first && `${timeRange(first, lang)}${sessions.length > 1 ? ` …（${sessions.length}）` : ''}`,
+      first &&
+        `${timeRange(first, lang)}${sessions.length > 1 ? ` …${bracketed(lang, sessions.length)}` : ''}`,
       activity.place,
       activity.opensAt !== null &&
         t(lang, 'ap.opens', { time: formatDate(activity.opensAt, lang, true) }),
@@ -384,7 +385,7 @@ activityPages.get('/r/:token/calendar.ics', async (c) => {
   const { activity: a, session: s, reg } = ctx
   const ics = icsCalendar({
     uid: `registration-${reg.id}@jushou`,
-    title: s.label ? `${a.title}（${s.label}）` : a.title,
+    title: s.label ? `${a.title}${bracketed(langOf(c), s.label)}` : a.title,
     startsAt: s.startsAt,
     endsAt: s.endsAt,
     place: a.place,

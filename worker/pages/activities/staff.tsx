@@ -17,7 +17,7 @@ import { loadUser, SESSION_COOKIE, type CurrentUser } from '../../lib/auth'
 import { inScope, scopeWhere } from '../../lib/scope'
 import { withLang } from '../common'
 import { notFound } from '../errors'
-import { langOf, t, type Lang } from '../i18n'
+import { colon, langOf, t, type Lang } from '../i18n'
 import { LangField, messagePage, renderPage } from '../layout'
 import { timeRange } from './views'
 
@@ -274,7 +274,10 @@ staffCheckinPages.post('/staff/checkin/:sid/r/:rid', async (c) => {
       c,
       g.user,
       g.row,
-      { ok: false, text: t(lang, 'ci.refused', { reason: `${item.reg.name}：${refusal}` }) },
+      {
+        ok: false,
+        text: t(lang, 'ci.refused', { reason: `${item.reg.name}${colon(lang)}${refusal}` }),
+      },
       409,
     )
   if (!(await checkIn(c.var.db, g.user, item.reg)))

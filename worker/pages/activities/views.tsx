@@ -68,7 +68,8 @@ const Paragraphs = ({ text }: { text: string }) => (
   </>
 )
 
-export type SessionSeats = { session: Session; seatsTaken: number; waitlistCount: number }
+/** A session with its seats held and how many people (party sizes) wait for one. */
+export type SessionSeats = { session: Session; seatsTaken: number; waitlistPeople: number }
 
 /**
  * `/a/<activity>`: what, where, for whom, when registration opens, and each session with the
@@ -97,18 +98,20 @@ export const ActivityView = (p: {
       <h2>{t(lang, volunteer ? 'act.shifts' : 'act.sessions')}</h2>
       {p.sessions.length === 0 && <p>{t(lang, 'act.no_sessions')}</p>}
       <ul class="cards">
-        {p.sessions.map(({ session: s, seatsTaken, waitlistCount }) => {
+        {p.sessions.map(({ session: s, seatsTaken, waitlistPeople }) => {
           const left = Math.max(0, s.capacity - seatsTaken)
           const started = s.startsAt <= now
           return (
             <li class="box">
               <h3>{sessionName(s, lang)}</h3>
               <p class="meta">
-                {started
-                  ? t(lang, 'act.started')
-                  : left > 0
-                    ? t(lang, 'act.seats_left', { n: left, cap: s.capacity })
-                    : t(lang, 'act.full', { n: waitlistCount })}
+                {s.endsAt <= now
+                  ? t(lang, 'act.ended')
+                  : started
+                    ? t(lang, 'act.started')
+                    : left > 0
+                      ? t(lang, 'act.seats_left', { n: left, cap: s.capacity })
+                      : t(lang, 'act.full', { n: waitlistPeople })}
                 {s.maxParty > 1 && ` · ${t(lang, 'act.max_party', { n: s.maxParty })}`}
               </p>
               {open && !started && (

@@ -26,7 +26,7 @@ import { clientAddress } from '../../lib/client-address'
 import { ApiError } from '../../lib/errors'
 import { retryAfterSeconds } from '../../db/queries/rate-limit'
 import { minutesOf, newFormKey, readForm, withLang, type PageContext } from '../common'
-import { langOf, type Lang } from '../i18n'
+import { colon, langOf, type Lang } from '../i18n'
 import { ErrorSummary, messagePage, renderPage, TextArea, TextField } from '../layout'
 import { type ConfirmWords, confirmWords } from './i18n'
 
@@ -126,7 +126,9 @@ const ItemPage = (p: {
           {item.note && <p>{item.note}</p>}
           {item.number !== null && (
             <p>
-              {w.number}：{item.number}
+              {w.number}
+              {colon(lang)}
+              {item.number}
             </p>
           )}
           {item.photoUrl && (

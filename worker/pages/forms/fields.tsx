@@ -4,7 +4,7 @@ import type { Field } from '../../domain/forms/definition'
 import { describeCondition } from '../../domain/forms/conditions'
 import { inputAttrs, ruleHint } from '../../domain/forms/html'
 import { cspHeader } from '../layout'
-import { t, type Lang } from '../i18n'
+import { bracketed, t, type Lang } from '../i18n'
 
 // Staff-defined questions as resident-page HTML, in the conventions of worker/pages/layout.tsx:
 // control `f-<name>`, hint `<name>-hint`, error `<name>-err`, classes hint / err / check / row.
@@ -94,7 +94,7 @@ const FieldBlock = (props: {
     <>
       {field.label}
       {!field.required && field.type !== 'consent' && (
-        <span class="hint">{`（${t(lang, 'common.optional')}）`}</span>
+        <span class="hint">{bracketed(lang, t(lang, 'common.optional'))}</span>
       )}
     </>
   )

@@ -1,6 +1,6 @@
 import type { Field } from '../../domain/forms/definition'
 import { Layout } from '../layout'
-import { formatDate, t, type Lang } from '../i18n'
+import { colon, formatDate, t, type Lang } from '../i18n'
 import { ConditionScript, FormFields, fieldControlId, type FieldValues } from './fields'
 
 // The public form pages: the form, its refusals (not open / closed / full) and the receipt,
@@ -75,7 +75,9 @@ export const FormPage = (
             {errorKeys.map((key) => (
               <li>
                 <a href={`#${fieldControlId(key)}`}>
-                  {form.fields.find((f) => f.key === key)!.label}：{errors[key]}
+                  {form.fields.find((f) => f.key === key)!.label}
+                  {colon(lang)}
+                  {errors[key]}
                 </a>
               </li>
             ))}
@@ -139,7 +141,9 @@ export const ReceiptPage = (
           <p class="code">{props.receipt}</p>
           {props.createdAt && (
             <p class="meta">
-              {t(lang, 'form.submitted_at')}：{formatDate(props.createdAt, lang, true)}
+              {t(lang, 'form.submitted_at')}
+              {colon(lang)}
+              {formatDate(props.createdAt, lang, true)}
             </p>
           )}
           <p class="hint">{t(lang, 'form.keep_receipt')}</p>

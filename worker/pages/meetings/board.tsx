@@ -4,12 +4,13 @@
 // (db/queries/meetings/public.ts `boardMeetingQueries`).
 import type { BoardItem, BoardMeetings } from '../../db/queries/meetings/public'
 import { MEETING_DECISION_LABEL, MEETING_KIND_LABEL } from '../../domain/vocabulary'
-import { formatDate, t, type Lang } from '../i18n'
+import { bracketed, colon, formatDate, t, type Lang } from '../i18n'
 
 /** 立项「…」 / 转办至… / 不予采纳：理由 — the decision as the minutes say it. */
 const decisionWords = (lang: Lang, i: BoardItem) => {
   const name = MEETING_DECISION_LABEL[i.decision][lang]
-  if (i.decision === 'adopt' && i.projectTitle) return `${name}「${i.projectTitle}」`
+  if (i.decision === 'adopt' && i.projectTitle)
+    return lang === 'zh' ? `${name}「${i.projectTitle}」` : `${name}: “${i.projectTitle}”`
   if (i.decision === 'refer' && i.referredTo)
     return t(lang, 'meet.referred_to', { decision: name, to: i.referredTo })
   return name
@@ -17,8 +18,10 @@ const decisionWords = (lang: Lang, i: BoardItem) => {
 
 const ItemLine = ({ lang, item }: { lang: Lang; item: BoardItem }) => (
   <li>
-    <strong>{item.topicTitle}</strong>：{decisionWords(lang, item)}
-    {item.note && <>（{item.note}）</>}
+    <strong>{item.topicTitle}</strong>
+    {colon(lang)}
+    {decisionWords(lang, item)}
+    {item.note && bracketed(lang, item.note)}
     <br />
     <span class="meta">
       {t(lang, 'meet.tally', {
@@ -55,7 +58,11 @@ export const BoardMeetingsSection = ({
                 {m.place ? ` · ${m.place}` : ''}
               </p>
               {m.agenda.length > 0 && (
-                <p>{t(lang, 'meet.agenda_line', { topics: m.agenda.join('；') })}</p>
+                <p>
+                  {t(lang, 'meet.agenda_line', {
+                    topics: m.agenda.join(lang === 'zh' ? '；' : '; '),
+                  })}
+                </p>
               )}
             </li>
           ))}

@@ -7,25 +7,28 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../../env'
 import { doorView, signInAtDoor, type DoorView } from '../../db/queries/meetings/public'
 import { normalizeChannelCode } from '../../domain/channel-code'
-import { MOBILE_PHONE, maskPhone, normalizePhone } from '../../domain/masking'
+import { maskPhone } from '../../domain/masking'
 import { signInBounds, signInState } from '../../domain/meetings/meeting'
 import { MEETING_KIND_LABEL } from '../../domain/vocabulary'
 import { IDEMPOTENCY_KEY } from '../../lib/idempotency'
 import { qrSvg } from '../../lib/qr'
 import { clientAddress } from '../../lib/client-address'
 import { retryAfterSeconds } from '../../db/queries/rate-limit'
-import { charCount, minutesOf, newFormKey, readForm, withLang, type PageContext } from '../common'
+import { minutesOf, newFormKey, readForm, withLang, type PageContext } from '../common'
+import {
+  checkContact,
+  ContactBlock,
+  contactValues,
+  emptyContact,
+  type ContactValues,
+} from '../contact'
 import { notFound } from '../errors'
 import { formatDate, langOf, t, type Lang } from '../i18n'
-import { Checkbox, ErrorSummary, messagePage, renderPage, TextField } from '../layout'
-import { cleanText } from '../../domain/text'
+import { ErrorSummary, messagePage, renderPage } from '../layout'
 
 /** Sign-ins per client address and meeting: a community room shares one address. */
 export const DOOR_LIMIT = { limit: 300, windowMs: 10 * 60_000 }
-const NAME_MAX = 20
-
-type Values = { name: string; phone: string; consent: boolean }
-const empty: Values = { name: '', phone: '', consent: false }
+const empty = emptyContact()
 
 const codeOf = (c: PageContext) => normalizeChannelCode(c.req.param('code') ?? '') ?? notFound()
 
@@ -72,7 +75,7 @@ const DoorPage = ({
   c: PageContext
   lang: Lang
   view: DoorView
-  values: Values
+  values: ContactValues
   errors: Record<string, string>
   now: number
 }) => {
@@ -86,32 +89,12 @@ const DoorPage = ({
         <form method="post" action={withLang(c, `/m/${c.req.param('code')}`)} novalidate>
           <input type="hidden" name="key" value={newFormKey()} />
           <p>{t(lang, 'meet.intro')}</p>
-          <h2>{t(lang, 'meet.contact_title')}</h2>
-          <p class="hint">{t(lang, 'meet.privacy')}</p>
-          <TextField
+          <ContactBlock
             lang={lang}
-            name="name"
-            label={t(lang, 'meet.name')}
-            value={values.name}
-            error={errors.name}
-            autocomplete="name"
-          />
-          <TextField
-            lang={lang}
-            name="phone"
-            type="tel"
-            inputMode="tel"
-            label={t(lang, 'meet.phone')}
-            value={values.phone}
-            error={errors.phone}
-            autocomplete="tel"
-          />
-          <Checkbox
-            lang={lang}
-            name="consent"
-            label={t(lang, 'meet.consent')}
-            checked={values.consent}
-            error={errors.consent}
+            title={t(lang, 'meet.contact_title')}
+            privacy={t(lang, 'meet.privacy')}
+            values={values}
+            errors={errors}
           />
           <button type="submit" class="wide">
             {t(lang, 'meet.submit')}
@@ -135,19 +118,6 @@ const DoorPage = ({
   )
 }
 
-/** The sign-in as typed, checked: errors in words, or what to store. */
-const check = (v: Values, lang: Lang) => {
-  const errors: Record<string, string> = {}
-  const name = cleanText(v.name)
-  const phone = normalizePhone(v.phone)
-  const n = charCount(name)
-  if (n > NAME_MAX)
-    errors.name = t(lang, 'err.too_long', { label: t(lang, 'meet.name'), max: NAME_MAX, n })
-  if (phone && !MOBILE_PHONE.test(phone)) errors.phone = t(lang, 'err.phone')
-  if ((name || phone) && !v.consent) errors.consent = t(lang, 'err.consent')
-  return { errors, name: name || null, phone: phone || null }
-}
-
 export const meetingPages = new Hono<AppEnv>()
 
 meetingPages.get('/m/:code', async (c) => {
@@ -165,12 +135,8 @@ meetingPages.post('/m/:code', async (c) => {
   const lang = langOf(c)
   const code = codeOf(c)
   const form = await readForm(c)
-  const values: Values = {
-    name: form.name ?? '',
-    phone: form.phone ?? '',
-    consent: form.consent === '1' || form.consent === 'on',
-  }
-  const { errors, name, phone } = check(values, lang)
+  const values = contactValues(form)
+  const { errors, name, phone } = checkContact(values, lang)
   const now = Date.now()
   if (Object.keys(errors).length) {
     const view = (await doorView(c.var.db, code)) ?? notFound()

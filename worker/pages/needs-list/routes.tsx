@@ -9,7 +9,7 @@ import { NO_DATE, showableDate } from '../../domain/dates'
 import { publicClaimantLines } from '../../domain/partners/claim-workflow'
 import { OFFER_KIND_LABEL, type OfferKind, PROJECT_STATUS_LABEL } from '../../domain/vocabulary'
 import { type PageContext, withLang } from '../common'
-import { type Lang, langOf } from '../i18n'
+import { bracketed, colon, type Lang, langOf } from '../i18n'
 import { messagePage, renderPage } from '../layout'
 import { type NeedsWords, needsWords } from './i18n'
 
@@ -47,7 +47,9 @@ const Need = ({
 }) =>
   kinds.length || note ? (
     <p>
-      <strong>{w.needs}</strong>：{kindsText(kinds, lang)}
+      <strong>{w.needs}</strong>
+      {colon(lang)}
+      {kindsText(kinds, lang)}
       {kinds.length && note ? (lang === 'zh' ? '。' : '. ') : ''}
       {note}
     </p>
@@ -91,12 +93,14 @@ const Card = ({
               <li>
                 {task.title}
                 {task.dueAt !== null && (
-                  <span class="meta">（{w.due(formatDate(task.dueAt, lang))}）</span>
+                  <span class="meta">{bracketed(lang, w.due(formatDate(task.dueAt, lang)))}</span>
                 )}
                 {(task.kinds.length > 0 || task.note) && (
                   <span class="meta">
                     {' '}
-                    {w.needs}：{kindsText(task.kinds, lang)}
+                    {w.needs}
+                    {colon(lang)}
+                    {kindsText(task.kinds, lang)}
                     {task.kinds.length && task.note ? ' · ' : ''}
                     {task.note}
                   </span>

@@ -8,11 +8,10 @@ import {
   SimpleForm,
   TextInput,
   maxLength,
-  regex,
   required,
   useTranslate,
 } from 'react-admin'
-import { MOBILE_PHONE } from '@domain/masking'
+import { isContactPhone, normalizePhone } from '@domain/masking'
 import type { ChannelKind } from '@domain/vocabulary'
 import { useMe } from '../../lib/useMe'
 
@@ -27,6 +26,12 @@ type Values = {
 }
 
 /** Name or phone may only be kept with the resident's consent (the server checks it too). */
+/** A phone staff may leave for a caller: a mobile, or a landline with its area code. */
+const contactPhone = (value: unknown) =>
+  typeof value === 'string' && value.trim() && !isContactPhone(normalizePhone(value))
+    ? 'topics.create.phoneInvalid'
+    : undefined
+
 const validateConsent = (values: Values) =>
   (values.submitterName?.trim() || values.submitterPhone?.trim()) && !values.consent
     ? { consent: 'topics.create.consentRequired' }
@@ -87,8 +92,8 @@ const TopicCreate = () => {
         <TextInput source="submitterName" validate={maxLength(50)} />
         <TextInput
           source="submitterPhone"
-          validate={regex(MOBILE_PHONE, 'topics.create.phoneInvalid')}
-          slotProps={{ htmlInput: { inputMode: 'tel', maxLength: 11 } }}
+          validate={contactPhone}
+          slotProps={{ htmlInput: { inputMode: 'tel', maxLength: 20 } }}
         />
         <ConsentInput />
       </SimpleForm>

@@ -136,7 +136,7 @@ const zh = {
     create: {
       title: '代居民登记议题',
       consentRequired: '留了姓名或电话时，需要居民同意',
-      phoneInvalid: '请填写11位手机号',
+      phoneInvalid: '请填写 11 位手机号，或带区号的座机号（如 021-56781234）',
     },
     filters: {
       createdFrom: '提交日期起',
@@ -289,7 +289,8 @@ const en: typeof zh = {
     create: {
       title: 'Enter a topic for a resident',
       consentRequired: 'Consent is needed when a name or phone is given',
-      phoneInvalid: 'Enter an 11-digit mobile number',
+      phoneInvalid:
+        'Enter an 11-digit mobile number or a landline with its area code (e.g. 021-56781234)',
     },
     filters: {
       createdFrom: 'Submitted from',

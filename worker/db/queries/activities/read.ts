@@ -82,7 +82,7 @@ export const activityPageData = async (db: Db, key: string) => {
       activity: activities,
       session: activitySessions,
       seatsTaken: SEATS_TAKEN,
-      waitlistCount: SESSION_COUNTS.waitlistCount,
+      waitlistPeople: SESSION_COUNTS.waitlistSeats,
     })
     .from(activities)
     .leftJoin(activitySessions, eq(activitySessions.activityId, activities.id))
@@ -96,7 +96,7 @@ export const activityPageData = async (db: Db, key: string) => {
           {
             session: r.session,
             seatsTaken: Number(r.seatsTaken),
-            waitlistCount: Number(r.waitlistCount),
+            waitlistPeople: Number(r.waitlistPeople),
           },
         ]
       : [],
