@@ -13,13 +13,19 @@ export default defineConfig(async () => {
     plugins: [
       cloudflareTest({
         wrangler: { configPath: './wrangler.toml' },
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+        // EMAIL: the send_email binding, as miniflare simulates it (tests/providers-roundtrip.test.ts).
+        miniflare: {
+          bindings: { TEST_MIGRATIONS: migrations },
+          email: { send_email: [{ name: 'EMAIL' }] },
+        },
       }),
     ],
     test: {
       include: ['tests/**/*.test.ts'],
       exclude: ['tests/e2e/**', 'tests/node/**'],
       setupFiles: ['./tests/setup.ts'],
+      // The notification providers' local stand-in (tests only).
+      globalSetup: ['./tests/standin/global-setup.ts'],
       testTimeout: 30_000,
       hookTimeout: 60_000,
     },

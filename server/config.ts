@@ -5,6 +5,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse, type TomlTable } from 'smol-toml'
+import { PROVIDER_SETTINGS } from '../worker/lib/providers'
 
 /**
  * The app's root (wrangler.toml, migrations/, dist/): the folder above this file's, which is the
@@ -89,6 +90,11 @@ export const loadConfig = (
   const vars: Record<string, string> = {}
   for (const [name, value] of Object.entries(tableOf(toml.vars)))
     vars[name] = environment[name] ?? stringOf(value) ?? ''
+  // The notification providers' secrets (README, Notifications) come from the environment only.
+  for (const name of PROVIDER_SETTINGS) {
+    const value = environment[name]
+    if (value) vars[name] = value
+  }
   // wrangler.toml's CLIENT_ADDRESS ("cloudflare") needs request.cf, which only Cloudflare adds.
   vars.CLIENT_ADDRESS = environment.CLIENT_ADDRESS ?? NODE_CLIENT_ADDRESS
   const d1 = Array.isArray(toml.d1_databases) ? tableOf(toml.d1_databases[0]) : {}

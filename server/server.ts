@@ -19,6 +19,7 @@ import { openDatabase } from './database'
 import { applyMigrations } from './migrations'
 import { prepareIncoming, trustedProxies } from './proxy'
 import { installFastDigest } from './webcrypto'
+import { nodeConnect } from './smtp-socket'
 
 type Log = (line: string) => void
 
@@ -30,6 +31,7 @@ const bindings = (vars: Record<string, string>, DB: D1Database, ASSETS: Fetcher)
   ...(vars as Vars),
   DB,
   ASSETS,
+  SMTP_CONNECT: nodeConnect,
 })
 
 /** The string-valued part of Env: the vars. A binding added to Env must be mapped above. */

@@ -1,6 +1,7 @@
 import type { DrizzleD1Database } from 'drizzle-orm/d1'
 import type * as schema from './db/schema'
 import type { CurrentUser } from './lib/auth'
+import type { SmtpConnect } from './lib/providers/smtp'
 
 export type Db = DrizzleD1Database<typeof schema>
 
@@ -39,6 +40,8 @@ declare global {
       /** Cloudflare Email Routing `send_email` binding, with the verified sender address. */
       EMAIL?: SendEmail
       EMAIL_FROM?: string
+      /** The sender's display name in emails, e.g. 举手 · 某某居委会. */
+      EMAIL_FROM_NAME?: string
       /** SMTP relay instead of (or without) the binding: host, port, user, password. */
       SMTP_HOST?: string
       SMTP_PORT?: string
@@ -46,6 +49,8 @@ declare global {
       SMTP_PASSWORD?: string
       /** 'implicit' (TLS from the start, port 465), 'starttls' (587) or 'none' (local relay only). */
       SMTP_SECURITY?: string
+      /** How the Node home opens SMTP sockets (server/smtp-socket.ts); unset on Workers. */
+      SMTP_CONNECT?: SmtpConnect
       WECHAT_APP_ID?: string
       WECHAT_APP_SECRET?: string
       /** Default https://api.weixin.qq.com. */

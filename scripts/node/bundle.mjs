@@ -24,7 +24,8 @@ export const buildNodeBundle = async ({ minify = false } = {}) => {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['better-sqlite3'],
+    // cloudflare:* only load on Workers (dynamic imports the Node home never reaches).
+    external: ['better-sqlite3', 'cloudflare:*'],
     sourcemap: 'linked',
     minify,
     legalComments: 'none',

@@ -180,6 +180,8 @@ export const supports = sqliteTable('supports', {
   counted: integer('counted', { mode: 'boolean' }).notNull().default(true),
   /** Later ticks from the same browser, answered with this row's code. */
   repeats: integer('repeats').notNull().default(0),
+  /** The optional phone left with the tick (migrations/0017); verifying it sets phoneVerifiedAt. */
+  phone: text('phone'),
 })
 
 export const projects = sqliteTable('projects', {
@@ -631,4 +633,38 @@ export const consents = sqliteTable('consents', {
   givenAt: integer('given_at').notNull(),
   withdrawnAt: integer('withdrawn_at'),
   withdrawnVia: text('withdrawn_via', { enum: CONSENT_WITHDRAWN_VIA }),
+})
+
+// ── verified phones (migrations/0017): one-time codes, proven phones, /me sessions ──
+
+export const phoneCodes = sqliteTable('phone_codes', {
+  id: integer('id').primaryKey(),
+  phone: text('phone').notNull(),
+  salt: text('salt').notNull(),
+  /** SHA-256 of salt and code: the code itself is never stored. */
+  codeHash: text('code_hash').notNull(),
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  usedAt: integer('used_at'),
+})
+
+export const verifiedPhones = sqliteTable('verified_phones', {
+  phone: text('phone').primaryKey(),
+  verifiedAt: integer('verified_at').notNull(),
+  verifiedVia: text('verified_via', { enum: ['code', 'staff'] }).notNull(),
+  verifiedBy: integer('verified_by'),
+})
+
+export const phoneSessions = sqliteTable('phone_sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  phone: text('phone').notNull(),
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+})
+
+export const providerTokens = sqliteTable('provider_tokens', {
+  name: text('name').primaryKey(),
+  token: text('token').notNull(),
+  expiresAt: integer('expires_at').notNull(),
 })
