@@ -25,6 +25,16 @@ import {
   CONSENT_PURPOSE_LABEL,
   CONSENT_PURPOSES,
   CONSENT_WITHDRAWN_VIA,
+  PRIVACY_AUDIT_ACTION_LABEL,
+  PRIVACY_AUDIT_ACTIONS,
+  PRIVACY_REQUEST_KIND_LABEL,
+  PRIVACY_REQUEST_KINDS,
+  PRIVACY_REQUEST_STATUS_LABEL,
+  PRIVACY_REQUEST_STATUSES,
+  PURGE_KIND_LABEL,
+  PURGE_KINDS,
+  REVEAL_PURPOSE_LABEL,
+  REVEAL_PURPOSES,
 } from '../worker/domain/vocabulary'
 import { createTown } from './helpers'
 
@@ -43,6 +53,11 @@ describe('consent rules', () => {
     expect(named(CONSENT_CHANNEL_LABEL, [...CONSENT_GIVEN_VIA, ...CONSENT_WITHDRAWN_VIA])).toBe(
       true,
     )
+    expect(named(PURGE_KIND_LABEL, PURGE_KINDS)).toBe(true)
+    expect(named(PRIVACY_REQUEST_KIND_LABEL, PRIVACY_REQUEST_KINDS)).toBe(true)
+    expect(named(PRIVACY_REQUEST_STATUS_LABEL, PRIVACY_REQUEST_STATUSES)).toBe(true)
+    expect(named(REVEAL_PURPOSE_LABEL, REVEAL_PURPOSES)).toBe(true)
+    expect(named(PRIVACY_AUDIT_ACTION_LABEL, PRIVACY_AUDIT_ACTIONS)).toBe(true)
   })
   const c = { purpose: 'notify' as const, medium: 'sms' as const, givenAt: 10, withdrawnAt: 20 }
   it('holds from its giving until its withdrawal, not after', () => {

@@ -55,6 +55,19 @@ declare global {
       WECHAT_APP_SECRET?: string
       /** Default https://api.weixin.qq.com. */
       WECHAT_API_BASE?: string
+      /** Retention (domain/privacy/retention.ts, docs/privacy.md): whole days or hours; unset or
+       * out of bounds, the default. */
+      RETENTION_TOPIC_CONTACT_DAYS?: string
+      RETENTION_REGISTRATION_DAYS?: string
+      RETENTION_FORM_DAYS?: string
+      RETENTION_CHILD_DAYS?: string
+      RETENTION_ATTENDEE_DAYS?: string
+      RETENTION_CODE_HOURS?: string
+      RETENTION_RATE_LIMIT_HOURS?: string
+      RETENTION_SESSION_DAYS?: string
+      RETENTION_IDEMPOTENCY_HOURS?: string
+      /** Who residents write to about their personal data (the privacy page). */
+      PRIVACY_CONTACT?: string
       /** Mini-program state for subscribeMessage.send: 'formal' (default) | 'trial' | 'developer'. */
       WECHAT_MINIPROGRAM_STATE?: string
     }

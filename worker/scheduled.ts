@@ -3,6 +3,8 @@ import { createDb } from './db/client'
 import { tokenizeTopics } from './db/queries/topics/similar'
 import { weeklyCheckins } from './db/queries/programmes/weekly'
 import { forgetSupportAddresses } from './db/queries/resident/supports'
+import { runRetention } from './db/queries/privacy/retention'
+import { retentionPolicy } from './domain/privacy/retention'
 
 /** Most topics tokenized per run: a run stays well inside a cron invocation's limits. */
 const TOKENIZE_PER_RUN = 5_000
@@ -27,4 +29,8 @@ export const scheduled: ExportedHandlerScheduledHandler<Env> = (_controller, env
   ctx.waitUntil(upkeep(env))
   ctx.waitUntil(weeklyCheckins(createDb(env.DB)))
   ctx.waitUntil(forgetSupportAddresses(createDb(env.DB)))
+  // Retention (docs/privacy.md): personal data past its time is erased, in bounded batches.
+  ctx.waitUntil(
+    runRetention(createDb(env.DB), retentionPolicy(env as unknown as Record<string, unknown>)),
+  )
 }

@@ -13,6 +13,9 @@ import {
   CONSENT_PURPOSES,
   CONSENT_SUBJECTS,
   CONSENT_WITHDRAWN_VIA,
+  PRIVACY_REQUEST_KINDS,
+  PRIVACY_REQUEST_STATUSES,
+  PURGE_KINDS,
   EVALUATION_SOURCES,
   EVIDENCE_KINDS,
   FORM_STATUSES,
@@ -149,6 +152,8 @@ export const topics = sqliteTable('topics', {
   adoptedAt: integer('adopted_at'),
   doneAt: integer('done_at'),
   version: integer('version').notNull().default(1),
+  /** When retention or a deletion request blanked the contact details (migrations/0018). */
+  purgedAt: integer('purged_at'),
 })
 
 export const topicEvents = sqliteTable('topic_events', {
@@ -289,6 +294,9 @@ export const forms = sqliteTable('forms', {
   createdAt: createdAt(),
   updatedAt: integer('updated_at').notNull().default(now),
   version: integer('version').notNull().default(1),
+  /** Days the responses are kept after the form closes; null: RETENTION_FORM_DAYS. */
+  retentionDays: integer('retention_days'),
+  forChildren: integer('for_children', { mode: 'boolean' }).notNull().default(false),
 })
 
 export const formVersions = sqliteTable('form_versions', {
@@ -310,6 +318,7 @@ export const formResponses = sqliteTable('form_responses', {
   phone: text('phone'),
   receipt: text('receipt').notNull(),
   createdAt: createdAt(),
+  purgedAt: integer('purged_at'),
 })
 
 // ── activities ──
@@ -332,6 +341,8 @@ export const activities = sqliteTable('activities', {
   createdAt: createdAt(),
   updatedAt: integer('updated_at').notNull().default(now),
   version: integer('version').notNull().default(1),
+  /** A guardian registers a child (migrations/0018). */
+  forChildren: integer('for_children', { mode: 'boolean' }).notNull().default(false),
 })
 
 export const activitySessions = sqliteTable('activity_sessions', {
@@ -373,6 +384,11 @@ export const registrations = sqliteTable('registrations', {
   creditedMinutes: integer('credited_minutes'),
   /** The submission's idempotency key (unique per session). */
   clientKey: text('client_key'),
+  /** For an activity for children: name and phone are the guardian's; these are the child's. */
+  guardianRelation: text('guardian_relation'),
+  childName: text('child_name'),
+  childAge: text('child_age'),
+  purgedAt: integer('purged_at'),
 })
 
 export const volunteers = sqliteTable('volunteers', {
@@ -387,6 +403,7 @@ export const volunteers = sqliteTable('volunteers', {
   note: text('note').notNull().default(''),
   createdAt: createdAt(),
   updatedAt: integer('updated_at').notNull().default(now),
+  purgedAt: integer('purged_at'),
 })
 
 // ── meetings (议事会) ──
@@ -445,6 +462,7 @@ export const meetingAttendees = sqliteTable('meeting_attendees', {
   /** The sign-in form's idempotency key (unique per meeting). */
   clientKey: text('client_key'),
   createdAt: createdAt(),
+  purgedAt: integer('purged_at'),
 })
 
 // ── programmes (九个一), confirmations (居民打钩), weekly check-ins (migrations/0010) ──
@@ -667,4 +685,33 @@ export const providerTokens = sqliteTable('provider_tokens', {
   name: text('name').primaryKey(),
   token: text('token').notNull(),
   expiresAt: integer('expires_at').notNull(),
+})
+
+// ── retention, requests for a copy or deletion (migrations/0018; docs/privacy.md) ──
+
+export const purgeLog = sqliteTable('purge_log', {
+  id: integer('id').primaryKey(),
+  at: integer('at').notNull(),
+  kind: text('kind', { enum: PURGE_KINDS }).notNull(),
+  count: integer('count').notNull(),
+  requestId: integer('request_id'),
+})
+
+export const privacyRequests = sqliteTable('privacy_requests', {
+  id: integer('id').primaryKey(),
+  townId: integer('town_id'),
+  /** Blanked once a deletion is done; phoneHint (masked) stays. */
+  phone: text('phone'),
+  phoneHint: text('phone_hint').notNull(),
+  kind: text('kind', { enum: PRIVACY_REQUEST_KINDS }).notNull(),
+  status: text('status', { enum: PRIVACY_REQUEST_STATUSES }).notNull().default('open'),
+  verifiedVia: text('verified_via', { enum: ['code', 'committee'] }).notNull(),
+  receivedAt: integer('received_at').notNull(),
+  dueAt: integer('due_at').notNull(),
+  note: text('note').notNull().default(''),
+  createdBy: integer('created_by'),
+  handledBy: integer('handled_by'),
+  doneAt: integer('done_at'),
+  /** JSON: per table, how many rows the deletion anonymised. */
+  result: text('result'),
 })

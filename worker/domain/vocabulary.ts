@@ -444,3 +444,73 @@ export const CONSENT_CHANNEL_LABEL: Record<ConsentGivenVia | ConsentWithdrawnVia
   sms_reply: { zh: '短信回复', en: 'SMS reply' },
   link: { zh: '退订链接', en: 'Unsubscribe link' },
 }
+
+// ── retention and requests (migrations/0018; domain/privacy/retention.ts, docs/privacy.md) ──
+
+/** What the retention job (and a deletion request) erases, one policy each. */
+export const PURGE_KINDS = [
+  'topic_contact',
+  'registration',
+  'form_response',
+  'child',
+  'meeting_attendee',
+  'one_time_code',
+  'rate_limit',
+  'session',
+  'idempotency',
+  'request',
+] as const
+export type PurgeKind = (typeof PURGE_KINDS)[number]
+
+export const PURGE_KIND_LABEL: Record<PurgeKind, Label> = {
+  topic_contact: { zh: '议题联系人信息', en: 'Topic contact details' },
+  registration: { zh: '活动报名信息', en: 'Registrations' },
+  form_response: { zh: '表单回答', en: 'Form responses' },
+  child: { zh: '儿童信息', en: 'Children’s data' },
+  meeting_attendee: { zh: '会议签到信息', en: 'Meeting sign-ins' },
+  one_time_code: { zh: '验证码', en: 'One-time codes' },
+  rate_limit: { zh: '访问频率记录', en: 'Rate-limit records' },
+  session: { zh: '登录会话', en: 'Sign-in sessions' },
+  idempotency: { zh: '重复提交防护记录', en: 'Resend keys' },
+  request: { zh: '按申请删除', en: 'Deleted on request' },
+}
+
+/** A resident's request: a copy of their data, or its deletion. */
+export const PRIVACY_REQUEST_KINDS = ['copy', 'deletion'] as const
+export type PrivacyRequestKind = (typeof PRIVACY_REQUEST_KINDS)[number]
+
+export const PRIVACY_REQUEST_KIND_LABEL: Record<PrivacyRequestKind, Label> = {
+  copy: { zh: '查阅/复制', en: 'Copy' },
+  deletion: { zh: '删除', en: 'Deletion' },
+}
+
+export const PRIVACY_REQUEST_STATUSES = ['open', 'done', 'refused'] as const
+export type PrivacyRequestStatus = (typeof PRIVACY_REQUEST_STATUSES)[number]
+
+export const PRIVACY_REQUEST_STATUS_LABEL: Record<PrivacyRequestStatus, Label> = {
+  open: { zh: '待处理', en: 'Open' },
+  done: { zh: '已办结', en: 'Done' },
+  refused: { zh: '不予办理', en: 'Refused' },
+}
+
+/** Why staff reveal a masked phone (the audit log records the choice). */
+export const REVEAL_PURPOSES = ['callback', 'activity', 'verify', 'emergency'] as const
+export type RevealPurpose = (typeof REVEAL_PURPOSES)[number]
+
+export const REVEAL_PURPOSE_LABEL: Record<RevealPurpose, Label> = {
+  callback: { zh: '回访居民', en: 'Call the resident back' },
+  activity: { zh: '活动联络', en: 'Activity arrangements' },
+  verify: { zh: '核实身份', en: 'Verify identity' },
+  emergency: { zh: '紧急情况', en: 'Emergency' },
+}
+
+/** Audit-log actions of personal data being seen or leaving the system. */
+export const PRIVACY_AUDIT_ACTIONS = ['reveal', 'export', 'copy', 'erase'] as const
+export type PrivacyAuditAction = (typeof PRIVACY_AUDIT_ACTIONS)[number]
+
+export const PRIVACY_AUDIT_ACTION_LABEL: Record<PrivacyAuditAction, Label> = {
+  reveal: { zh: '查看完整号码', en: 'Revealed a phone' },
+  export: { zh: '导出个人信息', en: 'Exported personal data' },
+  copy: { zh: '提供数据副本', en: 'Gave a copy of data' },
+  erase: { zh: '按申请删除', en: 'Erased on request' },
+}

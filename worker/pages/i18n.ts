@@ -37,6 +37,7 @@ const zh = {
   // ── common ──
   'site.name': '举手',
   'common.lang_switch': 'English',
+  'common.privacy': '个人信息保护说明',
   'common.optional': '选填',
   'common.back': '返回',
   'common.errors_title': '请修改以下 {n} 处后再提交：',
@@ -351,6 +352,7 @@ const en: Record<MessageKey, string> = {
   // ── common ──
   'site.name': 'Raise a Hand',
   'common.lang_switch': '中文',
+  'common.privacy': 'Privacy notice',
   'common.optional': 'optional',
   'common.back': 'Back',
   'common.errors_title': 'Please fix {n} problem(s) before sending:',

@@ -17,6 +17,7 @@ import { staffCheckinPages } from './activities/staff'
 import { formPages } from './forms/routes'
 import { meetingPages } from './meetings/door'
 import { confirmPages } from './confirm/routes'
+import { privacyPages } from './privacy'
 
 /** A resident form post is a few KB; anything far larger is not one. */
 export const MAX_FORM_BYTES = 64 * 1024
@@ -35,6 +36,7 @@ const PAGE_PATHS = [
   '/staff/*',
   '/m/*',
   '/g/*',
+  '/privacy/*',
 ]
 
 export const residentPages = new Hono<AppEnv>()
@@ -57,5 +59,6 @@ residentPages.route('/', staffCheckinPages)
 residentPages.route('/s', formPages)
 residentPages.route('/', meetingPages)
 residentPages.route('/', confirmPages)
+residentPages.route('/', privacyPages)
 
 residentPages.onError(pageError)

@@ -44,6 +44,9 @@ export const Layout = ({ lang, title, nonce, altLangHref, children }: LayoutProp
           )}
         </header>
         <main>{children}</main>
+        <footer>
+          <a href={lang === 'en' ? '/privacy?lang=en' : '/privacy'}>{t(lang, 'common.privacy')}</a>
+        </footer>
       </body>
     </html>
   </>

@@ -2,6 +2,8 @@ import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../../env'
 import { batchRows } from '../../batch'
 import { hitStatement } from '../rate-limit'
+import { consentForRowsSql } from '../privacy/consents'
+import { NOTICE_VERSION } from '../../../domain/privacy/consent'
 import {
   DEFAULT_LENGTH_MS,
   SIGN_IN_CLOSES_AFTER_MS,
@@ -86,7 +88,7 @@ export type DoorResult = {
  */
 export const signInAtDoor = async (db: Db, s: DoorSignIn): Promise<DoorResult> => {
   const meetingId = sql`(SELECT id FROM meetings WHERE code = ${s.code})`
-  const [hitRows, , mine, taken, ...page] = await batchRows(db, [
+  const [hitRows, , mine, taken, , ...page] = await batchRows(db, [
     hitStatement(s.hit.key, s.hit.windowMs, s.now),
     sql`INSERT INTO meeting_attendees (meeting_id, name, phone, consent_at, source, client_key, created_at)
       SELECT m.id, ${s.name}, ${s.phone}, ${s.consentAt}, 'qr', ${s.key}, ${s.now} FROM meetings m
@@ -100,6 +102,21 @@ export const signInAtDoor = async (db: Db, s: DoorSignIn): Promise<DoorResult> =
       FROM meeting_attendees a WHERE a.meeting_id = ${meetingId} AND a.client_key = ${s.key}`,
     s.phone
       ? sql`SELECT 1 FROM meeting_attendees WHERE meeting_id = ${meetingId} AND phone = ${s.phone}`
+      : sql`SELECT 1 WHERE 0`,
+    // The consent to keep name and phone, recorded with the notice version (#17).
+    s.consentAt
+      ? consentForRowsSql(
+          {
+            subjectType: 'meeting_attendee',
+            purpose: 'contact',
+            noticeVersion: NOTICE_VERSION,
+            givenVia: 'web',
+            at: s.now,
+          },
+          sql`SELECT n.town_id, a.phone, a.id AS subject_id FROM meeting_attendees a
+            JOIN meetings m ON m.id = a.meeting_id JOIN neighborhoods n ON n.id = m.neighborhood_id
+            WHERE m.code = ${s.code} AND a.client_key = ${s.key}`,
+        )
       : sql`SELECT 1 WHERE 0`,
     ...doorQueries(s.code),
   ])

@@ -10,6 +10,7 @@ import type {
 } from '../../../domain/vocabulary'
 import { consents } from '../../schema'
 import { sqlLiteral } from '../../sql'
+import { batchRows } from '../../batch'
 
 // Consent records as statements to put in the SAME batch as the write they belong to (a topic
 // filed with "you may call me", a registration with a guardian's consent, an SMS opt-in), and
@@ -115,3 +116,48 @@ export const consentsOf = (db: Db, subjectType: ConsentSubject, subjectId: numbe
     .from(consents)
     .where(and(eq(consents.subjectType, subjectType), eq(consents.subjectId, subjectId)))
     .orderBy(consents.givenAt, consents.id)
+
+/**
+ * A consent for rows a `SELECT town_id, phone, subject_id …` finds (typically the row inserted
+ * earlier in the same batch), as raw SQL for `batchRows`: inserts nothing when the query finds
+ * nothing, or when the row already holds this consent (a resend). The phone is stored as found.
+ * @example sql`…`, consentForRowsSql({ subjectType: 'topic', purpose: 'contact', noticeVersion: NOTICE_VERSION, givenVia: 'web', at: now }, sql`SELECT n.town_id, t.submitter_phone AS phone, t.id AS subject_id FROM topics t JOIN neighborhoods n ON n.id = t.neighborhood_id WHERE t.tracking_code = ${code}`)
+ */
+export const consentForRowsSql = (
+  c: Pick<ConsentInput, 'subjectType' | 'purpose' | 'noticeVersion' | 'givenVia' | 'at'> & {
+    medium?: ConsentMedium | null
+  },
+  rows: SQL,
+) => sql`INSERT INTO consents (town_id, phone, subject_type, subject_id, purpose, medium,
+    notice_version, given_via, given_at)
+  SELECT r.town_id, r.phone, ${sqlLiteral(c.subjectType)}, r.subject_id, ${sqlLiteral(c.purpose)},
+    ${c.medium ?? null}, ${c.noticeVersion}, ${sqlLiteral(c.givenVia)}, ${c.at}
+  FROM (${rows}) r
+  WHERE NOT EXISTS (SELECT 1 FROM consents x WHERE x.subject_type = ${sqlLiteral(c.subjectType)}
+    AND x.subject_id = r.subject_id AND x.purpose = ${sqlLiteral(c.purpose)}
+    AND x.withdrawn_at IS NULL)`
+
+/**
+ * A resident withdraws the consent to be contacted about their topic (they hold its tracking
+ * code), in one batch, with effect at once: the consent is marked withdrawn and the topic's
+ * name and phone are blanked, so no staff member sees them for a new contact. Returns whether a
+ * topic has this code (withdrawing twice is harmless).
+ * @example await withdrawTopicContact(db, 'K7Q-4MX', 'web') // true
+ */
+export const withdrawTopicContact = async (
+  db: Db,
+  code: string,
+  via: ConsentWithdrawnVia,
+  at = Date.now(),
+) => {
+  const topicId = sql`(SELECT id FROM topics WHERE tracking_code = ${code})`
+  const [found] = await batchRows(db, [
+    sql`SELECT id FROM topics WHERE tracking_code = ${code}`,
+    sql`UPDATE consents SET withdrawn_at = ${at}, withdrawn_via = ${via}
+      WHERE subject_type = 'topic' AND subject_id = ${topicId} AND purpose = 'contact'
+        AND withdrawn_at IS NULL`,
+    sql`UPDATE topics SET submitter_name = NULL, submitter_phone = NULL, updated_at = ${at}
+      WHERE tracking_code = ${code} AND (submitter_name IS NOT NULL OR submitter_phone IS NOT NULL)`,
+  ])
+  return found.length > 0
+}

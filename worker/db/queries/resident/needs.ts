@@ -11,6 +11,8 @@ import { storedTokens } from '../../../domain/similar-topics'
 import { newChannelCode } from '../../../domain/channel-code'
 import { hitStatement } from '../rate-limit'
 import { batchRows, type BatchHit, hitsOf } from '../../batch'
+import { consentForRowsSql } from '../privacy/consents'
+import { NOTICE_VERSION } from '../../../domain/privacy/consent'
 
 export type ChannelInfo = {
   id: number
@@ -218,6 +220,20 @@ export const fileNeed = async (
     categoriesQuery,
     storedQuery(need.key),
     need.confirmed ? sql`SELECT 1 WHERE 0` : similarTopicsQuery(draft, undefined, notFiled),
+    // The resident's consent to be contacted, recorded with the notice version (#17).
+    need.topic.consentAt
+      ? consentForRowsSql(
+          {
+            subjectType: 'topic',
+            purpose: 'contact',
+            noticeVersion: NOTICE_VERSION,
+            givenVia: 'web',
+            at: now,
+          },
+          sql`SELECT n.town_id, t.submitter_phone AS phone, t.id AS subject_id FROM topics t
+            JOIN neighborhoods n ON n.id = t.neighborhood_id WHERE t.tracking_code = ${trackingCode}`,
+        )
+      : sql`SELECT 1 WHERE 0`,
   ])
   if (!channels.length && 'slug' in source && (await webChannelMade(db, source.slug)))
     return fileNeed(db, source, need, now)
