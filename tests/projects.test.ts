@@ -61,7 +61,7 @@ describe('POST /api/projects (adopt)', () => {
       expect((await eventsOf(t.id)).at(-1)).toMatchObject({
         kind: 'adopted',
         to_status: 'adopted',
-        public_note: '已立项：「慧华苑加装电梯」',
+        public_note: '项目「慧华苑加装电梯」',
       })
     }
     const links = await env.DB.prepare(

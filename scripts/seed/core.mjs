@@ -790,7 +790,7 @@ export const seed = async (ctx) => {
       'merged_in',
       null,
       null,
-      `议题 #${t.id}「${t.title}」已合并到本议题`,
+      `「${t.title}」已合并到本议题`,
       t.mergedBy,
     )
   for (const t of topics) t.events.sort((a, b) => a.at - b.at)

@@ -119,7 +119,7 @@ export const seed = (ctx) => {
       event(id, decidedAt, actor, 'accepted', 'declined', topic.public_reply)
     } else if (fate === 'referred') {
       topic.referred_to = r.pick(REFER)
-      event(id, decidedAt, actor, 'accepted', 'referred', `已转办至${topic.referred_to}。`)
+      event(id, decidedAt, actor, 'accepted', 'referred', `请向${topic.referred_to}了解办理进展。`)
     } else if (fate === 'merged') {
       const target = [...rows.topics]
         .reverse()
@@ -135,7 +135,7 @@ export const seed = (ctx) => {
           actor,
           'accepted',
           'merged',
-          `与议题 #${target.id} 是同一件事，已合并。`,
+          `与「${target.title}」是同一件事，请关注它的进展。`,
         )
       }
     } else adopted.push({ topic, at: decidedAt, actor })
@@ -193,7 +193,7 @@ export const seed = (ctx) => {
         topic.done_at = project.done_at
         topic.updated_at = project.done_at
         rows.project_topics.push({ project_id: id, topic_id: topic.id })
-        event(topic.id, createdAt, actor, 'accepted', 'adopted', `已立项：「${project.title}」`)
+        event(topic.id, createdAt, actor, 'accepted', 'adopted', `项目「${project.title}」`)
         event(
           topic.id,
           createdAt + DAY,

@@ -150,11 +150,37 @@ export const moveChanges = (to: TopicStatus, input: TransitionInput): MoveChange
   }
 }
 
+// The notes below are read by residents on the public timeline, after the status word ("已立项：…",
+// "已与相同的议题合并：…"): they do not repeat it, and name other topics by title, never by
+// their internal number.
+
 /** The public note on a topic's timeline when it is adopted without one. */
-export const adoptNote = (projectTitle: string) => `已立项：「${projectTitle}」`
+export const adoptNote = (projectTitle: string) => `项目「${projectTitle}」`
 
 /** The public note on a merged topic's timeline when the merge gives none. */
-export const mergeNote = (targetId: number) => `已合并到议题 #${targetId}，请关注该议题的进展`
+export const mergeNote = (targetTitle: string) => `请关注「${targetTitle}」的进展`
+
+/** The public note on the target's timeline for each topic merged into it. */
+export const mergedInNote = (sourceTitle: string) => `「${sourceTitle}」已合并到本议题`
+
+/** The public note on the target's timeline when a topic merged into it is taken out again. */
+export const mergedOutNote = (sourceTitle: string) => `「${sourceTitle}」已撤销合并，单独办理`
+
+const SEPARATOR = /^[\s：:，,。.]+/
+
+/**
+ * A timeline note as it follows its status word ("已立项：…"): a note that starts with that same
+ * word (typed so by staff, or written before migration 0020) loses it, so nothing reads twice;
+ * a note that is only the word says nothing more (null).
+ * @example noteAfterStatus('已立项', '已立项：「加装电梯」') // '「加装电梯」'
+ */
+export const noteAfterStatus = (statusWord: string, note: string | null) => {
+  const text = note?.trim() ?? ''
+  const after = statusWord && text.startsWith(statusWord) ? text.slice(statusWord.length) : null
+  // Only a repeated word: "已转办至街道" goes on, "已立项：…" or "已立项。" repeats.
+  if (after === null || (after && !SEPARATOR.test(after))) return text || null
+  return after.replace(SEPARATOR, '') || null
+}
 
 /** The public note on a topic's timeline when its merge is undone without one. */
 export const UNMERGE_NOTE = '已撤销合并，本议题重新单独办理'

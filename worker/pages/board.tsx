@@ -16,6 +16,7 @@ import { colon, formatDate, langOf, nameIn, t, type Lang, type MessageKey } from
 import { messagePage, renderPage } from './layout'
 import { notFound } from './errors'
 import { Receipt } from './receipt'
+import { DelayReason } from './track'
 import { BoardMeetingsSection } from './meetings/board'
 import { confirmWords } from './confirm/i18n'
 import {
@@ -32,7 +33,7 @@ import {
   type PageContext,
 } from './common'
 
-const ProjectCard = ({ lang, p }: { lang: Lang; p: BoardProject }) => {
+const ProjectCard = ({ lang, p, href }: { lang: Lang; p: BoardProject; href: string }) => {
   const s = summarize({
     count: p.evaluationCount,
     satisfactionSum: p.satisfactionSum,
@@ -41,11 +42,22 @@ const ProjectCard = ({ lang, p }: { lang: Lang; p: BoardProject }) => {
   const progress = t(lang, 'track.progress', { done: p.checklistDone, total: p.checklistTotal })
   return (
     <li class="box">
-      <h3>{p.title}</h3>
+      <h3>
+        <a href={href}>{p.title}</a>
+      </h3>
       <p>
         <span class="tag">{t(lang, `pstatus.${p.status}` as MessageKey)}</span>{' '}
         {isOverdue(p) && <span class="tag late">{t(lang, 'track.overdue')}</span>}
       </p>
+      <DelayReason
+        lang={lang}
+        project={p}
+        latest={
+          p.latestUpdate !== null && p.latestUpdateAt !== null
+            ? { at: p.latestUpdateAt, body: p.latestUpdate }
+            : null
+        }
+      />
       {p.owningBody && (
         <p class="meta">
           {t(lang, 'track.owner')}
@@ -155,7 +167,7 @@ const BoardPage = ({ c, lang, data }: { c: PageContext; lang: Lang; data: Board 
       {data.active.length + data.done.length === 0 && <p>{t(lang, 'board.no_projects')}</p>}
       <ul class="cards">
         {data.active.map((p) => (
-          <ProjectCard lang={lang} p={p} />
+          <ProjectCard lang={lang} p={p} href={withLang(c, `/b/${n.slug}/p/${p.id}`)} />
         ))}
       </ul>
       {data.done.length > 0 && (
@@ -163,7 +175,7 @@ const BoardPage = ({ c, lang, data }: { c: PageContext; lang: Lang; data: Board 
           <h2>{t(lang, 'board.done_count', { n: data.doneCount })}</h2>
           <ul class="cards">
             {data.done.map((p) => (
-              <ProjectCard lang={lang} p={p} />
+              <ProjectCard lang={lang} p={p} href={withLang(c, `/b/${n.slug}/p/${p.id}`)} />
             ))}
           </ul>
         </>

@@ -158,6 +158,11 @@ const zh = {
   'board.no_evaluations': '尚无评议',
   'board.new': '我也要反映一件事',
   'board.done_count': '已完成的项目（共 {n} 个）',
+  // ── a project's public page (/b/<slug>/p/<id>) ──
+  'project.latest': '最新说明（{date}）：{text}',
+  'project.no_reason': '居委会还没有说明原因。',
+  'project.topics': '居民反映的事',
+  'project.back': '回到公示栏',
   // ── evaluation ──
   'eval.title': '评议：{project}',
   'eval.intro': '这个项目已经完成。请说说办得怎么样，每个查询码只能评议一次。',
@@ -478,6 +483,11 @@ const en: Record<MessageKey, string> = {
   'board.no_evaluations': 'No ratings yet',
   'board.new': 'Raise a matter',
   'board.done_count': 'Done projects ({n} in all)',
+  // ── a project's public page (/b/<slug>/p/<id>) ──
+  'project.latest': 'Latest word ({date}): {text}',
+  'project.no_reason': 'The committee has not said why yet.',
+  'project.topics': 'What residents raised',
+  'project.back': 'Back to the board',
   // ── evaluation ──
   'eval.title': 'Rate: {project}',
   'eval.intro': 'This project is done. Tell us how it went; each tracking code can rate once.',

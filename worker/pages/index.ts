@@ -1,7 +1,8 @@
 // The resident pages, one router mounted at '/': QR points and the needs form, tracking,
-// evaluation, the public board, the staff posters, activities (registration, receipts, check-in
-// QR, volunteers), surveys at /s/<slug> and the staff check-in at /staff/checkin. One body limit
-// for every page post and one error page (errors.tsx): errors here answer as pages, not JSON.
+// evaluation, the public board and its projects' pages, the staff posters, activities
+// (registration, receipts, check-in QR, volunteers), surveys at /s/<slug> and the staff check-in
+// at /staff/checkin. One body limit for every page post and one error page (errors.tsx): errors
+// here answer as pages, not JSON.
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv } from '../env'
@@ -11,6 +12,7 @@ import { needs } from './needs'
 import { track } from './track'
 import { evaluate } from './evaluate'
 import { board } from './board'
+import { projectPages } from './project'
 import { needsListPages } from './needs-list/routes'
 import { activityPages } from './activities/routes'
 import { staffCheckinPages } from './activities/staff'
@@ -53,6 +55,7 @@ residentPages.route('/', needs)
 residentPages.route('/', evaluate)
 residentPages.route('/', track)
 residentPages.route('/', board)
+residentPages.route('/', projectPages)
 residentPages.route('/', needsListPages)
 residentPages.route('/', activityPages)
 residentPages.route('/', staffCheckinPages)

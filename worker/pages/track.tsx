@@ -5,8 +5,10 @@ import { parseClaimants } from '../db/queries/partners/public'
 import { publicClaimantLines } from '../domain/partners/claim-workflow'
 import type { AppEnv } from '../env'
 import { normalizeTrackingCode, TRACKING_CODE } from '../domain/tracking-code'
+import { noteAfterStatus } from '../domain/topic-workflow'
 import {
   trackingLookup,
+  type PublicEvent,
   type PublicProject,
   type TrackingView,
 } from '../db/queries/resident/tracking'
@@ -18,20 +20,47 @@ import { batchHit, isOverdue, minutesOf, waitAfter, withLang, type PageContext }
 const statusWords = (lang: Lang, status: string | null) =>
   status ? t(lang, `status.${status}` as MessageKey) : ''
 
+/**
+ * Why a blocked or late project is late, in the committee's latest public update; said plainly
+ * when there is none yet. Nothing for a project on time.
+ */
+export const DelayReason = ({
+  lang,
+  project,
+  latest,
+}: {
+  lang: Lang
+  project: { status: string; deadlineAt: number | null }
+  latest?: { at: number; body: string } | null
+}) =>
+  project.status === 'blocked' || isOverdue(project) ? (
+    <p class="notice">
+      {latest
+        ? t(lang, 'project.latest', { date: formatDate(latest.at, lang), text: latest.body })
+        : t(lang, 'project.no_reason')}
+    </p>
+  ) : null
+
 /** A project's public progress: owning body, deadline, checklist, public updates. */
-export const ProjectBlock = ({ lang, project }: { lang: Lang; project: PublicProject }) => {
+export const ProjectBlock = ({
+  lang,
+  project,
+  heading = `${t(lang, 'track.project')}${colon(lang)}${project.title}`,
+}: {
+  lang: Lang
+  project: PublicProject
+  /** The block's heading; on the project's own page, the page's h1 names it already. */
+  heading?: string
+}) => {
   const overdue = isOverdue(project)
   return (
     <section class="box" aria-labelledby="project">
-      <h2 id="project">
-        {t(lang, 'track.project')}
-        {colon(lang)}
-        {project.title}
-      </h2>
+      <h2 id="project">{heading}</h2>
       <p>
         <span class="tag">{t(lang, `pstatus.${project.status}` as MessageKey)}</span>{' '}
         {overdue && <span class="tag late">{t(lang, 'track.overdue')}</span>}
       </p>
+      <DelayReason lang={lang} project={project} latest={project.updates[0]} />
       {project.owningBody && (
         <p class="meta">
           {t(lang, 'track.owner')}
@@ -89,6 +118,19 @@ export const ProjectBlock = ({ lang, project }: { lang: Lang; project: PublicPro
         </>
       )}
     </section>
+  )
+}
+
+/** A timeline line: the status reached (or 说明) and its public note, never the word twice. */
+const EventWords = ({ lang, event: e }: { lang: Lang; event: PublicEvent }) => {
+  const word = e.toStatus ? statusWords(lang, e.toStatus) : t(lang, 'event.note')
+  const note = noteAfterStatus(word, e.publicNote)
+  return (
+    <>
+      {word}
+      {note && colon(lang)}
+      {note}
+    </>
   )
 }
 
@@ -176,8 +218,7 @@ const TrackingPage = ({
             {view.events.map((e) => (
               <li>
                 <span class="meta">{formatDate(e.at, lang, true)}</span>{' '}
-                {e.toStatus ? statusWords(lang, e.toStatus) : t(lang, 'event.note')}
-                {e.publicNote && <>：{e.publicNote}</>}
+                <EventWords lang={lang} event={e} />
               </li>
             ))}
           </ol>

@@ -104,7 +104,7 @@ const merge = async (
   }
   refuse(errors)
   const found = sources.find((s) => s.id === expected?.id)
-  await run(v, mergeStatements(v.db, v.user, unique, target, input, Date.now()), expected, found)
+  await run(v, mergeStatements(v.db, v.user, sources, target, input, Date.now()), expected, found)
   return toTopicRecord((await loadTopics(v.db, [target.id]))[0], v.user)
 }
 
@@ -125,6 +125,7 @@ const unmerge = async (
   const source = {
     id: topic.id,
     trackingCode: topic.trackingCode,
+    title: topic.title,
     mergedIntoId: topic.mergedIntoId,
   }
   await run(v, unmergeStatements(v.db, v.user, source, input, Date.now()), { id, version })

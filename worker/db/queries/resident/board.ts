@@ -11,6 +11,7 @@ import { batchRows } from '../../batch'
 import { sqlList } from '../../sql'
 import { boardMeetingQueries, toBoardMeetings } from '../meetings/public'
 import { claimantsColumn } from '../partners/public'
+import { projectQueries, toProject } from './tracking'
 
 // A neighbourhood's public board (/n/<slug>): running and done projects, and the topics still
 // up for discussion (adopted ones show under their project), in one batch.
@@ -36,6 +37,9 @@ export type BoardProject = {
   fromPaper: number
   /** Accepted hands (认领), JSON of domain/partners Claimant; parseClaimants reads it. */
   claimants: string
+  /** The latest public update (进展), which says why a blocked or late project is late. */
+  latestUpdate: string | null
+  latestUpdateAt: number | null
 }
 
 export type BoardTopic = {
@@ -61,7 +65,11 @@ const boardProjectColumns = sql`p.id, p.title, p.status, p.owning_body AS owning
   (SELECT COUNT(*) FROM evaluations e WHERE e.project_id = p.id AND e.source = 'code') AS fromCode,
   (SELECT COUNT(*) FROM evaluations e WHERE e.project_id = p.id AND e.source = 'verified') AS fromVerified,
   (SELECT COUNT(*) FROM evaluations e WHERE e.project_id = p.id AND e.source = 'paper') AS fromPaper,
-  ${claimantsColumn(sql`p.id`)} AS claimants`
+  ${claimantsColumn(sql`p.id`)} AS claimants,
+  (SELECT u.body FROM project_updates u WHERE u.project_id = p.id AND u.public = 1
+    ORDER BY u.at DESC, u.id DESC LIMIT 1) AS latestUpdate,
+  (SELECT u.at FROM project_updates u WHERE u.project_id = p.id AND u.public = 1
+    ORDER BY u.at DESC, u.id DESC LIMIT 1) AS latestUpdateAt`
 
 /**
  * The open topics a board lists: most supported first, then newest; walks the topics_board
@@ -103,5 +111,35 @@ export const boardData = async (db: Db, slug: string, clientKey: string | null) 
     topics: topics as BoardTopic[],
     doneCount: (doneCount as { n: number }).n,
     meetings: toBoardMeetings(meetings),
+  }
+}
+
+export type ProjectTopic = { title: string; status: TopicStatus; supportCount: number }
+
+/** Shown on a project's public page: its latest updates (the rest behind `?all=1`). */
+export const PROJECT_PAGE_UPDATES = 10
+
+/**
+ * A project's public page (`/b/<slug>/p/<id>`), in one batch: the project (only when it belongs
+ * to that neighborhood), its checklist and public updates, and the topics it took on (titles
+ * only: what residents raised, never who). Null when there is no such project there.
+ */
+export const publicProjectPage = async (db: Db, slug: string, projectId: number, all = false) => {
+  const limit = all ? 100 : PROJECT_PAGE_UPDATES
+  const id = sql`(SELECT p.id FROM projects p JOIN neighborhoods n ON n.id = p.neighborhood_id
+    WHERE p.id = ${projectId} AND n.slug = ${slug})`
+  const [[neighborhood], topics, ...projectRows] = await batchRows(db, [
+    sql`SELECT id, name, slug FROM neighborhoods WHERE slug = ${slug}`,
+    sql`SELECT t.title, t.status, t.support_count AS supportCount FROM project_topics pt
+      JOIN topics t ON t.id = pt.topic_id WHERE pt.project_id = ${id}
+      ORDER BY t.support_count DESC, t.id LIMIT 50`,
+    ...projectQueries(id, limit),
+  ])
+  const project = toProject(projectRows, limit)
+  if (!neighborhood || !project) return null
+  return {
+    neighborhood: neighborhood as NeighborhoodInfo,
+    project,
+    topics: topics as ProjectTopic[],
   }
 }

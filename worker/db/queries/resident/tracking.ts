@@ -90,7 +90,7 @@ export type PublicProject = {
 }
 
 /** The statements of a project's public view; `projectId` may be a subquery. */
-const projectQueries = (projectId: SQL | number, updatesLimit: number) => [
+export const projectQueries = (projectId: SQL | number, updatesLimit: number) => [
   sql`SELECT id, title, description, status, owning_body AS owningBody, deadline_at AS deadlineAt,
     done_at AS doneAt, ${claimantsColumn(sql`projects.id`)} AS claimants
     FROM projects WHERE id = ${projectId}`,
@@ -100,7 +100,8 @@ const projectQueries = (projectId: SQL | number, updatesLimit: number) => [
     ORDER BY at DESC, id DESC LIMIT ${updatesLimit + 1}`,
 ]
 
-const toProject = (rows: unknown[][], updatesLimit: number): PublicProject | null => {
+/** A project's public view from the rows of `projectQueries`; null when there is none. */
+export const toProject = (rows: unknown[][], updatesLimit: number): PublicProject | null => {
   const [[p], checklist, updates] = rows as [
     Omit<
       PublicProject,

@@ -2,7 +2,13 @@ import { inArray, notInArray, sql } from 'drizzle-orm'
 import type { Db } from '../../../env'
 import { topics } from '../../schema'
 import { FINAL_TOPIC_STATUSES } from '../../../domain/vocabulary'
-import { blankToNull, mergeNote, UNMERGE_NOTE } from '../../../domain/topic-workflow'
+import {
+  blankToNull,
+  mergedInNote,
+  mergedOutNote,
+  mergeNote,
+  UNMERGE_NOTE,
+} from '../../../domain/topic-workflow'
 import { chunks, guard, rawStatement, type Statement } from '../../batch'
 import { type Actor, moveStatements } from './moves'
 
@@ -12,19 +18,20 @@ import { type Actor, moveStatements } from './moves'
 export type MergeInput = { note?: string | null; internalNote?: string | null }
 
 /**
- * Merges `sourceIds` into `target`: sources become `merged`; their tracking codes and their
+ * Merges `sources` into `target`: sources become `merged`; their tracking codes and their
  * supporters' codes follow the target as supports (source 'merged'); the target's support
  * count grows by the followers actually added; events on both sides; audit rows.
  */
 export const mergeStatements = (
   db: Db,
   actor: Actor,
-  sourceIds: number[],
-  target: { id: number; trackingCode: string },
+  sources: { id: number; title: string }[],
+  target: { id: number; trackingCode: string; title: string },
   input: MergeInput,
   now: number,
 ): Statement[] => {
-  const note = blankToNull(input.note) ?? mergeNote(target.id)
+  const note = blankToNull(input.note) ?? mergeNote(target.title)
+  const sourceIds = sources.map((s) => s.id)
   const moves = moveStatements(
     db,
     actor,
@@ -51,15 +58,17 @@ export const mergeStatements = (
       db,
       sql`UPDATE topics SET support_count = support_count + changes() WHERE id = ${target.id}`,
     ),
+  ])
+  // One event on the target per source, named by its title (residents never see numbers).
+  const mergedIn = sources.map((source) =>
     rawStatement(
       db,
       sql`
       INSERT INTO topic_events (topic_id, at, actor_user_id, kind, public_note, internal_note)
-      SELECT ${target.id}, ${now}, ${actor.id}, 'merged_in',
-             '议题 #' || id || '「' || title || '」已合并到本议题', ${blankToNull(input.internalNote)}
-      FROM topics WHERE ${inArray(topics.id, part)}`,
+      VALUES (${target.id}, ${now}, ${actor.id}, 'merged_in', ${mergedInNote(source.title)},
+              ${blankToNull(input.internalNote)})`,
     ),
-  ])
+  )
   return [
     guard(
       db,
@@ -68,6 +77,7 @@ export const mergeStatements = (
     ),
     ...moves,
     ...followers,
+    ...mergedIn,
     db.update(topics).set({ updatedAt: now }).where(sql`${topics.id} = ${target.id}`),
     rawStatement(
       db,
@@ -89,7 +99,7 @@ export const mergeStatements = (
 export const unmergeStatements = (
   db: Db,
   actor: Actor,
-  source: { id: number; trackingCode: string; mergedIntoId: number },
+  source: { id: number; trackingCode: string; title: string; mergedIntoId: number },
   input: MergeInput,
   now: number,
 ): Statement[] => {
@@ -127,8 +137,7 @@ export const unmergeStatements = (
       db,
       sql`
       INSERT INTO topic_events (topic_id, at, actor_user_id, kind, public_note)
-      SELECT ${targetId}, ${now}, ${actor.id}, 'merged_out', '议题 #' || id || '「' || title || '」已撤销合并，单独办理'
-      FROM topics WHERE id = ${source.id}`,
+      VALUES (${targetId}, ${now}, ${actor.id}, 'merged_out', ${mergedOutNote(source.title)})`,
     ),
     rawStatement(
       db,
