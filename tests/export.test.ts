@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import type { AppEnv } from '../worker/env'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { type Column, neutraliseCell, toCsv } from '../worker/lib/csv'
@@ -101,12 +102,14 @@ describe('toXlsx', () => {
 })
 
 describe('sendExport', () => {
-  const app = new Hono().get('/x/:format', (c) =>
+  // No phone column: nothing to audit, so no signed-in user is needed.
+  const app = new Hono<AppEnv>().get('/x/:format', (c) =>
     sendExport(c, {
       format: c.req.param('format') as 'csv' | 'xlsx',
       filename: '议题导出 2026',
       columns,
       rows: [{ id: 1, title: '加装电梯', note: null }],
+      resource: 'topics',
     }),
   )
 

@@ -1,9 +1,11 @@
 import { Hono } from 'hono'
 import { and, count, eq, gte, lt, sql, type SQL } from 'drizzle-orm'
-import type { AppEnv } from '../env'
+import type { AppEnv, Db } from '../env'
 import { batch } from '../db/batch'
 import { auditLog, neighborhoods, users } from '../db/schema'
 import { scopeTouches } from '../db/queries/users'
+import { auditNames } from '../db/queries/audit'
+import { auditLabels, collectIds } from '../domain/audit'
 import { type CurrentUser, requireRole, requireUser } from '../lib/auth'
 import { ApiError } from '../lib/errors'
 import { idsFilter, inIds, orderOf, timeFilter } from '../lib/resource'
@@ -41,6 +43,30 @@ const toRecord = <T extends Row>(row: T) => ({
   before: parseJson(row.before),
   after: parseJson(row.after),
 })
+
+/**
+ * The records with `labels`: each field of before/after that reads better as words (names for
+ * ids, the vocabulary's words for kinds, 是/否), domain/audit.ts; the raw values stay as they are.
+ */
+const withLabels = async <T extends Row>(db: Db, rows: T[]) => {
+  const records = rows.map(toRecord)
+  const ids: Parameters<typeof collectIds>[2] = {}
+  for (const r of records)
+    for (const side of [r.before, r.after])
+      if (side && typeof side === 'object' && !Array.isArray(side))
+        for (const [field, value] of Object.entries(side)) collectIds(field, value, ids)
+  const names = await auditNames(db, ids)
+  return records.map((r) => {
+    const resource = String(r.resource)
+    return {
+      ...r,
+      labels: {
+        before: auditLabels(resource, r.before, names),
+        after: auditLabels(resource, r.after, names),
+      },
+    }
+  })
+}
 
 const sortable = ['id', 'at', 'userId', 'action', 'resource'] as const
 const columns = Object.fromEntries(sortable.map((f) => [f, auditLog[f]]))
@@ -85,10 +111,11 @@ export const auditLogApi = new Hono<AppEnv>()
         .leftJoin(users, eq(users.id, auditLog.userId))
         .where(where),
     ])
-    return sendList(c, 'audit-log', q, rows.map(toRecord), n)
+    return sendList(c, 'audit-log', q, await withLabels(db, rows), n)
   })
   .get('/:id', async (c) => {
     const [row] = await select(c.var).where(and(eq(auditLog.id, idParam(c)), visibleTo(c.var.user)))
     if (!row) throw new ApiError('not_found', '记录不存在')
-    return c.json(toRecord(row))
+    const [record] = await withLabels(c.var.db, [row])
+    return c.json(record)
   })

@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm'
+import { Column, is, SQL, sql } from 'drizzle-orm'
 import type { RunnableQuery } from 'drizzle-orm/runnable-query'
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../env'
@@ -30,9 +30,37 @@ export const batch = async <const T extends readonly Statement[]>(
   db: Db,
   statements: T,
 ): Promise<Results<T>> => {
+  for (const s of statements) refuseRepeatedColumns(s)
   const [first, ...rest] = statements
   const results: unknown[] = first ? await db.batch([first, ...rest]) : []
   return results as Results<T>
+}
+
+/** The SQL result names of a selection: a column's name, an alias; unnamed expressions skipped. */
+const resultNames = (fields: unknown, out: string[] = []): string[] => {
+  for (const field of Object.values(fields as Record<string, unknown>)) {
+    if (is(field, Column)) out.push(field.name)
+    else if (is(field, SQL.Aliased)) out.push(field.fieldAlias)
+    else if (field && typeof field === 'object' && !is(field, SQL)) resultNames(field, out)
+  }
+  return out
+}
+
+/**
+ * D1 returns a batch's rows as objects keyed by column name and drizzle reads them back by
+ * position, so two selected columns with one name (`categories.name`, `grids.name`) collapse
+ * into one key and every later value lands one field early. Refused here, loudly: alias one
+ * (`sql`${grids.name}`.as('grid_name')`).
+ */
+const refuseRepeatedColumns = (statement: Statement) => {
+  const fields = (statement as { _?: { selectedFields?: unknown } })._?.selectedFields
+  if (!fields || typeof fields !== 'object') return
+  const seen = new Set<string>()
+  for (const name of resultNames(fields)) {
+    if (seen.has(name))
+      throw new Error(`batch: two selected columns are both named "${name}"; alias one`)
+    seen.add(name)
+  }
 }
 
 const d1Of = (db: Db) => (db as Db & { $client: D1Database }).$client

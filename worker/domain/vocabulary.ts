@@ -514,3 +514,85 @@ export const PRIVACY_AUDIT_ACTION_LABEL: Record<PrivacyAuditAction, Label> = {
   copy: { zh: '提供数据副本', en: 'Gave a copy of data' },
   erase: { zh: '按申请删除', en: 'Erased on request' },
 }
+// ── the audit log ──
+
+/**
+ * Every kind of write the audit log records, with the name staff read on the audit screen.
+ * `AuditAction` types every write of an audit row (db/queries/audit.ts and the raw SQL ones), so
+ * a new kind fails the type check until it has its line here.
+ */
+export const AUDIT_ACTION_LABEL = {
+  create: { zh: '新建', en: 'Create' },
+  update: { zh: '修改', en: 'Update' },
+  delete: { zh: '删除', en: 'Delete' },
+  disable: { zh: '停用', en: 'Disable' },
+  transition: { zh: '状态变更', en: 'Status change' },
+  adopt: { zh: '立项', en: 'Adopt' },
+  merge: { zh: '合并', en: 'Merge' },
+  merge_in: { zh: '有议题合并进来', en: 'Topics merged in' },
+  unmerge: { zh: '撤销合并', en: 'Merge undone' },
+  project_status: { zh: '项目状态', en: 'Project status' },
+  meeting_decision: { zh: '议事会议定', en: 'Meeting decision' },
+  decide: { zh: '议定', en: 'Decision' },
+  tally: { zh: '计票', en: 'Tally' },
+  change_password: { zh: '修改密码', en: 'Password change' },
+  cancel: { zh: '取消', en: 'Cancel' },
+  promote: { zh: '候补递补', en: 'Waitlist promotion' },
+  'check-in': { zh: '签到', en: 'Check-in' },
+  'no-show': { zh: '未到场', en: 'No-show' },
+  hours: { zh: '志愿时长', en: 'Volunteer hours' },
+  apply: { zh: '下发到居民区', en: 'Applied to neighborhoods' },
+  add_missing_steps: { zh: '补发缺少的步骤', en: 'Missing steps added' },
+  done: { zh: '标记完成', en: 'Marked done' },
+  update_evidence: { zh: '更新佐证', en: 'Evidence updated' },
+  reopen: { zh: '重新打开', en: 'Reopened' },
+  move_due: { zh: '调整期限', en: 'Due date moved' },
+  paper: { zh: '录入纸质打钩', en: 'Paper confirmations entered' },
+  accept: { zh: '接受认领', en: 'Claim accepted' },
+  decline: { zh: '婉拒认领', en: 'Claim declined' },
+  withdraw: { zh: '撤回认领', en: 'Claim withdrawn' },
+  export: { zh: '导出（含手机号）', en: 'Export (with phone numbers)' },
+} as const satisfies Record<string, Label>
+export type AuditAction = keyof typeof AUDIT_ACTION_LABEL
+export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABEL) as AuditAction[]
+
+/** Yes and no, for a true/false value staff read (e.g. 启用 是). */
+export const YES_NO_LABEL: Record<'true' | 'false', Label> = {
+  true: { zh: '是', en: 'Yes' },
+  false: { zh: '否', en: 'No' },
+}
+
+/** Every kind of record the audit log records writes to, by its API name. */
+export const AUDIT_RESOURCE_LABEL = {
+  topics: { zh: '议题', en: 'Topics' },
+  projects: { zh: '项目', en: 'Projects' },
+  'checklist-items': { zh: '项目清单', en: 'Checklist items' },
+  'project-updates': { zh: '项目进展', en: 'Project updates' },
+  'project-needs': { zh: '项目需求', en: 'Project needs' },
+  evaluations: { zh: '评议', en: 'Evaluations' },
+  meetings: { zh: '议事会', en: 'Meetings' },
+  'meeting-items': { zh: '议事事项', en: 'Meeting items' },
+  programmes: { zh: '任务清单', en: 'Programmes' },
+  'programme-steps': { zh: '任务步骤', en: 'Programme steps' },
+  'programme-items': { zh: '居民区任务', en: 'Programme items' },
+  confirmations: { zh: '居民打钩', en: 'Confirmations' },
+  'weekly-checkins': { zh: '每周打卡', en: 'Weekly check-ins' },
+  partners: { zh: '共建单位', en: 'Partners' },
+  'partner-offers': { zh: '共建资源', en: 'Partner offers' },
+  claims: { zh: '认领', en: 'Claims' },
+  activities: { zh: '活动', en: 'Activities' },
+  'activity-sessions': { zh: '活动场次', en: 'Activity sessions' },
+  'activity-leads': { zh: '达人带领活动', en: 'Activity leads' },
+  registrations: { zh: '报名', en: 'Registrations' },
+  volunteers: { zh: '志愿者', en: 'Volunteers' },
+  forms: { zh: '表单', en: 'Forms' },
+  'form-responses': { zh: '表单回复', en: 'Form responses' },
+  users: { zh: '用户', en: 'Users' },
+  towns: { zh: '镇', en: 'Towns' },
+  neighborhoods: { zh: '居民区', en: 'Neighborhoods' },
+  grids: { zh: '网格', en: 'Grids' },
+  categories: { zh: '议题类别', en: 'Categories' },
+  channels: { zh: '收集渠道', en: 'Channels' },
+  'saved-views': { zh: '保存的视图', en: 'Saved views' },
+} as const satisfies Record<string, Label>
+export const AUDIT_RESOURCES = Object.keys(AUDIT_RESOURCE_LABEL)

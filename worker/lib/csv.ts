@@ -1,8 +1,17 @@
 // CSV for Excel: a UTF-8 BOM (so Excel shows Chinese), CRLF lines, RFC 4180 quoting, and every
 // cell neutralised against formula injection.
 
-/** One export column: `value` reads the cell from a row (default `row[key]`). */
-export type Column<T> = { key: string; label: string; value?: (row: T) => unknown }
+/**
+ * One export column: its header and how its cell is read from a row (`value`, default `row[key]`)
+ * — one definition, so a value cannot land under another column's header. `personal` marks a
+ * column of phone numbers: an export showing them unmasked is written to the audit log.
+ */
+export type Column<T> = {
+  key: string
+  label: string
+  value?: (row: T) => unknown
+  personal?: boolean
+}
 
 const BOM = '\uFEFF'
 const FORMULA_START = /^[=+\-@\t\r]/

@@ -3,6 +3,10 @@ import { type Column, toCsv } from './csv'
 import { toXlsx } from './xlsx'
 import { ApiError } from './errors'
 import { NO_DATE, showableDate } from '../domain/dates'
+import { canSeePersonalData } from '../domain/masking'
+import { auditLog } from '../db/schema'
+import { auditRow } from '../db/queries/audit'
+import type { AppEnv } from '../env'
 
 export type ExportFormat = 'csv' | 'xlsx'
 
@@ -12,6 +16,9 @@ export type ExportOptions<T> = {
   filename: string
   columns: Column<T>[]
   rows: T[]
+  /** What is exported, for the audit log (e.g. 'topics'; a form's responses: its id too). */
+  resource: string
+  recordId?: number
 }
 
 const CONTENT_TYPE: Record<ExportFormat, string> = {
@@ -56,14 +63,49 @@ export const shanghaiTime = (ms: number | null | undefined) => {
   return d ? d.toISOString().slice(0, 16).replace('T', ' ') : NO_DATE
 }
 
+const parsedQuery = (text: string | undefined) => {
+  if (text === undefined) return undefined
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return text
+  }
+}
+
 /**
- * The export as a file download. Never cached: exports may hold personal data.
- * @example return sendExport(c, { format: exportFormat(c), filename: '议题', columns, rows })
+ * The audit row of an export that shows phone numbers (a `personal` column, to a role that sees
+ * them unmasked): who (the row's user), what (resource, filter, sort, format), how many rows.
  */
-export const sendExport = <T>(
-  _c: Context,
-  { format, filename, columns, rows }: ExportOptions<T>,
-) => {
+const auditExport = <T>(c: Context<AppEnv>, o: ExportOptions<T>) => {
+  const phones = o.columns.filter((col) => col.personal)
+  const { user, db } = c.var
+  if (!phones.length || !o.rows.length || !canSeePersonalData(user.role)) return null
+  return db.insert(auditLog).values(
+    auditRow(user, {
+      action: 'export',
+      resource: o.resource,
+      recordId: o.recordId ?? null,
+      after: {
+        format: o.format,
+        rows: o.rows.length,
+        filter: parsedQuery(c.req.query('filter')) ?? {},
+        ...(c.req.query('sort') ? { sort: parsedQuery(c.req.query('sort')) } : {}),
+        ...(c.req.query('from') ? { from: Number(c.req.query('from')) } : {}),
+        ...(c.req.query('to') ? { to: Number(c.req.query('to')) } : {}),
+        columns: phones.map((col) => col.label),
+      },
+    }),
+  )
+}
+
+/**
+ * The export as a file download. Never cached: exports may hold personal data, and one that
+ * shows phone numbers is written to the audit log first (who, what filter, how many rows).
+ * @example return sendExport(c, { format: exportFormat(c), filename: '议题', columns, rows, resource: 'topics' })
+ */
+export const sendExport = async <T>(c: Context<AppEnv>, options: ExportOptions<T>) => {
+  const { format, filename, columns, rows } = options
+  await auditExport(c, options)
   const body = format === 'csv' ? toCsv(columns, rows) : toXlsx(columns, rows, filename)
   return new Response(body, {
     headers: {

@@ -132,7 +132,7 @@ export const updateVersioned = async <R>(
 ): Promise<R> => {
   // The audit row keeps what staff changed; the version is bookkeeping.
   const { version: _, ...before } = entry.before as { id: number; version?: number }
-  const row = { action: 'update', resource: entry.resource, recordId: before.id, before }
+  const row = { action: 'update' as const, resource: entry.resource, recordId: before.id, before }
   const [, rows] = await conflictsAs(
     () =>
       runVersioned(db, [v.guard, update, audit(db, user, { ...row, after: entry.after })], current),

@@ -26,7 +26,7 @@ const exportColumns = (questions: Field[] | null): Column<ExportRow>[] => [
   { key: 'sessionLabel', label: '场次' },
   { key: 'sessionStartsAt', label: '开始时间', value: (r) => shanghaiTime(r.sessionStartsAt) },
   { key: 'name', label: '姓名' },
-  { key: 'phone', label: '手机号' },
+  { key: 'phone', label: '手机号', personal: true },
   { key: 'partySize', label: '人数' },
   { key: 'status', label: '状态', value: (r) => REGISTRATION_STATUS_LABEL[r.status].zh },
   { key: 'waitlistPosition', label: '候补位次' },
@@ -74,5 +74,6 @@ export const registrationsExportApi = new Hono<AppEnv>().get('/export', async (c
     filename: `${title}-报名-${day}`,
     columns: exportColumns(questions),
     rows: records,
+    resource: 'registrations',
   })
 })

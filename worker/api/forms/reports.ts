@@ -75,6 +75,7 @@ export const formReports = new Hono<AppEnv>()
         (f, i): Column<Row> => ({
           key: f.key,
           label: labels[i],
+          personal: f.type === 'phone',
           value: (r) => {
             const v = r.answers[f.key]
             // Numbers stay numbers so a spreadsheet can sum them.
@@ -89,5 +90,7 @@ export const formReports = new Hono<AppEnv>()
       filename: `${form.title}-${day}`,
       columns,
       rows: [...rows].reverse(),
+      resource: 'form-responses',
+      recordId: form.id,
     })
   })

@@ -80,6 +80,7 @@ export const meetingReportApi = new Hono<AppEnv>().use(requireUser).get('/', asy
       filename: `议事会台账-${period}`,
       columns: COLUMNS,
       rows: [...rows, { neighborhoodId: 0, name: '合计', ...total }],
+      resource: 'meetings',
     })
   }
   return c.json({

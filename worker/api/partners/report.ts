@@ -117,5 +117,6 @@ export const partnerReportApi = new Hono<AppEnv>().use(requireUser).get('/', asy
     filename: `共建认领台账-${period}`,
     columns: COLUMNS,
     rows,
+    resource: 'claims',
   })
 })

@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import type { AuditAction } from '../../domain/vocabulary'
 import { sql } from 'drizzle-orm'
 import type { AppEnv } from '../../env'
 import { programmes } from '../../db/schema'
@@ -129,7 +130,7 @@ const auditApply = (
   }: {
     targets: number[]
     owners: NonNullable<ApplyInput['owners']>
-    action: string
+    action: AuditAction
     now: number
   },
 ) =>

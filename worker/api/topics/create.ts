@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import type { AuditAction } from '../../domain/vocabulary'
 import { sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { AppEnv } from '../../env'
@@ -100,7 +101,7 @@ const channelOfKind = (
         db,
         sql`
         INSERT INTO audit_log (at, user_id, action, resource, record_id, after)
-        SELECT ${now}, ${user.id}, 'create', 'channels', CAST(id AS TEXT), ${after} FROM channels WHERE code = ${code}`,
+        SELECT ${now}, ${user.id}, ${'create' satisfies AuditAction}, 'channels', CAST(id AS TEXT), ${after} FROM channels WHERE code = ${code}`,
       ),
     ],
   }

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { count, eq, getTableColumns } from 'drizzle-orm'
+import { count, eq, getTableColumns, sql } from 'drizzle-orm'
 import type { AppEnv, Db } from '../../env'
 import { batch } from '../../db/batch'
 import { categories, channels, grids, neighborhoods, topics } from '../../db/schema'
@@ -25,12 +25,16 @@ import {
 export const MAX_EXPORT_ROWS = 50_000
 const PAGE = 5_000
 
+// Each joined name gets its own SQL alias: the first page runs inside a D1 batch, whose rows are
+// objects keyed by column name, and drizzle reads them back by position. Three columns all called
+// `name` collapsed into one key and shifted every later value one header to the left (分类 held
+// the 网格, 居民区 the 渠道).
 const exportFields = {
   ...getTableColumns(topics),
-  categoryName: categories.name,
-  neighborhoodName: neighborhoods.name,
-  gridName: grids.name,
-  channelLabel: channels.label,
+  categoryName: sql<string | null>`${categories.name}`.as('category_name'),
+  neighborhoodName: sql<string | null>`${neighborhoods.name}`.as('neighborhood_name'),
+  gridName: sql<string | null>`${grids.name}`.as('grid_name'),
+  channelLabel: sql<string | null>`${channels.label}`.as('channel_label'),
 }
 
 type Row = ReturnType<typeof toTopicRecord> & {
@@ -53,7 +57,7 @@ const columns: Column<Row>[] = [
   { key: 'status', label: '状态', value: (r) => TOPIC_STATUS_LABEL[r.status].zh },
   { key: 'supportCount', label: '附议数' },
   { key: 'submitterName', label: '提交人' },
-  { key: 'submitterPhone', label: '联系电话' },
+  { key: 'submitterPhone', label: '联系电话', personal: true },
   { key: 'createdAt', label: '提交时间', value: (r) => shanghaiTime(r.createdAt) },
   { key: 'publicReply', label: '受理回复' },
   { key: 'referredTo', label: '转办部门' },
@@ -107,5 +111,5 @@ export const topicsExportApi = new Hono<AppEnv>().get('/export', async (c) => {
   }
   const rows = all.map((r) => ({ ...r, ...toTopicRecord(r, user) }) as Row)
   const day = shanghaiTime(Date.now()).slice(0, 10)
-  return sendExport(c, { format, filename: `议题-${day}`, columns, rows })
+  return sendExport(c, { format, filename: `议题-${day}`, columns, rows, resource: 'topics' })
 })

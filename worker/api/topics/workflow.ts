@@ -155,7 +155,7 @@ const transition = async (v: Vars, wanted: number[], input: MoveInput, expected?
     const project = await loadProjectForAdopt(v, input.projectId!, topics)
     await run(v, adoptStatements(v.db, v.user, unique, project, input, now), expected)
   } else {
-    const opts = { action: 'transition', now }
+    const opts = { action: 'transition' as const, now }
     await run(v, moveStatements(v.db, v.user, unique, input.to, input, opts), expected)
   }
   return records(v, unique)

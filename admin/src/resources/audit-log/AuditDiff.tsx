@@ -12,6 +12,7 @@ import {
 } from '@mui/material'
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin'
 import { formatDateTime } from '../../lib/format'
+import type { Label } from '@domain/vocabulary'
 import { type Change, diffRows, showValue } from './diff'
 
 export type AuditEntry = {
@@ -24,6 +25,8 @@ export type AuditEntry = {
   recordId: string | null
   before: unknown
   after: unknown
+  /** Fields that read better as words (names for ids, kinds, 是/否), from the server. */
+  labels?: { before: Record<string, Label> | null; after: Record<string, Label> | null }
 }
 
 const tint: Partial<Record<Change, { before?: string; after?: string }>> = {
@@ -46,7 +49,9 @@ const AuditDiff = ({ entry: given }: { entry?: AuditEntry }) => {
   // Field names in the reader's language where the resource has them, else as the API names them.
   const label = (key: string) =>
     key ? translate(`resources.${entry.resource}.fields.${key}`, { _: key }) : ''
-  const show = (key: string, v: unknown) => showValue(key, v, (ms) => formatDateTime(ms, locale))
+  const lang = locale === 'en' ? 'en' : 'zh'
+  const show = (key: string, v: unknown, side: 'before' | 'after') =>
+    entry.labels?.[side]?.[key]?.[lang] ?? showValue(key, v, (ms) => formatDateTime(ms, locale))
   if (!rows.length)
     return <Typography color="text.secondary">{translate('auditLog.noDetail')}</Typography>
   return (
@@ -73,9 +78,11 @@ const AuditDiff = ({ entry: given }: { entry?: AuditEntry }) => {
                   textDecoration: r.change === 'removed' ? 'line-through' : undefined,
                 }}
               >
-                {show(r.key, r.before)}
+                {show(r.key, r.before, 'before')}
               </TableCell>
-              <TableCell sx={{ bgcolor: tint[r.change]?.after }}>{show(r.key, r.after)}</TableCell>
+              <TableCell sx={{ bgcolor: tint[r.change]?.after }}>
+                {show(r.key, r.after, 'after')}
+              </TableCell>
               <TableCell>{translate(`auditLog.change.${r.change}`)}</TableCell>
             </TableRow>
           ))}

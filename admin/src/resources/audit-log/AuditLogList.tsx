@@ -10,59 +10,28 @@ import {
   useLocaleState,
   useTranslate,
 } from 'react-admin'
-import { formatDateTime, shanghaiDay, shanghaiDayStart } from '../../lib/format'
+import {
+  AUDIT_ACTION_LABEL,
+  AUDIT_ACTIONS,
+  AUDIT_RESOURCE_LABEL,
+  AUDIT_RESOURCES,
+  type Label,
+} from '@domain/vocabulary'
+import { dayFilter } from '../../lib/dateInput'
+import { formatDateTime } from '../../lib/format'
 import AuditDiff, { type AuditEntry } from './AuditDiff'
 
-const RESOURCES = [
-  'topics',
-  'projects',
-  'checklist-items',
-  'project-updates',
-  'users',
-  'towns',
-  'neighborhoods',
-  'grids',
-  'categories',
-  'channels',
-  'saved-views',
-  'activities',
-  'activity-sessions',
-  'registrations',
-  'volunteers',
-  'forms',
-  'form-responses',
-]
-const ACTIONS = [
-  'create',
-  'update',
-  'delete',
-  'disable',
-  'transition',
-  'merge',
-  'adopt',
-  'project_status',
-  'change_password',
-  'cancel',
-  'promote',
-  'check-in',
-  'no-show',
-  'hours',
-]
-
-// Filter days are Shanghai days; `to` is exclusive on the server, so it is the next midnight.
-const dayFilter = (end: boolean) => ({
-  format: (v: unknown) => (typeof v === 'number' ? shanghaiDay(end ? v - 1 : v) : ''),
-  parse: (v: string) => (v ? shanghaiDayStart(v) + (end ? 86_400_000 : 0) : undefined),
-})
-
-/** Resource names in the reader's language, falling back to the API name for unknown ones. */
+/** Resource names from the vocabulary (AUDIT_RESOURCE_LABEL), the API name for an unknown one. */
 export const useResourceLabel = () => {
-  const translate = useTranslate()
-  return (name: string) => translate(`resources.${name}.name`, { smart_count: 2, _: name })
+  const [locale] = useLocaleState()
+  return (name: string) =>
+    (AUDIT_RESOURCE_LABEL as Record<string, Label>)[name]?.[locale === 'en' ? 'en' : 'zh'] ?? name
 }
+/** An action's name from the vocabulary (AUDIT_ACTION_LABEL), the raw kind for an unknown one. */
 export const useActionLabel = () => {
-  const translate = useTranslate()
-  return (action: string) => translate(`auditLog.actions.${action}`, { _: action })
+  const [locale] = useLocaleState()
+  return (action: string) =>
+    (AUDIT_ACTION_LABEL as Record<string, Label>)[action]?.[locale === 'en' ? 'en' : 'zh'] ?? action
 }
 
 const Col = DataTable.Col<AuditEntry>
@@ -76,22 +45,22 @@ const AuditLogList = () => {
     <SelectInput
       key="resource"
       source="resource"
-      choices={RESOURCES.map((id) => ({ id, name: resourceLabel(id) }))}
+      choices={AUDIT_RESOURCES.map((id) => ({ id, name: resourceLabel(id) }))}
       translateChoice={false}
       alwaysOn
     />,
     <SelectInput
       key="action"
       source="action"
-      choices={ACTIONS.map((id) => ({ id, name: actionLabel(id) }))}
+      choices={AUDIT_ACTIONS.map((id) => ({ id, name: actionLabel(id) }))}
       translateChoice={false}
       alwaysOn
     />,
     <ReferenceInput key="userId" source="userId" reference="users" alwaysOn>
       <AutocompleteInput optionText="displayName" filterToQuery={(q) => ({ q })} />
     </ReferenceInput>,
-    <DateInput key="from" source="from" {...dayFilter(false)} alwaysOn />,
-    <DateInput key="to" source="to" {...dayFilter(true)} alwaysOn />,
+    <DateInput key="from" source="from" {...dayFilter('start')} alwaysOn />,
+    <DateInput key="to" source="to" {...dayFilter('until')} alwaysOn />,
     <TextInput key="recordId" source="recordId" />,
   ]
   return (

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm'
+import type { AuditAction } from '../../../domain/vocabulary'
 import type { Db } from '../../../env'
 import { batch, rawAll, type Statement } from '../../batch'
 import { errorText } from '../../errors'
@@ -200,7 +201,7 @@ export const auditRegistration = (
     db,
     sql`
     INSERT INTO audit_log (at, user_id, action, resource, record_id, after)
-    SELECT ${now}, ${userId}, 'create', 'registrations', CAST(id AS TEXT),
+    SELECT ${now}, ${userId}, ${'create' satisfies AuditAction}, 'registrations', CAST(id AS TEXT),
            json_patch(${JSON.stringify(after)}, json_object('status', status, 'seq', seq))
     FROM registrations WHERE token = ${token}`,
   )

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import type { Db } from '../../../env'
-import type { Post } from '../../../domain/vocabulary'
+import type { AuditAction, Post } from '../../../domain/vocabulary'
 import { rawAll, rawStatement, type Statement } from '../../batch'
 
 // Applying a programme: per neighborhood one project whose checklist is the programme's steps,
@@ -73,7 +73,7 @@ export const insertProjectsStatements = (
   rawStatement(
     db,
     sql`INSERT INTO audit_log (at, user_id, action, resource, record_id, before, after)
-      SELECT ${now}, ${userId}, 'create', 'projects', CAST(id AS TEXT), NULL,
+      SELECT ${now}, ${userId}, ${'create' satisfies AuditAction}, 'projects', CAST(id AS TEXT), NULL,
         json_object('programmeId', programme_id, 'neighborhoodId', neighborhood_id, 'title', title,
           'ownerUserId', owner_user_id, 'deadlineAt', deadline_at)
       FROM projects WHERE programme_id = ${p.id} AND created_at = ${now} AND created_by = ${userId}`,

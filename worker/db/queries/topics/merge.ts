@@ -1,7 +1,7 @@
 import { inArray, notInArray, sql } from 'drizzle-orm'
 import type { Db } from '../../../env'
 import { topics } from '../../schema'
-import { FINAL_TOPIC_STATUSES } from '../../../domain/vocabulary'
+import { type AuditAction, FINAL_TOPIC_STATUSES } from '../../../domain/vocabulary'
 import {
   blankToNull,
   mergedInNote,
@@ -83,7 +83,7 @@ export const mergeStatements = (
       db,
       sql`
       INSERT INTO audit_log (at, user_id, action, resource, record_id, after)
-      VALUES (${now}, ${actor.id}, 'merge_in', 'topics', ${String(target.id)},
+      VALUES (${now}, ${actor.id}, ${'merge_in' satisfies AuditAction}, 'topics', ${String(target.id)},
               ${JSON.stringify({ mergedIds: sourceIds })})`,
     ),
   ]
@@ -143,7 +143,7 @@ export const unmergeStatements = (
       db,
       sql`
       INSERT INTO audit_log (at, user_id, action, resource, record_id, before, after)
-      SELECT ${now}, ${actor.id}, 'unmerge', 'topics', ${String(source.id)},
+      SELECT ${now}, ${actor.id}, ${'unmerge' satisfies AuditAction}, 'topics', ${String(source.id)},
              json_object('status', 'merged', 'mergedIntoId', ${targetId}),
              json_object('status', ${merged('from_status')}, 'mergedIntoId', NULL)`,
     ),

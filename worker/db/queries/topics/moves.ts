@@ -10,7 +10,7 @@ import {
   sourcesOf,
   type TransitionInput,
 } from '../../../domain/topic-workflow'
-import type { TopicStatus } from '../../../domain/vocabulary'
+import type { AuditAction, TopicStatus } from '../../../domain/vocabulary'
 
 // Statements that move topics through the state machine (domain/topic-workflow.ts), to put in
 // ONE batch with whatever else the write does. Each move writes the timeline event and the audit
@@ -22,7 +22,7 @@ import type { TopicStatus } from '../../../domain/vocabulary'
 export type Actor = { id: number }
 
 type MoveOptions = {
-  action: string
+  action: AuditAction
   now: number
   /** The adopting project: an id, or a subquery for one created in the same batch. */
   projectRef?: number | SQL
