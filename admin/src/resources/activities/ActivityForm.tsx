@@ -16,12 +16,12 @@ import {
 } from 'react-admin'
 import { ACTIVITY_KINDS, ACTIVITY_STATUSES } from '@domain/vocabulary'
 import { QUESTION_TYPES, type Question } from './types'
+import { dateTimeInput } from '../../lib/dateInput'
 
 // Create and edit an activity: basics, the registration window and the extra questions (stored
 // as a forms-engine definition; the server validates answers with it). Sessions are managed on
 // the activity's page.
 
-const toMs = (value: string | Date | null) => (value ? new Date(value).getTime() : null)
 const lines = {
   format: (v: unknown) => (Array.isArray(v) ? v.join('\n') : ((v as string) ?? '')),
   parse: (text: string) => text.split('\n'),
@@ -113,8 +113,8 @@ const Fields = ({ create }: { create?: boolean }) => (
     </Box>
     <Section title="activities.sections.window" />
     <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-      <DateTimeInput source="opensAt" parse={toMs} helperText="activities.windowHelp" />
-      <DateTimeInput source="closesAt" parse={toMs} />
+      <DateTimeInput source="opensAt" {...dateTimeInput} helperText="activities.windowHelp" />
+      <DateTimeInput source="closesAt" {...dateTimeInput} />
     </Box>
     <Section title="activities.sections.questions" />
     <Questions />

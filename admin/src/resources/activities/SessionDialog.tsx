@@ -9,16 +9,11 @@ import {
   TextField,
 } from '@mui/material'
 import { useDataProvider, useNotify, useTranslate } from 'react-admin'
+import { fromDateTimeText, toDateTimeText } from '../../lib/dateInput'
 import { useNotifyError } from '../../lib/useNotifyError'
 import type { Session } from './types'
 
-const pad = (n: number) => String(n).padStart(2, '0')
-/** Epoch ms → the browser-local `YYYY-MM-DDTHH:mm` a datetime-local input shows. */
-const toInput = (ms: number | undefined) => {
-  if (!ms) return ''
-  const d = new Date(ms)
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
+const toInput = toDateTimeText
 
 type Props = {
   activityId: number
@@ -51,8 +46,8 @@ const SessionDialog = ({ activityId, volunteer, session, onClose }: Props) => {
     const data = {
       activityId,
       label: v.label,
-      startsAt: v.startsAt ? new Date(v.startsAt).getTime() : null,
-      endsAt: v.endsAt ? new Date(v.endsAt).getTime() : null,
+      startsAt: fromDateTimeText(v.startsAt),
+      endsAt: fromDateTimeText(v.endsAt),
       capacity: Number(v.capacity),
       maxParty: Number(v.maxParty),
     }

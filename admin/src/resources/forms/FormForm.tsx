@@ -22,6 +22,7 @@ import { SaveDeleteToolbar } from '../../layout/SaveDeleteToolbar'
 import { useMe } from '../../lib/useMe'
 import { FORM_STATUSES } from '@domain/vocabulary'
 import { FIELD_TYPES, isChoice, type FormField, type FormRecord } from './types'
+import { dateTimeInput } from '../../lib/dateInput'
 
 // Create and edit a form: basics, opening and limits, and the field builder (one row per
 // question; the inputs shown depend on the type). Saving questions of a form that has responses
@@ -29,8 +30,6 @@ import { FIELD_TYPES, isChoice, type FormField, type FormRecord } from './types'
 
 const statusChoices = FORM_STATUSES.map((id) => ({ id, name: `forms.status.${id}` }))
 const typeChoices = FIELD_TYPES.map((id) => ({ id, name: `forms.type.${id}` }))
-
-const toMs = (value: string | Date | null) => (value ? new Date(value).getTime() : null)
 
 /** A key for a new question, so later questions can point a condition at it before saving. */
 const newKey = () => `q${Math.random().toString(36).slice(2, 7)}`
@@ -238,8 +237,8 @@ const Basics = () => {
         {translate('forms.sections.schedule')}
       </Typography>
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
-        <DateTimeInput source="opensAt" parse={toMs} />
-        <DateTimeInput source="closesAt" parse={toMs} />
+        <DateTimeInput source="opensAt" {...dateTimeInput} />
+        <DateTimeInput source="closesAt" {...dateTimeInput} />
         <NumberInput source="maxResponses" min={1} validate={minValue(1)} sx={{ width: 160 }} />
         <BooleanInput source="onePerPhone" helperText="forms.onePerPhoneHelp" />
       </Box>

@@ -16,7 +16,7 @@ import { AGENDA_TOPIC_STATUSES } from '@domain/meetings/decision'
 import { MEETING_KINDS, MEETING_STATUSES } from '@domain/vocabulary'
 import { SaveDeleteToolbar } from '../../layout/SaveDeleteToolbar'
 import { useMe } from '../../lib/useMe'
-import { shanghaiDateTime } from './time'
+import { dateTimeInput } from '../../lib/dateInput'
 
 const choices = (values: readonly string[], prefix: string) =>
   values.map((id) => ({ id, name: `${prefix}.${id}` }))
@@ -97,16 +97,14 @@ const Fields = ({ isCreate }: { isCreate: boolean }) => (
       <TextInput
         source="startsAt"
         type="datetime-local"
-        format={shanghaiDateTime.format}
-        parse={shanghaiDateTime.parse}
+        {...dateTimeInput}
         validate={required()}
         slotProps={{ inputLabel: { shrink: true } }}
       />
       <TextInput
         source="endsAt"
         type="datetime-local"
-        format={shanghaiDateTime.format}
-        parse={shanghaiDateTime.parse}
+        {...dateTimeInput}
         slotProps={{ inputLabel: { shrink: true } }}
       />
       <TextInput source="place" sx={{ minWidth: 240 }} />

@@ -6,19 +6,6 @@ import { shanghaiDay, shanghaiDayStart } from '../../lib/format'
 const OFFSET = 8 * 3_600_000
 export const DAY = 86_400_000
 
-/**
- * react-admin `format`/`parse` for an `<input type="datetime-local">` over epoch ms.
- * @example shanghaiDateTime.format(Date.UTC(2025, 11, 3, 11)) // '2025-12-03T19:00'
- */
-export const shanghaiDateTime = {
-  format: (v: unknown) =>
-    typeof v === 'number' ? new Date(v + OFFSET).toISOString().slice(0, 16) : '',
-  parse: (v: string) => {
-    const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(v ?? '')
-    return m ? Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]) - OFFSET : null
-  },
-}
-
 /** `HH:mm` in Shanghai. */
 export const shanghaiClock = (ms: number) => new Date(ms + OFFSET).toISOString().slice(11, 16)
 

@@ -15,17 +15,14 @@ import {
   useTranslate,
 } from 'react-admin'
 import { EVIDENCE_KINDS, POSTS } from '@domain/vocabulary'
-import { shanghaiDay, shanghaiDayStart } from '../../lib/format'
+import { dayInput as dayOf } from '../../lib/dateInput'
 import { useMe } from '../../lib/useMe'
 
 // A programme template: name, period and an ordered list of steps (drag or the arrows to
 // reorder). Dates are Shanghai days; the server checks every step falls within the period.
 
 /** A day input over an epoch-ms field: the day's start (the server keeps whole days). */
-const dayInput = {
-  format: (v: unknown) => (typeof v === 'number' ? shanghaiDay(v) : ''),
-  parse: (v: string) => (v ? shanghaiDayStart(v) : null),
-}
+const dayInput = dayOf('start')
 
 const choices = (prefix: string, ids: readonly string[]) =>
   ids.map((id) => ({ id, name: `programmes.${prefix}.${id}` }))

@@ -20,7 +20,7 @@ import { sourcesOf } from '@domain/topic-workflow'
 import { SaveDeleteToolbar } from '../../layout/SaveDeleteToolbar'
 import { statusChoices } from '../../lib/status'
 import { useMe } from '../../lib/useMe'
-import { deadlineInput } from './dates'
+import { dayInput } from '../../lib/dateInput'
 
 /** Owners are picked among the active users working in the chosen neighborhood. */
 const OwnerInput = () => (
@@ -90,7 +90,7 @@ const Fields = ({ isCreate }: { isCreate: boolean }) => (
       <TextInput source="owningBody" sx={{ minWidth: 260 }} />
     </Box>
     <Box sx={{ display: 'flex', gap: 2, width: '100%', flexWrap: 'wrap' }}>
-      <DateInput source="deadlineAt" format={deadlineInput.format} parse={deadlineInput.parse} />
+      <DateInput source="deadlineAt" {...dayInput('end')} />
       {!isCreate && (
         <SelectInput source="status" choices={statusChoices('project')} validate={required()} />
       )}
@@ -140,8 +140,7 @@ const ChecklistInput = () => {
         <DateInput
           source="dueAt"
           label="resources.checklist-items.fields.dueAt"
-          format={deadlineInput.format}
-          parse={deadlineInput.parse}
+          {...dayInput('end')}
         />
       </SimpleFormIterator>
     </ArrayInput>

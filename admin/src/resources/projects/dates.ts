@@ -1,8 +1,4 @@
-import {
-  shanghaiDay,
-  shanghaiDayStart as dayStart,
-  startOfShanghaiWeek as weekStart,
-} from '../../lib/format'
+import { shanghaiDayStart as dayStart, startOfShanghaiWeek as weekStart } from '../../lib/format'
 
 // Deadline arithmetic in Asia/Shanghai (fixed +8 h: China has no daylight saving).
 
@@ -14,12 +10,6 @@ const WEEK = 7 * DAY
  * @example deadlineFromDay('2025-06-30') === dayStart('2025-07-01') - 1
  */
 export const deadlineFromDay = (ymd: string) => dayStart(ymd) + DAY - 1
-
-/** react-admin `format`/`parse` pair for a date input over an epoch-ms deadline field. */
-export const deadlineInput = {
-  format: (v: unknown) => (typeof v === 'number' ? shanghaiDay(v) : ''),
-  parse: (v: string) => (v ? deadlineFromDay(v) : null),
-}
 
 /** Whole days from `now` to `deadline`, rounded towards the later day (negative when past). */
 export const daysUntil = (deadline: number, now = Date.now()) => Math.ceil((deadline - now) / DAY)

@@ -6,17 +6,11 @@ import {
   SelectArrayInput,
   SelectInput,
 } from 'react-admin'
-import { shanghaiDay, shanghaiDayStart } from '../../lib/format'
+import { dayFilter } from '../../lib/dateInput'
 import { statusChoices } from '../../lib/status'
-
-const DAY = 86_400_000
 
 // The API takes epoch ms (createdFrom inclusive, createdTo exclusive); staff pick calendar days
 // in Shanghai time, "to" meaning "up to and including that day".
-const fromDay = (day: string) => (day ? shanghaiDayStart(day) : undefined)
-const toDay = (day: string) => (day ? shanghaiDayStart(day) + DAY : undefined)
-const showFrom = (ms: number | undefined) => (typeof ms === 'number' ? shanghaiDay(ms) : '')
-const showTo = (ms: number | undefined) => (typeof ms === 'number' ? shanghaiDay(ms - DAY) : '')
 
 /** The filter bar above the topic grid (react-admin filters → GET /api/topics?filter=…). */
 export const topicFilters = [
@@ -58,14 +52,12 @@ export const topicFilters = [
     key="createdFrom"
     source="createdFrom"
     label="topics.filters.createdFrom"
-    parse={fromDay}
-    format={showFrom}
+    {...dayFilter('start')}
   />,
   <DateInput
     key="createdTo"
     source="createdTo"
     label="topics.filters.createdTo"
-    parse={toDay}
-    format={showTo}
+    {...dayFilter('until')}
   />,
 ]
