@@ -16,6 +16,9 @@ export type LookAlike = {
   status: string
   supportCount: number
   score: number
+  createdAt: number
+  /** Which of the two survives the merge staff most likely mean; null: no merge either way. */
+  mergeTargetId: number | null
 }
 
 const post = async <T = RaRecord>(path: string, body: unknown): Promise<T> => {

@@ -27,6 +27,35 @@ const MOVES: Record<TopicStatus, readonly TopicStatus[]> = {
 /** A merge target must still be open: not merged, declined, referred or done. */
 export const canReceiveMerge = (status: TopicStatus) => !FINAL_TOPIC_STATUSES.includes(status)
 
+/** What choosing a merge's direction looks at. */
+export type MergeCandidate = {
+  id: number
+  status: TopicStatus
+  supportCount: number
+  createdAt: number
+}
+
+/**
+ * Which of two duplicates survives a merge and which goes into it, or null when neither way is
+ * allowed. The survivor is the one the machine requires (a topic already adopted cannot be
+ * merged away), else the one more residents support, else the older (it has the longer history
+ * and its residents have waited longest), else the lower number.
+ * @example mergeDirection(newTopic, olderWithSupporters) // { target: olderWithSupporters, source: newTopic }
+ */
+export const mergeDirection = <T extends MergeCandidate>(
+  a: T,
+  b: T,
+): { target: T; source: T } | null => {
+  const mergeable = (t: T) => MOVES[t.status].includes('merged')
+  const allowed = (target: T, source: T) => canReceiveMerge(target.status) && mergeable(source)
+  const [first, second] = [a, b].sort(
+    (x, y) => y.supportCount - x.supportCount || x.createdAt - y.createdAt || x.id - y.id,
+  )
+  if (allowed(first, second)) return { target: first, source: second }
+  if (allowed(second, first)) return { target: second, source: first }
+  return null
+}
+
 /**
  * The statuses the machine allows from `status` (the admin shows one button each).
  * @example allowedTransitions('adopted') // ['in_progress']

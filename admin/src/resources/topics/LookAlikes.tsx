@@ -3,7 +3,6 @@ import { Box, Button, Chip, Stack, Typography } from '@mui/material'
 import { useQuery } from '@tanstack/react-query'
 import { useDataProvider, useTranslate } from 'react-admin'
 import type { JushouDataProvider, LookAlike } from '../../dataProvider'
-import { canReceiveMerge } from '@domain/topic-workflow'
 import { statusColor, statusLabelKey } from '../../lib/status'
 import { useMe } from '../../lib/useMe'
 import MergeDialog from './dialogs/MergeDialog'
@@ -35,7 +34,15 @@ const LookAlikes = ({
         {translate('topics.show.noLookAlikes')}
       </Typography>
     )
-  const canMergeHere = writable && canReceiveMerge(topic.status)
+  // The merge goes the way the server proposes (the more-supported, then older, topic survives):
+  // merging a newer duplicate into an older one from either page.
+  const plan = (t: LookAlike) =>
+    t.mergeTargetId === topic.id
+      ? { source: { id: t.id, neighborhoodId: topic.neighborhoodId }, target: topic }
+      : {
+          source: { id: topic.id, neighborhoodId: topic.neighborhoodId, version: topic.version },
+          target: { ...topic, ...t, status: t.status as Topic['status'] },
+        }
   return (
     <>
       <Stack
@@ -63,9 +70,11 @@ const LookAlikes = ({
                 n: t.supportCount,
               })}
             </Typography>
-            {canMergeHere && (
+            {writable && t.mergeTargetId !== null && (
               <Button size="small" onClick={() => setMerging(t)}>
-                {translate('topics.show.mergeHere')}
+                {translate(
+                  t.mergeTargetId === topic.id ? 'topics.show.mergeHere' : 'topics.show.mergeThere',
+                )}
               </Button>
             )}
           </Box>
@@ -74,8 +83,8 @@ const LookAlikes = ({
       {merging && (
         <MergeDialog
           key={merging.id}
-          topics={[{ id: merging.id, neighborhoodId: topic.neighborhoodId }]}
-          initialTarget={topic}
+          topics={[plan(merging).source]}
+          initialTarget={plan(merging).target}
           open
           onClose={() => setMerging(null)}
         />

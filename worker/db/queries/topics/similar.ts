@@ -7,7 +7,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../../env'
 import { SIMILARITY_THRESHOLD, SIMILAR_LIMIT, storedTokens } from '../../../domain/similar-topics'
-import { FINAL_TOPIC_STATUSES } from '../../../domain/vocabulary'
+import { FINAL_TOPIC_STATUSES, type TopicStatus } from '../../../domain/vocabulary'
 import { batch, rawStatement } from '../../batch'
 import { sqlList } from '../../sql'
 
@@ -67,7 +67,8 @@ export const similarTopicsQuery = (
   onlyIf: SQL = sql`1`,
 ) => sql`
   ${scored(draft, onlyIf)}
-  SELECT id, title, supportCount, status, score FROM scored WHERE score >= ${SIMILARITY_THRESHOLD}
+  SELECT id, title, supportCount, status, created_at AS createdAt, score FROM scored
+  WHERE score >= ${SIMILARITY_THRESHOLD}
   ORDER BY score DESC, created_at DESC, id DESC LIMIT ${limit}`
 
 /**
@@ -81,7 +82,8 @@ export type LookAlike = {
   id: number
   title: string
   supportCount: number
-  status: string
+  status: TopicStatus
+  createdAt: number
   score: number
 }
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import {
+  Alert,
   Autocomplete,
   Button,
   Dialog,
@@ -119,6 +120,14 @@ const MergeDialog = ({ topics, open, onClose, onDone, initialTarget }: Props) =>
               />
             )}
           />
+          {target && (
+            <Alert severity="info" sx={{ mt: 1 }} data-testid="merge-survivor">
+              {translate('topics.dialog.survives', {
+                target: `#${target.id} ${target.title}`,
+                sources: topics.map((t) => `#${t.id}`).join('、'),
+              })}
+            </Alert>
+          )}
           <TextField
             fullWidth
             multiline
