@@ -270,7 +270,7 @@ describe('paper ratings and where ratings came from', () => {
     expect(list.body.map((e: { source: string }) => e.source)).toEqual(['paper'])
 
     const board = await getPage(`/b/${slug}`)
-    expect(board.text).toContain('满意度 4/5（3 人评议）')
+    expect(board.text).toContain('满意度 66.7%（3 人评议）')
     expect(board.text).toContain('查询码 1 · 验证手机 1 · 纸质 1')
   })
 
@@ -300,7 +300,7 @@ describe('paper ratings and where ratings came from', () => {
     const project = await api(`/api/projects/${projectId}`, { cookie: w.cookies.staff })
     expect(project.body).toMatchObject({ evaluationCount: 1, satisfactionAvg: 5 })
     const board = await getPage(`/b/${slug}`)
-    expect(board.text).toContain('满意度 5/5（1 人评议）')
+    expect(board.text).toContain('满意度 100%（1 人评议）')
   })
 })
 

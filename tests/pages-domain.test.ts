@@ -109,15 +109,17 @@ describe('evaluation rules', () => {
   })
 
   it('sums ratings up for the board', () => {
-    expect(summarize({ count: 4, satisfactionSum: 17, solved: 3 })).toEqual({
+    expect(summarize({ count: 4, satisfactionSum: 17, solved: 3, satisfied: 2 })).toEqual({
       count: 4,
       satisfactionAvg: 4.3,
       resolvedShare: 75,
+      satisfactionRate: 50,
     })
-    expect(summarize({ count: 0, satisfactionSum: 0, solved: 0 })).toEqual({
+    expect(summarize({ count: 0, satisfactionSum: 0, solved: 0, satisfied: 0 })).toEqual({
       count: 0,
       satisfactionAvg: null,
       resolvedShare: null,
+      satisfactionRate: null,
     })
   })
 })

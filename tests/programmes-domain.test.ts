@@ -171,7 +171,7 @@ describe('the 台账’s comparison', () => {
     projectsDone: 2,
     doneWithDeadline: 2,
     doneOnTime: 1,
-    evaluations: { count: 4, satisfactionSum: 17, solved: 3 },
+    evaluations: { count: 4, satisfactionSum: 17, solved: 3, satisfied: 2 },
     activitiesHeld: 1,
     sessionsHeld: 2,
     checkedIn: 10,

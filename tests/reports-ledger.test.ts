@@ -307,6 +307,13 @@ const recount = async (ids: number[], p: Period) => {
       within(x.created_at),
   )
   f['satisfaction.evaluations'] = evals.length
+  f['satisfaction.satisfactionRate'] = evals.length
+    ? Math.round(
+        (evals.filter((x) => x.resolved === 'solved' && x.satisfaction >= 4).length /
+          evals.length) *
+          1000,
+      ) / 10
+    : null
   f['satisfaction.satisfactionAvg'] = evals.length
     ? round1(evals.reduce((n, x) => n + x.satisfaction, 0) / evals.length)
     : null

@@ -47,6 +47,8 @@ beforeAll(async () => {
       adopted: 5,
       done: 20,
     },
+    // A duplicate merged into another topic: shown by status, not counted again as collected.
+    { n: n1, status: 'merged', created: T0 + 3 * DAY },
     // Before the period asked for.
     {
       n: n1,
@@ -77,21 +79,31 @@ beforeAll(async () => {
         at(s, s.done),
       )
       .run()
-  const project = async (n: number, ratings: number[]) => {
+  // Projects started at T0 and finished three days later, with their ratings.
+  const project = async (n: number, ratings: [string, number][]) => {
     const p = await env.DB.prepare(
-      "INSERT INTO projects (neighborhood_id, title, status, created_at, updated_at) VALUES (?, '项目', 'done', ?, ?) RETURNING id",
+      "INSERT INTO projects (neighborhood_id, title, status, created_at, updated_at, done_at) VALUES (?, '项目', 'done', ?, ?, ?) RETURNING id",
     )
-      .bind(n, T0, T0)
+      .bind(n, T0, T0, T0 + 3 * DAY)
       .first<{ id: number }>()
-    for (const [i, rating] of ratings.entries())
+    for (const [i, [resolved, rating]] of ratings.entries())
       await env.DB.prepare(
-        "INSERT INTO evaluations (project_id, tracking_code, resolved, satisfaction, created_at) VALUES (?, ?, 'solved', ?, ?)",
+        'INSERT INTO evaluations (project_id, tracking_code, resolved, satisfaction, created_at) VALUES (?, ?, ?, ?, ?)',
       )
-        .bind(p!.id, `E-${p!.id}-${i}`, rating, T0 + 4 * DAY)
+        .bind(p!.id, `E-${p!.id}-${i}`, resolved, rating, T0 + 4 * DAY)
         .run()
   }
-  await project(n1, [5, 4, 3, 2])
-  await project(n2, [5])
+  await project(n1, [
+    ['solved', 5],
+    ['solved', 4],
+    ['solved', 3],
+    ['solved', 2],
+  ])
+  // A 部分解决 rated 5 is not satisfied: satisfied means solved AND 4–5.
+  await project(n2, [
+    ['solved', 5],
+    ['partly', 5],
+  ])
 })
 
 const summary = (cookie: string, params: Record<string, number> = {}) =>
@@ -112,37 +124,47 @@ describe('GET /api/stats/summary', () => {
         adopted: 1,
         in_progress: 0,
         done: 2,
-        merged: 0,
+        merged: 1,
         declined: 1,
         referred: 0,
       },
       byCategory: [
         { categoryId: expect.any(Number), name: '停车', n: 3 },
         { categoryId: expect.any(Number), name: '绿化', n: 2 },
-        { categoryId: null, name: '未分类', n: 1 },
+        { categoryId: null, name: '未分类', n: 2 },
       ],
       byNeighborhood: [
-        { neighborhoodId: n1, name: expect.any(String), n: 5 },
+        { neighborhoodId: n1, name: expect.any(String), n: 6 },
         { neighborhoodId: n2, name: expect.any(String), n: 1 },
       ],
       overTime: [
         { day: '2026-05-01', n: 2 },
         { day: '2026-05-02', n: 2 },
         { day: '2026-05-03', n: 1 },
-        { day: '2026-05-04', n: 1 },
+        { day: '2026-05-04', n: 2 },
         { day: '2026-05-05', n: 0 },
         { day: '2026-05-06', n: 0 },
       ],
       collected: 6,
-      adopted: 3,
+      merged: 1,
+      adopted: 2,
       done: 2,
+      adoptedTopics: 3,
       adoptionRate: 50,
       medianDaysToAccept: 1.5,
       medianDaysToAdopt: 4,
       medianDaysToFinish: 15,
-      satisfaction: 60,
-      evaluations: 5,
-      sentence: '收集议题 6 个，立项 3 个，完成 2 个，满意度 60%',
+      satisfaction: 50,
+      evaluations: 6,
+      definitions: {
+        collected: expect.objectContaining({ zh: expect.stringContaining('重复') }),
+        adopted: expect.objectContaining({ zh: expect.stringContaining('项目') }),
+        done: expect.any(Object),
+        adoptionRate: expect.any(Object),
+        satisfaction: expect.objectContaining({ zh: expect.stringContaining('已解决') }),
+      },
+      sentence:
+        '收集议题 6 个（另有 1 个重复议题已合并，不重复计），立项 2 个，完成 2 个，满意度 50%',
     })
   })
 
@@ -151,7 +173,8 @@ describe('GET /api/stats/summary', () => {
     expect(r.status, JSON.stringify(r.body)).toBe(200)
     expect(r.body).toMatchObject({
       collected: 5,
-      adopted: 2,
+      merged: 1,
+      adopted: 1,
       done: 1,
       satisfaction: 50,
       evaluations: 4,
@@ -159,19 +182,21 @@ describe('GET /api/stats/summary', () => {
     expect(r.body.byNeighborhood.map((x: { neighborhoodId: number }) => x.neighborhoodId)).toEqual([
       w.neighborhoodIds[0],
     ])
-    expect(r.body.sentence).toBe('收集议题 5 个，立项 2 个，完成 1 个，满意度 50%')
+    expect(r.body.sentence).toBe(
+      '收集议题 5 个（另有 1 个重复议题已合并，不重复计），立项 1 个，完成 1 个，满意度 50%',
+    )
   })
 
   it('counts everything without a period, and narrows to one neighborhood', async () => {
     const all = await summary(w.cookies.viewer)
-    expect(all.body).toMatchObject({ collected: 6, adopted: 3, done: 2, medianDaysToAccept: 1 })
+    expect(all.body).toMatchObject({ collected: 6, adopted: 1, done: 1, medianDaysToAccept: 1 })
     const n2 = await summary(w.cookies.town, { neighborhoodId: w.neighborhoodIds[1] })
     expect(n2.status, JSON.stringify(n2.body)).toBe(200)
     expect(n2.body).toMatchObject({
       collected: 1,
       adopted: 1,
       done: 1,
-      satisfaction: 100,
+      satisfaction: 50,
       medianDaysToFinish: 20,
     })
   })
@@ -228,8 +253,13 @@ describe('stats rules', () => {
   })
 
   it('writes the report sentence with one-decimal satisfaction', () => {
-    expect(summarySentence({ collected: 894, adopted: 211, done: 180, satisfaction: 96.5 })).toBe(
-      '收集议题 894 个，立项 211 个，完成 180 个，满意度 96.5%',
+    expect(
+      summarySentence({ collected: 894, merged: 0, adopted: 211, done: 180, satisfaction: 96.5 }),
+    ).toBe('收集议题 894 个，立项 211 个，完成 180 个，满意度 96.5%')
+    expect(
+      summarySentence({ collected: 894, merged: 12, adopted: 211, done: 180, satisfaction: null }),
+    ).toBe(
+      '收集议题 894 个（另有 12 个重复议题已合并，不重复计），立项 211 个，完成 180 个，满意度 —',
     )
   })
 })

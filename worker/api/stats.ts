@@ -4,7 +4,15 @@ import { projects, topics } from '../db/schema'
 import { DATE_WINDOW_MESSAGE, inDateWindow } from '../domain/dates'
 import { TOPIC_STATUSES } from '../domain/vocabulary'
 import { statsFigures } from '../db/queries/stats'
-import { fillDays, msToDays, percent, satisfaction, summarySentence } from '../domain/stats'
+import { SATISFACTION_DEFINITION } from '../domain/evaluation'
+import {
+  FIGURE_DEFINITIONS,
+  fillDays,
+  msToDays,
+  percent,
+  satisfaction,
+  summarySentence,
+} from '../domain/stats'
 import { requireUser } from '../lib/auth'
 import { ApiError } from '../lib/errors'
 import { assertNeighborhoodInScope, scopeWhere } from '../lib/scope'
@@ -28,9 +36,11 @@ const timeParam = (value: string | undefined, name: string) => {
 
 /**
  * GET /api/stats/summary?from=&to=&neighborhoodId= — the dashboard figures over the caller's
- * neighborhoods, for topics created in [from, to) (epoch ms). Counts include every status
- * (merged duplicates too); `adopted` and `done` count topics that reached those stages;
- * `adoptionRate` and `satisfaction` are percentages (0–100, one decimal) or null.
+ * neighborhoods for [from, to) (epoch ms). `collected` counts the topics created in the period
+ * without merged duplicates (`merged` says how many there were; `byStatus` and the charts show
+ * every topic); `adopted` (立项) and `done` (完成) count projects started / finished in the period;
+ * `adoptionRate` (topics adopted of those collected) and `satisfaction` (domain/evaluation.ts)
+ * are percentages (0–100, one decimal) or null; `definitions` say each figure in a line.
  */
 export const statsApi = new Hono<AppEnv>().use(requireUser).get('/summary', async (c) => {
   const user = c.var.user
@@ -54,16 +64,20 @@ export const statsApi = new Hono<AppEnv>().use(requireUser).get('/summary', asyn
     byNeighborhood: raw.byNeighborhood,
     overTime: fillDays(raw.overTime, from, to),
     collected: raw.collected,
+    merged: raw.merged,
     adopted: raw.adopted,
     done: raw.done,
-    adoptionRate: percent(raw.adopted, raw.collected),
+    adoptedTopics: raw.adoptedTopics,
+    adoptionRate: percent(raw.adoptedTopics, raw.collected),
     medianDaysToAccept: msToDays(raw.medianMs.accept),
     medianDaysToAdopt: msToDays(raw.medianMs.adopt),
     medianDaysToFinish: msToDays(raw.medianMs.finish),
     satisfaction: rate,
     evaluations: raw.evaluations,
+    definitions: { ...FIGURE_DEFINITIONS, satisfaction: SATISFACTION_DEFINITION },
     sentence: summarySentence({
       collected: raw.collected,
+      merged: raw.merged,
       adopted: raw.adopted,
       done: raw.done,
       satisfaction: rate,

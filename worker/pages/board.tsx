@@ -9,7 +9,7 @@ import { parseClaimants } from '../db/queries/partners/public'
 import { publicClaimantLines } from '../domain/partners/claim-workflow'
 import type { AppEnv } from '../env'
 import { IDEMPOTENCY_KEY } from '../lib/idempotency'
-import { summarize } from '../domain/evaluation'
+import { SATISFACTION_DEFINITION, showSatisfaction, summarize } from '../domain/evaluation'
 import { boardData, type BoardProject, type BoardTopic } from '../db/queries/resident/board'
 import { supportContext, supportTopic } from '../db/queries/resident/supports'
 import { colon, formatDate, langOf, nameIn, t, type Lang, type MessageKey } from './i18n'
@@ -38,6 +38,7 @@ const ProjectCard = ({ lang, p, href }: { lang: Lang; p: BoardProject; href: str
     count: p.evaluationCount,
     satisfactionSum: p.satisfactionSum,
     solved: p.solved,
+    satisfied: p.satisfied,
   })
   const progress = t(lang, 'track.progress', { done: p.checklistDone, total: p.checklistTotal })
   return (
@@ -96,10 +97,14 @@ const ProjectCard = ({ lang, p, href }: { lang: Lang; p: BoardProject; href: str
       {p.status === 'done' && (
         <p>
           {s.count > 0
-            ? `${t(lang, 'board.satisfaction', { avg: s.satisfactionAvg!, n: s.count })} · ${t(lang, 'board.resolved_share', { pct: s.resolvedShare! })}`
+            ? t(lang, 'board.satisfaction', {
+                pct: showSatisfaction(s.satisfactionRate),
+                n: s.count,
+              })
             : t(lang, 'board.no_evaluations')}
         </p>
       )}
+      {p.status === 'done' && s.count > 0 && <p class="meta">{SATISFACTION_DEFINITION[lang]}</p>}
       {p.status === 'done' && s.count > 0 && (
         <p class="meta">
           {t(lang, 'board.rating_sources', {

@@ -15,7 +15,9 @@ import {
 } from '@mui/material'
 import ContentCopyIcon from '@mui/icons-material/ContentCopy'
 import { Title, useGetList, useLocaleState, useNotify, useStore, useTranslate } from 'react-admin'
+import { showSatisfaction } from '@domain/evaluation'
 import { formatDate, shanghaiDay } from '../lib/format'
+import Figure from './Figure'
 import { useMe } from '../lib/useMe'
 import { customRange, lastDay, type PeriodKind, periodRange, type Range } from './period'
 import { type Summary, useSummary } from './useSummary'
@@ -202,36 +204,20 @@ const Sentence = ({ summary }: { summary: Summary }) => {
   )
 }
 
-const Figure = ({
-  label,
-  value,
-  hint,
-  testId,
-}: {
-  label: string
-  value: string
-  hint?: string
-  testId: string
-}) => (
-  <Card variant="outlined" data-testid={testId}>
+/** A dashboard figure in its own card. */
+const FigureCard = (props: Parameters<typeof Figure>[0]) => (
+  <Card variant="outlined">
     <CardContent sx={{ '&:last-child': { pb: 2 } }}>
-      <Typography variant="caption" color="text.secondary" component="div">
-        {label}
-      </Typography>
-      <Typography variant="h5" component="p" sx={{ fontVariantNumeric: 'tabular-nums' }}>
-        {value}
-      </Typography>
-      {hint && (
-        <Typography variant="caption" color="text.secondary">
-          {hint}
-        </Typography>
-      )}
+      <Figure {...props} />
     </CardContent>
   </Card>
 )
 
 const Figures = ({ summary: s }: { summary: Summary }) => {
   const translate = useTranslate()
+  const [locale] = useLocaleState()
+  const define = (key: keyof Summary['definitions']) =>
+    s.definitions[key][locale === 'en' ? 'en' : 'zh']
   const pct = (v: number | null) => (v == null ? '—' : `${v}%`)
   const days = (v: number | null) => (v == null ? '—' : translate('dashboard.days', { days: v }))
   return (
@@ -242,46 +228,57 @@ const Figures = ({ summary: s }: { summary: Summary }) => {
         gap: 1.5,
       }}
     >
-      <Figure
+      <FigureCard
         testId="figure-collected"
         label={translate('dashboard.figures.collected')}
         value={String(s.collected)}
+        hint={
+          s.merged > 0
+            ? `${define('collected')}${translate('dashboard.figures.merged', { count: s.merged })}`
+            : define('collected')
+        }
       />
-      <Figure
+      <FigureCard
         testId="figure-adopted"
         label={translate('dashboard.figures.adopted')}
         value={String(s.adopted)}
+        hint={define('adopted')}
       />
-      <Figure
+      <FigureCard
         testId="figure-done"
         label={translate('dashboard.figures.done')}
         value={String(s.done)}
+        hint={define('done')}
       />
-      <Figure
+      <FigureCard
         testId="figure-adoption-rate"
         label={translate('dashboard.figures.adoptionRate')}
         value={pct(s.adoptionRate)}
+        hint={define('adoptionRate')}
       />
-      <Figure
+      <FigureCard
         testId="figure-satisfaction"
         label={translate('dashboard.figures.satisfaction')}
-        value={pct(s.satisfaction)}
-        hint={translate('dashboard.figures.evaluations', { count: s.evaluations })}
+        value={showSatisfaction(s.satisfaction)}
+        hint={`${define('satisfaction')}${translate('dashboard.figures.evaluations', { count: s.evaluations })}`}
       />
-      <Figure
+      <FigureCard
         testId="figure-accept"
         label={translate('dashboard.figures.medianAccept')}
         value={days(s.medianDaysToAccept)}
+        hint={translate('dashboard.figures.medianHint')}
       />
-      <Figure
+      <FigureCard
         testId="figure-adopt"
         label={translate('dashboard.figures.medianAdopt')}
         value={days(s.medianDaysToAdopt)}
+        hint={translate('dashboard.figures.medianHint')}
       />
-      <Figure
+      <FigureCard
         testId="figure-finish"
         label={translate('dashboard.figures.medianFinish')}
         value={days(s.medianDaysToFinish)}
+        hint={translate('dashboard.figures.medianHint')}
       />
     </Box>
   )

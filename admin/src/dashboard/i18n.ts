@@ -29,10 +29,12 @@ const zh = {
       done: '完成',
       adoptionRate: '立项率',
       satisfaction: '满意度',
-      evaluations: '共 %{count} 条评议',
+      evaluations: '（共 %{count} 条评议）',
+      merged: '（本期另有 %{count} 个重复议题已合并）',
       medianAccept: '受理用时（中位数）',
       medianAdopt: '立项用时（中位数）',
       medianFinish: '完成用时（中位数）',
+      medianHint: '本期议题从提交到这一步所用天数的中位数',
     },
     charts: {
       overTime: { day: '每日新增议题', week: '每周新增议题', month: '每月新增议题' },
@@ -74,10 +76,12 @@ const en: typeof zh = {
       done: 'Done',
       adoptionRate: 'Adoption rate',
       satisfaction: 'Satisfaction',
-      evaluations: '%{count} evaluations',
+      evaluations: ' (%{count} evaluations)',
+      merged: ' (%{count} duplicates merged this period)',
       medianAccept: 'Median days to accept',
       medianAdopt: 'Median days to adopt',
       medianFinish: 'Median days to finish',
+      medianHint: 'Median days from submission to this step, over the period’s topics',
     },
     charts: {
       overTime: {

@@ -8,15 +8,26 @@ export type Summary = {
   byCategory: { categoryId: number | null; name: string; n: number }[]
   byNeighborhood: { neighborhoodId: number; name: string; n: number }[]
   overTime: { day: string; n: number }[]
+  /** Topics created in the period, merged duplicates apart. */
   collected: number
+  /** Merged duplicates among the period's topics (not in `collected`). */
+  merged: number
+  /** Projects started in the period (立项). */
   adopted: number
+  /** Projects finished in the period (完成). */
   done: number
+  adoptedTopics: number
   adoptionRate: number | null
   medianDaysToAccept: number | null
   medianDaysToAdopt: number | null
   medianDaysToFinish: number | null
   satisfaction: number | null
   evaluations: number
+  /** One line per figure saying what it counts, in both languages. */
+  definitions: Record<
+    'collected' | 'adopted' | 'done' | 'adoptionRate' | 'satisfaction',
+    { zh: string; en: string }
+  >
   sentence: string
 }
 

@@ -130,6 +130,12 @@ export const ledgerSections = (raw: LedgerRaw): Section[] => {
       figures: [
         count('evaluations', '评议人数', s.count),
         {
+          key: 'satisfactionRate',
+          label: '满意度（%）',
+          kind: 'rate',
+          value: s.satisfactionRate,
+        },
+        {
           key: 'satisfactionAvg',
           label: '平均满意度（1–5）',
           kind: 'mean',

@@ -4,6 +4,7 @@ import type { LedgerRaw } from '../../../domain/programmes/ledger'
 import { batchRows } from '../../batch'
 import { sqlList } from '../../sql'
 import { COUNTED_EVALUATION_SOURCES } from '../../../domain/vocabulary'
+import { SATISFIED_MIN_SCORE, SATISFIED_RESOLVED } from '../../../domain/evaluation'
 
 // The raw figures of the 台账 for a set of neighborhoods and periods, in ONE D1 batch: ten
 // statements per period (domain/programmes/ledger.ts says what each figure counts). The
@@ -42,7 +43,9 @@ const statements = (ids: number[] | null, p: Period, now: number): SQL[] => {
       (SELECT count(*) FROM projects WHERE ${doneProjects} AND deadline_at IS NOT NULL
         AND done_at <= deadline_at) AS onTime`,
     sql`SELECT count(*) AS count, coalesce(sum(e.satisfaction), 0) AS satisfactionSum,
-        coalesce(sum(e.resolved = 'solved'), 0) AS solved
+        coalesce(sum(e.resolved = 'solved'), 0) AS solved,
+        coalesce(sum(e.resolved = ${SATISFIED_RESOLVED} AND e.satisfaction >= ${SATISFIED_MIN_SCORE}), 0)
+          AS satisfied
       FROM evaluations e JOIN projects p ON p.id = e.project_id
       WHERE ${nb('p.neighborhood_id')} AND ${within('e.created_at')}
         AND e.source IN ${sqlList(COUNTED_EVALUATION_SOURCES)}`,
@@ -107,6 +110,7 @@ const rawOf = (rows: unknown[][]): LedgerRaw => {
       count: evals.count,
       satisfactionSum: evals.satisfactionSum,
       solved: evals.solved,
+      satisfied: evals.satisfied,
     },
     activitiesHeld: held.activities,
     sessionsHeld: held.sessions,

@@ -7,6 +7,7 @@ import {
   type ProjectStatus,
   type TopicStatus,
 } from '../../../domain/vocabulary'
+import { SATISFIED_MIN_SCORE, SATISFIED_RESOLVED } from '../../../domain/evaluation'
 import { batchRows } from '../../batch'
 import { sqlList } from '../../sql'
 import { boardMeetingQueries, toBoardMeetings } from '../meetings/public'
@@ -31,6 +32,8 @@ export type BoardProject = {
   evaluationCount: number
   satisfactionSum: number
   solved: number
+  /** Counted ratings that are satisfied (domain/evaluation.ts isSatisfied). */
+  satisfied: number
   /** Of the counted ratings: by a filer's code, a verified phone, a paper sheet. */
   fromCode: number
   fromVerified: number
@@ -54,6 +57,10 @@ export type BoardTopic = {
   supported: number
 }
 
+// The one 满意度 rule (domain/evaluation.ts), as constants written into the SQL.
+const SATISFIED = sql.raw(
+  `e.resolved = '${SATISFIED_RESOLVED}' AND e.satisfaction >= ${SATISFIED_MIN_SCORE}`,
+)
 const counted = sql`e.project_id = p.id AND e.source IN ${sqlList(COUNTED_EVALUATION_SOURCES)}`
 const boardProjectColumns = sql`p.id, p.title, p.status, p.owning_body AS owningBody,
   p.deadline_at AS deadlineAt, p.done_at AS doneAt,
@@ -62,6 +69,7 @@ const boardProjectColumns = sql`p.id, p.title, p.status, p.owning_body AS owning
   (SELECT COUNT(*) FROM evaluations e WHERE ${counted}) AS evaluationCount,
   (SELECT COALESCE(SUM(satisfaction), 0) FROM evaluations e WHERE ${counted}) AS satisfactionSum,
   (SELECT COUNT(*) FROM evaluations e WHERE ${counted} AND e.resolved = 'solved') AS solved,
+  (SELECT COUNT(*) FROM evaluations e WHERE ${counted} AND ${SATISFIED}) AS satisfied,
   (SELECT COUNT(*) FROM evaluations e WHERE e.project_id = p.id AND e.source = 'code') AS fromCode,
   (SELECT COUNT(*) FROM evaluations e WHERE e.project_id = p.id AND e.source = 'verified') AS fromVerified,
   (SELECT COUNT(*) FROM evaluations e WHERE e.project_id = p.id AND e.source = 'paper') AS fromPaper,
