@@ -69,7 +69,7 @@ describe('exports with phone numbers are logged', () => {
     // The audit screen names the action.
     const [entry] = await listAudit({ action: 'export' })
     expect(entry.userName).toBe('测试staff')
-    expect(AUDIT_ACTION_LABEL[entry.action as 'export'].zh).toBe('导出（含手机号）')
+    expect(AUDIT_ACTION_LABEL[entry.action as 'export'].zh).toBe('导出个人信息')
   })
 
   it('logs registration and form-response exports too', async () => {

@@ -514,6 +514,7 @@ export const PRIVACY_AUDIT_ACTION_LABEL: Record<PrivacyAuditAction, Label> = {
   copy: { zh: '提供数据副本', en: 'Gave a copy of data' },
   erase: { zh: '按申请删除', en: 'Erased on request' },
 }
+
 // ── the audit log ──
 
 /**
@@ -551,7 +552,8 @@ export const AUDIT_ACTION_LABEL = {
   accept: { zh: '接受认领', en: 'Claim accepted' },
   decline: { zh: '婉拒认领', en: 'Claim declined' },
   withdraw: { zh: '撤回认领', en: 'Claim withdrawn' },
-  export: { zh: '导出（含手机号）', en: 'Export (with phone numbers)' },
+  // reveal, export (an export showing phone numbers), copy, erase
+  ...PRIVACY_AUDIT_ACTION_LABEL,
 } as const satisfies Record<string, Label>
 export type AuditAction = keyof typeof AUDIT_ACTION_LABEL
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABEL) as AuditAction[]
