@@ -147,6 +147,7 @@ describe('/api/neighborhoods', () => {
         townId: w.townId,
         name: expect.any(String),
         slug: expect.any(String),
+        contactPhone: '',
         version: 1,
       },
     ])
@@ -185,7 +186,7 @@ describe('/api/neighborhoods', () => {
     expect(noTown.body.errors).toHaveProperty('townId')
     const ok = await api('/api/neighborhoods', { cookie: w.cookies.admin, body })
     expect(ok.status, JSON.stringify(ok.body)).toBe(201)
-    expect(ok.body).toEqual({ id: expect.any(Number), ...body, version: 1 })
+    expect(ok.body).toEqual({ id: expect.any(Number), ...body, contactPhone: '', version: 1 })
     const dup = await api('/api/neighborhoods', {
       cookie: w.cookies.admin,
       body: { ...body, name: '另一个' },

@@ -30,6 +30,9 @@ export const NEIGHBORHOODS = [
   { id: 8, name: '馨佳园', slug: 'xinjiayuan', buildings: 26 },
 ]
 
+/** The demo committee's phone of a neighborhood (printed on its posters); not a real number. */
+const committeePhone = (neighborhoodId) => `021-6600 ${1000 + neighborhoodId}`
+
 const GRID_NAMES = ['第一楼组', '第二楼组', '第三楼组']
 export const GRIDS = NEIGHBORHOODS.flatMap((n) => {
   const per = Math.ceil(n.buildings / GRID_NAMES.length)
@@ -957,6 +960,7 @@ export const seed = async (ctx) => {
         town_id: TOWN.id,
         name: n.name,
         slug: n.slug,
+        contact_phone: committeePhone(n.id),
         created_at: base,
       })),
     ),

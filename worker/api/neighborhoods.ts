@@ -34,6 +34,13 @@ const neighborhoodSchema = z.object({
     .trim()
     .toLowerCase()
     .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, '只能用小写字母、数字和连字符，2–40 个字符'),
+  // printed on the posters; a landline with area code (021-5678 1234) or a mobile; '' for none
+  contactPhone: z
+    .string()
+    .trim()
+    .max(20, '电话最多 20 个字符')
+    .regex(/^$|^(?=(?:\D*\d){7})[0-9()+\-\s]+$/, '请填写电话号码，如 021-5678 1234')
+    .optional(),
 })
 
 const fields = {
@@ -41,6 +48,7 @@ const fields = {
   townId: neighborhoods.townId,
   name: neighborhoods.name,
   slug: neighborhoods.slug,
+  contactPhone: neighborhoods.contactPhone,
   version: neighborhoods.version,
 }
 

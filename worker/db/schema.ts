@@ -50,6 +50,8 @@ export const neighborhoods = sqliteTable('neighborhoods', {
   slug: text('slug').notNull(),
   createdAt: createdAt(),
   version: integer('version').notNull().default(1),
+  /** The committee's phone for the posters (migration 0021); '' when not set. */
+  contactPhone: text('contact_phone').notNull().default(''),
 })
 
 export const grids = sqliteTable('grids', {

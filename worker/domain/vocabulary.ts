@@ -32,6 +32,9 @@ export const ROLE_LABEL: Record<Role, Label> = {
 export const CHANNEL_KINDS = ['qr', 'web', 'phone', 'visit', 'box', 'staff'] as const
 export type ChannelKind = (typeof CHANNEL_KINDS)[number]
 
+/** The kinds of channel that hang on a wall, whose posters 批量打印 prints. */
+export const POSTER_CHANNEL_KINDS = ['qr', 'box'] as const satisfies readonly ChannelKind[]
+
 export const CHANNEL_KIND_LABEL: Record<ChannelKind, Label> = {
   qr: { zh: '二维码点位', en: 'QR point' },
   web: { zh: '网页', en: 'Web' },

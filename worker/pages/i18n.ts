@@ -192,6 +192,12 @@ const zh = {
   'poster.print': '用 A4 纸打印本页',
   'poster.footer': '不用注册，不留姓名也可以。',
   'poster.or_open': '或在浏览器打开',
+  'poster.committee': '{name}居委会',
+  'poster.contact': '不方便扫码？请打电话给{committee}：',
+  'poster.batch_title': '{name} · 全部二维码海报',
+  'poster.batch_print': '共 {n} 张，每张一页：用 A4 纸打印本页。',
+  'poster.batch_empty': '这个居民区还没有启用的二维码点位。',
+  'poster.login_body': '批量打印海报只对工作人员开放。请先在管理后台登录，再回到本页。',
   // ── activities ──
   'act.place': '地点：{place}',
   'act.audience': '对象：{audience}',
@@ -517,6 +523,13 @@ const en: Record<MessageKey, string> = {
   'poster.print': 'Print this page on A4',
   'poster.footer': 'No sign-up; your name is optional.',
   'poster.or_open': 'or open',
+  'poster.committee': "{name} residents' committee",
+  'poster.contact': 'Cannot scan? Call the {committee}: ',
+  'poster.batch_title': '{name} · all QR posters',
+  'poster.batch_print': '{n} posters, one per page: print this page on A4.',
+  'poster.batch_empty': 'This neighborhood has no active QR point yet.',
+  'poster.login_body':
+    'Printing all posters is for staff only. Sign in to the admin, then come back to this page.',
   // ── activities ──
   'act.place': 'Place: {place}',
   'act.audience': 'For: {audience}',

@@ -16,6 +16,7 @@ import { projectPages } from './project'
 import { needsListPages } from './needs-list/routes'
 import { activityPages } from './activities/routes'
 import { staffCheckinPages } from './activities/staff'
+import { posterPages } from './posters'
 import { formPages } from './forms/routes'
 import { meetingPages } from './meetings/door'
 import { confirmPages } from './confirm/routes'
@@ -59,6 +60,7 @@ residentPages.route('/', projectPages)
 residentPages.route('/', needsListPages)
 residentPages.route('/', activityPages)
 residentPages.route('/', staffCheckinPages)
+residentPages.route('/', posterPages)
 residentPages.route('/s', formPages)
 residentPages.route('/', meetingPages)
 residentPages.route('/', confirmPages)

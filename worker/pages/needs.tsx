@@ -24,6 +24,7 @@ import { t, langOf, type Lang } from './i18n'
 import { renderPage } from './layout'
 import { notFound } from './errors'
 import { qrResponse, renderPoster } from './poster'
+import { qrPointPoster } from './posters'
 import { HONEYPOT, NeedsForm, emptyNeed, type NeedValues } from './needs-form'
 import { checkContact, contactValues } from './contact'
 import { SimilarStep } from './similar'
@@ -381,14 +382,10 @@ needs.get('/q/:code/qr.svg', async (c) => {
 
 needs.get('/q/:code/poster', async (c) => {
   const { channel, url } = await pointOf(c)
-  const lang = langOf(c)
-  return renderPoster(c, {
-    lang,
-    title: `${channel.neighborhoodName} · ${channel.label}`,
-    heading: t(lang, 'poster.heading'),
-    lines: [`${channel.neighborhoodName} · ${channel.label}`],
-    url,
-    steps: [t(lang, 'poster.step1'), t(lang, 'poster.step2'), t(lang, 'poster.step3')],
-    foot: t(lang, 'poster.footer'),
-  })
+  const point = {
+    label: channel.label,
+    neighborhood: channel.neighborhoodName,
+    contactPhone: channel.contactPhone,
+  }
+  return renderPoster(c, qrPointPoster(langOf(c), point, url))
 })

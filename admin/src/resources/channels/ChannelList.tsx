@@ -12,9 +12,11 @@ import {
   SelectArrayInput,
   TextField,
   TopToolbar,
+  useListContext,
   useTranslate,
 } from 'react-admin'
 import { useMe } from '../../lib/useMe'
+import PrintPosters from '../neighborhoods/PrintPosters'
 import { type Channel, ChannelLinks, Funnel, KindChip, kindChoices } from './ChannelBits'
 
 const filters = [
@@ -37,7 +39,12 @@ const ChannelList = () => {
       filters={filters}
       sort={{ field: 'neighborhoodId', order: 'ASC' }}
       perPage={50}
-      actions={<TopToolbar>{writable && <CreateButton />}</TopToolbar>}
+      actions={
+        <TopToolbar>
+          <PrintNeighborhoodPosters />
+          {writable && <CreateButton />}
+        </TopToolbar>
+      }
     >
       <DataTable<Channel>
         rowClick={writable ? 'edit' : false}
@@ -81,6 +88,14 @@ const ChannelList = () => {
       </DataTable>
     </List>
   )
+}
+
+/** 批量打印 for the neighborhood filtered on, or the only one the user has. */
+const PrintNeighborhoodPosters = () => {
+  const { filterValues } = useListContext()
+  const { me } = useMe()
+  const only = me?.neighborhoodIds?.length === 1 ? me.neighborhoodIds[0] : null
+  return <PrintPosters id={(filterValues.neighborhoodId as number | undefined) ?? only} />
 }
 
 export default ChannelList

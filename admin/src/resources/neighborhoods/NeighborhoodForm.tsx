@@ -16,11 +16,17 @@ const Fields = () => (
     </ReferenceInput>
     <TextInput source="name" validate={required()} />
     <TextInput source="slug" validate={required()} helperText="neighborhoods.slugHelp" />
+    <TextInput source="contactPhone" helperText="neighborhoods.contactPhoneHelp" />
   </>
 )
 
-type Neighborhood = { townId: number; name: string; slug: string }
-const toInput = ({ townId, name, slug }: Neighborhood) => ({ townId, name, slug })
+type Neighborhood = { townId: number; name: string; slug: string; contactPhone?: string | null }
+const toInput = ({ townId, name, slug, contactPhone }: Neighborhood) => ({
+  townId,
+  name,
+  slug,
+  contactPhone: contactPhone ?? '',
+})
 
 export const NeighborhoodCreate = () => (
   <Create redirect="list" transform={toInput}>

@@ -10,6 +10,7 @@ import {
   TopToolbar,
 } from 'react-admin'
 import { useMe } from '../../lib/useMe'
+import PrintPosters from './PrintPosters'
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -31,11 +32,16 @@ const NeighborhoodList = () => {
         <DataTable.Col source="id" />
         <DataTable.Col source="name" />
         <DataTable.Col source="slug" />
+        <DataTable.Col source="contactPhone" disableSort />
         <DataTable.Col source="townId">
           <ReferenceField source="townId" reference="towns" link={false}>
             <TextField source="name" />
           </ReferenceField>
         </DataTable.Col>
+        <DataTable.Col
+          label="neighborhoods.printPosters"
+          render={(n) => <PrintPosters id={n.id} />}
+        />
       </DataTable>
     </List>
   )

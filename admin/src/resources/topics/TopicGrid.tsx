@@ -33,6 +33,7 @@ import { useMe } from '../../lib/useMe'
 import { useNotifyError } from '../../lib/useNotifyError'
 import { usePersistentState } from '../../lib/usePersistentState'
 import { mainContentShown } from '../../lib/useSecondary'
+import { FILL_HEIGHT_GUESS, useFillHeight } from '../../layout/useFillHeight'
 import { useTopicLookups } from './lookups'
 import SavedViews from './SavedViews'
 import type { Topic } from './types'
@@ -269,9 +270,12 @@ const TopicGrid = () => {
   }
 
   const localeText = (locale === 'en' ? enUS : zhCN).components.MuiDataGrid.defaultProps.localeText
+  // the grid takes the window's height below the filters: more rows on a tall screen, and on a
+  // small one the pager stays in view without scrolling the page
+  const fill = useFillHeight<HTMLDivElement>()
 
   return (
-    <Box sx={{ height: 'calc(100vh - 230px)', minHeight: 420, width: '100%' }}>
+    <Box ref={fill} sx={{ height: FILL_HEIGHT_GUESS, width: '100%' }}>
       <DataGrid<Topic>
         apiRef={apiRef}
         rows={rows}

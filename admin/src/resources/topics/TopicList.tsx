@@ -1,5 +1,6 @@
 import { Box, Card, LinearProgress } from '@mui/material'
 import { CreateButton, FilterButton, List, TopToolbar } from 'react-admin'
+import { FILL_HEIGHT_GUESS } from '../../layout/useFillHeight'
 import { preloadable } from '../../lib/preloadable'
 import { useSecondary } from '../../lib/useSecondary'
 import { prefetchedStaleTime } from '../../queryClient'
@@ -10,7 +11,7 @@ import { topicFilters } from './topicFilters'
 import { DEFAULT_SORT, PER_PAGE } from './views'
 
 const GridPlaceholder = () => (
-  <Box sx={{ height: 'calc(100vh - 230px)', minHeight: 420 }}>
+  <Box sx={{ height: FILL_HEIGHT_GUESS }}>
     <LinearProgress />
   </Box>
 )

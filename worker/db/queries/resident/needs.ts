@@ -24,10 +24,13 @@ export type ChannelInfo = {
   active: number
   neighborhoodName: string
   neighborhoodSlug: string
+  /** The committee's phone for the poster ('' when not set). */
+  contactPhone: string
 }
 
 const channelColumns = sql`c.id, c.neighborhood_id AS neighborhoodId, c.grid_id AS gridId, c.kind,
-  c.label, c.code, c.active, n.name AS neighborhoodName, n.slug AS neighborhoodSlug`
+  c.label, c.code, c.active, n.name AS neighborhoodName, n.slug AS neighborhoodSlug,
+  n.contact_phone AS contactPhone`
 
 /** Where a needs form comes from: a QR point's code, or a neighborhood's slug (its web channel). */
 export type FormSource = { code: string } | { slug: string }
