@@ -14,6 +14,22 @@ export type Look = {
   hex: string
 }
 
+/**
+ * The colour of each chip colour name, dark enough to read at 4.5:1 or more (WCAG AA) both as
+ * white text on it (a filled chip) and as text on white or on the admin's page background (an
+ * outlined chip, a text button). The admin theme's palette is made of these (admin/src/layout/
+ * theme.ts); MUI's defaults (warning #ed6c02, info #0288d1) read at 3.1 and 3.9.
+ */
+export const CHIP_HEX: Record<Look['chip'], string> = {
+  default: '#616161',
+  primary: '#1565c0',
+  secondary: '#7b1fa2',
+  error: '#b71c1c',
+  info: '#01579b',
+  success: '#2e7d32',
+  warning: '#b45309',
+}
+
 // ── roles ──
 
 export const ROLES = ['admin', 'town', 'staff', 'viewer', 'partner'] as const
@@ -90,13 +106,13 @@ export const ADOPTED_TOPIC_STATUSES: readonly TopicStatus[] = ['adopted', 'in_pr
 export const TRIAGE_TOPIC_STATUSES: readonly TopicStatus[] = ['submitted', 'accepted']
 
 export const TOPIC_STATUS_LOOK: Record<TopicStatus, Look> = {
-  submitted: { chip: 'warning', hex: '#ed6c02' },
-  accepted: { chip: 'info', hex: '#0288d1' },
-  adopted: { chip: 'primary', hex: '#1976d2' },
-  in_progress: { chip: 'secondary', hex: '#9c27b0' },
-  done: { chip: 'success', hex: '#2e7d32' },
-  merged: { chip: 'default', hex: '#757575' },
-  declined: { chip: 'error', hex: '#d32f2f' },
+  submitted: { chip: 'warning', hex: CHIP_HEX.warning },
+  accepted: { chip: 'info', hex: CHIP_HEX.info },
+  adopted: { chip: 'primary', hex: CHIP_HEX.primary },
+  in_progress: { chip: 'secondary', hex: CHIP_HEX.secondary },
+  done: { chip: 'success', hex: CHIP_HEX.success },
+  merged: { chip: 'default', hex: CHIP_HEX.default },
+  declined: { chip: 'error', hex: CHIP_HEX.error },
   referred: { chip: 'default', hex: '#5d4037' },
 }
 
@@ -126,11 +142,11 @@ export const OPEN_PROJECT_STATUSES: readonly ProjectStatus[] = PROJECT_STATUSES.
 export const CREATABLE_PROJECT_STATUSES = ['planned', 'in_progress', 'blocked'] as const
 
 export const PROJECT_STATUS_LOOK: Record<ProjectStatus, Look> = {
-  planned: { chip: 'info', hex: '#0288d1' },
-  in_progress: { chip: 'primary', hex: '#1976d2' },
-  blocked: { chip: 'error', hex: '#d32f2f' },
-  done: { chip: 'success', hex: '#2e7d32' },
-  cancelled: { chip: 'default', hex: '#757575' },
+  planned: { chip: 'info', hex: CHIP_HEX.info },
+  in_progress: { chip: 'primary', hex: CHIP_HEX.primary },
+  blocked: { chip: 'error', hex: CHIP_HEX.error },
+  done: { chip: 'success', hex: CHIP_HEX.success },
+  cancelled: { chip: 'default', hex: CHIP_HEX.default },
 }
 
 // ── forms (问卷 / 表单) ──
@@ -236,9 +252,9 @@ export const MEETING_STATUS_LABEL: Record<MeetingStatus, Label> = {
 }
 
 export const MEETING_STATUS_LOOK: Record<MeetingStatus, Look> = {
-  planned: { chip: 'info', hex: '#0288d1' },
-  held: { chip: 'success', hex: '#2e7d32' },
-  cancelled: { chip: 'default', hex: '#757575' },
+  planned: { chip: 'info', hex: CHIP_HEX.info },
+  held: { chip: 'success', hex: CHIP_HEX.success },
+  cancelled: { chip: 'default', hex: CHIP_HEX.default },
 }
 
 /** What a meeting decides on an agenda item (domain/meetings/decision.ts: what each one does). */
@@ -253,10 +269,10 @@ export const MEETING_DECISION_LABEL: Record<MeetingDecision, Label> = {
 }
 
 export const MEETING_DECISION_LOOK: Record<MeetingDecision, Look> = {
-  adopt: { chip: 'primary', hex: '#1976d2' },
-  defer: { chip: 'warning', hex: '#ed6c02' },
+  adopt: { chip: 'primary', hex: CHIP_HEX.primary },
+  defer: { chip: 'warning', hex: CHIP_HEX.warning },
   refer: { chip: 'default', hex: '#5d4037' },
-  decline: { chip: 'error', hex: '#d32f2f' },
+  decline: { chip: 'error', hex: CHIP_HEX.error },
 }
 
 // ── programmes (九个一 / 规定动作) and confirmations (居民打钩) ──
@@ -295,10 +311,10 @@ export const STEP_STATE_LABEL: Record<StepState, Label> = {
 }
 
 export const STEP_STATE_LOOK: Record<StepState, Look> = {
-  done: { chip: 'success', hex: '#2e7d32' },
-  due: { chip: 'warning', hex: '#ed6c02' },
-  overdue: { chip: 'error', hex: '#d32f2f' },
-  not_started: { chip: 'default', hex: '#9e9e9e' },
+  done: { chip: 'success', hex: CHIP_HEX.success },
+  due: { chip: 'warning', hex: CHIP_HEX.warning },
+  overdue: { chip: 'error', hex: CHIP_HEX.error },
+  not_started: { chip: 'default', hex: '#707070' },
 }
 
 /** A resident's answer on a done step: 我确认已完成 / 还没有做到. */
@@ -388,10 +404,10 @@ export const CLAIM_STATUS_LABEL: Record<ClaimStatus, Label> = {
 }
 
 export const CLAIM_STATUS_LOOK: Record<ClaimStatus, Look> = {
-  pending: { chip: 'warning', hex: '#ed6c02' },
-  accepted: { chip: 'success', hex: '#2e7d32' },
-  declined: { chip: 'error', hex: '#d32f2f' },
-  withdrawn: { chip: 'default', hex: '#757575' },
+  pending: { chip: 'warning', hex: CHIP_HEX.warning },
+  accepted: { chip: 'success', hex: CHIP_HEX.success },
+  declined: { chip: 'error', hex: CHIP_HEX.error },
+  withdrawn: { chip: 'default', hex: CHIP_HEX.default },
 }
 
 /** Who raised a hand on the record: the partner through its own login, or staff for it. */

@@ -59,12 +59,20 @@ const Menu = () => {
         primaryText={translate('reports.menu')}
         leftIcon={<ReportIcon />}
       />
-      {rest.length > 0 && <Divider />}
-      {rest.length > 0 && open && (
-        <ListSubheader sx={{ lineHeight: 2.5, bgcolor: 'transparent' }}>
-          {translate('app.menu.admin')}
-        </ListSubheader>
-      )}
+      {/* The menu is an ARIA menu, whose entries may only be items and separators: the heading
+          of the admin entries is a separator named 管理 (a plain <li> there broke the structure). */}
+      {rest.length > 0 &&
+        (open ? (
+          <ListSubheader
+            role="separator"
+            aria-label={translate('app.menu.admin')}
+            sx={{ lineHeight: 2.5, bgcolor: 'transparent', borderTop: 1, borderColor: 'divider' }}
+          >
+            {translate('app.menu.admin')}
+          </ListSubheader>
+        ) : (
+          <Divider />
+        ))}
       {rest.map((name) => (
         <ResourceItem key={name} name={name} />
       ))}

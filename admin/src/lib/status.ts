@@ -1,4 +1,5 @@
 import {
+  CHIP_HEX,
   type Look,
   PROJECT_STATUS_LOOK,
   PROJECT_STATUSES,
@@ -11,7 +12,7 @@ import {
 // Helpers over the server's vocabulary (worker/domain/vocabulary.ts): the statuses, their colours
 // and their labels (i18n/app.ts builds `app.topicStatus.*` / `app.projectStatus.*` from it).
 
-const fallback: Look = { chip: 'default', hex: '#757575' }
+const fallback: Look = { chip: 'default', hex: CHIP_HEX.default }
 
 /**
  * The i18n key of a status label (`app.topicStatus.*` / `app.projectStatus.*`, zh and en).
