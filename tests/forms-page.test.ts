@@ -143,7 +143,7 @@ describe('GET /s/:slug', () => {
         key: `f${i}`,
         label: `第 ${i + 1} 题：您对小区驿站在这一方面的看法如何？`,
         type,
-        required: i % 2 === 0,
+        required: i % 2 === 0 || type === 'consent', // a phone needs a required consent
         help: '请根据实际情况填写，谢谢您的配合',
         ...(type === 'single' || type === 'multiple'
           ? { options: ['非常需要', '比较需要', '一般', '不太需要', '完全不需要'] }

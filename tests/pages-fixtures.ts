@@ -163,7 +163,13 @@ export const residentProject = async (
 export const setProjectStatus = (id: number, status: string) =>
   env.DB.prepare('UPDATE projects SET status = ? WHERE id = ?').bind(status, id).run()
 
-export type PageResponse = { status: number; text: string; res: Response }
+export type PageResponse = {
+  status: number
+  text: string
+  res: Response
+  /** When a needs-form POST redirected to its receipt: the POST's own answer (303). */
+  posted?: Response
+}
 
 /** GETs a page like a browser (no redirects followed). */
 export const getPage = async (
@@ -191,6 +197,14 @@ export const postPage = async (
     body: new URLSearchParams(fields).toString(),
     redirect: 'manual',
   })
+  // A filed need answers 303 to its receipt, which a browser follows with the cookie it sets.
+  const location = res.status === 303 ? res.headers.get('location') : null
+  if (location && /\/receipt(\?|$)/.test(location)) {
+    const filed = res.headers.get('set-cookie')?.split(';')[0]
+    const cookie = [headers.cookie, filed].filter(Boolean).join('; ')
+    const receipt = await getPage(location, { ...headers, cookie })
+    return { ...receipt, posted: res }
+  }
   return { status: res.status, text: await res.text(), res }
 }
 

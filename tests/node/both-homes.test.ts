@@ -260,9 +260,20 @@ describe('both homes: a need filed through the resident page', () => {
     const headers = fromNewAddress()
     const node = await call('node', `/q/${QR.code}`, { form, headers })
     const workers = await call('workers', `/q/${QR.code}`, { form, headers })
-    expectSame({ node, workers }, 'receipt')
-    expect(node.status).toBe(200)
-    for (const a of [node, workers]) expect(a.text).toMatch(/[A-Z0-9]{3}-[A-Z0-9]{3}/)
+    expectSame({ node, workers }, 'receipt redirect')
+    expect(node.status).toBe(303)
+    // The receipt has its own address; its code comes from the cookie the filing set.
+    for (const [home, a] of [
+      ['node', node],
+      ['workers', workers],
+    ] as const) {
+      const cookie = a.headers.get('set-cookie')!.split(';')[0]
+      const receipt = await call(home, a.headers.get('location')!, {
+        headers: { ...headers, cookie },
+      })
+      expect(receipt.status).toBe(200)
+      expect(receipt.text).toMatch(/[A-Z0-9]{3}-[A-Z0-9]{3}/)
+    }
   })
 
   it('is in the staff list (filter q), the same on both', async () => {

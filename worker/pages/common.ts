@@ -6,6 +6,7 @@ import type { AppEnv } from '../env'
 import { clientAddress, UNKNOWN_ADDRESS } from '../lib/client-address'
 import { sha256Hex } from '../lib/password'
 import { hit, retryAfterSeconds, type RateLimitOptions } from '../db/queries/rate-limit'
+import { TRACKING_CODE } from '../domain/tracking-code'
 
 export type PageContext = Context<AppEnv>
 
@@ -123,3 +124,43 @@ export const charCount = (s: string) => [...s].length
 /** A project past its deadline and neither done nor cancelled stands out. */
 export const isOverdue = (p: { deadlineAt: number | null; status: string }, now = Date.now()) =>
   p.deadlineAt !== null && p.deadlineAt < now && p.status !== 'done' && p.status !== 'cancelled'
+
+/** How many entries a browser's "what I sent" cookie keeps (newest first). */
+const KEPT = 10
+
+/** A cookie holding a short list of this browser's own records (newest first), HttpOnly. */
+const ownList = (name: string, valid: RegExp) => ({
+  read: (c: Context) =>
+    (getCookie(c, name) ?? '')
+      .split('.')
+      .filter((v) => valid.test(v))
+      .slice(0, KEPT),
+  add(c: Context, value: string) {
+    const values = [value, ...this.read(c).filter((kept) => kept !== value)].slice(0, KEPT)
+    setCookie(c, name, values.join('.'), {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: new URL(c.req.url).protocol === 'https:',
+      maxAge: 400 * 24 * 3600, // the longest browsers keep a cookie
+    })
+  },
+})
+
+/**
+ * The tracking codes filed from this browser, newest first: what its needs receipt shows. The
+ * receipt's address holds no code (it may be shared, bookmarked, sent in a WeChat chat); the codes
+ * live in an HttpOnly cookie, sent to this site only. `rememberFiled` adds one.
+ * @example rememberFiled(c, 'K7Q-4MX'); return c.redirect(receiptPath, 303)
+ */
+const filed = ownList('jushou_filed', TRACKING_CODE)
+export const filedCodes = (c: Context) => filed.read(c)
+export const rememberFiled = (c: Context, code: string) => filed.add(c, code)
+
+/**
+ * The registration links (/r/<token>) made from this browser, newest first: a second registration
+ * with the same phone then leads straight back to the first. Tokens are the links' own secrets.
+ */
+const registered = ownList('jushou_regs', /^[A-Za-z0-9_-]{16,64}$/)
+export const registeredTokens = (c: Context) => registered.read(c)
+export const rememberRegistration = (c: Context, token: string) => registered.add(c, token)

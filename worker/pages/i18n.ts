@@ -118,6 +118,10 @@ const zh = {
   'receipt.track': '查看办理进度',
   'receipt.again': '再反映一件事',
   'receipt.board': '看看本居民区的公示栏',
+  'receipt.earlier': '您在这部手机上还提交过',
+  'receipt.none_title': '这里没有您的回执',
+  'receipt.none_body':
+    '回执只显示在提交它的手机上（链接里不含查询码，转发给别人也看不到）。请输入截图保存的查询码查看进度；找不到查询码时，可以联系居委会。',
   // ── tracking ──
   'track.title': '办理进度',
   'track.code': '查询码 {code}',
@@ -227,6 +231,10 @@ const zh = {
   'reg.submit': '提交报名',
   'reg.waitlist_note': '名额已满，提交后进入候补；有人取消时按提交先后自动递补。',
   'reg.refused_title': '未能报名',
+  'reg.duplicate': '这个手机号已经报名了这一场，不用再报。',
+  'reg.open_mine': '打开我的报名回执',
+  'reg.find_link':
+    '报名回执就是报名成功后打开的那个页面，凭它查看、取消报名和签到；可以在浏览器的历史记录或收藏里找到它。找不到时，请联系居委会工作人员，报上手机号，他们能查到您的报名。',
   'reg.not_open_title': '报名尚未开始',
   'reg.back': '返回活动页',
   'rr.title_confirmed': '报名成功',
@@ -315,6 +323,7 @@ const zh = {
   'form.closes_at': '截止时间：{time}',
   'form.remaining': '还可提交 {n} 份',
   'form.duplicate_phone': '这个手机号已经提交过了，每个手机号只能填一次',
+  'form.one_per_phone': '每个手机号只能填写一次。已经用这个手机号填过的，不用再填。',
   'form.expired': '页面已过期，请检查后再提交一次',
   'form.rate_limited_title': '提交太频繁',
   'form.rate_limited_body': '请 {s} 秒后再试。',
@@ -447,6 +456,10 @@ const en: Record<MessageKey, string> = {
   'receipt.track': 'See progress',
   'receipt.again': 'Raise another matter',
   'receipt.board': 'See the neighbourhood board',
+  'receipt.earlier': 'Also sent from this phone',
+  'receipt.none_title': 'No receipt here',
+  'receipt.none_body':
+    'A receipt shows only on the phone that sent it (its link holds no tracking code, so passing it on shows nothing). Enter the tracking code you kept to see progress; if you cannot find it, ask the committee.',
   // ── tracking ──
   'track.title': 'Progress',
   'track.code': 'Tracking code {code}',
@@ -562,6 +575,11 @@ const en: Record<MessageKey, string> = {
   'reg.waitlist_note':
     'It is full: you will join the waiting list and move up in order when someone cancels.',
   'reg.refused_title': 'Could not register',
+  'reg.duplicate':
+    'This phone number is already registered for this session; no need to register again.',
+  'reg.open_mine': 'Open my registration',
+  'reg.find_link':
+    'Your registration is the page that opened after you registered: it lets you view, cancel and check in, and you can find it in the browser history or bookmarks. If you cannot, ask the committee staff with your phone number: they can look it up.',
   'reg.not_open_title': 'Registration has not opened yet',
   'reg.back': 'Back to the activity',
   'rr.title_confirmed': 'You are registered',
@@ -656,6 +674,8 @@ const en: Record<MessageKey, string> = {
   'form.closes_at': 'Closes at {time}',
   'form.remaining': '{n} places left',
   'form.duplicate_phone': 'This phone number has already answered; one answer per phone',
+  'form.one_per_phone':
+    'One answer per phone number. If you already answered with your phone, there is no need to answer again.',
   'form.expired': 'This page expired. Please check and submit again',
   'form.rate_limited_title': 'Too many submissions',
   'form.rate_limited_body': 'Please try again in {s} seconds.',

@@ -21,7 +21,7 @@ import {
   type SimilarTopic,
 } from '../db/queries/resident/needs'
 import { t, langOf, type Lang } from './i18n'
-import { renderPage } from './layout'
+import { messagePage, renderPage } from './layout'
 import { notFound } from './errors'
 import { qrResponse, renderPoster } from './poster'
 import { qrPointPoster } from './posters'
@@ -38,6 +38,8 @@ import {
   readForm,
   waitAfter,
   withLang,
+  filedCodes,
+  rememberFiled,
   type PageContext,
 } from './common'
 import { cleanText } from '../domain/text'
@@ -129,6 +131,8 @@ export const checkNeed = (
 type FormTarget = {
   channel: ChannelInfo
   action: string
+  /** Where a filing redirects: the receipt of what this browser filed (no code in it). */
+  receipt: string
   place: string
   categories: CategoryOption[]
 }
@@ -170,8 +174,9 @@ const showForm = (
   )
 }
 
-const showReceipt = (c: PageContext, target: FormTarget, code: string) => {
+const showReceipt = (c: PageContext, target: FormTarget, code: string, earlier: string[] = []) => {
   const lang = langOf(c)
+  c.header('Cache-Control', 'no-store')
   return renderPage(
     c,
     { lang, title: t(lang, 'receipt.title') },
@@ -182,8 +187,19 @@ const showReceipt = (c: PageContext, target: FormTarget, code: string) => {
       trackHref={withLang(c, `/t/${code}`)}
       boardHref={boardHref(c, target.channel)}
       againHref={withLang(c, `${target.action.split('?')[0]}?again=1`)}
+      earlier={earlier.map((e) => ({ code: e, href: withLang(c, `/t/${e}`) }))}
     />,
   )
+}
+
+/**
+ * After a filing (POST → 303), the receipt has an address of its own: back, reload and a
+ * bookmark show it again without sending anything twice. The address holds no tracking code,
+ * so sharing it gives nothing away; the code comes from this browser's cookie (rememberFiled).
+ */
+const toReceipt = (c: PageContext, target: FormTarget, code: string) => {
+  rememberFiled(c, code)
+  return c.redirect(target.receipt, 303)
 }
 
 type Outcome = Pick<NeedsFormData, 'stored' | 'hits'> & {
@@ -213,7 +229,7 @@ const answer = (
   // and shows the form again (what was typed kept) under a fresh key.
   if (stored)
     return sameRequest(stored.requestHash, hash)
-      ? showReceipt(c, target, stored.code)
+      ? toReceipt(c, target, stored.code)
       : showForm(c, target, { values, status: 422, notice: t(lang, 'err.stale') })
 
   const wait = waitAfter('needs', hits)
@@ -280,7 +296,14 @@ const targetOf = (
     c,
     'code' in source ? `/q/${channel.code}` : `/n/${channel.neighborhoodSlug}/new`,
   )
-  return { missing: false, target: { channel, action, place: placeOf(channel), categories } }
+  const receipt = withLang(
+    c,
+    'code' in source ? `/q/${channel.code}/receipt` : `/n/${channel.neighborhoodSlug}/receipt`,
+  )
+  return {
+    missing: false,
+    target: { channel, action, receipt, place: placeOf(channel), categories },
+  }
 }
 
 export const needs = new Hono<AppEnv>()
@@ -326,7 +349,7 @@ const post = async (c: PageContext) => {
     })
     const found = targetOf(c, source, filed)
     if (found.missing) return closedChannel(c, source, found.channel, filed, form)
-    if (filed.code) return showReceipt(c, found.target, filed.code)
+    if (filed.code) return toReceipt(c, found.target, filed.code)
     return answer(c, found.target, { form, key, hash, ...filed })
   }
   const data = await needsFormData(c.var.db, source, { key, hit })
@@ -352,6 +375,7 @@ const closedChannel = (
   const target = {
     channel,
     action: withLang(c, `/n/${channel.neighborhoodSlug}/new`),
+    receipt: withLang(c, `/n/${channel.neighborhoodSlug}/receipt`),
     place: channel.neighborhoodName,
     categories: data.categories,
   }
@@ -362,6 +386,48 @@ const closedChannel = (
   })
 }
 
+/**
+ * The receipt of what this browser filed here: the newest tracking code big, earlier ones listed.
+ * A browser that filed nothing (a shared or bookmarked link opened elsewhere) is told where to
+ * look instead. A QR point switched off since still shows its receipts.
+ */
+const receiptPage = async (c: PageContext) => {
+  const source = sourceOf(c)
+  const data = source ? await needsFormData(c.var.db, source, {}) : null
+  const channel = data?.channel
+  if (!source || !data || !channel) return channelNotFound(c)
+  const lang = langOf(c)
+  const formPath =
+    'code' in source && channel.active ? `/q/${channel.code}` : `/n/${channel.neighborhoodSlug}/new`
+  const target: FormTarget = {
+    channel,
+    action: withLang(c, formPath),
+    receipt: c.req.url,
+    place: placeOf(channel),
+    categories: data.categories,
+  }
+  const [code, ...earlier] = filedCodes(c)
+  if (code) return showReceipt(c, target, code, earlier)
+  c.header('Cache-Control', 'no-store')
+  return messagePage(c, {
+    lang,
+    title: t(lang, 'receipt.none_title'),
+    body: t(lang, 'receipt.none_body'),
+    extra: (
+      <p class="row">
+        <a class="btn" href={withLang(c, '/t')}>
+          {t(lang, 'track.lookup')}
+        </a>
+        <a class="tap" href={withLang(c, formPath)}>
+          {t(lang, 'needs.title')}
+        </a>
+      </p>
+    ),
+  })
+}
+
+needs.get('/q/:code/receipt', receiptPage)
+needs.get('/n/:slug/receipt', receiptPage)
 needs.get('/q/:code', open)
 needs.post('/q/:code', post)
 needs.get('/n/:slug/new', open)

@@ -11,6 +11,8 @@ export type ReceiptProps = {
   againHref?: string
   /** A word on this receipt, e.g. that the tick was not counted again. */
   note?: string
+  /** Earlier codes filed from this browser, newest first, each with its tracking link. */
+  earlier?: { code: string; href: string }[]
 }
 
 /**
@@ -25,6 +27,7 @@ export const Receipt = ({
   boardHref,
   againHref,
   note,
+  earlier = [],
 }: ReceiptProps) => (
   <>
     <h1>{t(lang, kind === 'topic' ? 'receipt.title' : 'receipt.support_title')}</h1>
@@ -41,6 +44,20 @@ export const Receipt = ({
         {t(lang, 'receipt.track')}
       </a>
     </p>
+    {earlier.length > 0 && (
+      <>
+        <h2>{t(lang, 'receipt.earlier')}</h2>
+        <ul>
+          {earlier.map((e) => (
+            <li>
+              <a class="tap" href={e.href}>
+                {e.code}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </>
+    )}
     <p class="row">
       {againHref && (
         <a class="tap" href={againHref}>

@@ -17,6 +17,7 @@ export const formCreateApi = new Hono<AppEnv>().post('/', async (c) => {
   const db = c.var.db
   const place = await placement(db, user, input.neighborhoodId ?? null, input.townId ?? null)
   const settings = {
+    status: input.status ?? 'draft',
     opensAt: input.opensAt ?? null,
     closesAt: input.closesAt ?? null,
     onePerPhone: input.onePerPhone ?? false,

@@ -5,7 +5,13 @@ import { forms, neighborhoods, towns } from '../../db/schema'
 import { findForm, type FormWithFields } from '../../db/queries/forms/read'
 import { savedTime } from '../../domain/dates'
 import { FORM_STATUSES } from '../../domain/vocabulary'
-import { FORM_SLUG, fieldsSchema, phoneKeyOf, type Field } from '../../domain/forms/definition'
+import {
+  consentMissing,
+  FORM_SLUG,
+  fieldsSchema,
+  phoneKeyOf,
+  type Field,
+} from '../../domain/forms/definition'
 import { availability } from '../../domain/forms/state'
 import type { CurrentUser } from '../../lib/auth'
 import { type FieldErrors, validationError } from '../../lib/errors'
@@ -42,19 +48,25 @@ export const formSchema = z.object({
 })
 
 type Settings = {
+  status: string
   opensAt: number | null
   closesAt: number | null
   onePerPhone: boolean
   fields: Field[]
 }
 
-/** The rules that span settings: close after open, one-per-phone needs a required phone question. */
+/**
+ * The rules that span settings: close after open, one-per-phone needs a required phone question,
+ * a form asking for a phone is not opened without a consent question.
+ */
 export const checkSettings = (s: Settings) => {
   const errors: FieldErrors = {}
   if (s.opensAt !== null && s.closesAt !== null && s.closesAt <= s.opensAt)
     errors.closesAt = '截止时间应晚于开始时间'
   if (s.onePerPhone && !phoneKeyOf(s.fields))
     errors.onePerPhone = '“每个手机号限填一次”需要一道必填、不带条件的手机号题'
+  const consent = consentMissing(s.status, s.fields)
+  if (consent) errors.status = consent
   if (Object.keys(errors).length) throw validationError(errors)
 }
 

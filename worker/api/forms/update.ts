@@ -49,6 +49,7 @@ export const formUpdateApi = new Hono<AppEnv>()
       : { neighborhoodId: before.neighborhoodId, townId: before.townId }
     const fields = input.fields ?? before.fields
     const settings = {
+      status: input.status ?? before.status,
       opensAt: input.opensAt === undefined ? before.opensAt : input.opensAt,
       closesAt: input.closesAt === undefined ? before.closesAt : input.closesAt,
       onePerPhone: input.onePerPhone ?? before.onePerPhone,

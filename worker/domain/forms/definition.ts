@@ -173,12 +173,26 @@ export const fieldsSchema = z
         if (f.minPicks !== undefined && f.maxPicks !== undefined && f.minPicks > f.maxPicks)
           issue(['maxPicks'], '最多选几项不能小于最少选几项')
         if ((f.minPicks ?? 0) > f.options.length) issue(['minPicks'], '最少选几项不能多于选项数')
+        if ((f.maxPicks ?? 0) > f.options.length) issue(['maxPicks'], '最多选几项不能多于选项数')
       }
       if (f.type === 'hidden' && f.required) issue(['required'], '隐藏字段不能必填')
       if (!seen.has(f.key)) seen.set(f.key, f)
     })
     return fields
   })
+
+/**
+ * A form that asks for a phone may take answers only with a consent question residents must
+ * tick (PIPL: a phone is personal data, collected with consent). Drafts may lack it while staff
+ * build them; opening the form needs it. The message, for the form's `status` field, or null.
+ * @example consentMissing('open', [{ key: 'tel', type: 'phone', label: '手机号', required: true }]) // '问卷里有手机号题…'
+ */
+export const consentMissing = (status: string, fields: Field[]) =>
+  status !== 'draft' &&
+  fields.some((f) => f.type === 'phone') &&
+  !fields.some((f) => f.type === 'consent' && f.required && !f.condition)
+    ? '问卷里有手机号题，发布前请加一道必填的同意题（题型“同意勾选”），说明手机号的用途'
+    : null
 
 /** The first required phone field shown unconditionally: the one a form's one-per-phone rule uses. */
 export const phoneKeyOf = (fields: Field[]) =>

@@ -20,7 +20,12 @@ import { volunteerCodeOf } from '../../db/queries/activities/register'
 import { cancelRegistration } from '../../db/queries/activities/waitlist'
 import { checkIn } from '../../db/queries/activities/check-in'
 import { createRegistration } from '../../api/activities/register'
-import { cancellable, checkInRefusal, normalizeVolunteerCode } from '../../domain/capacity'
+import {
+  cancellable,
+  checkInRefusal,
+  DUPLICATE_PHONE,
+  normalizeVolunteerCode,
+} from '../../domain/capacity'
 import { answersFromForm, type Field } from '../../domain/forms'
 import { calendarable, icsCalendar } from '../../domain/ics'
 import { MOBILE_PHONE, normalizePhone } from '../../domain/masking'
@@ -30,7 +35,7 @@ import { IDEMPOTENCY_KEY } from '../../lib/idempotency'
 import { clientAddress } from '../../lib/client-address'
 import { hit, retryAfterSeconds } from '../../db/queries/rate-limit'
 import { inScope } from '../../lib/scope'
-import { minutesOf, newFormKey, withLang } from '../common'
+import { minutesOf, newFormKey, registeredTokens, rememberRegistration, withLang } from '../common'
 import { notFound } from '../errors'
 import { bracketed, formatDate, langOf, t, type Lang } from '../i18n'
 import { messagePage, renderPage } from '../layout'
@@ -170,6 +175,16 @@ activityPages.get('/a/:key', async (c) => {
   )
 })
 
+/** This browser's own registration for the session with this phone, as its link, if it made one. */
+const ownRegistration = async (c: C, sessionId: number, phone: string) => {
+  const wanted = normalizePhone(phone)
+  const mine = await Promise.all(
+    registeredTokens(c).map((token) => registrationByToken(c.var.db, token)),
+  )
+  const found = mine.find((r) => r?.reg.sessionId === sessionId && r.reg.phone === wanted)
+  return found ? withLang(c, `/r/${found.reg.token}`) : undefined
+}
+
 const formPage = (
   c: C,
   lang: Lang,
@@ -178,6 +193,8 @@ const formPage = (
     values?: FormValues
     errors?: Record<string, string>
     refusal?: string
+    /** After a refusal for a phone already registered: how to get back to that registration. */
+    recover?: { href?: string }
     key?: string
     status?: 200 | 400 | 409 | 422 | 429
   },
@@ -198,6 +215,7 @@ const formPage = (
       values={opts.values ?? {}}
       errors={opts.errors ?? {}}
       refusal={opts.refusal}
+      recover={opts.recover}
       formKey={opts.key ?? newFormKey()}
       action={withLang(c, `/a/${s.activity.slug}/s/${s.session.id}`)}
       link={link(c)}
@@ -262,6 +280,7 @@ activityPages.post('/a/:key/s/:sid', async (c) => {
     return formPage(c, lang, s, { values, refusal: t(lang, 'err.stale'), status: 400 })
   try {
     const { token } = await register(c, s, { ...values, answers, lang }, key)
+    rememberRegistration(c, token)
     return c.redirect(withLang(c, `/r/${token}`), 303)
   } catch (err) {
     if (!(err instanceof ApiError)) throw err
@@ -279,6 +298,15 @@ activityPages.post('/a/:key/s/:sid', async (c) => {
         refusal: t(lang, 'err.stale'),
         key: newFormKey(),
         status: 422,
+      })
+    // The phone is already registered for this session: not a dead end, the way back to it.
+    if (err.code === 'conflict' && err.errors?.phone === DUPLICATE_PHONE)
+      return formPage(c, lang, s, {
+        values,
+        refusal: t(lang, 'reg.duplicate'),
+        recover: { href: await ownRegistration(c, s.session.id, values.phone ?? '') },
+        key: newFormKey(),
+        status: 409,
       })
     if (err.code === 'conflict' || err.code === 'illegal_transition') {
       const fresh = (await sessionOf(c)) ?? s

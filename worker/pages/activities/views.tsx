@@ -152,6 +152,8 @@ export const RegisterForm = (p: {
   errors: Record<string, string>
   /** A refusal not tied to a field (not open yet, closed, already registered). */
   refusal?: string
+  /** The phone is registered already: its link when this browser made it, and where else to look. */
+  recover?: { href?: string }
   formKey: string
   action: string
   link: (path: string) => string
@@ -170,6 +172,14 @@ export const RegisterForm = (p: {
       {p.refusal && (
         <div class="box summary" role="alert">
           <p>{p.refusal}</p>
+          {p.recover?.href && (
+            <p>
+              <a class="btn" href={p.recover.href}>
+                {t(lang, 'reg.open_mine')}
+              </a>
+            </p>
+          )}
+          {p.recover && <p>{t(lang, 'reg.find_link')}</p>}
         </div>
       )}
       <ErrorSummary lang={lang} errors={e} />

@@ -65,6 +65,23 @@ export const FormFields = ({
   </>
 )
 
+/** The pick limits of a multiple-choice field as data attributes, with the rule in words. */
+const limitsOf = (field: Field, lang: Lang) =>
+  field.type === 'multiple' && (field.minPicks || field.maxPicks)
+    ? {
+        'data-min': field.minPicks ? String(field.minPicks) : undefined,
+        'data-max': field.maxPicks ? String(field.maxPicks) : undefined,
+        'data-msg': ruleHint(field, lang),
+      }
+    : {}
+
+/**
+ * Whether a form's page runs the small script: conditions to show and hide, or pick limits to
+ * hold the browser to (the server checks both again).
+ */
+export const needsFormScript = (fields: Field[]) =>
+  fields.some((f) => f.condition || (f.type === 'multiple' && (f.minPicks || f.maxPicks)))
+
 /** The id of a field's (first) control, for links from an error summary. */
 export const fieldControlId = (key: string, prefix = '') => `f-${prefix}${key}`
 
@@ -82,7 +99,10 @@ const FieldBlock = (props: {
   if (field.type === 'hidden') return <input type="hidden" name={name} value={one(value)} />
 
   const attrs = inputAttrs(field)
-  const hint = [field.help, ruleHint(field, lang)].filter(Boolean).join(' · ')
+  // The rule in words once: not again when the error already says it, nor when staff wrote it.
+  const rule = ruleHint(field, lang)
+  const ruleSaid = !!rule && [error, field.help].some((text) => text?.includes(rule))
+  const hint = [field.help, ruleSaid ? undefined : rule].filter(Boolean).join(' · ')
   const hintId = hint ? `${name}-hint` : undefined
   const condId = field.condition ? `${name}-cond` : undefined
   const errId = error ? `${name}-err` : undefined
@@ -122,6 +142,8 @@ const FieldBlock = (props: {
       id: `b-${name}`,
       'data-if': field.condition ? prefix + field.condition.field : undefined,
       'data-v': field.condition?.value,
+      // How many boxes may be ticked, for the script to hold the browser to it (limitsOf).
+      ...limitsOf(field, lang),
     }
     return fieldset ? (
       <fieldset {...common} aria-describedby={aria}>
@@ -252,7 +274,9 @@ const FieldBlock = (props: {
  * The toggler for conditional fields: hides a block whose condition does not hold, disabling its
  * inputs (so they are neither validated by the browser nor posted) and restoring `required` on
  * those marked `data-r` when shown. Conditions are checked top-down, so chains work. Without
- * JavaScript every field shows, with its condition in words.
+ * JavaScript every field shows, with its condition in words. It also holds multiple choices to
+ * their limits: once `data-max` boxes are ticked the others are disabled, and fewer than
+ * `data-min` (but some) stops the submission with the rule in words (`data-msg`).
  */
 export const FORM_SCRIPT = `(function(){
 var f=document.querySelector('form[data-cond]');if(!f)return;
@@ -262,7 +286,12 @@ if(x.type==='radio'||x.type==='checkbox'){if(x.checked)out.push(x.value)}else if
 function run(){var bs=f.querySelectorAll('[data-if]');for(var i=0;i<bs.length;i++){var b=bs[i];
 var show=vals(b.getAttribute('data-if')).indexOf(b.getAttribute('data-v'))>=0;b.hidden=!show;
 var ins=b.querySelectorAll('input,textarea,select');for(var j=0;j<ins.length;j++){var x=ins[j];x.disabled=!show;
-if(x.hasAttribute('data-r'))x.required=show}}}
+if(x.hasAttribute('data-r'))x.required=show}}limits()}
+function limits(){var gs=f.querySelectorAll('fieldset[data-max],fieldset[data-min]');for(var i=0;i<gs.length;i++){var g=gs[i];
+var bs=g.querySelectorAll('input[type=checkbox]'),n=0,j;if(g.hidden||!bs.length)continue;for(j=0;j<bs.length;j++)if(bs[j].checked)n++;
+var max=+g.getAttribute('data-max')||0,min=+g.getAttribute('data-min')||0;
+for(j=0;j<bs.length;j++)if(max)bs[j].disabled=!bs[j].checked&&n>=max;
+bs[0].setCustomValidity(min&&n>0&&n<min?g.getAttribute('data-msg'):'')}}
 f.addEventListener('change',run);f.addEventListener('input',run);run()})()`
 
 /**

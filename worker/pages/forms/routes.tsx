@@ -20,7 +20,7 @@ import { notFound } from '../errors'
 import { altLangHref, securityHeaders } from '../layout'
 import { formatDate, langOf, t, type Lang } from '../i18n'
 import { qrResponse, renderPoster } from '../poster'
-import { conditionCsp, type FieldValues } from './fields'
+import { conditionCsp, needsFormScript, type FieldValues } from './fields'
 import { FormPage, MessagePage, ReceiptPage } from './views'
 
 // Public form pages at /s/<slug>: the form (GET), a submission (POST → 303 to the receipt),
@@ -126,8 +126,7 @@ const renderForm = (
   },
 ) => {
   const p = page(c, opts.lang)
-  if (form.fields.some((f) => f.condition))
-    c.header('Content-Security-Policy', conditionCsp(p.nonce))
+  if (needsFormScript(form.fields)) c.header('Content-Security-Policy', conditionCsp(p.nonce))
   return c.html(
     <FormPage
       {...p}

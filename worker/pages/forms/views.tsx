@@ -1,7 +1,13 @@
 import type { Field } from '../../domain/forms/definition'
 import { Layout } from '../layout'
 import { colon, formatDate, t, type Lang } from '../i18n'
-import { ConditionScript, FormFields, fieldControlId, type FieldValues } from './fields'
+import {
+  ConditionScript,
+  FormFields,
+  fieldControlId,
+  needsFormScript,
+  type FieldValues,
+} from './fields'
 
 // The public form pages: the form, its refusals (not open / closed / full) and the receipt,
 // rendered in the shared resident layout. The poster is the shared one (pages/poster.tsx).
@@ -13,6 +19,8 @@ export type PublicForm = {
   closesAt: number | null
   maxResponses: number | null
   responseCount: number
+  /** One answer per phone: said before the form, not after it is filled in. */
+  onePerPhone: boolean
   fields: Field[]
 }
 
@@ -48,7 +56,7 @@ export const FormPage = (
 ) => {
   const { form, lang, errors = {} } = props
   const errorKeys = form.fields.filter((f) => errors[f.key]).map((f) => f.key)
-  const hasConditions = form.fields.some((f) => f.condition)
+  const hasScript = needsFormScript(form.fields)
   const remaining =
     form.maxResponses === null ? null : Math.max(0, form.maxResponses - form.responseCount)
   const count = errorKeys.length + (props.formError ? 1 : 0)
@@ -67,6 +75,7 @@ export const FormPage = (
         </p>
       )}
       {remaining !== null && <p class="meta">{t(lang, 'form.remaining', { n: remaining })}</p>}
+      {form.onePerPhone && <p class="notice">{t(lang, 'form.one_per_phone')}</p>}
       {count > 0 && (
         <div class="box summary" role="alert" tabindex={-1} id="errors">
           <h2>{t(lang, 'common.errors_title', { n: count })}</h2>
@@ -84,7 +93,7 @@ export const FormPage = (
           </ul>
         </div>
       )}
-      <form method="post" action={`/s/${form.slug}`} data-cond={hasConditions ? '1' : undefined}>
+      <form method="post" action={`/s/${form.slug}`} data-cond={hasScript ? '1' : undefined}>
         <input type="hidden" name="_key" value={props.idempotencyKey} />
         {props.langAsked && <input type="hidden" name="_lang" value={lang} />}
         <div class="hp" aria-hidden="true">
@@ -97,7 +106,7 @@ export const FormPage = (
           {t(lang, 'form.submit')}
         </button>
       </form>
-      {hasConditions && <ConditionScript nonce={props.nonce} />}
+      {hasScript && <ConditionScript nonce={props.nonce} />}
     </Layout>
   )
 }
