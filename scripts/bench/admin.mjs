@@ -11,6 +11,8 @@
 //   warm: one context, one unmeasured navigation, then each run a new page in that context
 // Runs take turns (admin cold, staff cold, admin warm, staff warm, …) so load from other
 // processes on the machine hits every series alike. ADMIN_BENCH_RUNS=9 sets the runs per series.
+// Each series also reports the renderer's CPU time until the first rows (main thread, and the
+// whole renderer process), for comparing builds when the machine is busy.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -108,8 +110,23 @@ const timeline = (page) =>
     }
   })
 
+/**
+ * The renderer's CPU seconds so far (Chrome's Performance.getMetrics): the main thread's
+ * (ThreadTime) and the whole renderer process's (ProcessTime, compile and parse threads too).
+ * Other processes on the machine move these less than the in-page times (a run under a load
+ * average of 20–30 on 2 cores still moved them by tens of percent: compare runs side by side).
+ */
+const cpuOf = async (cdp) => {
+  const { metrics } = await cdp.send('Performance.getMetrics')
+  const get = (name) => metrics.find((m) => m.name === name)?.value ?? 0
+  return { thread: get('ThreadTime'), process: get('ProcessTime') }
+}
+
 /** Opens /admin/#/topics in `page` and waits for grid rows. */
 const openGrid = async (page, baseUrl) => {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Performance.enable')
+  const before = await cpuOf(cdp)
   await page.goto(`${baseUrl}/admin/#/topics`, { waitUntil: 'commit', timeout: TIMEOUT_MS })
   const seen = await page.evaluate(
     (ms) =>
@@ -121,7 +138,18 @@ const openGrid = async (page, baseUrl) => {
   )
   if (!seen)
     throw new Error(`bench admin: no grid rows on /admin/#/topics within ${TIMEOUT_MS / 1000} s`)
-  return timeline(page)
+  const after = await cpuOf(cdp)
+  await cdp.detach()
+  return {
+    ...(await timeline(page)),
+    // a navigation that changed renderer process starts its count again
+    cpuMs: Math.round(
+      1000 * (after.thread >= before.thread ? after.thread - before.thread : after.thread),
+    ),
+    processCpuMs: Math.round(
+      1000 * (after.process >= before.process ? after.process - before.process : after.process),
+    ),
+  }
 }
 
 const median = (xs) => {
@@ -210,6 +238,8 @@ export const reports = [
           const mid = list.find((t) => t.firstRows === median(times)) ?? list[0]
           return {
             label,
+            cpuMedianMs: median(list.map((t) => t.cpuMs)),
+            processCpuMedianMs: median(list.map((t) => t.processCpuMs)),
             medianMs: median(times),
             maxMs: Math.max(...times),
             minMs: Math.min(...times),
@@ -230,6 +260,7 @@ export const reports = [
             const list = t.list ? `list ${t.list[0]}–${t.list[1]}` : 'no list request?'
             return (
               `  ${s.label.padEnd(11)} median ${sec(s.medianMs)} s, max ${sec(s.maxMs)} s ${s.maxMs < GOAL_MS ? '✓' : '✗'}` +
+              `, CPU main thread ${sec(s.cpuMedianMs)} s (renderer ${sec(s.processCpuMedianMs)} s)` +
               `   (typical run: document ${t.document}, ${list}, data grid js ${t.dataGrid ? t.dataGrid[1] : '?'}, ` +
               `last js ${t.lastJs}, long tasks ${t.longTaskMs} ms, ${t.jsFromCache}/${t.jsFiles} js from cache)`
             )
