@@ -90,11 +90,35 @@ export const searchable = <C extends SQLiteColumn | SQL>(
     .map(([, column]) => column)
 
 /** ORDER BY for the list's sort (fields already checked by `parseListQuery`), then by id. */
-export const orderOf = (q: ListQuery, columns: Record<string, SQLiteColumn>, id: SQLiteColumn) => {
+export const orderOf = (
+  q: ListQuery,
+  columns: Record<string, SQLiteColumn | SQL>,
+  id: SQLiteColumn,
+) => {
   const column = columns[q.sort.field] ?? id
   const dir = q.sort.order === 'ASC' ? asc : desc
   return column === id ? [dir(id)] : [dir(column), dir(id)]
 }
+
+/**
+ * The fields of an update that were sent (not undefined) and differ from the record.
+ * @example const changes = changedFields(before, input); if (!Object.keys(changes).length) return c.json(before)
+ */
+export const changedFields = (before: object, next: object): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(next).filter(
+      ([key, value]) => value !== undefined && value !== (before as Record<string, unknown>)[key],
+    ),
+  )
+
+/**
+ * The record's values of the fields an update changes: the audit row's `before`.
+ * @example audit(db, user, { action: 'update', …, before: valuesBefore(before, changes), after: changes })
+ */
+export const valuesBefore = (before: object, changes: object): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.keys(changes).map((key) => [key, (before as Record<string, unknown>)[key]]),
+  )
 
 /** An error's message with those of its causes (drizzle wraps D1's), to look for constraints. */
 export { errorText }

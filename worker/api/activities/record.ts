@@ -5,15 +5,19 @@ import { activities } from '../../db/schema'
 import { ACTIVITY_SEATS_TAKEN } from '../../db/queries/activities/seats'
 import { registrationWindow } from '../../domain/capacity'
 import { savedTime } from '../../domain/dates'
-import type { Field } from '../../domain/forms/definition'
+import { ACTIVITY_KINDS, ACTIVITY_STATUSES } from '../../domain/vocabulary'
+import { type Field, fieldsSchema } from '../../domain/forms/definition'
 import { validationError } from '../../lib/errors'
 import { assertInScope } from '../../lib/scope'
 
 // What the activity and session routers share: the activity record with its figures, loading one
-// in scope, public addresses and the time rules.
+// in scope, public addresses, the fields staff send and the time rules.
 
 /** Public addresses /a/<slug>: lowercase, starting with a letter (so never mistaken for an id). */
 export const ACTIVITY_SLUG = /^[a-z](?:[a-z0-9-]{0,38}[a-z0-9])?$/
+
+/** The 409 of a slug another activity has. */
+export const ACTIVITY_SLUG_TAKEN = { unique: { slug: '这个地址已被别的活动使用' } }
 
 const SLUG_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789'
 /** A random slug for an activity that was not given one, e.g. `a-k7qm4x`. */
@@ -25,6 +29,35 @@ export const timeInput = z.preprocess(
   (v) => (typeof v === 'string' ? (v.trim() ? Date.parse(v) : null) : v),
   savedTime('时间无效').nullish(),
 )
+
+/** A session (shift) as staff send it, alone or in a new activity's `sessions`. */
+export const sessionInput = z.object({
+  label: z.string().trim().max(60, '场次名称最多 60 字').nullish(),
+  startsAt: timeInput.pipe(z.number({ error: '请填写开始时间' })),
+  endsAt: timeInput.pipe(z.number({ error: '请填写结束时间' })),
+  capacity: z.int('名额应为整数').min(0, '名额不能为负').max(100_000, '名额太大'),
+  maxParty: z.int('人数上限应为整数').min(1, '至少 1 人').max(20, '每份报名最多 20 人').nullish(),
+})
+
+/** An activity as staff send it (without its sessions). */
+export const activityInput = z.object({
+  neighborhoodId: z.int().positive('请选择居民区'),
+  kind: z.enum(ACTIVITY_KINDS, { error: '类型无效' }).nullish(),
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(ACTIVITY_SLUG, '地址只能用小写字母、数字和短横线，以字母开头，最多 40 位')
+    .nullish(),
+  title: z.string().trim().min(1, '请填写标题').max(100, '标题最多 100 字'),
+  description: z.string().trim().max(5000, '说明最多 5000 字').nullish(),
+  place: z.string().trim().max(200, '地点最多 200 字').nullish(),
+  audience: z.string().trim().max(200, '对象最多 200 字').nullish(),
+  opensAt: timeInput,
+  closesAt: timeInput,
+  status: z.enum(ACTIVITY_STATUSES, { error: '状态无效' }).nullish(),
+  questions: fieldsSchema.nullish(),
+})
 
 export const checkWindow = (opensAt: number | null, closesAt: number | null) => {
   if (opensAt !== null && closesAt !== null && closesAt <= opensAt)

@@ -8,11 +8,13 @@ import { ApiError, validationError } from '../../lib/errors'
 import {
   auditCreate,
   boolFilter,
+  changedFields,
   conflictsAs,
   deleteAudited,
   idsFilter,
   inIds,
   updateAudited,
+  valuesBefore,
 } from '../../lib/resource'
 import { inScope, scopeWhere } from '../../lib/scope'
 import { parseListQuery, sendList } from '../../lib/simple-rest'
@@ -131,9 +133,7 @@ export const projectNeedsApi = new Hono<AppEnv>()
       ...input,
       kinds: kinds === undefined ? undefined : JSON.stringify([...new Set(kinds)]),
     }
-    const changes: Record<string, unknown> = {}
-    for (const [key, value] of Object.entries(next))
-      if (value !== undefined && value !== before[key as keyof Row]) changes[key] = value
+    const changes = changedFields(before, next)
     const { db, user } = c.var
     if (Object.keys(changes).length)
       await updateAudited(
@@ -146,10 +146,7 @@ export const projectNeedsApi = new Hono<AppEnv>()
           .returning({ id: projectNeeds.id }),
         {
           resource: 'project-needs',
-          before: {
-            id: before.id,
-            ...Object.fromEntries(Object.keys(changes).map((k) => [k, before[k as keyof Row]])),
-          },
+          before: { id: before.id, ...valuesBefore(before, changes) },
           after: changes,
         },
         messages,

@@ -9,10 +9,12 @@ import { requireSignedIn } from '../../lib/auth'
 import {
   auditCreate,
   boolFilter,
+  changedFields,
   deleteAudited,
   idsFilter,
   inIds,
   updateAudited,
+  valuesBefore,
 } from '../../lib/resource'
 import { ownPartnerWhere, townScopeWhere } from '../../lib/scope'
 import { filterList, parseListQuery, sendList } from '../../lib/simple-rest'
@@ -147,9 +149,7 @@ export const offersApi = new Hono<AppEnv>()
       categoryIds:
         categoryIds === undefined ? undefined : JSON.stringify([...new Set(categoryIds)]),
     }
-    const changes: Record<string, unknown> = {}
-    for (const [key, value] of Object.entries(next))
-      if (value !== undefined && value !== before[key as keyof typeof before]) changes[key] = value
+    const changes = changedFields(before, next)
     if (Object.keys(changes).length)
       await updateAudited(
         db,
@@ -161,12 +161,7 @@ export const offersApi = new Hono<AppEnv>()
           .returning({ id: partnerOffers.id }),
         {
           resource: 'partner-offers',
-          before: {
-            id: before.id,
-            ...Object.fromEntries(
-              Object.keys(changes).map((k) => [k, before[k as keyof typeof before]]),
-            ),
-          },
+          before: { id: before.id, ...valuesBefore(before, changes) },
           after: changes,
         },
         messages,

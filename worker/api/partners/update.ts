@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { eq } from 'drizzle-orm'
 import type { AppEnv } from '../../env'
 import { partners } from '../../db/schema'
-import { deleteAudited, updateAudited } from '../../lib/resource'
+import { changedFields, deleteAudited, updateAudited, valuesBefore } from '../../lib/resource'
 import { idParam, readJson } from '../../lib/validate'
 import { assertCanWritePartner, loadPartnerInScope, resolveTown, toPartnerRecord } from './record'
 import { partnerUpdateSchema } from './schemas'
@@ -36,9 +36,7 @@ export const updatePartner = new Hono<AppEnv>()
       neighborhoodId,
       contactPhone: input.contactPhone === undefined ? undefined : input.contactPhone || null,
     }
-    const changes: Record<string, unknown> = {}
-    for (const [key, value] of Object.entries(next))
-      if (value !== undefined && value !== before[key as keyof typeof before]) changes[key] = value
+    const changes = changedFields(before, next)
     if (!Object.keys(changes).length) return c.json(toPartnerRecord(before, user))
     await updateAudited(
       db,
@@ -50,12 +48,7 @@ export const updatePartner = new Hono<AppEnv>()
         .returning({ id: partners.id }),
       {
         resource: 'partners',
-        before: {
-          id: before.id,
-          ...Object.fromEntries(
-            Object.keys(changes).map((k) => [k, before[k as keyof typeof before]]),
-          ),
-        },
+        before: { id: before.id, ...valuesBefore(before, changes) },
         after: changes,
       },
       messages,

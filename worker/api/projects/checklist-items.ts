@@ -9,7 +9,15 @@ import { isItemOverdue } from '../../domain/project-status'
 import { audit } from '../../lib/audit'
 import { requireUser, writesNeedWriter } from '../../lib/auth'
 import { validationError } from '../../lib/errors'
-import { auditCreate, boolFilter, idsFilter, inIds, orderOf } from '../../lib/resource'
+import {
+  auditCreate,
+  boolFilter,
+  changedFields,
+  idsFilter,
+  inIds,
+  orderOf,
+  valuesBefore,
+} from '../../lib/resource'
 import { assertInScope, scopeWhere } from '../../lib/scope'
 import { parseListQuery, sendList } from '../../lib/simple-rest'
 import { idParam, readJson } from '../../lib/validate'
@@ -144,9 +152,7 @@ export const checklistItemsApi = new Hono<AppEnv>()
     assertVersion(before, readVersion(c, version), toRecord(before))
     if (projectId !== undefined && projectId !== before.projectId)
       throw validationError({ projectId: '事项不能移到别的项目' })
-    const changes: Record<string, unknown> = {}
-    for (const [key, value] of Object.entries(input))
-      if (value !== undefined && value !== before[key as keyof typeof before]) changes[key] = value
+    const changes = changedFields(before, input)
     if (!Object.keys(changes).length) return c.json(toRecord(before))
     const { db, user } = c.var
     await assertOwnersVisible(c.var, { ownerUserId: input.ownerUserId })
@@ -166,9 +172,7 @@ export const checklistItemsApi = new Hono<AppEnv>()
           action: 'update',
           resource: 'checklist-items',
           recordId: before.id,
-          before: Object.fromEntries(
-            Object.keys(changes).map((k) => [k, before[k as keyof typeof before]]),
-          ),
+          before: valuesBefore(before, changes),
           after: changes,
         }),
         touchProject(c.var, before.projectId, now),

@@ -11,6 +11,7 @@ import { PROJECT_STATUSES } from '../../domain/vocabulary'
 import { audit } from '../../lib/audit'
 import { ApiError, validationError } from '../../lib/errors'
 import { runGuarded } from '../../lib/guarded'
+import { changedFields, valuesBefore } from '../../lib/resource'
 import { idParam, readJson } from '../../lib/validate'
 import {
   assertVersion,
@@ -41,9 +42,7 @@ export const projectUpdateApi = new Hono<AppEnv>()
     assertVersion(before, readVersion(c, version))
     if (neighborhoodId !== undefined && neighborhoodId !== before.neighborhoodId)
       throw validationError({ neighborhoodId: '项目不能改到别的居民区' })
-    const changes: Record<string, unknown> = {}
-    for (const [key, value] of Object.entries(input))
-      if (value !== undefined && value !== before[key as keyof typeof before]) changes[key] = value
+    const changes = changedFields(before, input)
     const { db, user } = c.var
     if (!Object.keys(changes).length) return c.json(before)
     const status = input.status ?? before.status
@@ -71,9 +70,7 @@ export const projectUpdateApi = new Hono<AppEnv>()
         action: 'update',
         resource: 'projects',
         recordId: before.id,
-        before: Object.fromEntries(
-          Object.keys(changes).map((k) => [k, before[k as keyof typeof before]]),
-        ),
+        before: valuesBefore(before, changes),
         after: changes,
       }),
       ...(carried

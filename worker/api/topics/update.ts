@@ -16,6 +16,7 @@ import {
 import { audit } from '../../lib/audit'
 import { requireRole } from '../../lib/auth'
 import { validationError } from '../../lib/errors'
+import { valuesBefore } from '../../lib/resource'
 import { idParam, readJson } from '../../lib/validate'
 import { TOPIC_STATUS_LABEL } from '../../domain/vocabulary'
 import { assertTopicRefs, topicText } from './refs'
@@ -77,9 +78,7 @@ export const topicUpdateApi = new Hono<AppEnv>()
           action: 'update',
           resource: 'topics',
           recordId: before.id,
-          before: Object.fromEntries(
-            Object.keys(changes).map((k) => [k, before[k as keyof TopicRow]]),
-          ),
+          before: valuesBefore(before, changes),
           after: changes,
         }),
       ],
