@@ -6,7 +6,6 @@ import {
   DateTimeInput,
   Edit,
   FormDataConsumer,
-  ReferenceInput,
   SelectInput,
   SimpleForm,
   SimpleFormIterator,
@@ -15,6 +14,7 @@ import {
   useTranslate,
 } from 'react-admin'
 import { ACTIVITY_KINDS, ACTIVITY_STATUSES } from '@domain/vocabulary'
+import { NeighborhoodInput } from '../../common/formInputs'
 import { QUESTION_TYPES, type Question } from './types'
 import { dateTimeInput } from '../../lib/dateInput'
 
@@ -79,18 +79,7 @@ const Fields = ({ create }: { create?: boolean }) => (
   <>
     <Section title="activities.sections.basics" />
     <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-      <ReferenceInput
-        source="neighborhoodId"
-        reference="neighborhoods"
-        sort={{ field: 'name', order: 'ASC' }}
-      >
-        <SelectInput
-          optionText="name"
-          validate={required()}
-          disabled={!create}
-          sx={{ minWidth: 200 }}
-        />
-      </ReferenceInput>
+      <NeighborhoodInput isCreate={!!create} />
       <SelectInput
         source="kind"
         choices={kindChoices}

@@ -94,11 +94,12 @@ const QrAside = () => {
 }
 
 export const ChannelCreate = () => {
-  const { me } = useMe()
-  const only = me?.neighborhoodIds?.length === 1 ? me.neighborhoodIds[0] : undefined
+  const { onlyNeighborhood } = useMe()
   return (
     <Create redirect="edit" transform={toCreate}>
-      <SimpleForm defaultValues={{ neighborhoodId: only, gridId: null, kind: 'qr', active: true }}>
+      <SimpleForm
+        defaultValues={{ neighborhoodId: onlyNeighborhood, gridId: null, kind: 'qr', active: true }}
+      >
         <Fields isCreate />
       </SimpleForm>
     </Create>

@@ -13,15 +13,13 @@ import { useMe } from '../../lib/useMe'
 type Grid = { neighborhoodId: number; name: string }
 
 export const GridCreate = () => {
-  const { me } = useMe()
-  // A user with one neighborhood gets it chosen already.
-  const only = me?.neighborhoodIds?.length === 1 ? me.neighborhoodIds[0] : undefined
+  const { onlyNeighborhood } = useMe()
   return (
     <Create
       redirect="list"
       transform={({ neighborhoodId, name }: Grid) => ({ neighborhoodId, name })}
     >
-      <SimpleForm defaultValues={{ neighborhoodId: only }}>
+      <SimpleForm defaultValues={{ neighborhoodId: onlyNeighborhood }}>
         <ReferenceInput
           source="neighborhoodId"
           reference="neighborhoods"

@@ -1,11 +1,8 @@
-import { Box } from '@mui/material'
 import {
-  AutocompleteArrayInput,
   Create,
   Edit,
   FormDataConsumer,
   NumberInput,
-  ReferenceArrayInput,
   ReferenceInput,
   required,
   SelectInput,
@@ -14,14 +11,12 @@ import {
 } from 'react-admin'
 import { AGENDA_TOPIC_STATUSES } from '@domain/meetings/decision'
 import { MEETING_KINDS, MEETING_STATUSES } from '@domain/vocabulary'
-import { SaveDeleteToolbar } from '../../layout/SaveDeleteToolbar'
+import { EditToolbar, FormRow, NeighborhoodInput, TopicsInput } from '../../common/formInputs'
 import { useMe } from '../../lib/useMe'
 import { dateTimeInput } from '../../lib/dateInput'
 
 const choices = (values: readonly string[], prefix: string) =>
   values.map((id) => ({ id, name: `${prefix}.${id}` }))
-
-const row = { display: 'flex', gap: 2, width: '100%', flexWrap: 'wrap' } as const
 
 /** The 楼组 of the chosen neighborhood (needed for a 楼组议事). */
 const GridInput = () => (
@@ -46,44 +41,10 @@ const GridInput = () => (
   </FormDataConsumer>
 )
 
-/** The agenda: open topics of the meeting's neighborhood waiting for a decision, in order. */
-const AgendaInput = () => (
-  <FormDataConsumer>
-    {({ formData: { neighborhoodId } }) => (
-      <ReferenceArrayInput
-        source="topicIds"
-        reference="topics"
-        filter={{ status: AGENDA_TOPIC_STATUSES, ...(neighborhoodId && { neighborhoodId }) }}
-        sort={{ field: 'supportCount', order: 'DESC' }}
-        perPage={50}
-      >
-        <AutocompleteArrayInput
-          optionText={(t: { id: number; title: string }) => `#${t.id} ${t.title}`}
-          filterToQuery={(q) => ({ q })}
-          label="resources.meetings.fields.topicIds"
-          disabled={!neighborhoodId}
-          fullWidth
-        />
-      </ReferenceArrayInput>
-    )}
-  </FormDataConsumer>
-)
-
 const Fields = ({ isCreate }: { isCreate: boolean }) => (
   <>
-    <Box sx={row}>
-      <ReferenceInput
-        source="neighborhoodId"
-        reference="neighborhoods"
-        sort={{ field: 'name', order: 'ASC' }}
-      >
-        <SelectInput
-          optionText="name"
-          validate={required()}
-          disabled={!isCreate}
-          sx={{ minWidth: 200 }}
-        />
-      </ReferenceInput>
+    <FormRow>
+      <NeighborhoodInput isCreate={isCreate} />
       <SelectInput
         source="kind"
         choices={choices(MEETING_KINDS, 'meetings.kind')}
@@ -91,9 +52,9 @@ const Fields = ({ isCreate }: { isCreate: boolean }) => (
         sx={{ minWidth: 160 }}
       />
       <GridInput />
-    </Box>
+    </FormRow>
     <TextInput source="title" fullWidth helperText={false} />
-    <Box sx={row}>
+    <FormRow>
       <TextInput
         source="startsAt"
         type="datetime-local"
@@ -109,11 +70,17 @@ const Fields = ({ isCreate }: { isCreate: boolean }) => (
       />
       <TextInput source="place" sx={{ minWidth: 240 }} />
       <TextInput source="host" sx={{ minWidth: 160 }} />
-    </Box>
-    <AgendaInput />
+    </FormRow>
+    {/* The agenda: open topics of the neighborhood waiting for a decision, in order. */}
+    <TopicsInput
+      statuses={AGENDA_TOPIC_STATUSES}
+      sortBy="supportCount"
+      label="resources.meetings.fields.topicIds"
+      fullWidth
+    />
     {!isCreate && (
       <>
-        <Box sx={row}>
+        <FormRow>
           <SelectInput
             source="status"
             choices={choices(MEETING_STATUSES, 'meetings.status')}
@@ -126,7 +93,7 @@ const Fields = ({ isCreate }: { isCreate: boolean }) => (
             helperText="meetings.attendanceHelp"
             sx={{ minWidth: 200 }}
           />
-        </Box>
+        </FormRow>
         <TextInput source="minutes" multiline minRows={3} fullWidth />
       </>
     )}
@@ -162,8 +129,6 @@ const toBody = ({
   ...(minutes !== undefined && { minutes }),
 })
 
-const EditToolbar = () => <SaveDeleteToolbar canDelete={useMe().writable} />
-
 export const MeetingEdit = () => (
   <Edit mutationMode="pessimistic" transform={toBody} redirect="show">
     <SimpleForm toolbar={<EditToolbar />}>
@@ -173,11 +138,12 @@ export const MeetingEdit = () => (
 )
 
 export const MeetingCreate = () => {
-  const { me } = useMe()
-  const only = me?.neighborhoodIds?.length === 1 ? me.neighborhoodIds[0] : undefined
+  const { onlyNeighborhood } = useMe()
   return (
     <Create transform={toBody} redirect="show">
-      <SimpleForm defaultValues={{ neighborhoodId: only, kind: 'council', topicIds: [] }}>
+      <SimpleForm
+        defaultValues={{ neighborhoodId: onlyNeighborhood, kind: 'council', topicIds: [] }}
+      >
         <Fields isCreate />
       </SimpleForm>
     </Create>

@@ -27,6 +27,7 @@ import {
   useShowContext,
   useTranslate,
 } from 'react-admin'
+import { Field, FieldGrid, RecordTitle, SummaryCard } from '../../common/SummaryCard'
 import { formatDateTime } from '../../lib/format'
 import { useMe } from '../../lib/useMe'
 import { fetchAttendees } from './api'
@@ -56,73 +57,58 @@ const Actions = () => {
   )
 }
 
-const Field = ({ label, children }: { label: string; children: React.ReactNode }) => (
-  <Box>
-    <Typography variant="caption" color="text.secondary" component="div">
-      {label}
-    </Typography>
-    <Box sx={{ typography: 'body2' }}>{children || '—'}</Box>
-  </Box>
-)
-
 const Summary = ({ meeting }: { meeting: Meeting }) => {
   const translate = useTranslate()
   const f = (name: string) => translate(`resources.meetings.fields.${name}`)
   return (
-    <Card variant="outlined" data-testid="meeting-summary">
-      <CardContent>
-        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', mb: 2 }}>
-          <Typography variant="h5" component="h1">
-            {meeting.title}
-          </Typography>
+    <SummaryCard
+      title={meeting.title}
+      chips={
+        <>
           <Chip size="small" label={translate(`meetings.kind.${meeting.kind}`)} />
           <MeetingStatusChip status={meeting.status} />
-        </Stack>
-        <Box
-          sx={{
-            display: 'grid',
-            gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))',
-            gap: 2,
-          }}
-        >
-          <Field label={f('neighborhoodId')}>
-            <ReferenceField source="neighborhoodId" reference="neighborhoods" link={false}>
+        </>
+      }
+      testId="meeting-summary"
+    >
+      <FieldGrid>
+        <Field label={f('neighborhoodId')}>
+          <ReferenceField source="neighborhoodId" reference="neighborhoods" link={false}>
+            <TextField source="name" />
+          </ReferenceField>
+        </Field>
+        <Field label={f('gridId')}>
+          {meeting.gridId != null && (
+            <ReferenceField source="gridId" reference="grids" link={false}>
               <TextField source="name" />
             </ReferenceField>
-          </Field>
-          <Field label={f('gridId')}>
-            {meeting.gridId != null && (
-              <ReferenceField source="gridId" reference="grids" link={false}>
-                <TextField source="name" />
-              </ReferenceField>
-            )}
-          </Field>
-          <Field label={f('startsAt')}>
-            {formatDateTime(meeting.startsAt)}
-            {meeting.endsAt ? ` – ${formatDateTime(meeting.endsAt).slice(11)}` : ''}
-          </Field>
-          <Field label={f('place')}>{meeting.place}</Field>
-          <Field label={f('host')}>{meeting.host}</Field>
-          <Field label={f('attendance')}>
-            <span data-testid="meeting-attendance">
-              {translate('meetings.attendanceValue', { n: meeting.attendance })}
-            </span>
-            <Typography variant="caption" color="text.secondary" component="div">
-              {f('headcount')} {meeting.headcount ?? '—'} · {f('signIns')} {meeting.signIns}
+          )}
+        </Field>
+        <Field label={f('startsAt')}>
+          {formatDateTime(meeting.startsAt)}
+          {meeting.endsAt ? ` – ${formatDateTime(meeting.endsAt).slice(11)}` : ''}
+        </Field>
+        <Field label={f('place')}>{meeting.place}</Field>
+        <Field label={f('host')}>{meeting.host}</Field>
+        <Field label={f('attendance')}>
+          <span data-testid="meeting-attendance">
+            {translate('meetings.attendanceValue', { n: meeting.attendance })}
+          </span>
+          <Typography variant="caption" color="text.secondary" component="div">
+            {f('headcount')} {meeting.headcount ?? '—'} · {f('signIns')} {meeting.signIns}
+          </Typography>
+        </Field>
+      </FieldGrid>
+      {meeting.minutes && (
+        <Box sx={{ mt: 2 }}>
+          <Field label={f('minutes')}>
+            <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+              {meeting.minutes}
             </Typography>
           </Field>
         </Box>
-        {meeting.minutes && (
-          <Box sx={{ mt: 2 }}>
-            <Field label={f('minutes')}>
-              <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
-                {meeting.minutes}
-              </Typography>
-            </Field>
-          </Box>
-        )}
-      </CardContent>
-    </Card>
+      )}
+    </SummaryCard>
   )
 }
 
@@ -220,13 +206,8 @@ const MeetingPage = () => {
   )
 }
 
-const MeetingTitle = () => {
-  const record = useRecordContext<Meeting>()
-  return <>{record?.title ?? ''}</>
-}
-
 const MeetingShow = () => (
-  <Show actions={<Actions />} title={<MeetingTitle />} component="div">
+  <Show actions={<Actions />} title={<RecordTitle />} component="div">
     <MeetingPage />
   </Show>
 )

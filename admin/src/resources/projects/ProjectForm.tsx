@@ -1,13 +1,10 @@
-import { Box } from '@mui/material'
 import {
   ArrayInput,
-  AutocompleteArrayInput,
   AutocompleteInput,
   Create,
   DateInput,
   Edit,
   FormDataConsumer,
-  ReferenceArrayInput,
   ReferenceInput,
   required,
   SelectInput,
@@ -17,7 +14,7 @@ import {
   useTranslate,
 } from 'react-admin'
 import { sourcesOf } from '@domain/topic-workflow'
-import { SaveDeleteToolbar } from '../../layout/SaveDeleteToolbar'
+import { EditToolbar, FormRow, NeighborhoodInput, TopicsInput } from '../../common/formInputs'
 import { statusChoices } from '../../lib/status'
 import { useMe } from '../../lib/useMe'
 import { dayInput } from '../../lib/dateInput'
@@ -48,58 +45,23 @@ const OwnerInput = () => (
 
 const ADOPTABLE = sourcesOf('adopted')
 
-/** Adopting: topics of the chosen neighborhood that the machine lets move to 'adopted'. */
-const TopicsInput = () => (
-  <FormDataConsumer>
-    {({ formData: { neighborhoodId } }) => (
-      <ReferenceArrayInput
-        source="topicIds"
-        reference="topics"
-        filter={{ status: ADOPTABLE, ...(neighborhoodId && { neighborhoodId }) }}
-        sort={{ field: 'createdAt', order: 'DESC' }}
-        perPage={50}
-      >
-        <AutocompleteArrayInput
-          optionText={(t: { id: number; title: string }) => `#${t.id} ${t.title}`}
-          filterToQuery={(q) => ({ q })}
-          label="projects.create.topics"
-          disabled={!neighborhoodId}
-        />
-      </ReferenceArrayInput>
-    )}
-  </FormDataConsumer>
-)
-
 const Fields = ({ isCreate }: { isCreate: boolean }) => (
   <>
     <TextInput source="title" validate={required()} fullWidth />
-    <Box sx={{ display: 'flex', gap: 2, width: '100%', flexWrap: 'wrap' }}>
-      <ReferenceInput
-        source="neighborhoodId"
-        reference="neighborhoods"
-        sort={{ field: 'name', order: 'ASC' }}
-      >
-        <SelectInput
-          optionText="name"
-          validate={required()}
-          disabled={!isCreate}
-          sx={{ minWidth: 200 }}
-        />
-      </ReferenceInput>
+    <FormRow>
+      <NeighborhoodInput isCreate={isCreate} />
       <OwnerInput />
       <TextInput source="owningBody" sx={{ minWidth: 260 }} />
-    </Box>
-    <Box sx={{ display: 'flex', gap: 2, width: '100%', flexWrap: 'wrap' }}>
+    </FormRow>
+    <FormRow>
       <DateInput source="deadlineAt" {...dayInput('end')} />
       {!isCreate && (
         <SelectInput source="status" choices={statusChoices('project')} validate={required()} />
       )}
-    </Box>
+    </FormRow>
     <TextInput source="description" multiline minRows={3} fullWidth />
   </>
 )
-
-const EditToolbar = () => <SaveDeleteToolbar canDelete={useMe().writable} />
 
 /** Only the fields the API accepts on update (the record also carries derived ones). */
 const toUpdate = ({
@@ -148,13 +110,13 @@ const ChecklistInput = () => {
 }
 
 export const ProjectCreate = () => {
-  const { me } = useMe()
-  const only = me?.neighborhoodIds?.length === 1 ? me.neighborhoodIds[0] : undefined
+  const { onlyNeighborhood } = useMe()
   return (
     <Create redirect="show">
-      <SimpleForm defaultValues={{ neighborhoodId: only, topicIds: [], checklist: [] }}>
+      <SimpleForm defaultValues={{ neighborhoodId: onlyNeighborhood, topicIds: [], checklist: [] }}>
         <Fields isCreate />
-        <TopicsInput />
+        {/* Adopting: topics of the neighborhood that the machine lets move to 'adopted'. */}
+        <TopicsInput statuses={ADOPTABLE} sortBy="createdAt" label="projects.create.topics" />
         <ChecklistInput />
       </SimpleForm>
     </Create>

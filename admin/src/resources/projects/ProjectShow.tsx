@@ -28,6 +28,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin'
+import { Field, FieldGrid, RecordTitle, SummaryCard } from '../../common/SummaryCard'
 import { formatDate, formatDateTime } from '../../lib/format'
 import { statusColor, statusLabelKey } from '../../lib/status'
 import { useMe } from '../../lib/useMe'
@@ -65,77 +66,55 @@ const Actions = () => {
   return <TopToolbar>{writable && <EditButton />}</TopToolbar>
 }
 
-const ProjectTitle = () => {
-  const record = useRecordContext<Project>()
-  return <>{record?.title ?? ''}</>
-}
-
-const Field = ({ label, children }: { label: string; children: React.ReactNode }) => (
-  <Box>
-    <Typography variant="caption" color="text.secondary" component="div">
-      {label}
-    </Typography>
-    <Box sx={{ typography: 'body2' }}>{children || '—'}</Box>
-  </Box>
-)
-
 const Summary = ({ project }: { project: Project }) => {
   const translate = useTranslate()
   const [locale] = useLocaleState()
   const f = (name: string) => translate(`resources.projects.fields.${name}`)
   return (
-    <Card
-      variant="outlined"
-      sx={project.overdue ? overdueSx : undefined}
-      data-testid="project-summary"
-    >
-      <CardContent>
-        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', mb: 1 }}>
-          <Typography variant="h5" component="h1">
-            {project.title}
-          </Typography>
+    <SummaryCard
+      title={project.title}
+      chips={
+        <>
           <ProjectStatusChip status={project.status} />
           {project.overdue && <OverdueChip />}
-        </Stack>
-        <Box sx={{ maxWidth: 420, mb: 2 }}>
-          <ProgressBar project={project} />
-        </Box>
-        <Box
-          sx={{
-            display: 'grid',
-            gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))',
-            gap: 2,
-          }}
-        >
-          <Field label={f('neighborhoodId')}>
-            <ReferenceField source="neighborhoodId" reference="neighborhoods" link={false}>
-              <TextField source="name" />
+        </>
+      }
+      testId="project-summary"
+      sx={project.overdue ? overdueSx : undefined}
+      headingGap={1}
+    >
+      <Box sx={{ maxWidth: 420, mb: 2 }}>
+        <ProgressBar project={project} />
+      </Box>
+      <FieldGrid>
+        <Field label={f('neighborhoodId')}>
+          <ReferenceField source="neighborhoodId" reference="neighborhoods" link={false}>
+            <TextField source="name" />
+          </ReferenceField>
+        </Field>
+        <Field label={f('ownerUserId')}>
+          {project.ownerUserId != null && (
+            <ReferenceField source="ownerUserId" reference="users" link={false}>
+              <TextField source="displayName" />
             </ReferenceField>
-          </Field>
-          <Field label={f('ownerUserId')}>
-            {project.ownerUserId != null && (
-              <ReferenceField source="ownerUserId" reference="users" link={false}>
-                <TextField source="displayName" />
-              </ReferenceField>
-            )}
-          </Field>
-          <Field label={f('owningBody')}>{project.owningBody}</Field>
-          <Field label={f('deadlineAt')}>
-            <Deadline project={project} />
-          </Field>
-          <Field label={f('createdAt')}>{formatDate(project.createdAt, locale)}</Field>
-          {project.doneAt != null && (
-            <Field label={f('doneAt')}>{formatDate(project.doneAt, locale)}</Field>
           )}
-          <Field label={f('updatedAt')}>{formatDateTime(project.updatedAt, locale)}</Field>
-        </Box>
-        {project.description && (
-          <Typography variant="body2" sx={{ mt: 2, whiteSpace: 'pre-wrap' }}>
-            {project.description}
-          </Typography>
+        </Field>
+        <Field label={f('owningBody')}>{project.owningBody}</Field>
+        <Field label={f('deadlineAt')}>
+          <Deadline project={project} />
+        </Field>
+        <Field label={f('createdAt')}>{formatDate(project.createdAt, locale)}</Field>
+        {project.doneAt != null && (
+          <Field label={f('doneAt')}>{formatDate(project.doneAt, locale)}</Field>
         )}
-      </CardContent>
-    </Card>
+        <Field label={f('updatedAt')}>{formatDateTime(project.updatedAt, locale)}</Field>
+      </FieldGrid>
+      {project.description && (
+        <Typography variant="body2" sx={{ mt: 2, whiteSpace: 'pre-wrap' }}>
+          {project.description}
+        </Typography>
+      )}
+    </SummaryCard>
   )
 }
 
@@ -306,7 +285,7 @@ const ShowBody = () => {
 }
 
 const ProjectShow = () => (
-  <Show actions={<Actions />} title={<ProjectTitle />} component="div">
+  <Show actions={<Actions />} title={<RecordTitle />} component="div">
     <ShowBody />
   </Show>
 )

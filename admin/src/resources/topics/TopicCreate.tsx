@@ -54,9 +54,8 @@ const ConsentInput = () => (
 
 /** Staff enter a topic on a resident's behalf: phone call, home visit, suggestion box. */
 const TopicCreate = () => {
-  const { me } = useMe()
+  const { onlyNeighborhood } = useMe()
   const translate = useTranslate()
-  const onlyNeighborhood = me?.neighborhoodIds?.length === 1 ? me.neighborhoodIds[0] : undefined
   return (
     <Create redirect="show" title={translate('topics.create.title')} transform={clean}>
       <SimpleForm
