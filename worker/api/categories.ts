@@ -34,10 +34,10 @@ const crud = versionedRecords({
     active: categories.active,
     version: categories.version,
   },
-  notFound: '分类不存在',
+  notFound: '类别不存在',
   messages: {
-    unique: { name: '已有同名的分类' },
-    inUse: '已有议题使用该分类，不能删除；可以停用它',
+    unique: { name: '已有同名的类别' },
+    inUse: '已有议题使用该类别，不能删除；可以停用它',
   },
 })
 

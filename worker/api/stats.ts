@@ -16,17 +16,11 @@ import {
 import { requireUser } from '../lib/auth'
 import { ApiError } from '../lib/errors'
 import { assertNeighborhoodInScope, scopeWhere } from '../lib/scope'
-
-const numberParam = (value: string | undefined, name: string) => {
-  if (value === undefined || value === '') return undefined
-  const n = Number(value)
-  if (!Number.isSafeInteger(n)) throw new ApiError('bad_request', `${name} 应为数字`)
-  return n
-}
+import { intQuery } from '../lib/validate'
 
 /** A time parameter: a number in the saved-date window (domain/dates), else 400 naming it. */
 const timeParam = (value: string | undefined, name: string) => {
-  const n = numberParam(value, name)
+  const n = intQuery(value, name)
   if (n !== undefined && !inDateWindow(n))
     throw new ApiError('bad_request', DATE_WINDOW_MESSAGE, {
       errors: { [name]: DATE_WINDOW_MESSAGE },
@@ -46,7 +40,7 @@ export const statsApi = new Hono<AppEnv>().use(requireUser).get('/summary', asyn
   const user = c.var.user
   const from = timeParam(c.req.query('from'), 'from')
   const to = timeParam(c.req.query('to'), 'to')
-  const neighborhoodId = numberParam(c.req.query('neighborhoodId'), 'neighborhoodId')
+  const neighborhoodId = intQuery(c.req.query('neighborhoodId'), 'neighborhoodId')
   if (neighborhoodId !== undefined) assertNeighborhoodInScope(user, neighborhoodId)
   const raw = await statsFigures(c.var.db, {
     topicScope: scopeWhere(user, topics.neighborhoodId),

@@ -29,3 +29,14 @@ export const idParam = (c: Context, name = 'id'): number => {
   if (!Number.isSafeInteger(id) || id <= 0) throw new ApiError('not_found', '记录不存在')
   return id
 }
+
+/**
+ * A query parameter as a whole number; undefined when absent or empty, else 400 `<name> 应为数字`.
+ * @example const from = intQuery(c.req.query('from'), 'from') ?? 0
+ */
+export const intQuery = (value: string | undefined, name: string) => {
+  if (value === undefined || value === '') return undefined
+  const n = Number(value)
+  if (!Number.isSafeInteger(n)) throw new ApiError('bad_request', `${name} 应为数字`)
+  return n
+}

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { and, eq, sql } from 'drizzle-orm'
 import type { AppEnv } from '../../env'
-import { claims, partnerOffers, volunteers } from '../../db/schema'
+import { claims, partnerOffers } from '../../db/schema'
 import { claimGuard } from '../../db/queries/partners/claims'
 import { checkClaimTarget } from '../../domain/partners/claim-workflow'
 import { ApiError, raise, validationError } from '../../lib/errors'
@@ -10,6 +10,7 @@ import { inScope } from '../../lib/scope'
 import { readJson } from '../../lib/validate'
 import {
   actorOf,
+  assertTalent,
   loadClaimInScope,
   loadTarget,
   partnerTown,
@@ -55,16 +56,7 @@ export const createClaim = new Hono<AppEnv>().post('/', async (c) => {
       throw validationError({ partnerId: '共建单位不存在或不在本镇' })
     if (!partner.active) throw validationError({ partnerId: '这个共建单位已停用' })
   }
-  if (volunteerId !== null) {
-    const [v] = await db
-      .select({ neighborhoodId: volunteers.neighborhoodId, skills: volunteers.skills })
-      .from(volunteers)
-      .where(eq(volunteers.id, volunteerId))
-    if (!v || !inScope(user, v.neighborhoodId))
-      throw validationError({ volunteerId: '志愿者不存在' })
-    if ((JSON.parse(v.skills) as string[]).length === 0)
-      throw validationError({ volunteerId: '这位志愿者还没有登记特长，不是达人' })
-  }
+  if (volunteerId !== null) await assertTalent(db, user, volunteerId)
   const offerId = input.offerId ?? null
   if (offerId !== null) {
     const [offer] = await db

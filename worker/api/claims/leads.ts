@@ -10,7 +10,7 @@ import { auditCreate, conflictsAs, deleteAudited, idsFilter, inIds } from '../..
 import { inScope, scopeWhere } from '../../lib/scope'
 import { parseListQuery, sendList } from '../../lib/simple-rest'
 import { idParam, readJson } from '../../lib/validate'
-import { partnerTown } from './record'
+import { assertTalent, partnerTown } from './record'
 import { leadCreateSchema } from './schemas'
 
 // /api/activity-leads — who leads (主理) or co-hosts an activity: a partner of the activity's
@@ -109,16 +109,7 @@ export const activityLeadsApi = new Hono<AppEnv>()
       if (!partner || partner.townId !== activity.townId)
         throw validationError({ partnerId: '共建单位不存在或不在本镇' })
     }
-    if (volunteerId !== null) {
-      const [v] = await db
-        .select({ neighborhoodId: volunteers.neighborhoodId, skills: volunteers.skills })
-        .from(volunteers)
-        .where(eq(volunteers.id, volunteerId))
-      if (!v || !inScope(user, v.neighborhoodId))
-        throw validationError({ volunteerId: '志愿者不存在' })
-      if ((JSON.parse(v.skills) as string[]).length === 0)
-        throw validationError({ volunteerId: '这位志愿者还没有登记特长，不是达人' })
-    }
+    if (volunteerId !== null) await assertTalent(db, user, volunteerId)
     const values = {
       activityId: input.activityId,
       partnerId,

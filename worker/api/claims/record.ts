@@ -1,14 +1,14 @@
 import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm'
 import type { AppEnv, Db } from '../../env'
-import { claims, partners, projects } from '../../db/schema'
+import { claims, partners, projects, volunteers } from '../../db/schema'
 import { CLAIM_GUARD_FAILED, type ClaimRow, selectClaims } from '../../db/queries/partners/claims'
 import { canSeePersonalData, maskName } from '../../domain/masking'
 import { allowedClaimMoves, type ClaimActor } from '../../domain/partners/claim-workflow'
 import { CLAIM_SOURCES, CLAIM_STATUSES, type ProjectStatus } from '../../domain/vocabulary'
 import type { CurrentUser } from '../../lib/auth'
-import { ApiError } from '../../lib/errors'
+import { ApiError, validationError } from '../../lib/errors'
 import { contains, errorText, idsFilter, inIds, timeFilter } from '../../lib/resource'
-import { ownPartnerWhere, scopeWhere } from '../../lib/scope'
+import { inScope, ownPartnerWhere, scopeWhere } from '../../lib/scope'
 import { filterList } from '../../lib/simple-rest'
 
 // What the claim routes share: whose claims a caller sees (staff: their neighborhoods; a partner
@@ -144,3 +144,14 @@ export const partnerTown = async (db: Db, id: number) =>
       .from(partners)
       .where(eq(partners.id, id))
   )[0]
+
+/** A 达人 named in a claim or a lead: a volunteer in the caller's scope with skills, else 400. */
+export const assertTalent = async (db: Db, user: CurrentUser, volunteerId: number) => {
+  const [v] = await db
+    .select({ neighborhoodId: volunteers.neighborhoodId, skills: volunteers.skills })
+    .from(volunteers)
+    .where(eq(volunteers.id, volunteerId))
+  if (!v || !inScope(user, v.neighborhoodId)) throw validationError({ volunteerId: '志愿者不存在' })
+  if ((JSON.parse(v.skills) as string[]).length === 0)
+    throw validationError({ volunteerId: '这位志愿者还没有登记特长，不是达人' })
+}

@@ -7,22 +7,13 @@ import { MEETING_DECISION_LABEL, MEETING_DECISIONS } from '../../domain/vocabula
 import { requireUser } from '../../lib/auth'
 import type { Column } from '../../lib/csv'
 import { ApiError } from '../../lib/errors'
-import { type ExportFormat, sendExport, shanghaiTime } from '../../lib/export'
-import { assertNeighborhoodInScope } from '../../lib/scope'
+import { sendExport, shanghaiTime } from '../../lib/export'
+import { figuresQuery } from '../reports/figures-query'
 
 // GET /api/reports/meetings?from=&to=&neighborhoodId=|townId=&format=json|csv|xlsx — the meeting
 // 台账 of meetings held in [from, to) (epoch ms; open-ended when left out): per neighborhood and
 // in total, for one neighborhood, one town, or everything in the caller's scope. A town's
 // figures are for those who see the whole town (admin, its town coordinators); otherwise 404.
-
-const numberParam = (value: string | undefined, name: string) => {
-  if (value === undefined || value === '') return undefined
-  const n = Number(value)
-  if (!Number.isSafeInteger(n)) throw new ApiError('bad_request', `${name} 应为数字`)
-  return n
-}
-
-const FORMATS = ['json', 'csv', 'xlsx'] as const
 
 const COLUMNS: Column<NeighborhoodFigures>[] = [
   { key: 'name', label: '居民区' },
@@ -39,25 +30,10 @@ const COLUMNS: Column<NeighborhoodFigures>[] = [
 
 export const meetingReportApi = new Hono<AppEnv>().use(requireUser).get('/', async (c) => {
   const user = c.var.user
-  const from = numberParam(c.req.query('from'), 'from') ?? 0
-  const to = numberParam(c.req.query('to'), 'to') ?? Number.MAX_SAFE_INTEGER
-  const neighborhoodId = numberParam(c.req.query('neighborhoodId'), 'neighborhoodId')
-  const townId = numberParam(c.req.query('townId'), 'townId')
-  const format = c.req.query('format') ?? 'json'
-  if (!(FORMATS as readonly string[]).includes(format))
-    throw new ApiError('bad_request', 'format 应为 json、csv 或 xlsx')
-  if (to <= from) throw new ApiError('bad_request', 'to 应晚于 from')
+  const { from, to, neighborhoodId, townId, format } = figuresQuery(c)
   const conditions: SQL[] = []
-  if (neighborhoodId !== undefined) {
-    assertNeighborhoodInScope(user, neighborhoodId)
-    conditions.push(sql`n.id = ${neighborhoodId}`)
-  }
-  if (townId !== undefined) {
-    const seesTown =
-      user.role === 'admin' || (user.role === 'town' && user.townIds.includes(townId))
-    if (!seesTown) throw new ApiError('not_found', '镇不存在')
-    conditions.push(sql`n.town_id = ${townId}`)
-  }
+  if (neighborhoodId !== undefined) conditions.push(sql`n.id = ${neighborhoodId}`)
+  if (townId !== undefined) conditions.push(sql`n.town_id = ${townId}`)
   if (user.neighborhoodIds !== null)
     conditions.push(
       sql`n.id IN (SELECT value FROM json_each(${JSON.stringify(user.neighborhoodIds)}))`,
@@ -76,7 +52,7 @@ export const meetingReportApi = new Hono<AppEnv>().use(requireUser).get('/', asy
         ? '全部'
         : `${shanghaiTime(from).slice(0, 10)}至${shanghaiTime(to - 1).slice(0, 10)}`
     return sendExport(c, {
-      format: format as ExportFormat,
+      format,
       filename: `议事会台账-${period}`,
       columns: COLUMNS,
       rows: [...rows, { neighborhoodId: 0, name: '合计', ...total }],

@@ -6,9 +6,8 @@ import { type ClaimFigures, partnerSentence } from '../../domain/partners/report
 import { PARTNER_KIND_LABEL, type PartnerKind } from '../../domain/vocabulary'
 import { requireUser } from '../../lib/auth'
 import type { Column } from '../../lib/csv'
-import { ApiError } from '../../lib/errors'
-import { type ExportFormat, sendExport, shanghaiTime } from '../../lib/export'
-import { assertNeighborhoodInScope } from '../../lib/scope'
+import { sendExport, shanghaiTime } from '../../lib/export'
+import { figuresQuery } from '../reports/figures-query'
 
 // GET /api/reports/partners?from=&to=&neighborhoodId=|townId=&format=json|csv|xlsx — both hands
 // for a period [from, to) (epoch ms; open-ended when left out): hands raised and how they stand,
@@ -16,15 +15,6 @@ import { assertNeighborhoodInScope } from '../../lib/scope'
 // and per 达人 (domain/partners/reports.ts says what counts). For one neighborhood, one town (for
 // those who see the whole town: admins, its coordinators; otherwise 404) or the caller's scope.
 // 达人 are residents: their names are masked for roles that do not see personal data.
-
-const numberParam = (value: string | undefined, name: string) => {
-  if (value === undefined || value === '') return undefined
-  const n = Number(value)
-  if (!Number.isSafeInteger(n)) throw new ApiError('bad_request', `${name} 应为数字`)
-  return n
-}
-
-const FORMATS = ['json', 'csv', 'xlsx'] as const
 
 type ExportRow = ClaimFigures & {
   section: string
@@ -48,20 +38,7 @@ const COLUMNS: Column<ExportRow>[] = [
 
 export const partnerReportApi = new Hono<AppEnv>().use(requireUser).get('/', async (c) => {
   const user = c.var.user
-  const from = numberParam(c.req.query('from'), 'from') ?? 0
-  const to = numberParam(c.req.query('to'), 'to') ?? Number.MAX_SAFE_INTEGER
-  const neighborhoodId = numberParam(c.req.query('neighborhoodId'), 'neighborhoodId')
-  const townId = numberParam(c.req.query('townId'), 'townId')
-  const format = c.req.query('format') ?? 'json'
-  if (!(FORMATS as readonly string[]).includes(format))
-    throw new ApiError('bad_request', 'format 应为 json、csv 或 xlsx')
-  if (to <= from) throw new ApiError('bad_request', 'to 应晚于 from')
-  if (neighborhoodId !== undefined) assertNeighborhoodInScope(user, neighborhoodId)
-  if (townId !== undefined) {
-    const seesTown =
-      user.role === 'admin' || (user.role === 'town' && user.townIds.includes(townId))
-    if (!seesTown) throw new ApiError('not_found', '镇不存在')
-  }
+  const { from, to, neighborhoodId, townId, format } = figuresQuery(c)
   const raw = await partnerReport(c.var.db, {
     scopeIds: user.neighborhoodIds,
     neighborhoodId,
@@ -113,7 +90,7 @@ export const partnerReportApi = new Hono<AppEnv>().use(requireUser).get('/', asy
     shanghaiTime(to === Number.MAX_SAFE_INTEGER ? null : to - 1).slice(0, 10) || '今'
   }`
   return sendExport(c, {
-    format: format as ExportFormat,
+    format,
     filename: `共建认领台账-${period}`,
     columns: COLUMNS,
     rows,

@@ -43,7 +43,7 @@ export const assertTopicRefs = async (db: Db, neighborhoodId: number, refs: Topi
            (SELECT id FROM channels WHERE id = ${refs.channelId ?? null} AND neighborhood_id = ${neighborhoodId}) AS channel`)
   const errors: FieldErrors = {}
   if (refs.neighborhood && !found.nbhd) errors.neighborhoodId = '居民区不存在'
-  if (refs.categoryId != null && !found.category) errors.categoryId = '分类不存在'
+  if (refs.categoryId != null && !found.category) errors.categoryId = '类别不存在'
   if (refs.gridId != null && !found.grid) errors.gridId = '网格不在该居民区'
   if (refs.channelId != null && !found.channel) errors.channelId = '渠道不在该居民区'
   if (Object.keys(errors).length) throw validationError(errors)
