@@ -146,7 +146,7 @@ describe('programmes in the browser', () => {
     await page.getByLabel('开始后第几天到期').first().fill('3')
     await page.getByRole('button', { name: '保存' }).click()
     await page.waitForSelector('[data-testid="programme-matrix"]', { timeout: 60_000 })
-    expect(await page.locator('h1').first().innerText()).toBe(name)
+    expect(await page.locator('#main-content h1').first().innerText()).toBe(name)
     await page.getByRole('button', { name: '下发到居民区' }).click()
     await page.locator('[data-testid="apply-submit"]').click()
     await expect
