@@ -265,7 +265,7 @@ describe('admin: projects, dashboard and administration', { timeout: 120_000 }, 
     expect(month.status, JSON.stringify(month.body)).toBe(200)
     expect(await sentence.textContent()).toBe(month.body.sentence)
     expect(month.body.sentence).toMatch(
-      /^收集议题 \d+ 个，立项 \d+ 个，完成 \d+ 个，满意度 (\d+(\.\d)?%|—)$/,
+      /^收集议题 \d+ 个(（另有 \d+ 个重复议题已合并，不重复计）)?，立项 \d+ 个，完成 \d+ 个，满意度 (\d+(\.\d)?%|—)$/,
     )
     expect(await page.getByTestId('figure-collected').locator('p').textContent()).toBe(
       String(month.body.collected),

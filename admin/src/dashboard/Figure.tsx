@@ -27,8 +27,8 @@ const Figure = ({
       <Typography
         variant="caption"
         color="text.secondary"
-        component="p"
-        sx={{ m: 0, lineHeight: 1.4 }}
+        component="div"
+        sx={{ lineHeight: 1.4 }}
         data-testid={`${testId}-definition`}
       >
         {hint}
