@@ -25,7 +25,7 @@ const vocabularyIn = (lang: Lang) => ({
 const zh = {
   app: {
     title: '举手 · 工作台',
-    tagline: '社区议事协商工作台：居民反映的事、立项、进度和评议',
+    tagline: '居民区议事协商工作台：居民反映的事、立项、进度和评议',
     locale: { label: '语言', zh: '中文', en: 'English' },
     menu: { work: '工作', admin: '管理' },
     ...vocabularyIn('zh'),
