@@ -1,4 +1,4 @@
-// Each provider against the local stand-in (tests/standin/providers.ts), which checks the request
+// Each provider against the local stand-in (scripts/lib/provider-standin.mjs), which checks the request
 // as the provider does (signature, token, AUTH) and answers with the provider's documented bodies:
 // success, throttled (retryable), a bad number or address (permanent), bad credentials.
 import { env } from 'cloudflare:workers'
@@ -12,7 +12,7 @@ import { smtpEmail } from '../worker/lib/providers/smtp'
 import { workersConnect } from '../worker/lib/providers/smtp-socket'
 import { templateParamSet, tencentSms } from '../worker/lib/providers/tencent-sms'
 import { wechat } from '../worker/lib/providers/wechat'
-import { STANDIN } from './standin/providers'
+import { STANDIN } from '../scripts/lib/provider-standin.mjs'
 
 const standin = inject('standin')
 

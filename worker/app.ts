@@ -32,6 +32,7 @@ import { meetingsApi } from './api/meetings'
 import { programmesApi } from './api/programmes'
 import { reportsApi } from './api/reports'
 import { residentPages } from './pages'
+import { verifiedPhonesApi } from './api/verification/verified-phones'
 import { PageNotFound, pageError } from './pages/errors'
 
 /** JSON bodies larger than this are refused with 413. */
@@ -70,6 +71,7 @@ app.route('/api/auth', auth)
 app.route('/api/topics', topicsApi)
 app.route('/api/topic-events', topicEventsApi)
 app.route('/api/supports', supportsApi)
+app.route('/api/verified-phones', verifiedPhonesApi)
 app.route('/api/projects', projectsApi)
 app.route('/api/checklist-items', checklistItemsApi)
 app.route('/api/project-updates', projectUpdatesApi)

@@ -13,7 +13,7 @@ import { importBundle, residentBytes, startNodeServer } from './server.mjs'
  * querySql (`[{ results }]`), through a connection of its own.
  * @example const node = await startNodeBench({ persistTo, scale: { topics: 10_000, neighborhoods: 20 } })
  */
-export const startNodeBench = async ({ persistTo, scale, log = () => {} }) => {
+export const startNodeBench = async ({ persistTo, scale, env = {}, log = () => {} }) => {
   const database = path.join(persistTo, 'bench.sqlite')
   const bundle = await importBundle({ build: true })
   const sqlite = bundle.openDatabase(database)
@@ -23,7 +23,7 @@ export const startNodeBench = async ({ persistTo, scale, log = () => {} }) => {
   const server = await startNodeServer({
     port: await freePort(),
     database,
-    env: { TRUSTED_PROXIES: 'loopback' },
+    env: { TRUSTED_PROXIES: 'loopback', ...env },
     log: path.join(persistTo, 'node.log'),
   })
   const db = new Database(database, { timeout: 5_000 })

@@ -7,6 +7,7 @@ import type { TestProject } from 'vitest/node'
 import { applyMigrations } from '../../scripts/lib/wrangler.mjs'
 import { seedLocal } from '../../scripts/lib/seed-runner.mjs'
 import { freePort, startDev } from '../../scripts/lib/dev-server.mjs'
+import { STANDIN, startStandin } from '../../scripts/lib/provider-standin.mjs'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,6 +15,8 @@ declare module 'vitest' {
     baseUrl: string
     /** The --persist-to dir of the running worker, for `querySql(sql, { persistTo })`. */
     persistTo: string
+    /** The SMS providers' stand-in the worker sends through (GET <url>/_sent lists the texts). */
+    standinUrl: string
   }
 }
 
@@ -26,11 +29,28 @@ export default async function setup(project: TestProject) {
     console.warn(
       'e2e: dist/admin/index.html is missing; run `npm run build:admin` (npm run test:e2e does).',
     )
-  const dev = await startDev({ port: await freePort(), persistTo, log })
+  // SMS through 腾讯云短信, pointed at the local stand-in (scripts/lib/provider-standin.mjs).
+  const standin = await startStandin()
+  const sms = {
+    TENCENT_SMS_SECRET_ID: STANDIN.tencent.secretId,
+    TENCENT_SMS_SECRET_KEY: STANDIN.tencent.secretKey,
+    TENCENT_SMS_SDK_APP_ID: STANDIN.tencent.sdkAppId,
+    TENCENT_SMS_SIGN_NAME: STANDIN.tencent.signName,
+    TENCENT_SMS_ENDPOINT: standin.url,
+    SMS_OTP_TEMPLATE_ID: STANDIN.templateId,
+  }
+  const dev = await startDev({
+    port: await freePort(),
+    persistTo,
+    log,
+    extraArgs: Object.entries(sms).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
+  })
   project.provide('baseUrl', dev.url)
   project.provide('persistTo', persistTo)
+  project.provide('standinUrl', standin.url)
   return async () => {
     await dev.stop()
+    await standin.stop()
     // KEEP_E2E_STATE=1 keeps the database and wrangler.log for a post-mortem.
     if (process.env.KEEP_E2E_STATE) console.log(`e2e: state and wrangler.log kept in ${persistTo}`)
     else fs.rmSync(persistTo, { recursive: true, force: true })

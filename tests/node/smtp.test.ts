@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { nodeConnect } from '../../server/smtp-socket'
 import { smtpEmail } from '../../worker/lib/providers/smtp'
-import { STANDIN, startStandin } from '../standin/providers'
+import { STANDIN, startStandin } from '../../scripts/lib/provider-standin.mjs'
 
 let standin: Awaited<ReturnType<typeof startStandin>>
 beforeAll(async () => {

@@ -1,7 +1,7 @@
-// Worker tests (vitest.config.ts): the providers' stand-in (./providers.ts) on local ports for
-// the whole run; tests read its address with `inject('standin')`.
+// Worker tests (vitest.config.ts): the providers' stand-in (scripts/lib/provider-standin.mjs) on
+// local ports for the whole run; tests read its address with `inject('standin')`.
 import type { TestProject } from 'vitest/node'
-import { startStandin } from './providers'
+import { startStandin } from '../../scripts/lib/provider-standin.mjs'
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -19,6 +19,8 @@ import { Receipt } from './receipt'
 import { DelayReason } from './track'
 import { BoardMeetingsSection } from './meetings/board'
 import { confirmWords } from './confirm/i18n'
+import { meWords } from './me/i18n'
+import { SupportPhoneForm } from './me/routes'
 import {
   addressKeyOf,
   clientId,
@@ -209,6 +211,11 @@ const BoardPage = ({ c, lang, data }: { c: PageContext; lang: Lang; data: Board 
           {t(lang, 'track.lookup')}
         </a>
       </p>
+      <p>
+        <a class="tap" href={withLang(c, '/me')}>
+          {meWords[lang].footerLink}
+        </a>
+      </p>
     </>
   )
 }
@@ -235,14 +242,17 @@ board.post('/b/:slug/support', async (c) => {
     renderPage(
       c,
       { lang, title: t(lang, 'receipt.support_title') },
-      <Receipt
-        lang={lang}
-        code={code}
-        kind="support"
-        trackHref={withLang(c, `/t/${code}`)}
-        boardHref={withLang(c, `/b/${slug}`)}
-        note={counted ? undefined : t(lang, 'receipt.support_not_counted')}
-      />,
+      <>
+        <Receipt
+          lang={lang}
+          code={code}
+          kind="support"
+          trackHref={withLang(c, `/t/${code}`)}
+          boardHref={withLang(c, `/b/${slug}`)}
+          note={counted ? undefined : t(lang, 'receipt.support_not_counted')}
+        />
+        <SupportPhoneForm c={c} lang={lang} code={code} />
+      </>,
     )
 
   // A resend is answered from its stored result, even when over the limit.

@@ -21,6 +21,7 @@ import { formPages } from './forms/routes'
 import { meetingPages } from './meetings/door'
 import { confirmPages } from './confirm/routes'
 import { privacyPages } from './privacy'
+import { mePages } from './me/routes'
 
 /** A resident form post is a few KB; anything far larger is not one. */
 export const MAX_FORM_BYTES = 64 * 1024
@@ -40,6 +41,8 @@ const PAGE_PATHS = [
   '/m/*',
   '/g/*',
   '/privacy/*',
+  '/me',
+  '/me/*',
 ]
 
 export const residentPages = new Hono<AppEnv>()
@@ -65,5 +68,6 @@ residentPages.route('/s', formPages)
 residentPages.route('/', meetingPages)
 residentPages.route('/', confirmPages)
 residentPages.route('/', privacyPages)
+residentPages.route('/', mePages)
 
 residentPages.onError(pageError)

@@ -1,4 +1,5 @@
 import { t, type Lang } from './i18n'
+import { meWords } from './me/i18n'
 
 export type ReceiptProps = {
   lang: Lang
@@ -66,6 +67,11 @@ export const Receipt = ({
       )}
       <a class="tap" href={boardHref}>
         {t(lang, 'receipt.board')}
+      </a>
+    </p>
+    <p>
+      <a class="tap" href={lang === 'en' ? '/me?lang=en' : '/me'}>
+        {meWords[lang].footerLink}
       </a>
     </p>
   </>

@@ -1,5 +1,5 @@
-// A local stand-in for the notification providers, used only in tests (the real services cannot
-// be reached from here). One HTTP server answers as 阿里云短信 (x-acs-action), 腾讯云短信
+// A local stand-in for the notification providers, used only in tests and the bench (the real
+// services cannot be reached from here). One HTTP server answers as 阿里云短信 (x-acs-action), 腾讯云短信
 // (x-tc-action) and WeChat (/cgi-bin/…), one TCP server as an SMTP relay. Each checks the request
 // the way the provider does (the signature recomputed here with node:crypto, independently of
 // worker/lib/providers/signing.ts; the access token; AUTH) and answers with the provider's
@@ -8,7 +8,6 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto'
 import http from 'node:http'
 import net from 'node:net'
-import type { AddressInfo } from 'node:net'
 
 /** The credentials the stand-in accepts. */
 export const STANDIN = {
@@ -29,26 +28,18 @@ export const STANDIN = {
   templateId: 'SMS_0001',
   /** A number the providers throttle (their per-number limits), for the retryable path. */
   throttledPhone: '13900000429',
-} as const
-
-export type SentMessage = {
-  provider: 'aliyun' | 'tencent' | 'wechat' | 'smtp'
-  to: string
-  params?: Record<string, string> | string[]
-  data?: string
-  at: number
 }
 
-const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex')
-const hmac = (key: string | Buffer, text: string) => createHmac('sha256', key).update(text).digest()
+const sha256 = (text) => createHash('sha256').update(text).digest('hex')
+const hmac = (key, text) => createHmac('sha256', key).update(text).digest()
 
 const MOBILE = /^1[3-9]\d{9}$/
 
-const rfc3986 = (s: string) =>
+const rfc3986 = (s) =>
   encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
 
 /** What 阿里云 would compute for this request (ACS3-HMAC-SHA256). */
-const aliyunExpected = (req: http.IncomingMessage, url: URL, body: string) => {
+const aliyunExpected = (req, url, body) => {
   const auth = req.headers.authorization ?? ''
   const signed = /SignedHeaders=([^,]+)/.exec(auth)?.[1]?.split(';') ?? []
   const query = [...url.searchParams.entries()]
@@ -67,7 +58,7 @@ const aliyunExpected = (req: http.IncomingMessage, url: URL, body: string) => {
 }
 
 /** What 腾讯云 would compute for this request (TC3-HMAC-SHA256). */
-const tencentExpected = (req: http.IncomingMessage, body: string) => {
+const tencentExpected = (req, body) => {
   const timestamp = String(req.headers['x-tc-timestamp'] ?? '')
   const day = new Date(Number(timestamp) * 1000).toISOString().slice(0, 10)
   const canonical = [
@@ -84,15 +75,15 @@ const tencentExpected = (req: http.IncomingMessage, body: string) => {
   return `TC3-HMAC-SHA256 Credential=${STANDIN.tencent.secretId}/${scope}, SignedHeaders=content-type;host, Signature=${hmac(key, toSign).toString('hex')}`
 }
 
-const json = (res: http.ServerResponse, status: number, body: unknown) => {
+const json = (res, status, body) => {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
   res.end(JSON.stringify(body))
 }
 
-const readBody = (req: http.IncomingMessage) =>
-  new Promise<string>((resolve) => {
-    const chunks: Buffer[] = []
-    req.on('data', (c: Buffer) => chunks.push(c))
+const readBody = (req) =>
+  new Promise((resolve) => {
+    const chunks = []
+    req.on('data', (c) => chunks.push(c))
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
   })
 
@@ -101,10 +92,10 @@ const readBody = (req: http.IncomingMessage) =>
  * @example const standin = await startStandin(); … standin.url … await standin.stop()
  */
 export const startStandin = async () => {
-  const sent: SentMessage[] = []
-  const tokens = new Set<string>()
+  const sent = []
+  const tokens = new Set()
 
-  const aliyun = (req: http.IncomingMessage, res: http.ServerResponse, url: URL, body: string) => {
+  const aliyun = (req, res, url, body) => {
     const RequestId = randomUUID().toUpperCase()
     if (req.headers.authorization !== aliyunExpected(req, url, body))
       return json(res, 400, {
@@ -114,7 +105,7 @@ export const startStandin = async () => {
       })
     const q = url.searchParams
     const phone = q.get('PhoneNumbers') ?? ''
-    const answer = (Code: string, Message: string) => json(res, 200, { Code, Message, RequestId })
+    const answer = (Code, Message) => json(res, 200, { Code, Message, RequestId })
     if (!MOBILE.test(phone)) return answer('isv.MOBILE_NUMBER_ILLEGAL', '非法手机号')
     if (q.get('SignName') !== STANDIN.aliyun.signName)
       return answer('isv.SMS_SIGNATURE_ILLEGAL', '该账号下找不到对应签名')
@@ -131,29 +122,23 @@ export const startStandin = async () => {
     json(res, 200, { Code: 'OK', Message: 'OK', BizId: `${Date.now()}^0`, RequestId })
   }
 
-  const tencent = (req: http.IncomingMessage, res: http.ServerResponse, body: string) => {
+  const tencent = (req, res, body) => {
     const RequestId = randomUUID()
-    const error = (Code: string, Message: string) =>
+    const error = (Code, Message) =>
       json(res, 200, { Response: { Error: { Code, Message }, RequestId } })
     if (req.headers.authorization !== tencentExpected(req, body))
       return error(
         'AuthFailure.SignatureFailure',
         'The provided credentials could not be validated. Please check your signature is correct.',
       )
-    const input = JSON.parse(body) as {
-      PhoneNumberSet: string[]
-      SmsSdkAppId: string
-      SignName: string
-      TemplateId: string
-      TemplateParamSet: string[]
-    }
+    const input = JSON.parse(body)
     if (input.SmsSdkAppId !== STANDIN.tencent.sdkAppId)
       return error('FailedOperation.SmsSdkAppIdVerifyFail', 'SmsSdkAppId 校验失败')
     if (input.TemplateId !== STANDIN.templateId)
       return error('FailedOperation.TemplateIncorrectOrUnapproved', '模板未审批或内容不匹配')
     const number = input.PhoneNumberSet[0] ?? ''
     const phone = number.replace(/^\+86/, '')
-    const status = (Code: string, Message: string) =>
+    const status = (Code, Message) =>
       json(res, 200, {
         Response: {
           SendStatusSet: [
@@ -178,7 +163,7 @@ export const startStandin = async () => {
     status('Ok', 'send success')
   }
 
-  const wechat = (res: http.ServerResponse, url: URL, body: string) => {
+  const wechat = (res, url, body) => {
     if (url.pathname === '/cgi-bin/token') {
       if (url.searchParams.get('appid') !== STANDIN.wechat.appId)
         return json(res, 200, { errcode: 40013, errmsg: 'invalid appid' })
@@ -194,11 +179,7 @@ export const startStandin = async () => {
           errcode: 40001,
           errmsg: 'invalid credential, access_token is invalid or not latest',
         })
-      const input = JSON.parse(body) as {
-        touser: string
-        template_id: string
-        data: Record<string, { value: string }>
-      }
+      const input = JSON.parse(body)
       if (input.touser.startsWith('refused'))
         return json(res, 200, { errcode: 43101, errmsg: 'user refuse to accept the msg' })
       if (input.touser.startsWith('busy'))
@@ -223,16 +204,16 @@ export const startStandin = async () => {
     if (url.pathname.startsWith('/cgi-bin/')) return wechat(res, url, body)
     json(res, 404, { error: 'unknown provider request' })
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
 
   // SMTP (RFC 5321), plaintext: AUTH PLAIN, one message per transaction; 550 for an address
   // containing "bounce", 451 for one containing "later".
   const smtp = net.createServer((socket) => {
     let buffer = ''
-    let data: string[] | null = null
+    let data = null
     let to = ''
     let authed = false
-    const say = (line: string) => socket.write(`${line}\r\n`)
+    const say = (line) => socket.write(`${line}\r\n`)
     say('220 standin ESMTP')
     socket.on('data', (chunk) => {
       buffer += chunk.toString('utf8')
@@ -280,12 +261,12 @@ export const startStandin = async () => {
     })
     socket.on('error', () => undefined)
   })
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
+  await new Promise((resolve) => smtp.listen(0, '127.0.0.1', resolve))
 
-  const port = (server.address() as AddressInfo).port
+  const port = server.address().port
   return {
     url: `http://127.0.0.1:${port}`,
-    smtpPort: (smtp.address() as AddressInfo).port,
+    smtpPort: smtp.address().port,
     sent,
     stop: () =>
       Promise.all([new Promise((r) => server.close(r)), new Promise((r) => smtp.close(r))]).then(
