@@ -571,6 +571,7 @@ export const AUDIT_ACTION_LABEL = {
   accept: { zh: '接受认领', en: 'Claim accepted' },
   decline: { zh: '婉拒认领', en: 'Claim declined' },
   withdraw: { zh: '撤回认领', en: 'Claim withdrawn' },
+  verify: { zh: '当面验证手机', en: 'Phone verified in person' },
   // reveal, export (an export showing phone numbers), copy, erase
   ...PRIVACY_AUDIT_ACTION_LABEL,
 } as const satisfies Record<string, Label>
