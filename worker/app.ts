@@ -19,6 +19,7 @@ import { categoriesApi } from './api/categories'
 import { channelsApi } from './api/channels'
 import { usersApi } from './api/users'
 import { auditLogApi } from './api/audit-log'
+import { privacyApi } from './api/privacy'
 import { savedViewsApi } from './api/saved-views'
 import { statsApi } from './api/stats'
 import { formResponsesApi, formsApi } from './api/forms'
@@ -85,6 +86,7 @@ app.route('/api/categories', categoriesApi)
 app.route('/api/channels', channelsApi)
 app.route('/api/users', usersApi)
 app.route('/api/audit-log', auditLogApi)
+app.route('/api/privacy', privacyApi)
 app.route('/api/saved-views', savedViewsApi)
 app.route('/api/stats', statsApi)
 app.route('/api/activities', activitiesApi)

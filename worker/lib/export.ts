@@ -16,6 +16,8 @@ export type ExportOptions<T> = {
   filename: string
   columns: Column<T>[]
   rows: T[]
+  /** Why, when the export needs a stated reason (children's data, #17): kept in the audit entry. */
+  reason?: string
   /** What is exported, for the audit log (e.g. 'topics'; a form's responses: its id too). */
   resource: string
   recordId?: number
@@ -93,6 +95,7 @@ const auditExport = <T>(c: Context<AppEnv>, o: ExportOptions<T>) => {
         ...(c.req.query('from') ? { from: Number(c.req.query('from')) } : {}),
         ...(c.req.query('to') ? { to: Number(c.req.query('to')) } : {}),
         columns: phones.map((col) => col.label),
+        ...(o.reason ? { reason: o.reason } : {}),
       },
     }),
   )

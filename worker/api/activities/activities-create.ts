@@ -42,6 +42,7 @@ export const activityCreateApi = new Hono<AppEnv>().post('/', async (c) => {
     description: input.description ?? '',
     place: input.place ?? '',
     audience: input.audience ?? '',
+    forChildren: input.forChildren ?? false,
     opensAt: input.opensAt ?? null,
     closesAt: input.closesAt ?? null,
     status: input.status ?? 'draft',

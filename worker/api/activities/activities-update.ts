@@ -51,6 +51,7 @@ export const activityUpdateApi = new Hono<AppEnv>()
       description: input.description === undefined ? a.description : (input.description ?? ''),
       place: input.place === undefined ? a.place : (input.place ?? ''),
       audience: input.audience === undefined ? a.audience : (input.audience ?? ''),
+      forChildren: input.forChildren == null ? a.forChildren : input.forChildren,
       opensAt,
       closesAt,
       status: input.status ?? a.status,

@@ -53,6 +53,8 @@ export const activityInput = z.object({
   description: z.string().trim().max(5000, '说明最多 5000 字').nullish(),
   place: z.string().trim().max(200, '地点最多 200 字').nullish(),
   audience: z.string().trim().max(200, '对象最多 200 字').nullish(),
+  /** For children (#17): a guardian registers, with a guardian's consent (domain/privacy/children.ts). */
+  forChildren: z.boolean({ message: '应为是或否' }).nullish(),
   opensAt: timeInput,
   closesAt: timeInput,
   status: z.enum(ACTIVITY_STATUSES, { error: '状态无效' }).nullish(),
@@ -102,6 +104,7 @@ export const activityRecord = ({ a, ...s }: Selected, now = Date.now()) => ({
   description: a.description,
   place: a.place,
   audience: a.audience,
+  forChildren: a.forChildren,
   opensAt: a.opensAt,
   closesAt: a.closesAt,
   status: a.status,

@@ -7,6 +7,7 @@ import type { Field } from '../../domain/forms'
 import type { Column } from '../../lib/csv'
 import { exportFormat, sendExport, shanghaiTime } from '../../lib/export'
 import { maskedFields } from '../../domain/masking'
+import { ApiError } from '../../lib/errors'
 import { parseListQuery } from '../../lib/simple-rest'
 import {
   REGISTRATION_SORTABLE,
@@ -27,6 +28,9 @@ const exportColumns = (questions: Field[] | null): Column<ExportRow>[] => [
   { key: 'sessionStartsAt', label: '开始时间', value: (r) => shanghaiTime(r.sessionStartsAt) },
   { key: 'name', label: '姓名' },
   { key: 'phone', label: '手机号', personal: true },
+  { key: 'guardianRelation', label: '与孩子关系' },
+  { key: 'childName', label: '孩子姓名' },
+  { key: 'childAge', label: '孩子年龄/年级' },
   { key: 'partySize', label: '人数' },
   { key: 'status', label: '状态', value: (r) => REGISTRATION_STATUS_LABEL[r.status].zh },
   { key: 'waitlistPosition', label: '候补位次' },
@@ -64,6 +68,12 @@ export const registrationsExportApi = new Hono<AppEnv>().get('/export', async (c
       dir(REGISTRATION_SORTABLE[q.sort.field] ?? registrations.id),
       dir(registrations.id),
     )
+  // Children's data leaves only with a stated reason, and every export with personal data is logged (#17).
+  const children = rows.some((r) => r.forChildren)
+  const reason = c.req.query('reason')?.trim() ?? ''
+  if (children && !reason)
+    throw new ApiError('forbidden', '导出含儿童信息的报名须说明理由（reason）')
+  if (reason.length > 200) throw new ApiError('bad_request', '理由不超过 200 字')
   const records = rows.map((r) => registrationRecord(r, c.var.user))
   const activityIds = new Set(rows.map((r) => r.r.activityId))
   const questions = activityIds.size === 1 ? (JSON.parse(rows[0].questions) as Field[]) : null
@@ -75,5 +85,6 @@ export const registrationsExportApi = new Hono<AppEnv>().get('/export', async (c
     columns: exportColumns(questions),
     rows: records,
     resource: 'registrations',
+    reason: reason || undefined,
   })
 })

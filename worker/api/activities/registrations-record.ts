@@ -27,6 +27,7 @@ export const selectRegistrations = (db: Db) =>
       kind: activities.kind,
       activityTitle: activities.title,
       questions: activities.questions,
+      forChildren: activities.forChildren,
       sessionLabel: activitySessions.label,
       sessionStartsAt: activitySessions.startsAt,
       sessionEndsAt: activitySessions.endsAt,
@@ -41,9 +42,11 @@ export type RegistrationRow = Awaited<
 /** A registration as the API shows it; viewers get masked names, phones and phone answers. */
 export const registrationRecord = (row: RegistrationRow, user: CurrentUser) => {
   const { r } = row
-  const mask = !canSeePersonalData(user.role)
+  // A children's activity (#17): the guardian's and the child's data only for its own staff.
+  const childMask = row.forChildren && user.role !== 'staff'
+  const mask = childMask || !canSeePersonalData(user.role)
   const questions = JSON.parse(row.questions) as Field[]
-  const answers = JSON.parse(r.answers) as Answers
+  const answers = (childMask ? {} : JSON.parse(r.answers)) as Answers
   return {
     id: r.id,
     sessionId: r.sessionId,
@@ -56,6 +59,10 @@ export const registrationRecord = (row: RegistrationRow, user: CurrentUser) => {
     sessionEndsAt: row.sessionEndsAt,
     name: mask ? maskName(r.name) : r.name,
     phone: mask ? maskPhone(r.phone) : r.phone,
+    forChildren: row.forChildren,
+    guardianRelation: childMask ? (r.guardianRelation ? '***' : null) : r.guardianRelation,
+    childName: childMask ? maskName(r.childName) : r.childName,
+    childAge: childMask ? (r.childAge ? '***' : null) : r.childAge,
     partySize: r.partySize,
     answers: mask ? maskAnswers(questions, answers) : answers,
     /** Each answer as one line of text, keyed by question key (as exports show them). */

@@ -3,6 +3,8 @@
 // Registration posts are idempotent (hidden `key` / Idempotency-Key header); the same endpoint
 // answers JSON when JSON is posted, for integrations and the flash-crowd bench.
 import { Hono, type Context } from 'hono'
+import { checkChild } from '../../domain/privacy/children'
+import { childStatements } from '../../db/queries/privacy/children'
 import { getCookie } from 'hono/cookie'
 import type { AppEnv } from '../../env'
 import {
@@ -30,7 +32,7 @@ import { answersFromForm, type Field } from '../../domain/forms'
 import { calendarable, icsCalendar } from '../../domain/ics'
 import { MOBILE_PHONE, normalizePhone } from '../../domain/masking'
 import { loadUser, SESSION_COOKIE, type CurrentUser } from '../../lib/auth'
-import { ApiError } from '../../lib/errors'
+import { ApiError, validationError } from '../../lib/errors'
 import { IDEMPOTENCY_KEY } from '../../lib/idempotency'
 import { clientAddress } from '../../lib/client-address'
 import { hit, retryAfterSeconds } from '../../db/queries/rate-limit'
@@ -122,6 +124,10 @@ type RegistrationBody = {
   answers?: Record<string, unknown>
   /** The page's language, for refusals (the JSON endpoint answers in Chinese). */
   lang?: Lang
+  guardianRelation?: unknown
+  childName?: unknown
+  childAge?: unknown
+  guardianConsent?: unknown
 }
 
 /**
@@ -131,6 +137,14 @@ type RegistrationBody = {
  * to be stored, and no claim can be left pending by a request that died.
  */
 const register = async (c: C, target: Target, body: RegistrationBody, key: string) => {
+  // An activity for children: the guardian's part is checked first and rides in the same batch.
+  let extra: ((token: string) => ReturnType<typeof childStatements>) | undefined
+  if (target.activity.forChildren) {
+    const child = checkChild(body, body.lang ?? 'zh')
+    if (!child.ok) throw validationError(child.errors)
+    const at = Date.now()
+    extra = (token) => childStatements(c.var.db, token, child.value, at)
+  }
   const { reg, volunteerCode } = await createRegistration(
     c.var.db,
     target,
@@ -143,6 +157,7 @@ const register = async (c: C, target: Target, body: RegistrationBody, key: strin
       lang: body.lang,
     },
     'web',
+    extra,
   )
   return {
     id: reg.id,
@@ -273,13 +288,19 @@ activityPages.post('/a/:key/s/:sid', async (c) => {
     phone: one(posted.phone),
     partySize: one(posted.partySize),
     answers,
+    child: {
+      guardianRelation: one(posted.guardianRelation),
+      childName: one(posted.childName),
+      childAge: one(posted.childAge),
+      guardianConsent: one(posted.guardianConsent),
+    },
   }
   const key = one(posted.key)
   // A stale or missing key: show the form again with a fresh one rather than an error page.
   if (!IDEMPOTENCY_KEY.test(key))
     return formPage(c, lang, s, { values, refusal: t(lang, 'err.stale'), status: 400 })
   try {
-    const { token } = await register(c, s, { ...values, answers, lang }, key)
+    const { token } = await register(c, s, { ...values, ...values.child, answers, lang }, key)
     rememberRegistration(c, token)
     return c.redirect(withLang(c, `/r/${token}`), 303)
   } catch (err) {

@@ -2,6 +2,7 @@
 // registration form, the receipt (/r/<token>), the cancel confirmation, the check-in page a QR
 // opens, and the volunteer view. Server-rendered, no JavaScript, layout.tsx conventions.
 import type { Child } from 'hono/jsx'
+import { ChildFieldsBlock, type ChildValues, childWords } from '../privacy-children'
 import { raw } from 'hono/html'
 import type { activities, activitySessions, registrations } from '../../db/schema'
 import { hoursOf, registrationWindow } from '../../domain/capacity'
@@ -139,6 +140,8 @@ export type FormValues = {
   phone?: string
   partySize?: string
   answers?: FieldValues
+  /** An activity for children: the guardian's part (pages/privacy-children.tsx). */
+  child?: ChildValues
 }
 
 /** The registration form of one session; `errors` keyed name / phone / partySize / q_<key>. */
@@ -192,7 +195,7 @@ export const RegisterForm = (p: {
           <TextField
             lang={lang}
             name="name"
-            label={t(lang, 'reg.name')}
+            label={a.forChildren ? childWords(lang).guardianName : t(lang, 'reg.name')}
             value={v.name}
             error={e.name}
             required
@@ -206,12 +209,13 @@ export const RegisterForm = (p: {
             inputMode="tel"
             autocomplete="tel"
             maxLength={20}
-            label={t(lang, 'reg.phone')}
+            label={a.forChildren ? childWords(lang).guardianPhone : t(lang, 'reg.phone')}
             hint={t(lang, 'reg.phone_hint')}
             value={v.phone}
             error={e.phone}
             required
           />
+          {a.forChildren && <ChildFieldsBlock lang={lang} values={v.child ?? {}} errors={e} />}
           {s.maxParty > 1 && (
             <Select
               lang={lang}
