@@ -300,6 +300,10 @@ describe('check-in pages', () => {
     expect(r.status).toBe(200)
     expect(r.text).toContain('请把这个页面出示给工作人员')
     expect(r.text).not.toContain('张伟')
+    // Staff who sign in from here come back here (admin/src/lib/next-after-login.ts).
+    expect(r.text).toContain(`href="/admin/?next=${encodeURIComponent(qrPath)}"`)
+    const en = await api(`${qrPath}?lang=en`)
+    expect(en.text).toContain(`href="/admin/?next=${encodeURIComponent(`${qrPath}?lang=en`)}"`)
     const post = await api(qrPath, { method: 'POST', body: 'go=1', headers: FORM })
     expect(post.text).not.toContain('签到成功')
   })
@@ -336,7 +340,9 @@ describe('check-in pages', () => {
   })
 
   it('lists the sessions in scope on the staff index page', async () => {
-    expect((await api('/staff/checkin')).status).toBe(401)
+    const anon = await api('/staff/checkin')
+    expect(anon.status).toBe(401)
+    expect(anon.text).toContain('href="/admin/?next=%2Fstaff%2Fcheckin"')
     const r = await api('/staff/checkin', { cookie: world.cookies.staff })
     expect(r.status).toBe(200)
     expect(r.text).toContain(`href="/staff/checkin/${sid}"`)
@@ -346,6 +352,7 @@ describe('check-in pages', () => {
     const anon = await api(`/staff/checkin/${sid}`)
     expect(anon.status).toBe(401)
     expect(anon.text).toContain('请先登录')
+    expect(anon.text).toContain(`href="/admin/?next=%2Fstaff%2Fcheckin%2F${sid}"`)
     const list = await api(`/staff/checkin/${sid}?q=4321`, { cookie: world.cookies.staff })
     expect(list.status).toBe(200)
     expect(list.text).toContain('刘洋')

@@ -2,6 +2,7 @@ import type { AuthProvider } from 'react-admin'
 import type { Role } from '@domain/vocabulary'
 import { canAudit, canWrite, isAdmin } from './lib/permissions'
 import { partnerAllowed } from './resources/claims/access'
+import { nextAfterLogin } from './lib/next-after-login'
 
 export type Me = {
   id: number
@@ -63,6 +64,12 @@ const authProvider: AuthProvider = {
     if (!res.ok) {
       const body = await res.json().catch(() => ({}))
       throw new Error(body.message ?? 'ra.auth.sign_in_error')
+    }
+    // Sent here by a phone's check-in page: back there, not to the dashboard.
+    const next = nextAfterLogin(window.location.search)
+    if (next) {
+      window.location.assign(next)
+      return { redirectTo: false }
     }
   },
   logout: async () => {

@@ -27,7 +27,7 @@ const zh = {
     title: '举手 · 工作台',
     tagline: '居民区议事协商工作台：居民反映的事、立项、进度和评议',
     locale: { label: '语言', zh: '中文', en: 'English' },
-    menu: { work: '工作', admin: '管理' },
+    menu: { work: '工作', admin: '管理', checkin: '现场签到' },
     ...vocabularyIn('zh'),
     error: {
       forbidden: '没有权限：%{message}',
@@ -56,7 +56,7 @@ const en: typeof zh = {
     title: 'Jushou · Staff',
     tagline: 'Neighbourhood governance: what residents raise, projects, progress and ratings',
     locale: { label: 'Language', zh: '中文', en: 'English' },
-    menu: { work: 'Work', admin: 'Administration' },
+    menu: { work: 'Work', admin: 'Administration', checkin: 'Check-in (phone)' },
     ...vocabularyIn('en'),
     error: {
       forbidden: 'Not allowed: %{message}',

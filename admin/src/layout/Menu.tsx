@@ -13,6 +13,7 @@ import {
 import { allowed } from '../authProvider'
 import { useMe } from '../lib/useMe'
 import { useSecondary } from '../lib/useSecondary'
+import CheckinMenuItem from './CheckinMenuItem'
 
 // Daily work first, in this order; every other resource with a list goes under "管理".
 const WORK = [
@@ -53,6 +54,7 @@ const Menu = () => {
       {work.map((name) => (
         <ResourceItem key={name} name={name} />
       ))}
+      {work.includes('registrations') && <CheckinMenuItem />}
       <RaMenu.Item
         to="/reports"
         state={{ _scrollToTop: true }}

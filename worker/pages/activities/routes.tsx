@@ -49,6 +49,7 @@ import {
   QUESTION_PREFIX,
   ReceiptView,
   RegisterForm,
+  staffSignInHref,
   timeRange,
   VolunteerForm,
   VolunteerView,
@@ -470,6 +471,7 @@ const checkinPage = async (
       action={withLang(c, `/c/${ctx.reg.checkinCode}`)}
       message={message}
       listUrl={staff ? withLang(c, `/staff/checkin/${ctx.session.id}`) : undefined}
+      signInUrl={staffSignInHref(withLang(c, `/c/${ctx.reg.checkinCode}`))}
     />,
   )
 }

@@ -19,7 +19,7 @@ import { withLang } from '../common'
 import { notFound } from '../errors'
 import { colon, langOf, t, type Lang } from '../i18n'
 import { LangField, messagePage, renderPage } from '../layout'
-import { timeRange } from './views'
+import { staffSignInHref, timeRange } from './views'
 
 type C = Context<AppEnv>
 
@@ -39,8 +39,8 @@ const staffOf = async (c: C) => {
   return token ? loadUser(c.var.db, token, c.env) : null
 }
 
-/** The 401 page: sign in to the admin first. */
-const signInFirst = (c: C) => {
+/** The 401 page: sign in to the admin, which comes back to `back` (a GET page of these). */
+const signInFirst = (c: C, back: string) => {
   const lang = langOf(c)
   return messagePage(c, {
     lang,
@@ -48,7 +48,7 @@ const signInFirst = (c: C) => {
     title: t(lang, 'sc.login_title'),
     body: t(lang, 'sc.login_body'),
     extra: (
-      <a class="btn" href="/admin/">
+      <a class="btn" href={staffSignInHref(withLang(c, back))}>
         {t(lang, 'ci.login')}
       </a>
     ),
@@ -57,10 +57,11 @@ const signInFirst = (c: C) => {
 
 /** The staff member and the session in their scope, or the sign-in page; else not found. */
 const guard = async (c: C): Promise<{ user: CurrentUser; row: SessionRow } | Response> => {
-  const user = await staffOf(c)
-  if (!user) return signInFirst(c)
   const id = Number(c.req.param('sid'))
-  const row = Number.isSafeInteger(id) && id > 0 ? await sessionWithCounts(c, id) : undefined
+  const valid = Number.isSafeInteger(id) && id > 0
+  const user = await staffOf(c)
+  if (!user) return signInFirst(c, valid ? `/staff/checkin/${id}` : '/staff/checkin')
+  const row = valid ? await sessionWithCounts(c, id) : undefined
   if (!row || !inScope(user, row.a.neighborhoodId)) return notFound()
   return { user, row }
 }
@@ -202,7 +203,7 @@ export const staffCheckinPages = new Hono<AppEnv>()
 // The staff's way in on a phone: the sessions in scope under way or starting within 7 days.
 staffCheckinPages.get('/staff/checkin', async (c) => {
   const user = await staffOf(c)
-  if (!user) return signInFirst(c)
+  if (!user) return signInFirst(c, '/staff/checkin')
   const lang = langOf(c)
   const now = Date.now()
   const rows = await c.var.db

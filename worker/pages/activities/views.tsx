@@ -395,6 +395,13 @@ export const CancelConfirm = (p: {
 const statusText = (lang: Lang, status: Registration['status']) => t(lang, `rs.${status}`)
 
 /**
+ * The admin's sign-in, which comes back to `back` (a check-in page) instead of opening the
+ * desktop dashboard (admin/src/lib/next-after-login.ts allows only these pages).
+ * @example staffSignInHref('/staff/checkin/2') // '/admin/?next=%2Fstaff%2Fcheckin%2F2'
+ */
+export const staffSignInHref = (back: string) => `/admin/?next=${encodeURIComponent(back)}`
+
+/**
  * `/c/<code>`: what a scanned check-in QR opens. Staff (signed in, in scope) get the registration
  * and a check-in button; anyone else only a note to show it to staff.
  */
@@ -405,6 +412,8 @@ export const CheckinView = (p: {
   action: string
   message?: { ok: boolean; text: string }
   listUrl?: string
+  /** Where a staff member signs in to come back here. */
+  signInUrl: string
 }) => {
   const { lang, ctx } = p
   return (
@@ -422,7 +431,7 @@ export const CheckinView = (p: {
         <>
           <p>{t(lang, 'ci.show_staff')}</p>
           <p class="hint">{t(lang, 'ci.staff_login')}</p>
-          <a class="tap" href="/admin/">
+          <a class="tap" href={p.signInUrl}>
             {t(lang, 'ci.login')}
           </a>
         </>

@@ -117,7 +117,7 @@ const ProjectBoard = () => {
       <Box
         sx={{
           display: 'grid',
-          gridTemplateColumns: `repeat(${PROJECT_STATUSES.length}, minmax(220px, 1fr))`,
+          gridTemplateColumns: `repeat(${PROJECT_STATUSES.length}, minmax(180px, 1fr))`,
           gap: 1.5,
           overflowX: 'auto',
           pb: 2,
