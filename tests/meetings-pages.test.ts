@@ -92,6 +92,21 @@ describe('the door sign-in page /m/<code>', () => {
     expect(row).toEqual({ name: null, phone: null, consent_at: null })
   })
 
+  it('answers 422 for the form key reused with another name or phone, and signs no one else in', async () => {
+    const m = await meeting()
+    const form = { key: 'door-key-0009-abcdef', name: '王建国', consent: '1' }
+    const first = await postPage(`/m/${m.code}`, form)
+    expect(first.text).toContain('签到成功')
+    const other = await postPage(`/m/${m.code}`, { ...form, name: '李秀英' })
+    expect(other.status).toBe(422)
+    expect(other.text).toContain('页面已过期')
+    expect(inputValue(other.text, 'name')).toBe('李秀英')
+    expect(inputValue(other.text, 'key')).not.toBe(form.key)
+    expect(await signIns(m.id)).toBe(1)
+    // The same form sent again still finds the first sign-in.
+    expect((await postPage(`/m/${m.code}`, form)).text).toContain('第 1 位')
+  })
+
   it('keeps a name or phone only with consent, masks the phone, one sign-in per phone', async () => {
     const m = await meeting()
     const refused = await postPage(`/m/${m.code}`, {

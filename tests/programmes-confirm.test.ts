@@ -184,6 +184,30 @@ describe('POST /g/<slug>/<item> (one voice per resident)', () => {
     expect(await counts(itemId)).toEqual([{ verdict: 'confirmed', people: 1 }])
   })
 
+  it('answers 422 for the form key reused with another answer, and records nothing more', async () => {
+    const itemId = items[0].id
+    const headers = device()
+    const page = await getPage(`/g/${slug}/${itemId}`, headers)
+    const key = inputValue(page.text, 'key')!
+    const first = await postPage(
+      `/g/${slug}/${itemId}`,
+      { key, voice: codes[5], verdict: 'confirmed' },
+      headers,
+    )
+    expect(first.status, first.text).toBe(200)
+    const before = await counts(itemId)
+    const other = await postPage(
+      `/g/${slug}/${itemId}`,
+      { key, voice: codes[5], verdict: 'disputed', comment: '还没做完' },
+      headers,
+    )
+    expect(other.status).toBe(422)
+    expect(other.text).toContain('页面已过期')
+    expect(inputValue(other.text, 'key')).not.toBe(key)
+    expect(inputValue(other.text, 'voice')).toBe(codes[5])
+    expect(await counts(itemId)).toEqual(before)
+  })
+
   it('refuses codes of another neighborhood and unknown ones, keeping what was typed', async () => {
     const r = await answer(items[0].id, {
       voice: otherCode,

@@ -20,13 +20,13 @@ import {
   readConfirmation,
 } from '../../domain/programmes/confirmation'
 import { toDay } from '../../domain/programmes/days'
-import { IDEMPOTENCY_KEY } from '../../lib/idempotency'
+import { IDEMPOTENCY_KEY, requestHash, sameRequest } from '../../lib/idempotency'
 import { sha256Hex } from '../../lib/password'
 import { clientAddress } from '../../lib/client-address'
 import { ApiError } from '../../lib/errors'
 import { retryAfterSeconds } from '../../db/queries/rate-limit'
 import { minutesOf, newFormKey, readForm, withLang, type PageContext } from '../common'
-import { colon, langOf, type Lang } from '../i18n'
+import { colon, langOf, t, type Lang } from '../i18n'
 import { ErrorSummary, messagePage, renderPage, TextArea, TextField } from '../layout'
 import { type ConfirmWords, confirmWords } from './i18n'
 
@@ -99,6 +99,8 @@ const ItemPage = (p: {
   values: Values
   errors: Record<string, string>
   idemKey: string
+  /** Said above the form (a form sent again with another answer). */
+  notice?: string
 }) => {
   const { c, lang, w, item, values: v, errors: e } = p
   return (
@@ -144,6 +146,11 @@ const ItemPage = (p: {
       {item.done ? (
         <>
           <ErrorSummary lang={lang} errors={e} />
+          {p.notice && (
+            <p class="box summary" role="alert">
+              {p.notice}
+            </p>
+          )}
           <form method="post" action={withLang(c, `/g/${p.slug}/${item.id}`)} novalidate>
             <input type="hidden" name="key" value={p.idemKey} />
             <TextField
@@ -271,10 +278,10 @@ confirmPages.post('/g/:slug/:itemId', async (c) => {
       </a>
     </p>
   )
-  const form400 = (errors: Record<string, string>, idemKey: string) =>
+  const form400 = (errors: Record<string, string>, idemKey: string, status: 400 | 422 = 400) =>
     renderPage(
       c,
-      { lang, title: item.title, status: 400 },
+      { lang, title: item.title, status },
       <ItemPage
         c={c}
         lang={lang}
@@ -284,6 +291,7 @@ confirmPages.post('/g/:slug/:itemId', async (c) => {
         values={values}
         errors={errors}
         idemKey={idemKey}
+        notice={status === 422 ? t(lang, 'err.stale') : undefined}
       />,
     )
   const answer = (outcome: Outcome, verdict: string) => {
@@ -303,8 +311,14 @@ confirmPages.post('/g/:slug/:itemId', async (c) => {
           : [w.closedTitle, w.closedBody]
     return messagePage(c, { lang, status: 409, title, body, extra: back })
   }
-  // A resend is answered from its stored outcome, even when over the limit.
-  if (stored) return answer(stored.outcome, stored.verdict)
+  const read = readConfirmation({ ...values, verdict: form.verdict })
+  const hash = read.ok ? await requestHash(read.value) : null
+  // A resend is answered from its stored outcome, even when over the limit; the key reused with
+  // another answer records nothing and shows the form again (what was typed kept), fresh key.
+  if (stored)
+    return hash && sameRequest(stored.requestHash, hash)
+      ? answer(stored.outcome, stored.verdict)
+      : form400({}, newFormKey(), 422)
   if (hits > CONFIRM_LIMIT.limit) {
     const wait = retryAfterSeconds(CONFIRM_LIMIT.windowMs)
     c.header('Retry-After', String(wait))
@@ -316,14 +330,15 @@ confirmPages.post('/g/:slug/:itemId', async (c) => {
       extra: back,
     })
   }
-  const read = readConfirmation({ ...values, verdict: form.verdict })
-  if (!read.ok) return form400(errorWords(w, read.errors, values.comment), key)
+  if (!read.ok || hash === null)
+    return form400(read.ok ? {} : errorWords(w, read.errors, values.comment), key)
   const outcome = await recordAnswer(c.var.db, {
     itemId: item.id,
     neighborhoodId: item.neighborhoodId,
     ...read.value,
     device: await deviceOf(c),
     key,
+    requestHash: hash,
     windowMs: DEVICE_WINDOW_MS,
   })
   return answer(outcome, read.value.verdict)

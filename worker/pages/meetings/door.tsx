@@ -71,6 +71,7 @@ const DoorPage = ({
   values,
   errors,
   now,
+  notice,
 }: {
   c: PageContext
   lang: Lang
@@ -78,12 +79,19 @@ const DoorPage = ({
   values: ContactValues
   errors: Record<string, string>
   now: number
+  /** Said above the form (a form sent again with another answer). */
+  notice?: string
 }) => {
   const state = signInState(view.meeting, now)
   return (
     <>
       <h1>{t(lang, 'meet.title', { kind: kindOf(view, lang) })}</h1>
       <ErrorSummary lang={lang} errors={errors} />
+      {notice && (
+        <p class="box summary" role="alert">
+          {notice}
+        </p>
+      )}
       <MeetingFacts lang={lang} view={view} />
       {state === 'open' ? (
         <form method="post" action={withLang(c, `/m/${c.req.param('code')}`)} novalidate>
@@ -159,6 +167,22 @@ meetingPages.post('/m/:code', async (c) => {
   })
   const view = result.view ?? notFound()
   const kind = kindOf(view, lang)
+  // The form's key sent again with another name or phone: nothing stored, the form again (what
+  // was typed kept) under a fresh key.
+  if (result.keyReused)
+    return renderPage(
+      c,
+      { lang, title: t(lang, 'meet.title', { kind }), status: 422 },
+      <DoorPage
+        c={c}
+        lang={lang}
+        view={view}
+        values={values}
+        errors={{}}
+        now={now}
+        notice={t(lang, 'err.stale')}
+      />,
+    )
   if (result.signedIn)
     return renderPage(
       c,

@@ -76,6 +76,8 @@ export type DoorResult = {
   signedIn: { seq: number; phone: string | null } | null
   /** The phone had already signed in to this meeting (under another key). */
   phoneTaken: boolean
+  /** The key had signed someone else in before (another name or phone): nothing is stored. */
+  keyReused: boolean
   hits: number
 }
 
@@ -83,7 +85,8 @@ export type DoorResult = {
  * Signs a resident in at the door, in ONE batch: counts the rate-limit hit, inserts the sign-in
  * only while the door is open (domain/meetings/meeting.ts `signInState`), the client under its
  * limit, and neither the key nor the phone used on this meeting yet; then reads back this key's
- * sign-in and the page. A resend with the same key inserts nothing and finds the first one.
+ * sign-in and the page. A resend with the same key inserts nothing and finds the first one; the
+ * key reused with another name or phone finds nothing either (`keyReused`: 422, as Stripe does).
  * @example const r = await signInAtDoor(db, { code: 'K7QM4XRT', key, name: null, phone: null, consentAt: null, hit, now })
  */
 export const signInAtDoor = async (db: Db, s: DoorSignIn): Promise<DoorResult> => {
@@ -97,7 +100,8 @@ export const signInAtDoor = async (db: Db, s: DoorSignIn): Promise<DoorResult> =
         AND ${s.now} <= coalesce(m.ends_at, m.starts_at + ${DEFAULT_LENGTH_MS}) + ${SIGN_IN_CLOSES_AFTER_MS}
         AND (SELECT count FROM rate_limits WHERE key = ${s.hit.key}) <= ${s.hit.limit}
       ON CONFLICT DO NOTHING`,
-    sql`SELECT a.phone, (SELECT count(*) FROM meeting_attendees b
+    // changes(): whether the insert above added this sign-in (0 when the key had one already).
+    sql`SELECT a.phone, a.name, changes() AS inserted, (SELECT count(*) FROM meeting_attendees b
         WHERE b.meeting_id = a.meeting_id AND b.id <= a.id) AS seq
       FROM meeting_attendees a WHERE a.meeting_id = ${meetingId} AND a.client_key = ${s.key}`,
     s.phone
@@ -120,11 +124,21 @@ export const signInAtDoor = async (db: Db, s: DoorSignIn): Promise<DoorResult> =
       : sql`SELECT 1 WHERE 0`,
     ...doorQueries(s.code),
   ])
-  const [row] = mine as { phone: string | null; seq: number }[]
+  const [found] = mine as {
+    phone: string | null
+    name: string | null
+    inserted: number
+    seq: number
+  }[]
+  // A resend of the same sign-in finds it; the key reused with another name or phone does not.
+  const keyReused =
+    !!found && found.inserted === 0 && (found.name !== s.name || found.phone !== s.phone)
+  const row = found && !keyReused ? { phone: found.phone, seq: found.seq } : null
   return {
     view: toDoorView(page),
-    signedIn: row ?? null,
-    phoneTaken: !row && taken.length > 0,
+    signedIn: row,
+    keyReused,
+    phoneTaken: !found && taken.length > 0,
     hits: (hitRows[0] as { count: number } | undefined)?.count ?? 0,
   }
 }

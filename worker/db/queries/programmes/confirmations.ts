@@ -96,14 +96,20 @@ export const publicItem = async (
   const [[item], stored, hits] = await batchRows(db, [
     itemSql(slug, itemId),
     key
-      ? sql`SELECT body FROM idempotency_keys WHERE key = ${storedKey(itemId, key)} AND status <> 0`
+      ? sql`SELECT body, request_hash AS requestHash FROM idempotency_keys
+        WHERE key = ${storedKey(itemId, key)} AND status <> 0`
       : sql`SELECT 1 WHERE 0`,
     hit ? hitStatement(hit.key, hit.windowMs) : sql`SELECT 1 WHERE 0`,
   ])
-  const body = (stored[0] as { body: string } | undefined)?.body
+  const row = stored[0] as { body: string; requestHash: string | null } | undefined
   return {
     item: (item as PublicItem | undefined) ?? null,
-    stored: body ? (JSON.parse(body) as { outcome: Outcome; verdict: Verdict }) : null,
+    stored: row
+      ? {
+          ...(JSON.parse(row.body) as { outcome: Outcome; verdict: Verdict }),
+          requestHash: row.requestHash,
+        }
+      : null,
     hits: hitsOf(hits),
   }
 }
@@ -130,6 +136,8 @@ export type Answer = {
   device: string
   /** The form's idempotency key. */
   key: string
+  /** What the key was used for (lib/idempotency `requestHash`): another answer under it is a 422. */
+  requestHash: string
   windowMs: number
 }
 
@@ -162,9 +170,9 @@ export const recordAnswer = async (db: Db, a: Answer, now = Date.now()): Promise
       SELECT ${a.itemId}, ${a.neighborhoodId}, ${a.verdict}, ${source}, ${voice}, 1, ${a.device},
         ${a.comment}, ${now}
       WHERE ${open} AND ${voice} IS NOT NULL AND NOT ${answered} AND NOT ${deviceBusy}`,
-      sql`INSERT INTO idempotency_keys (key, scope, status, body, created_at)
+      sql`INSERT INTO idempotency_keys (key, scope, status, body, created_at, request_hash)
       SELECT ${storedKey(a.itemId, a.key)}, 'confirm', 200,
-        json_object('outcome', ${outcome}, 'verdict', ${a.verdict}), ${now}`,
+        json_object('outcome', ${outcome}, 'verdict', ${a.verdict}), ${now}, ${a.requestHash}`,
       sql`SELECT json_extract(body, '$.outcome') AS outcome FROM idempotency_keys
       WHERE key = ${storedKey(a.itemId, a.key)}`,
     ])
