@@ -523,6 +523,8 @@ describe('/api/audit-log', () => {
         recordId: String(t.id),
         before: { id: t.id, name: '审计镇' },
         after: { name: '审计镇二' },
+        // Names need no label: only ids and codes get one (tests/audit-readable.test.ts).
+        labels: { before: {}, after: {} },
       },
     ])
     const one = await api(`/api/audit-log/${r.body[0].id}`, { cookie: w.cookies.admin })
