@@ -46,7 +46,7 @@ const zh: Notice = {
   who: {
     title: '谁能看到',
     items: [
-      '本居民区的居委会工作人员：办理您的事项时可以看到；手机号默认隐藏，查看完整号码要选择理由，并被记录。',
+      '本居民区的居委会工作人员：办理您的事项时可以看到。',
       '镇专班和管理员：查看汇总和办理进度；儿童的信息只有负责该活动的工作人员能看到。',
       '只读账号和共建单位：看不到姓名和手机号。',
       '公开页面（看板、查询页）从不显示姓名和手机号。',
@@ -100,7 +100,7 @@ const en: Notice = {
   who: {
     title: 'Who sees it',
     items: [
-      'Committee staff of your neighbourhood, to handle your matter; phone numbers are hidden by default, and revealing one takes a stated reason and is logged.',
+      'Committee staff of your neighbourhood, to handle your matter.',
       'Town coordinators and administrators: summaries and progress; a child’s details only the staff of that activity can see.',
       'Read-only accounts and partner organisations never see names or phones.',
       'Public pages (the board, tracking) never show names or phones.',
