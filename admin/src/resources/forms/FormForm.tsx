@@ -1,5 +1,20 @@
-import { useState } from 'react'
-import { Box, Typography } from '@mui/material'
+import { useEffect, useRef } from 'react'
+import {
+  Accordion,
+  AccordionDetails,
+  AccordionSummary,
+  Alert,
+  Box,
+  Button,
+  Checkbox,
+  FormControlLabel,
+  Paper,
+  Radio,
+  TextField as MuiTextField,
+  Typography,
+} from '@mui/material'
+import AddIcon from '@mui/icons-material/Add'
+import ExpandMoreIcon from '@mui/icons-material/ExpandMore'
 import {
   ArrayInput,
   BooleanInput,
@@ -16,12 +31,16 @@ import {
   TextInput,
   minValue,
   required,
+  useInput,
+  useSimpleFormIterator,
   useTranslate,
 } from 'react-admin'
 import { SaveDeleteToolbar } from '../../layout/SaveDeleteToolbar'
 import { useMe } from '../../lib/useMe'
 import { FORM_STATUSES } from '@domain/vocabulary'
+import { slugFromTitle } from '@domain/forms/codes'
 import { FIELD_TYPES, isChoice, type FormField, type FormRecord } from './types'
+import { keyFromLabel, lacksConsent, picksProblem } from './builder'
 import { dateTimeInput } from '../../lib/dateInput'
 
 // Create and edit a form: basics, opening and limits, and the field builder (one row per
@@ -31,21 +50,63 @@ import { dateTimeInput } from '../../lib/dateInput'
 const statusChoices = FORM_STATUSES.map((id) => ({ id, name: `forms.status.${id}` }))
 const typeChoices = FIELD_TYPES.map((id) => ({ id, name: `forms.type.${id}` }))
 
-/** A key for a new question, so later questions can point a condition at it before saving. */
-const newKey = () => `q${Math.random().toString(36).slice(2, 7)}`
-
-const KeyInput = () => {
-  const [key] = useState(newKey)
+/**
+ * A question's key, out of sight under 高级: a new question's key follows its label (so later
+ * questions can point a condition at it before saving) until staff type one; a saved question
+ * keeps its key, which names its export column across versions.
+ */
+const KeyInput = ({ label, taken }: { label: string; taken: string[] }) => {
+  const { field } = useInput({ source: 'key' })
+  const auto = useRef(!field.value)
+  const wanted = keyFromLabel(label, taken)
+  const { onChange } = field
+  useEffect(() => {
+    if (auto.current) onChange(wanted)
+  }, [wanted, onChange])
+  const translate = useTranslate()
   return (
-    <TextInput
-      source="key"
-      label="forms.field.key"
-      helperText="forms.field.keyHelp"
-      defaultValue={key}
-      validate={required()}
-      sx={{ width: 170 }}
-    />
+    <Accordion disableGutters elevation={0} sx={{ '&:before': { display: 'none' } }}>
+      <AccordionSummary expandIcon={<ExpandMoreIcon />} sx={{ px: 0, minHeight: 0 }}>
+        <Typography variant="body2" color="text.secondary">
+          {translate('forms.advanced')}
+        </Typography>
+      </AccordionSummary>
+      <AccordionDetails sx={{ px: 0 }}>
+        <TextInput
+          source="key"
+          label="forms.field.key"
+          helperText="forms.field.keyHelp"
+          validate={required()}
+          onChange={() => {
+            auto.current = false
+          }}
+          sx={{ width: 220 }}
+        />
+      </AccordionDetails>
+    </Accordion>
   )
+}
+
+/** The labelled button that adds a question at the end. */
+const AddQuestionButton = () => {
+  const { add } = useSimpleFormIterator()
+  const translate = useTranslate()
+  return (
+    <Button variant="outlined" startIcon={<AddIcon />} onClick={() => add()} sx={{ mt: 1 }}>
+      {translate('forms.addQuestion')}
+    </Button>
+  )
+}
+
+/** Pick limits as the server checks them, said next to the input at fault. */
+const validatePicks = (_: unknown, all: { fields?: Partial<FormField>[] }, props: unknown) => {
+  const source = (props as { source?: string })?.source ?? ''
+  const index = Number(source.split('.')[1])
+  const field = all.fields?.[index]
+  const problem = field ? picksProblem(field) : null
+  if (!problem) return undefined
+  const at = problem === 'tooManyMin' ? 'minPicks' : 'maxPicks'
+  return source.endsWith(at) ? `forms.picks.${problem}` : undefined
 }
 
 const lines = {
@@ -106,12 +167,14 @@ const TypeSpecific = ({ field }: { field: Partial<FormField> }) => {
                 source="minPicks"
                 label="forms.field.minPicks"
                 min={0}
+                validate={validatePicks}
                 sx={{ width: 140 }}
               />
               <NumberInput
                 source="maxPicks"
                 label="forms.field.maxPicks"
                 min={0}
+                validate={validatePicks}
                 sx={{ width: 140 }}
               />
             </Box>
@@ -169,6 +232,7 @@ const QuestionBuilder = () => {
         <SimpleFormIterator
           fullWidth
           getItemLabel={(i) => `${i + 1}.`}
+          addButton={<AddQuestionButton />}
           sx={{ '& .RaSimpleFormIterator-line': { py: 1 } }}
         >
           <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
@@ -180,7 +244,6 @@ const QuestionBuilder = () => {
               defaultValue="text"
               sx={{ minWidth: 180 }}
             />
-            <KeyInput />
             <BooleanInput source="required" label="forms.field.required" />
           </Box>
           <TextInput source="label" label="forms.field.label" validate={required()} fullWidth />
@@ -189,6 +252,12 @@ const QuestionBuilder = () => {
             {({ formData, scopedFormData }) =>
               scopedFormData ? (
                 <>
+                  <KeyInput
+                    label={(scopedFormData as Partial<FormField>).label ?? ''}
+                    taken={(formData.fields ?? []).flatMap((f) =>
+                      f && f !== scopedFormData && f.key ? [f.key] : [],
+                    )}
+                  />
                   <TypeSpecific field={scopedFormData as Partial<FormField>} />
                   <ConditionInputs
                     field={scopedFormData as Partial<FormField>}
@@ -200,8 +269,119 @@ const QuestionBuilder = () => {
           </FormDataConsumer>
         </SimpleFormIterator>
       </ArrayInput>
+      <FormDataConsumer<Partial<FormRecord>>>
+        {({ formData }) => (
+          <>
+            <ConsentNeeded fields={formData.fields ?? []} status={formData.status} />
+            <Preview
+              title={formData.title}
+              description={formData.description}
+              fields={formData.fields}
+            />
+          </>
+        )}
+      </FormDataConsumer>
     </>
   )
+}
+
+/** Said in the builder before the server refuses it: a phone question needs a consent question. */
+const ConsentNeeded = ({ fields, status }: { fields: Partial<FormField>[]; status?: string }) => {
+  const translate = useTranslate()
+  if (!lacksConsent(fields)) return null
+  return (
+    <Alert severity={status === 'draft' ? 'info' : 'warning'} sx={{ mt: 2 }}>
+      {translate('forms.consentNeeded')}
+    </Alert>
+  )
+}
+
+/** What residents will see, as staff type: the title, the text and each question. */
+const Preview = ({ title, description, fields }: Partial<FormRecord>) => {
+  const translate = useTranslate()
+  return (
+    <Box component="section" aria-labelledby="form-preview" sx={{ mt: 3, maxWidth: 480 }}>
+      <Typography variant="h6" id="form-preview">
+        {translate('forms.previewTitle')}
+      </Typography>
+      <Paper variant="outlined" sx={{ p: 2 }} data-testid="form-preview">
+        <Typography variant="subtitle1" sx={{ fontWeight: 700 }}>
+          {title || translate('forms.previewNoTitle')}
+        </Typography>
+        {description && (
+          <Typography variant="body2" sx={{ whiteSpace: 'pre-line', mb: 1 }}>
+            {description}
+          </Typography>
+        )}
+        {(fields ?? []).filter(Boolean).map((f, i) => (
+          <PreviewQuestion key={f.key ?? i} field={f} n={i + 1} />
+        ))}
+      </Paper>
+    </Box>
+  )
+}
+
+const PreviewQuestion = ({ field: f, n }: { field: Partial<FormField>; n: number }) => {
+  const translate = useTranslate()
+  const options = (f.options ?? []).filter((o) => o?.trim())
+  const label = `${n}. ${f.label || translate('forms.previewNoLabel')}${f.required ? ' *' : ''}`
+  return (
+    <Box sx={{ mt: 1.5 }}>
+      {f.type === 'consent' ? (
+        <FormControlLabel control={<Checkbox disabled size="small" />} label={label} />
+      ) : (
+        <Typography variant="body2" sx={{ fontWeight: 600 }}>
+          {label}
+        </Typography>
+      )}
+      {f.help && (
+        <Typography variant="caption" color="text.secondary" component="p">
+          {f.help}
+        </Typography>
+      )}
+      {f.type === 'single' || f.type === 'multiple'
+        ? options.map((o) => (
+            <FormControlLabel
+              key={o}
+              sx={{ display: 'flex' }}
+              control={
+                f.type === 'single' ? (
+                  <Radio disabled size="small" />
+                ) : (
+                  <Checkbox disabled size="small" />
+                )
+              }
+              label={o}
+            />
+          ))
+        : f.type !== 'consent' &&
+          f.type !== 'hidden' && (
+            <MuiTextField
+              disabled
+              size="small"
+              fullWidth
+              placeholder={translate(`forms.type.${f.type ?? 'text'}`)}
+              slotProps={{ htmlInput: { 'aria-label': label } }}
+            />
+          )}
+    </Box>
+  )
+}
+
+/** On a new form, the address follows the title (readably) until staff type one. */
+const SlugFromTitle = ({ title }: { title?: string }) => {
+  const { field } = useInput({ source: 'slug' })
+  const last = useRef<string | null>(null)
+  const { onChange, value } = field
+  useEffect(() => {
+    // Staff typed their own: leave it.
+    if (last.current !== null && value !== last.current) return
+    if (!title?.trim()) return
+    const wanted = slugFromTitle(title)
+    last.current = wanted
+    if (value !== wanted) onChange(wanted)
+  }, [title, value, onChange])
+  return null
 }
 
 const Basics = () => {
@@ -225,7 +405,7 @@ const Basics = () => {
         >
           <SelectInput optionText="name" emptyText="forms.town" sx={{ minWidth: 220 }} />
         </ReferenceInput>
-        <TextInput source="slug" helperText="forms.slugHelp" sx={{ minWidth: 260 }} />
+        <TextInput source="slug" helperText="forms.slugHelp" sx={{ minWidth: 300 }} />
         <SelectInput
           source="status"
           choices={statusChoices}
@@ -281,6 +461,9 @@ export const FormCreate = () => {
         }}
       >
         <Basics />
+        <FormDataConsumer<Partial<FormRecord>>>
+          {({ formData }) => <SlugFromTitle title={formData.title} />}
+        </FormDataConsumer>
         <QuestionBuilder />
       </SimpleForm>
     </Create>
