@@ -241,6 +241,8 @@ try {
   }
 
   // ── reports ──
+  // Reports may compare measured cases (e.g. notify.mjs: a case against another).
+  ctx.cases = results.cases
   for (const r of selectedReports) {
     try {
       const out = await r.run(ctx)

@@ -44,6 +44,8 @@ export type NodeConfig = {
   vars: Record<string, string>
   /** wrangler.toml [triggers] crons. */
   crons: string[]
+  /** wrangler.toml's first [[queues.consumers]]: the notification queue, run in-process. */
+  queue: { name: string; maxBatchSize: number; maxRetries: number } | null
 }
 
 type Toml = TomlTable
@@ -99,6 +101,8 @@ export const loadConfig = (
   vars.CLIENT_ADDRESS = environment.CLIENT_ADDRESS ?? NODE_CLIENT_ADDRESS
   const d1 = Array.isArray(toml.d1_databases) ? tableOf(toml.d1_databases[0]) : {}
   const crons = tableOf(toml.triggers).crons
+  const consumers = tableOf(toml.queues).consumers
+  const consumer = Array.isArray(consumers) ? tableOf(consumers[0]) : null
   return {
     root,
     database: path.resolve(root, environment.JUSHOU_DATABASE || 'data/jushou.sqlite'),
@@ -111,5 +115,12 @@ export const loadConfig = (
       .filter(Boolean),
     vars,
     crons: Array.isArray(crons) ? crons.map(String) : [],
+    queue: consumer?.queue
+      ? {
+          name: String(consumer.queue),
+          maxBatchSize: Number(consumer.max_batch_size ?? 10),
+          maxRetries: Number(consumer.max_retries ?? 3),
+        }
+      : null,
   }
 }

@@ -10,6 +10,7 @@ import { getRequestListener } from '@hono/node-server'
 import type Database from 'better-sqlite3'
 import { app } from '../worker/app'
 import { scheduled } from '../worker/scheduled'
+import { queue } from '../worker/queue'
 import { type AssetServer, assetServer } from './assets'
 import type { NodeConfig } from './config'
 import { type Pending, executionContext } from './context'
@@ -18,6 +19,7 @@ import { SqliteD1Database } from './d1'
 import { openDatabase } from './database'
 import { applyMigrations } from './migrations'
 import { prepareIncoming, trustedProxies } from './proxy'
+import { inProcessQueue } from './queue'
 import { installFastDigest } from './webcrypto'
 import { nodeConnect } from './smtp-socket'
 
@@ -27,11 +29,17 @@ type Log = (line: string) => void
  * The app's bindings. `wrangler types` types each var as its wrangler.toml value; on Node (as
  * with a var changed in Cloudflare's dashboard) a var holds whatever string it was given.
  */
-const bindings = (vars: Record<string, string>, DB: D1Database, ASSETS: Fetcher): Env => ({
+const bindings = (
+  vars: Record<string, string>,
+  DB: D1Database,
+  ASSETS: Fetcher,
+  NOTIFY_QUEUE: Queue,
+): Env => ({
   ...(vars as Vars),
   DB,
   ASSETS,
   SMTP_CONNECT: nodeConnect,
+  NOTIFY_QUEUE,
 })
 
 /** The string-valued part of Env: the vars. A binding added to Env must be mapped above. */
@@ -105,7 +113,17 @@ export const startServer = async (
   for (const name of applyMigrations(sqlite, config.migrationsDir))
     log(`migrations: applied ${name}`)
   const assets = config.assets ? assetServer(config.assets) : null
-  const env = bindings(config.vars, new SqliteD1Database(sqlite), assetsBinding(assets))
+  // The notification queue in-process (server/queue.ts), delivering to worker/queue.ts.
+  const notify = inProcessQueue(
+    config.queue ?? { name: 'jushou-notify', maxBatchSize: 10, maxRetries: 10 },
+    (batch) => queue(batch as MessageBatch<{ id: number }>, env, ctx),
+  )
+  const env = bindings(
+    config.vars,
+    new SqliteD1Database(sqlite),
+    assetsBinding(assets),
+    notify.binding,
+  )
   const proxies = trustedProxies(config.trustedProxies)
 
   const pending: Pending = new Set()
@@ -142,6 +160,7 @@ export const startServer = async (
     runCron,
     async close() {
       stopCrons()
+      notify.close()
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         server.closeIdleConnections()

@@ -34,6 +34,8 @@ import { programmesApi } from './api/programmes'
 import { reportsApi } from './api/reports'
 import { residentPages } from './pages'
 import { verifiedPhonesApi } from './api/verification/verified-phones'
+import { notificationsApi } from './api/notifications'
+import { deliverAfter } from './notify/enqueue'
 import { PageNotFound, pageError } from './pages/errors'
 
 /** JSON bodies larger than this are refused with 413. */
@@ -57,6 +59,17 @@ app.use(
     },
   }),
 )
+
+// Writes that may have written messages hand them to the queue after answering (worker/notify).
+for (const path of [
+  '/api/topics/*',
+  '/api/projects/*',
+  '/api/meetings/*',
+  '/api/registrations/*',
+  '/api/activity-sessions/*',
+  '/r/*',
+])
+  app.use(path, deliverAfter)
 
 app.get('/healthz', async (c) => {
   const started = Date.now()
@@ -96,6 +109,7 @@ app.route('/api/volunteers', volunteersApi)
 app.route('/api', meetingsApi)
 app.route('/api', programmesApi)
 app.route('/api', reportsApi)
+app.route('/api', notificationsApi)
 
 // Every other path is a resident page (needs, board, tracking, activities, surveys, check-in).
 app.route('/', residentPages)

@@ -20,6 +20,8 @@ export type AppEnv = {
 declare global {
   namespace Cloudflare {
     interface Env {
+      /** The secret in the SMS reply webhook's URL (/api/notifications/sms-reply?key=…); unset: no webhook. */
+      SMS_REPLY_KEY?: string
       /** Which SMS provider sends when both are configured: 'aliyun' | 'tencent'. */
       SMS_PROVIDER?: string
       /** Provider-side template id of the one-time code SMS (one parameter: the code). */

@@ -1,4 +1,5 @@
 import { app } from './app'
+import { queue } from './queue'
 import { scheduled } from './scheduled'
 
-export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<Env>
+export default { fetch: app.fetch, scheduled, queue } satisfies ExportedHandler<Env>

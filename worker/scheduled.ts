@@ -5,6 +5,7 @@ import { weeklyCheckins } from './db/queries/programmes/weekly'
 import { forgetSupportAddresses } from './db/queries/resident/supports'
 import { runRetention } from './db/queries/privacy/retention'
 import { retentionPolicy } from './domain/privacy/retention'
+import { notifyUpkeep } from './notify/scheduled'
 
 /** Most topics tokenized per run: a run stays well inside a cron invocation's limits. */
 const TOKENIZE_PER_RUN = 5_000
@@ -33,4 +34,5 @@ export const scheduled: ExportedHandlerScheduledHandler<Env> = (_controller, env
   ctx.waitUntil(
     runRetention(createDb(env.DB), retentionPolicy(env as unknown as Record<string, unknown>)),
   )
+  ctx.waitUntil(notifyUpkeep(env, createDb(env.DB), Date.now()))
 }

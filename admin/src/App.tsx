@@ -30,6 +30,7 @@ import claims, { helpWanted, partnerProjects } from './resources/claims'
 import programmes from './resources/programmes'
 import weeklyCheckins from './resources/weekly-checkins'
 import { reportRoutes } from './reports'
+import { messages, notificationSettings, notificationTemplates } from './notifications'
 
 const App = () => (
   <Admin
@@ -64,6 +65,9 @@ const App = () => (
     <Resource name="grids" {...grids} />
     <Resource name="categories" {...categories} />
     <Resource name="audit-log" {...auditLog} />
+    <Resource name="messages" {...messages} />
+    <Resource name="notification-settings" {...notificationSettings} />
+    <Resource name="notification-templates" {...notificationTemplates} />
     <CustomRoutes>{reportRoutes}</CustomRoutes>
   </Admin>
 )

@@ -19,6 +19,9 @@ import {
   EVALUATION_SOURCES,
   EVIDENCE_KINDS,
   FORM_STATUSES,
+  MESSAGE_STATUSES,
+  MESSAGE_SUBJECTS,
+  MESSAGE_TEMPLATES,
   MEETING_DECISIONS,
   MEETING_KINDS,
   MEETING_STATUSES,
@@ -716,4 +719,87 @@ export const privacyRequests = sqliteTable('privacy_requests', {
   doneAt: integer('done_at'),
   /** JSON: per table, how many rows the deletion anonymised. */
   result: text('result'),
+})
+
+// ── notifications (通知, migrations/0016; domain/notify/) ──
+
+export const outbox = sqliteTable('outbox', {
+  id: integer('id').primaryKey(),
+  townId: integer('town_id'),
+  medium: text('medium', { enum: CONSENT_MEDIA }).notNull(),
+  /** Phone, address or openid. */
+  recipient: text('recipient').notNull(),
+  /** The consent it is sent under; null for staff. */
+  consentId: integer('consent_id'),
+  userId: integer('user_id'),
+  templateKey: text('template_key', { enum: MESSAGE_TEMPLATES }).notNull(),
+  subjectType: text('subject_type', { enum: MESSAGE_SUBJECTS }).notNull(),
+  subjectId: integer('subject_id'),
+  /** JSON: the template's parameters. */
+  params: text('params').notNull().default('{}'),
+  lang: text('lang', { enum: ['zh', 'en'] })
+    .notNull()
+    .default('zh'),
+  /** The activity session's start it concerns (a same-day change may go in quiet hours). */
+  eventAt: integer('event_at'),
+  dedupeKey: text('dedupe_key').notNull(),
+  /** The unsubscribe link's secret. */
+  token: text('token').notNull(),
+  status: text('status', { enum: MESSAGE_STATUSES }).notNull().default('queued'),
+  reason: text('reason'),
+  attempts: integer('attempts').notNull().default(0),
+  createdAt: integer('created_at').notNull(),
+  dueAt: integer('due_at').notNull(),
+  enqueuedAt: integer('enqueued_at'),
+  sentAt: integer('sent_at'),
+  deliveredAt: integer('delivered_at'),
+  provider: text('provider'),
+  providerMessageId: text('provider_message_id'),
+})
+
+export const notifyLangs = sqliteTable(
+  'notify_langs',
+  {
+    subjectType: text('subject_type').notNull(),
+    subjectId: integer('subject_id').notNull(),
+    lang: text('lang').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.subjectType, t.subjectId] })],
+)
+
+export const notifySettings = sqliteTable('notify_settings', {
+  townId: integer('town_id').primaryKey(),
+  senderName: text('sender_name').notNull().default(''),
+  smsOn: integer('sms_on', { mode: 'boolean' }).notNull().default(true),
+  emailOn: integer('email_on', { mode: 'boolean' }).notNull().default(true),
+  wechatOn: integer('wechat_on', { mode: 'boolean' }).notNull().default(true),
+  /** Quiet hours, Shanghai time, 'HH:MM'. */
+  quietFrom: text('quiet_from').notNull().default('21:00'),
+  quietTo: text('quiet_to').notNull().default('08:00'),
+  dailyCap: integer('daily_cap').notNull().default(5),
+  staffDigest: integer('staff_digest', { mode: 'boolean' }).notNull().default(true),
+  updatedAt: integer('updated_at'),
+  version: integer('version').notNull().default(1),
+})
+
+export const notifyTemplates = sqliteTable('notify_templates', {
+  id: integer('id').primaryKey(),
+  townId: integer('town_id').notNull(),
+  templateKey: text('template_key', { enum: MESSAGE_TEMPLATES }).notNull(),
+  medium: text('medium', { enum: CONSENT_MEDIA }).notNull(),
+  /** The provider's approved template id (SMS, WeChat). */
+  providerTemplateId: text('provider_template_id'),
+  /** The town's own wording; null: the built-in text. */
+  textZh: text('text_zh'),
+  textEn: text('text_en'),
+  updatedAt: integer('updated_at'),
+  version: integer('version').notNull().default(1),
+})
+
+export const notifyStaff = sqliteTable('notify_staff', {
+  userId: integer('user_id').primaryKey(),
+  medium: text('medium', { enum: CONSENT_MEDIA }).notNull(),
+  address: text('address').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  updatedAt: integer('updated_at'),
 })

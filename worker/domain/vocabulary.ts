@@ -618,3 +618,67 @@ export const AUDIT_RESOURCE_LABEL = {
   'saved-views': { zh: '保存的视图', en: 'Saved views' },
 } as const satisfies Record<string, Label>
 export const AUDIT_RESOURCES = Object.keys(AUDIT_RESOURCE_LABEL)
+// ── messages (通知: the outbox, migrations/0016; domain/notify/) ──
+
+/**
+ * Where a message stands: waiting in the outbox or the queue, being handed to the provider,
+ * accepted by it, reported delivered, failed (with the provider's reason) or not sent (why).
+ */
+export const MESSAGE_STATUSES = [
+  'queued',
+  'sending',
+  'sent',
+  'delivered',
+  'failed',
+  'skipped',
+] as const
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number]
+
+export const MESSAGE_STATUS_LABEL: Record<MessageStatus, Label> = {
+  queued: { zh: '待发送', en: 'Queued' },
+  sending: { zh: '发送中', en: 'Sending' },
+  sent: { zh: '已发送', en: 'Sent' },
+  delivered: { zh: '已送达', en: 'Delivered' },
+  failed: { zh: '发送失败', en: 'Failed' },
+  skipped: { zh: '未发送', en: 'Skipped' },
+}
+
+export const MESSAGE_STATUS_LOOK: Record<MessageStatus, Look> = {
+  queued: { chip: 'default', hex: '#757575' },
+  sending: { chip: 'info', hex: '#0288d1' },
+  sent: { chip: 'primary', hex: '#1976d2' },
+  delivered: { chip: 'success', hex: '#2e7d32' },
+  failed: { chip: 'error', hex: '#d32f2f' },
+  skipped: { chip: 'warning', hex: '#ed6c02' },
+}
+
+/** What a message is about (domain/notify/templates.ts holds each one's words). */
+export const MESSAGE_TEMPLATES = [
+  'topic_accepted',
+  'topic_declined',
+  'topic_referred',
+  'topic_adopted',
+  'topic_done',
+  'topic_decided',
+  'waitlist_promoted',
+  'activity_reminder',
+  'form_receipt',
+  'staff_digest',
+] as const
+export type MessageTemplate = (typeof MESSAGE_TEMPLATES)[number]
+
+export const MESSAGE_TEMPLATE_LABEL: Record<MessageTemplate, Label> = {
+  topic_accepted: { zh: '议题已受理', en: 'Topic accepted' },
+  topic_declined: { zh: '议题不予采纳', en: 'Topic declined' },
+  topic_referred: { zh: '议题已转办', en: 'Topic referred' },
+  topic_adopted: { zh: '议题已立项', en: 'Topic adopted' },
+  topic_done: { zh: '议题已完成（请评议）', en: 'Topic done (please rate)' },
+  topic_decided: { zh: '议事会决定', en: 'Meeting decision' },
+  waitlist_promoted: { zh: '候补递补成功', en: 'Moved up from the waiting list' },
+  activity_reminder: { zh: '活动前一天提醒', en: 'Activity reminder' },
+  form_receipt: { zh: '问卷回执', en: 'Survey receipt' },
+  staff_digest: { zh: '工作人员每日汇总', en: 'Staff daily digest' },
+}
+
+/** The record a message concerns (its history shows on that record). */
+export const MESSAGE_SUBJECTS = ['topic', 'registration', 'form_response', 'user'] as const

@@ -22,6 +22,7 @@ import { meetingPages } from './meetings/door'
 import { confirmPages } from './confirm/routes'
 import { privacyPages } from './privacy'
 import { mePages } from './me/routes'
+import { notifyPages } from './notify/routes'
 
 /** A resident form post is a few KB; anything far larger is not one. */
 export const MAX_FORM_BYTES = 64 * 1024
@@ -43,6 +44,7 @@ const PAGE_PATHS = [
   '/privacy/*',
   '/me',
   '/me/*',
+  '/u/*',
 ]
 
 export const residentPages = new Hono<AppEnv>()
@@ -69,5 +71,6 @@ residentPages.route('/', meetingPages)
 residentPages.route('/', confirmPages)
 residentPages.route('/', privacyPages)
 residentPages.route('/', mePages)
+residentPages.route('/', notifyPages)
 
 residentPages.onError(pageError)

@@ -2,6 +2,7 @@ import { nameIn, t, type Lang } from './i18n'
 import { ErrorSummary, Select, TextArea, TextField } from './layout'
 import { ContactBlock, emptyContact, type ContactValues } from './contact'
 import type { CategoryOption } from '../db/queries/resident/needs'
+import { NotifyOptIn } from './notify/opt-in'
 
 /** What the needs form posts, as typed (kept verbatim for every re-render). */
 export type NeedValues = ContactValues & {
@@ -9,6 +10,8 @@ export type NeedValues = ContactValues & {
   details: string
   categoryId: string
   where: string
+  /** 有进展时短信通知我: a separate, unticked opt-in (needs a mobile). */
+  notify: boolean
 }
 
 export const emptyNeed = (): NeedValues => ({
@@ -17,6 +20,7 @@ export const emptyNeed = (): NeedValues => ({
   categoryId: '',
   where: '',
   ...emptyContact(),
+  notify: false,
 })
 
 /** The hidden honeypot's field name: people never see it, form-filling bots fill it. */
@@ -33,6 +37,7 @@ export const HiddenNeed = ({ values, idemKey }: { values: NeedValues; idemKey: s
     <input type="hidden" name="name" value={values.name} />
     <input type="hidden" name="phone" value={values.phone} />
     {values.consent && <input type="hidden" name="consent" value="1" />}
+    {values.notify && <input type="hidden" name="notify" value="1" />}
   </>
 )
 
@@ -118,7 +123,9 @@ export const NeedsForm = (p: NeedsFormProps) => {
           privacy={t(lang, 'needs.privacy')}
           values={v}
           errors={e}
-        />
+        >
+          <NotifyOptIn lang={lang} checked={v.notify} error={e.notify} />
+        </ContactBlock>
         <button type="submit" class="wide">
           {t(lang, 'needs.submit')}
         </button>

@@ -29,6 +29,7 @@ import { HONEYPOT, NeedsForm, emptyNeed, type NeedValues } from './needs-form'
 import { checkContact, contactValues } from './contact'
 import { SimilarStep } from './similar'
 import { Receipt } from './receipt'
+import { notifyWords } from './notify/words'
 import {
   LIMITS,
   batchHit,
@@ -43,6 +44,7 @@ import {
   type PageContext,
 } from './common'
 import { cleanText } from '../domain/text'
+import { MOBILE_PHONE } from '../domain/masking'
 
 export const LIMITS_NEED = { title: 60, details: 1000, where: 60 } as const
 
@@ -60,6 +62,7 @@ export const needValues = (form: Record<string, string>): NeedValues => ({
   categoryId: form.categoryId ?? '',
   where: form.where ?? '',
   ...contactValues(form),
+  notify: form.notify === '1' || form.notify === 'on',
 })
 
 export type CheckedNeed = {
@@ -70,6 +73,8 @@ export type CheckedNeed = {
   submitterName: string | null
   submitterPhone: string | null
   consent: boolean
+  /** Opted in to SMS progress notifications (only with a phone). */
+  notify: boolean
 }
 
 const LABEL_KEY = {
@@ -113,6 +118,8 @@ export const checkNeed = (
     errors.categoryId = t(lang, 'err.choose', { label: t(lang, 'needs.field_category') })
   const contact = checkContact(v, lang)
   Object.assign(errors, contact.errors)
+  if (v.notify && !(contact.phone && MOBILE_PHONE.test(contact.phone)))
+    errors.notify = notifyWords(lang).optInNeedsPhone
   if (Object.keys(errors).length || !categoryId) return { ok: false, errors }
   return {
     ok: true,
@@ -124,6 +131,7 @@ export const checkNeed = (
       submitterName: contact.name,
       submitterPhone: contact.phone,
       consent: !!(contact.name || contact.phone),
+      notify: v.notify && !!contact.phone && MOBILE_PHONE.test(contact.phone),
     },
   }
 }
@@ -345,6 +353,7 @@ const post = async (c: PageContext) => {
         submitterPhone: need.submitterPhone,
         consentAt: need.consent ? Date.now() : null,
       },
+      notify: need.notify ? { lang: langOf(c) } : undefined,
       confirmed: form.confirmed === '1',
     })
     const found = targetOf(c, source, filed)

@@ -9,6 +9,7 @@ import forms from '../resources/forms/i18n'
 import grids from '../resources/grids/i18n'
 import meetings from '../resources/meetings/i18n'
 import neighborhoods from '../resources/neighborhoods/i18n'
+import notifications from '../notifications/i18n'
 import partners from '../resources/partners/i18n'
 import programmes from '../resources/programmes/i18n'
 import projects from '../resources/projects/i18n'
@@ -61,6 +62,7 @@ const bundles: Bundle[] = [
   grids,
   meetings,
   neighborhoods,
+  notifications,
   partners,
   programmes,
   projects,

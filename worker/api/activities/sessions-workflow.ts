@@ -4,6 +4,7 @@ import { batch } from '../../db/batch'
 import { audit } from '../../db/queries/audit'
 import { markNoShows } from '../../db/queries/activities/check-in'
 import { promoteStatement } from '../../db/queries/activities/waitlist'
+import { promotionMessagesStatement } from '../../db/queries/notify/outbox'
 import { ApiError } from '../../lib/errors'
 import { idParam } from '../../lib/validate'
 import { loadSession, reloadSession } from './sessions-record'
@@ -24,8 +25,10 @@ export const sessionWorkflowApi = new Hono<AppEnv>()
   .post('/:id/promote', async (c) => {
     const before = await loadSession(c.var, idParam(c))
     const db = c.var.db
+    const now = Date.now()
     const [promoted] = await batch(db, [
-      promoteStatement(db, before.s.id),
+      promoteStatement(db, before.s.id, now),
+      promotionMessagesStatement(db, before.s.id, now),
       audit(db, c.var.user, {
         action: 'promote',
         resource: 'activity-sessions',

@@ -22,6 +22,8 @@ import { volunteerCodeOf } from '../../db/queries/activities/register'
 import { cancelRegistration } from '../../db/queries/activities/waitlist'
 import { checkIn } from '../../db/queries/activities/check-in'
 import { createRegistration } from '../../api/activities/register'
+import { registrationOptIn } from '../../db/queries/notify/outbox'
+import { optedIn } from '../notify/opt-in'
 import {
   cancellable,
   checkInRefusal,
@@ -129,6 +131,8 @@ type RegistrationBody = {
   childName?: unknown
   childAge?: unknown
   guardianConsent?: unknown
+  /** 有进展时短信通知我: a waitlist promotion and the day-before reminder by SMS. */
+  notify?: unknown
 }
 
 /**
@@ -158,7 +162,18 @@ const register = async (c: C, target: Target, body: RegistrationBody, key: strin
       lang: body.lang,
     },
     'web',
-    extra,
+    (token) => [
+      ...(extra?.(token) ?? []),
+      ...(body.notify === true && typeof body.phone === 'string'
+        ? registrationOptIn(c.var.db, {
+            token,
+            neighborhoodId: target.activity.neighborhoodId,
+            phone: body.phone,
+            lang: body.lang ?? 'zh',
+            at: Date.now(),
+          })
+        : []),
+    ],
   )
   return {
     id: reg.id,
@@ -295,6 +310,7 @@ activityPages.post('/a/:key/s/:sid', async (c) => {
       childAge: one(posted.childAge),
       guardianConsent: one(posted.guardianConsent),
     },
+    notify: optedIn({ notify: one(posted.notify) }),
   }
   const key = one(posted.key)
   // A stale or missing key: show the form again with a fresh one rather than an error page.

@@ -1,6 +1,7 @@
 // The resident pages of activities as components: the activity with its sessions, the
 // registration form, the receipt (/r/<token>), the cancel confirmation, the check-in page a QR
 // opens, and the volunteer view. Server-rendered, no JavaScript, layout.tsx conventions.
+import { NotifyOptIn } from '../notify/opt-in'
 import type { Child } from 'hono/jsx'
 import { ChildFieldsBlock, type ChildValues, childWords } from '../privacy-children'
 import { raw } from 'hono/html'
@@ -142,6 +143,8 @@ export type FormValues = {
   answers?: FieldValues
   /** An activity for children: the guardian's part (pages/privacy-children.tsx). */
   child?: ChildValues
+  /** 有进展时短信通知我 ticked. */
+  notify?: boolean
 }
 
 /** The registration form of one session; `errors` keyed name / phone / partySize / q_<key>. */
@@ -216,6 +219,7 @@ export const RegisterForm = (p: {
             required
           />
           {a.forChildren && <ChildFieldsBlock lang={lang} values={v.child ?? {}} errors={e} />}
+          <NotifyOptIn lang={lang} checked={!!v.notify} />
           {s.maxParty > 1 && (
             <Select
               lang={lang}

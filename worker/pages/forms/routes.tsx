@@ -1,3 +1,5 @@
+import { handOver } from '../../notify/enqueue'
+import { optedIn } from '../notify/opt-in'
 import { Hono, type Context } from 'hono'
 import { getCookie } from 'hono/cookie'
 import { and, eq } from 'drizzle-orm'
@@ -123,6 +125,8 @@ const renderForm = (
     formError?: string
     preview?: boolean
     status?: ContentfulStatusCode
+    /** 有进展时短信通知我 as ticked. */
+    notify?: boolean
   },
 ) => {
   const p = page(c, opts.lang)
@@ -137,6 +141,7 @@ const renderForm = (
       errors={opts.errors}
       formError={opts.formError}
       preview={opts.preview}
+      notify={opts.notify}
     />,
     opts.status ?? 200,
   )
@@ -231,11 +236,12 @@ export const formPages = new Hono<AppEnv>()
       form.fields,
       body as Record<string, string | File | (string | File)[]>,
     )
+    const notify = optedIn({ notify: str(body._notify) })
     const again = (
       errors: Record<string, string>,
       status: ContentfulStatusCode,
       formError?: string,
-    ) => renderForm(c, form, { lang, langAsked, values, errors, formError, status })
+    ) => renderForm(c, form, { lang, langAsked, values, errors, formError, status, notify })
     if (!IDEMPOTENCY_KEY.test(key)) return again({}, 400, t(lang, 'form.expired'))
     const checked = validateAnswers(form.fields, values, { lang })
     if (!checked.ok) return again(checked.errors, 400)
@@ -255,7 +261,10 @@ export const formPages = new Hono<AppEnv>()
       onePerPhone: form.onePerPhone,
       key,
       requestHash: hash,
+      notify: notify && phone ? { lang } : undefined,
     })
+    // The receipt by SMS was written with the response: hand it to the queue.
+    if (notify && phone && 'receipt' in result) handOver(c)
     if ('receipt' in result)
       return sameRequest(result.requestHash, hash)
         ? c.redirect(receiptUrl(form.slug, result.receipt, lang, langAsked), 303)

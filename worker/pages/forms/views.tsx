@@ -1,3 +1,4 @@
+import { NotifyOptIn } from '../notify/opt-in'
 import type { Field } from '../../domain/forms/definition'
 import { Layout } from '../layout'
 import { colon, formatDate, t, type Lang } from '../i18n'
@@ -52,6 +53,8 @@ export const FormPage = (
     /** A message for the whole form (e.g. the page expired). */
     formError?: string
     preview?: boolean
+    /** 有进展时短信通知我 as ticked (offered when the form asks for a phone). */
+    notify?: boolean
   },
 ) => {
   const { form, lang, errors = {} } = props
@@ -102,6 +105,9 @@ export const FormPage = (
           </label>
         </div>
         <FormFields fields={form.fields} values={props.values} errors={errors} lang={lang} />
+        {form.fields.some((f) => f.type === 'phone') && (
+          <NotifyOptIn lang={lang} checked={!!props.notify} name="_notify" />
+        )}
         <button type="submit" class="wide" disabled={props.preview || undefined}>
           {t(lang, 'form.submit')}
         </button>

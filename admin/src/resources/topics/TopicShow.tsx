@@ -20,6 +20,7 @@ import { useMe } from '../../lib/useMe'
 import MoveDialog from './dialogs/MoveDialog'
 import MoveButtons from './MoveButtons'
 import TopicTimeline from './TopicTimeline'
+import MessageHistory from '../../notifications/MessageHistory'
 import LookAlikes from './LookAlikes'
 import UnmergeButton from './UnmergeButton'
 import { commonMoves, type Move } from './transitions'
@@ -252,6 +253,9 @@ const TopicDetail = () => {
                 {translate('topics.show.noContact')}
               </Typography>
             )}
+          </Section>
+          <Section title={translate('notifications.history')}>
+            <MessageHistory subjectType="topic" subjectId={topic.id} />
           </Section>
           <Section title={translate('topics.show.related')}>
             <Stack spacing={1.5} divider={<Divider flexItem />}>

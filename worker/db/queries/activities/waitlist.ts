@@ -6,6 +6,7 @@ import { errorText } from '../../errors'
 import { sqlList } from '../../sql'
 import { UPCOMING_STATUSES } from '../../../domain/capacity'
 import { seatsSql } from './seats'
+import { promotionMessagesStatement } from '../notify/outbox'
 
 // The waitlist, atomically (rule 3 of domain/capacity.ts): promoting walks the waitlist in
 // arrival order in one UPDATE; cancelling is one batch of the guarded cancel and the promotion,
@@ -65,6 +66,8 @@ export const cancelRegistration = async (
     cancel,
     promoteStatement(db, reg.sessionId, now),
     ...extra,
+    // Those promoted are told (with consent), in the same batch.
+    promotionMessagesStatement(db, reg.sessionId, now),
   ])
   return { cancelled: cancelled.length > 0, promoted: promoted.map((r) => r.id) }
 }
@@ -116,6 +119,7 @@ export const setCapacity = async (
         .where(at),
       promoteStatement(db, sessionId, now),
       ...extra,
+      promotionMessagesStatement(db, sessionId, now),
     ])
     return results ? results[2].map((r) => r.id) : 'stale'
   } catch (err) {
@@ -135,7 +139,11 @@ export const promoteOne = async (
   now = Date.now(),
 ) => {
   try {
-    const [done] = await batch(db, [promoteOneStatement(db, reg, now), ...extra])
+    const [done] = await batch(db, [
+      promoteOneStatement(db, reg, now),
+      ...extra,
+      promotionMessagesStatement(db, reg.sessionId, now),
+    ])
     return done.length > 0
   } catch (err) {
     if (isCapacityAbort(err)) return false

@@ -2,6 +2,7 @@
 // the client's rate-limit hit, the stored result of a resent key), then one write batch that
 // stores the response exactly once with every limit checked inside the insert.
 import { eq, sql } from 'drizzle-orm'
+import { formReceiptStatement, optInStatements } from '../notify/outbox'
 import type { Db } from '../../../env'
 import { forms } from '../../schema'
 import { batch, rawAll } from '../../batch'
@@ -66,6 +67,8 @@ export type NewResponse = {
   key: string
   /** What the key is stored with (lib/idempotency `requestHash` of the posted answers). */
   requestHash: string
+  /** 有进展时短信通知我 (with a phone): the consent, and the receipt by SMS. */
+  notify?: { lang: 'zh' | 'en' }
 }
 
 /**
@@ -118,6 +121,20 @@ export const submitResponse = async (
              EXISTS (SELECT 1 FROM form_responses WHERE form_id = ${r.formId} AND phone = ${r.phone}) AS dup
       WHERE NOT EXISTS (SELECT 1 FROM form_responses WHERE receipt = ${r.receipt})`,
     ),
+    // The opt-in and the receipt it asks for, only with the response this batch stored.
+    ...(r.notify && r.phone
+      ? [
+          ...optInStatements(db, {
+            subjectType: 'form_response',
+            subjectId: sql`(SELECT id FROM form_responses WHERE receipt = ${r.receipt})`,
+            townId: sql`(SELECT town_id FROM forms WHERE id = ${r.formId})`,
+            phone: r.phone,
+            lang: r.notify.lang,
+            at: now,
+          }),
+          formReceiptStatement(db, r.receipt, now),
+        ]
+      : []),
   ])
   if (stored[0]) return storedOf(stored[0])
   const { full, dup } = why[0]

@@ -5,6 +5,7 @@ import { guard, rawStatement, type Statement } from '../../batch'
 import { audit, auditCreate } from '../audit'
 import { type AdoptingProject, adoptStatements, NEW_PROJECT_ID } from '../projects'
 import { type Actor, moveStatements } from '../topics/moves'
+import { topicMessagesStatement } from '../notify/outbox'
 import { AGENDA_TOPIC_STATUSES, DECISION_MOVE } from '../../../domain/meetings/decision'
 import { blankToNull } from '../../../domain/topic-workflow'
 import type { Tally } from '../../../domain/meetings/tally'
@@ -152,6 +153,13 @@ export const tallyStatements = (db: Db, actor: Actor, w: TallyWrite, now: number
         db,
         sql`INSERT INTO topic_events (topic_id, at, actor_user_id, kind, public_note)
           VALUES (${w.item.topicId}, ${now}, ${actor.id}, 'meeting', ${d.sentence})`,
+      ),
+      topicMessagesStatement(
+        db,
+        eq(topics.id, w.item.topicId),
+        'topic_decided',
+        { note: d.sentence },
+        now,
       ),
       db.update(topics).set({ updatedAt: now }).where(eq(topics.id, w.item.topicId)),
     )

@@ -13,6 +13,7 @@ import { hitStatement } from '../rate-limit'
 import { batchRows, type BatchHit, hitsOf } from '../../batch'
 import { consentForRowsSql } from '../privacy/consents'
 import { NOTICE_VERSION } from '../../../domain/privacy/consent'
+import { optInQueries } from '../notify/outbox'
 
 export type ChannelInfo = {
   id: number
@@ -160,6 +161,8 @@ export type NeedToFile = {
   }
   /** The resident saw the look-alikes and files anyway: no similar-topic check. */
   confirmed: boolean
+  /** Opted in to SMS progress notifications (with a phone), in the language of the form. */
+  notify?: { lang: 'zh' | 'en' }
 }
 
 export type NeedFiled = NeedsFormData & {
@@ -237,6 +240,17 @@ export const fileNeed = async (
             JOIN neighborhoods n ON n.id = t.neighborhood_id WHERE t.tracking_code = ${trackingCode}`,
         )
       : sql`SELECT 1 WHERE 0`,
+    // 有进展时短信通知我: recorded only with the topic it was given on.
+    ...(need.notify && need.topic.submitterPhone
+      ? optInQueries({
+          subjectType: 'topic',
+          subjectId: sql`(SELECT id FROM topics WHERE tracking_code = ${trackingCode})`,
+          townId: sql`(SELECT town_id FROM neighborhoods WHERE id = ${neighborhoodId})`,
+          phone: need.topic.submitterPhone,
+          lang: need.notify.lang,
+          at: now,
+        })
+      : []),
   ])
   if (!channels.length && 'slug' in source && (await webChannelMade(db, source.slug)))
     return fileNeed(db, source, need, now)

@@ -11,6 +11,8 @@ import {
   type TransitionInput,
 } from '../../../domain/topic-workflow'
 import type { AuditAction, TopicStatus } from '../../../domain/vocabulary'
+import { TOPIC_MESSAGE } from '../../../domain/notify/events'
+import { topicMessagesStatement } from '../notify/outbox'
 
 // Statements that move topics through the state machine (domain/topic-workflow.ts), to put in
 // ONE batch with whatever else the write does. Each move writes the timeline event and the audit
@@ -67,6 +69,20 @@ export const stepStatements = (
     ...(typeof options.projectRef === 'number' && { projectId: options.projectRef }),
     ...(input.projectId && { projectId: input.projectId }),
   })
+  // Residents who opted in are told, in the same batch (before the update: `where` may read the
+  // status the topics move from).
+  const message = TOPIC_MESSAGE[to]
+  const tell = message
+    ? [
+        topicMessagesStatement(
+          db,
+          where,
+          message.template,
+          { note, referredTo: input.referredTo, link: message.link },
+          now,
+        ),
+      ]
+    : []
   return [
     rawStatement(
       db,
@@ -83,6 +99,7 @@ export const stepStatements = (
              json_object('status', ${topics.status}), ${after}
       FROM ${topics} WHERE ${where}`,
     ),
+    ...tell,
     db
       .update(topics)
       .set(setFor(to, input, options))
