@@ -14,7 +14,7 @@ import { csvRecords, readSheets, xlsxRecords, byHeader } from './sheets'
 
 // Every export read back as a spreadsheet would read it (CSV parsed, XLSX unzipped and its sheet
 // XML read), each column looked up BY ITS HEADER and compared with the record it came from. A
-// value under the wrong header (分类 holding the 网格) fails here.
+// value under the wrong header (类别 holding the 网格) fails here.
 
 type World = Awaited<ReturnType<typeof createWorld>>
 let w: World
@@ -95,11 +95,11 @@ describe('topics export (CSV, XLSX)', () => {
 
   const expected = () => ({
     编号: topic.id,
-    追踪码: topic.trackingCode,
+    查询码: topic.trackingCode,
     标题: '非机动车乱停放',
     描述: '晚上 8 点后车棚外堆满',
     位置: '3号楼北侧',
-    分类: names.category,
+    类别: names.category,
     网格: names.grid,
     渠道: names.channel,
     状态: TOPIC_STATUS_LABEL.accepted.zh,
@@ -133,7 +133,7 @@ describe('topics export (CSV, XLSX)', () => {
       want,
     )
     const other = csv.find((r) => r.标题 === '另一个')!
-    expect([other.分类, other.网格, other.渠道]).toEqual(['', '', ''])
+    expect([other.类别, other.网格, other.渠道]).toEqual(['', '', ''])
     expect(other.居民区).toBe(n!.name)
   })
 })

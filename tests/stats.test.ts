@@ -131,7 +131,7 @@ describe('GET /api/stats/summary', () => {
       byCategory: [
         { categoryId: expect.any(Number), name: '停车', n: 3 },
         { categoryId: expect.any(Number), name: '绿化', n: 2 },
-        { categoryId: null, name: '未分类', n: 2 },
+        { categoryId: null, name: '无类别', n: 2 },
       ],
       byNeighborhood: [
         { neighborhoodId: n1, name: expect.any(String), n: 6 },

@@ -493,7 +493,7 @@ describe('GET /api/topics/export', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const lines = r.text.replace(/^\uFEFF/, '').split('\r\n')
     expect(lines[0]).toMatch(
-      /^编号,追踪码,标题,描述,位置,分类,居民区,网格,渠道,状态,附议数,提交人,联系电话,提交时间,受理回复/,
+      /^编号,查询码,标题,描述,位置,类别,居民区,网格,渠道,状态,附议数,提交人,联系电话,提交时间,受理回复/,
     )
     const evil = lines.find((l) => l.includes('HYPERLINK'))!
     expect(evil).toContain(`"'=HYPERLINK(""http://evil.example"",""点我"")"`)

@@ -200,7 +200,7 @@ describe('a 社工’s morning', () => {
     for (const r of db) {
       const rec = records.find((x) => Number(x.编号) === r.id)!
       expect(rec.状态).toBe(labels[r.status])
-      expect(rec.分类).toBe(r.category)
+      expect(rec.类别).toBe(r.category)
       expect(rec.居民区).toBe(r.neighborhood)
       expect(rec.渠道).toBe(r.channel ?? '')
       expect(rec.受理回复).toBe(r.public_reply ?? '')

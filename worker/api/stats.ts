@@ -54,7 +54,7 @@ export const statsApi = new Hono<AppEnv>().use(requireUser).get('/summary', asyn
   const rate = satisfaction(raw.satisfied, raw.evaluations)
   return c.json({
     byStatus,
-    byCategory: raw.byCategory.map((r) => ({ ...r, name: r.name ?? '未分类' })),
+    byCategory: raw.byCategory.map((r) => ({ ...r, name: r.name ?? '无类别' })),
     byNeighborhood: raw.byNeighborhood,
     overTime: fillDays(raw.overTime, from, to),
     collected: raw.collected,

@@ -21,16 +21,21 @@ import {
 
 type ExportRow = ReturnType<typeof registrationRecord>
 
-const exportColumns = (questions: Field[] | null): Column<ExportRow>[] => [
+const CHILD_COLUMNS: Column<ExportRow>[] = [
+  { key: 'guardianRelation', label: '与孩子关系' },
+  { key: 'childName', label: '孩子姓名' },
+  { key: 'childAge', label: '孩子年龄/年级' },
+]
+
+/** The columns; a child's only when some row is a children's activity's registration. */
+const exportColumns = (questions: Field[] | null, children: boolean): Column<ExportRow>[] => [
   { key: 'id', label: '编号' },
   { key: 'activityTitle', label: '活动' },
   { key: 'sessionLabel', label: '场次' },
   { key: 'sessionStartsAt', label: '开始时间', value: (r) => shanghaiTime(r.sessionStartsAt) },
   { key: 'name', label: '姓名' },
   { key: 'phone', label: '手机号', personal: true },
-  { key: 'guardianRelation', label: '与孩子关系' },
-  { key: 'childName', label: '孩子姓名' },
-  { key: 'childAge', label: '孩子年龄/年级' },
+  ...(children ? CHILD_COLUMNS : []),
   { key: 'partySize', label: '人数' },
   { key: 'status', label: '状态', value: (r) => REGISTRATION_STATUS_LABEL[r.status].zh },
   { key: 'waitlistPosition', label: '候补位次' },
@@ -82,7 +87,7 @@ export const registrationsExportApi = new Hono<AppEnv>().get('/export', async (c
   return sendExport(c, {
     format,
     filename: `${title}-报名-${day}`,
-    columns: exportColumns(questions),
+    columns: exportColumns(questions, children),
     rows: records,
     resource: 'registrations',
     reason: reason || undefined,

@@ -46,11 +46,11 @@ type Row = ReturnType<typeof toTopicRecord> & {
 
 const columns: Column<Row>[] = [
   { key: 'id', label: '编号' },
-  { key: 'trackingCode', label: '追踪码' },
+  { key: 'trackingCode', label: '查询码' },
   { key: 'title', label: '标题' },
   { key: 'description', label: '描述' },
   { key: 'location', label: '位置' },
-  { key: 'categoryName', label: '分类' },
+  { key: 'categoryName', label: '类别' },
   { key: 'neighborhoodName', label: '居民区' },
   { key: 'gridName', label: '网格' },
   { key: 'channelLabel', label: '渠道' },
