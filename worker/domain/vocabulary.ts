@@ -572,6 +572,7 @@ export const AUDIT_ACTION_LABEL = {
   decline: { zh: '婉拒认领', en: 'Claim declined' },
   withdraw: { zh: '撤回认领', en: 'Claim withdrawn' },
   verify: { zh: '当面验证手机', en: 'Phone verified in person' },
+  refuse: { zh: '不予办理申请', en: 'Request refused' },
   // reveal, export (an export showing phone numbers), copy, erase
   ...PRIVACY_AUDIT_ACTION_LABEL,
 } as const satisfies Record<string, Label>
@@ -616,6 +617,10 @@ export const AUDIT_RESOURCE_LABEL = {
   categories: { zh: '议题类别', en: 'Categories' },
   channels: { zh: '收集渠道', en: 'Channels' },
   'saved-views': { zh: '保存的视图', en: 'Saved views' },
+  'notification-settings': { zh: '通知设置', en: 'Notification settings' },
+  'notification-templates': { zh: '通知模板', en: 'Message templates' },
+  'verified-phones': { zh: '已验证手机号', en: 'Verified phones' },
+  'privacy-requests': { zh: '查询与删除申请', en: 'Access and deletion requests' },
 } as const satisfies Record<string, Label>
 export const AUDIT_RESOURCES = Object.keys(AUDIT_RESOURCE_LABEL)
 // ── messages (通知: the outbox, migrations/0016; domain/notify/) ──
@@ -644,12 +649,12 @@ export const MESSAGE_STATUS_LABEL: Record<MessageStatus, Label> = {
 }
 
 export const MESSAGE_STATUS_LOOK: Record<MessageStatus, Look> = {
-  queued: { chip: 'default', hex: '#757575' },
-  sending: { chip: 'info', hex: '#0288d1' },
-  sent: { chip: 'primary', hex: '#1976d2' },
-  delivered: { chip: 'success', hex: '#2e7d32' },
-  failed: { chip: 'error', hex: '#d32f2f' },
-  skipped: { chip: 'warning', hex: '#ed6c02' },
+  queued: { chip: 'default', hex: CHIP_HEX.default },
+  sending: { chip: 'info', hex: CHIP_HEX.info },
+  sent: { chip: 'primary', hex: CHIP_HEX.primary },
+  delivered: { chip: 'success', hex: CHIP_HEX.success },
+  failed: { chip: 'error', hex: CHIP_HEX.error },
+  skipped: { chip: 'warning', hex: CHIP_HEX.warning },
 }
 
 /** What a message is about (domain/notify/templates.ts holds each one's words). */

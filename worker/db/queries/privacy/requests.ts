@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../../../env'
 import { maskPhone, normalizePhone } from '../../../domain/masking'
-import type { PrivacyRequestKind, RevealPurpose } from '../../../domain/vocabulary'
+import type { AuditAction, PrivacyRequestKind, RevealPurpose } from '../../../domain/vocabulary'
 import { batchRows } from '../../batch'
 
 // The request queue (privacy_requests), the phone behind a masked field (reveal), and the log of
@@ -70,7 +70,7 @@ export const fileRequest = async (
         ${r.dueAt}, ${r.note}, ${r.userId})
       RETURNING ${COLUMNS}`,
     sql`INSERT INTO audit_log (at, user_id, action, resource, record_id, after)
-      VALUES (${r.at}, ${r.userId}, 'create', 'privacy-requests', CAST(last_insert_rowid() AS TEXT),
+      VALUES (${r.at}, ${r.userId}, ${'create' satisfies AuditAction}, 'privacy-requests', CAST(last_insert_rowid() AS TEXT),
         ${JSON.stringify({ kind: r.kind, phone: maskPhone(phone), verifiedVia: r.verifiedVia })})`,
   ])
   return rows[0] as RequestRow
@@ -166,7 +166,7 @@ export const logReveal = (
 ) =>
   batchRows(db, [
     sql`INSERT INTO audit_log (at, user_id, action, resource, record_id, after)
-      VALUES (${e.at}, ${e.userId}, 'reveal', ${e.resource}, ${String(e.id)},
+      VALUES (${e.at}, ${e.userId}, ${'reveal' satisfies AuditAction}, ${e.resource}, ${String(e.id)},
         ${JSON.stringify({ purpose: e.purpose, field: 'phone' })})`,
   ])
 
