@@ -203,10 +203,22 @@ describe('backups', () => {
         // File it even when it looks like another (the similar-topic step).
         confirmed: '1',
       }),
-    }).then(async (res) => ({
-      status: res.status,
-      filed: /[A-Z0-9]{3}-[A-Z0-9]{3}/.test(await res.text()),
-    }))
+      redirect: 'manual',
+    }).then(async (res) => {
+      // Filed: 303 to the receipt, which shows the code to the browser holding its cookie.
+      if (res.status !== 303) return { status: res.status, filed: false }
+      const cookie = res.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ')
+      const receipt = await fetch(new URL(res.headers.get('location')!, home.url), {
+        headers: { cookie },
+      })
+      return {
+        status: receipt.status,
+        filed: /[A-Z0-9]{3}-[A-Z0-9]{3}/.test(await receipt.text()),
+      }
+    })
   const titles = (file: string) => {
     const db = new Database(file, { readonly: true })
     try {
