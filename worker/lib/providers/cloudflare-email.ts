@@ -2,7 +2,7 @@
 // [[send_email]] name = "EMAIL"): the MIME message built here, sent as an EmailMessage. Only on
 // Workers: the Node home has no such binding and uses the SMTP relay (./smtp.ts).
 // https://developers.cloudflare.com/email-routing/email-workers/send-email-workers/
-import { buildMime } from './mime'
+import { outboxMail } from './mime'
 import type { OutgoingMessage, Provider, SendResult } from './types'
 
 export type CloudflareEmailConfig = { binding: SendEmail; from: string; fromName?: string }
@@ -12,15 +12,7 @@ export const cloudflareEmail = (config: CloudflareEmailConfig): Provider => ({
   medium: 'email',
   name: 'cloudflare-email',
   async send(m: OutgoingMessage): Promise<SendResult> {
-    const messageId = `<outbox-${m.id}-${Date.now()}@${config.from.split('@')[1] ?? 'jushou'}>`
-    const raw = buildMime({
-      from: config.from,
-      fromName: config.fromName,
-      to: m.to,
-      subject: m.subject ?? m.templateKey,
-      text: m.text,
-      messageId,
-    })
+    const { messageId, raw } = outboxMail(config, m)
     try {
       // Imported here, not at the top: the Node home bundles this file but has no cloudflare:email.
       const { EmailMessage } = await import('cloudflare:email')

@@ -65,3 +65,20 @@ export const buildMime = (m: MailInput) => {
   ]
   return lines.join('\r\n')
 }
+
+/** An outbox message as a whole mail from `from`, with the Message-ID it carries. */
+export const outboxMail = (
+  from: { from: string; fromName?: string },
+  m: { id: number; to: string; subject?: string; templateKey: string; text: string },
+) => {
+  const messageId = `<outbox-${m.id}-${Date.now()}@${from.from.split('@')[1] ?? 'jushou'}>`
+  const raw = buildMime({
+    from: from.from,
+    fromName: from.fromName,
+    to: m.to,
+    subject: m.subject ?? m.templateKey,
+    text: m.text,
+    messageId,
+  })
+  return { messageId, raw }
+}

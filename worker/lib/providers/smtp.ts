@@ -1,7 +1,7 @@
 // Email through an SMTP relay (RFC 5321): EHLO, STARTTLS when asked, AUTH PLAIN, one message.
 // The socket comes from the home: on Workers `cloudflare:sockets` (./smtp-socket.ts), in the
 // Node home node:net / node:tls (server/smtp-socket.ts, passed in as env.SMTP_CONNECT).
-import { buildMime } from './mime'
+import { outboxMail } from './mime'
 import type { OutgoingMessage, Provider, SendResult } from './types'
 
 /** The few things the client needs of a socket; text in and out (SMTP replies are ASCII). */
@@ -116,15 +116,7 @@ export const smtpEmail = (config: SmtpConfig): Provider => ({
   medium: 'email',
   name: 'smtp',
   async send(m: OutgoingMessage): Promise<SendResult> {
-    const messageId = `<outbox-${m.id}-${Date.now()}@${config.from.split('@')[1] ?? 'jushou'}>`
-    const mime = buildMime({
-      from: config.from,
-      fromName: config.fromName,
-      to: m.to,
-      subject: m.subject ?? m.templateKey,
-      text: m.text,
-      messageId,
-    })
+    const { messageId, raw: mime } = outboxMail(config, m)
     try {
       await deliver(config, m.to, mime)
       return { ok: true, providerMessageId: messageId }
