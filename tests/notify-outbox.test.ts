@@ -251,6 +251,48 @@ describe('delivery', () => {
     expect(after).toMatchObject({ status: 'skipped', reason: '通知未开通：未配置服务商' })
   })
 
+  it('a write hands the queue only the rows it wrote; a write that wrote none touches no outbox row', async () => {
+    // A row a dead request left behind: only the sweep takes it.
+    const stray = await fileTopic(w.neighborhoodIds[0])
+    await consent('topic', stray.id, nextPhone())
+    const d = db()
+    await guardedBatch(
+      d,
+      moveStatements(
+        d,
+        w.users.staff,
+        [stray.id],
+        'accepted',
+        { note: '收到' },
+        { action: 'transition', now: Date.now() },
+      ),
+    )
+    // A move that tells nobody (no consent): no hand-over, so the stray row is left alone.
+    const quiet = await fileTopic(w.neighborhoodIds[0])
+    const r1 = await api(`/api/topics/${quiet.id}/transition`, {
+      cookie: w.cookies.staff,
+      body: { to: 'accepted', note: '好' },
+    })
+    expect(r1.status, JSON.stringify(r1.body)).toBe(200)
+    // A move that tells its filer: its own row goes to the queue and is delivered.
+    const told = await fileTopic(w.neighborhoodIds[0])
+    await consent('topic', told.id, nextPhone())
+    const r2 = await api(`/api/topics/${told.id}/transition`, {
+      cookie: w.cookies.staff,
+      body: { to: 'accepted', note: '好' },
+    })
+    expect(r2.status, JSON.stringify(r2.body)).toBe(200)
+    const [delivered] = await waitFor(
+      () => messagesOf('topic', told.id),
+      ([m]) => m?.status !== 'queued',
+    )
+    expect(delivered).toMatchObject({ status: 'skipped', reason: '通知未开通：未配置服务商' })
+    expect(delivered.enqueued_at).not.toBeNull()
+    const [left] = await messagesOf('topic', stray.id)
+    expect(left).toMatchObject({ status: 'queued', enqueued_at: null })
+    await env.DB.prepare("UPDATE outbox SET status = 'skipped' WHERE id = ?").bind(left.id).run()
+  })
+
   it('a withdrawn consent stops a queued message; a settled message is left alone', async () => {
     const t = await fileTopic(w.neighborhoodIds[0])
     const phone = nextPhone()

@@ -68,6 +68,7 @@ for (const path of [
   '/api/registrations/*',
   '/api/activity-sessions/*',
   '/r/*',
+  '/s/*',
 ])
   app.use(path, deliverAfter)
 

@@ -1,4 +1,3 @@
-import { handOver } from '../../notify/enqueue'
 import { optedIn } from '../notify/opt-in'
 import { Hono, type Context } from 'hono'
 import { getCookie } from 'hono/cookie'
@@ -263,8 +262,6 @@ export const formPages = new Hono<AppEnv>()
       requestHash: hash,
       notify: notify && phone ? { lang } : undefined,
     })
-    // The receipt by SMS was written with the response: hand it to the queue.
-    if (notify && phone && 'receipt' in result) handOver(c)
     if ('receipt' in result)
       return sameRequest(result.requestHash, hash)
         ? c.redirect(receiptUrl(form.slug, result.receipt, lang, langAsked), 303)

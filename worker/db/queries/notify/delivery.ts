@@ -188,3 +188,14 @@ export const releaseFromQueue = (db: Db, ids: number[]) =>
         sql`UPDATE outbox SET enqueued_at = NULL WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)})) AND status = 'queued'`,
       )
     : Promise.resolve()
+
+/**
+ * The rows `ids` (just written by a request) that still wait for the queue, marked as handed
+ * over now: their ids and due times.
+ * @example const rows = await takeIdsForQueue(db, [7, 8], now)
+ */
+export const takeIdsForQueue = (db: Db, ids: number[], now: number) =>
+  db.all<{ id: number; dueAt: number }>(sql`UPDATE outbox SET enqueued_at = ${now}
+    WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))
+      AND status = 'queued' AND enqueued_at IS NULL
+    RETURNING id, due_at AS dueAt`)

@@ -6,6 +6,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../../env'
 import { rawStatement, type Statement } from '../../batch'
+import { outboxInsert } from './written'
 import { sqlLiteral } from '../../sql'
 import type { MessageTemplate } from '../../../domain/vocabulary'
 import { normalizePhone } from '../../../domain/masking'
@@ -46,7 +47,7 @@ export const topicMessagesStatement = (
 ): Statement => {
   const t = sqlLiteral(template)
   const suffix = p.link === 'evaluate' ? '/evaluate' : ''
-  return rawStatement(
+  return outboxInsert(
     db,
     sql`INSERT INTO outbox (${COLUMNS})
     SELECT n.town_id, c.medium, c.phone, c.id, ${t}, 'topic', topics.id,
@@ -83,7 +84,7 @@ const registrationSelect = (template: SQL, now: number, extra: SQL) =>
  * @example await batch(db, [cancel, promoteStatement(db, 3, now), promotionMessagesStatement(db, 3, now)])
  */
 export const promotionMessagesStatement = (db: Db, sessionId: number, now: number): Statement =>
-  rawStatement(
+  outboxInsert(
     db,
     sql`INSERT INTO outbox (${COLUMNS})
     ${registrationSelect(
@@ -100,7 +101,7 @@ export const promotionMessagesStatement = (db: Db, sessionId: number, now: numbe
  */
 export const remindersStatement = (db: Db, from: number, to: number, now: number): Statement => {
   const t = sqlLiteral('activity_reminder')
-  return rawStatement(
+  return outboxInsert(
     db,
     sql`INSERT INTO outbox (${COLUMNS})
     ${registrationSelect(
@@ -121,7 +122,7 @@ export const remindersStatement = (db: Db, from: number, to: number, now: number
  */
 export const formReceiptStatement = (db: Db, receipt: string, now: number): Statement => {
   const t = sqlLiteral('form_receipt')
-  return rawStatement(
+  return outboxInsert(
     db,
     sql`INSERT INTO outbox (${COLUMNS})
     SELECT f.town_id, c.medium, c.phone, c.id, ${t}, 'form_response', fr.id,
@@ -153,7 +154,7 @@ export const digestStatement = (
   d: { day: string; since: number; dueBy: number; now: number },
 ): Statement => {
   const t = sqlLiteral('staff_digest')
-  return rawStatement(
+  return outboxInsert(
     db,
     sql`INSERT INTO outbox (${COLUMNS})
     SELECT x.town_id, x.medium, x.address, NULL, ${t}, 'user', x.user_id,
