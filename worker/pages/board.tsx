@@ -13,8 +13,8 @@ import { SATISFACTION_DEFINITION, showSatisfaction, summarize } from '../domain/
 import { boardData, type BoardProject, type BoardTopic } from '../db/queries/resident/board'
 import { supportContext, supportTopic } from '../db/queries/resident/supports'
 import { colon, formatDate, langOf, nameIn, t, type Lang, type MessageKey } from './i18n'
-import { messagePage, renderPage } from './layout'
-import { notFound } from './errors'
+import { renderPage } from './layout'
+import { notFound, tooManyPage } from './errors'
 import { Receipt } from './receipt'
 import { DelayReason } from './track'
 import { BoardMeetingsSection } from './meetings/board'
@@ -26,7 +26,6 @@ import {
   clientId,
   ensureClientId,
   isOverdue,
-  minutesOf,
   newFormKey,
   batchHit,
   waitAfter,
@@ -265,15 +264,7 @@ board.post('/b/:slug/support', async (c) => {
   )
   if (stored) return receipt(stored.code, stored.counted !== 0)
   const wait = waitAfter('support', hits)
-  if (wait) {
-    c.header('Retry-After', String(wait))
-    return messagePage(c, {
-      lang,
-      status: 429,
-      title: t(lang, 'common.rate_limited_title'),
-      body: t(lang, 'common.rate_limited_short', { minutes: minutesOf(wait) }),
-    })
-  }
+  if (wait) return tooManyPage(c, lang, wait)
   if (!open) return notFound()
   const supporter = { clientKey: ensureClientId(c), addressKey: await addressKeyOf(c) }
   const supported = await supportTopic(db, topicId, supporter, key)

@@ -27,7 +27,7 @@ export const LIMITS = {
 /**
  * Counts one hit for this client on `what`; returns the seconds to wait when over the limit,
  * else 0.
- * @example const wait = await overLimit(c, 'track'); if (wait) return tooMany(...)
+ * @example const wait = await overLimit(c, 'track'); if (wait) return tooManyPage(c, lang, wait)
  */
 export const overLimit = async (c: PageContext, what: keyof typeof LIMITS, extra = '') => {
   const opts = LIMITS[what]

@@ -6,7 +6,7 @@ import { isContactPhone, normalizePhone } from '../domain/masking'
 import { cleanText } from '../domain/text'
 import { charCount } from './common'
 import { t, type Lang } from './i18n'
-import { Checkbox, TextField } from './layout'
+import { Checkbox, PhoneField, TextField } from './layout'
 
 /** The contact fields as typed (kept verbatim for every re-render). */
 export type ContactValues = { name: string; phone: string; consent: boolean }
@@ -72,16 +72,12 @@ export const ContactBlock = (p: {
         error={e.name}
         autocomplete="name"
       />
-      <TextField
+      <PhoneField
         lang={lang}
-        name="phone"
-        type="tel"
-        inputMode="tel"
         label={t(lang, 'contact.phone')}
         hint={t(lang, 'contact.phone_hint')}
         value={v.phone}
         error={e.phone}
-        autocomplete="tel"
       />
       <Checkbox
         lang={lang}

@@ -7,7 +7,8 @@ import { HTTPException } from 'hono/http-exception'
 import type { Child } from 'hono/jsx'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { ApiError, handleError, type ErrorCode } from '../lib/errors'
-import { langOf, t, type MessageKey } from './i18n'
+import { minutesOf } from './common'
+import { langOf, t, type Lang, type MessageKey } from './i18n'
 import { messagePage } from './layout'
 
 export type NotFoundOptions = {
@@ -33,6 +34,25 @@ export class PageNotFound extends Error {
  */
 export const notFound = (options?: NotFoundOptions): never => {
   throw new PageNotFound(options)
+}
+
+/**
+ * The 429 page of a page's rate limit: sets Retry-After and says how many minutes to wait.
+ * @example const wait = await overLimit(c, 'track'); if (wait) return tooManyPage(c, lang, wait)
+ */
+export const tooManyPage = (
+  c: Context,
+  lang: Lang,
+  seconds: number,
+  body: 'common.rate_limited_short' | 'common.rate_limited_body' = 'common.rate_limited_short',
+) => {
+  c.header('Retry-After', String(seconds))
+  return messagePage(c, {
+    lang,
+    status: 429,
+    title: t(lang, 'common.rate_limited_title'),
+    body: t(lang, body, { minutes: minutesOf(seconds) }),
+  })
 }
 
 /** The words of an API error code a page can meet; others show the error's own message. */

@@ -25,7 +25,8 @@ import {
   withLang,
   type PageContext,
 } from './common'
-import { tooManyLookups, unknownCode } from './track'
+import { tooManyPage } from './errors'
+import { unknownCode } from './track'
 
 type Values = { resolved: string; satisfaction: string; comment: string }
 
@@ -140,7 +141,7 @@ evaluate.get('/t/:code/evaluate', async (c) => {
     ? await trackingLookup(c.var.db, code, { hit: batchHit(c, 'track') })
     : { view: null, hits: 0 }
   const wait = waitAfter('track', hits)
-  if (wait) return tooManyLookups(c, lang, wait)
+  if (wait) return tooManyPage(c, lang, wait)
   if (!view) return unknownCode(c, lang, c.req.param('code'))
   const allowed = canEvaluate({
     projectStatus: view.project?.status,
@@ -187,7 +188,7 @@ evaluate.post('/t/:code/evaluate', async (c) => {
     return sameRequest(stored.requestHash, await requestHash(values))
       ? thanks(c, lang, code)
       : refuse(c, lang, code, 'already', 422)
-  if (wait) return tooManyLookups(c, lang, wait)
+  if (wait) return tooManyPage(c, lang, wait)
 
   const allowed = canEvaluate({
     projectStatus: view.project?.status,

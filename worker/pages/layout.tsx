@@ -214,6 +214,14 @@ export const TextField = (p: TextFieldProps) => (
   </div>
 )
 
+/**
+ * A phone input: a TextField named `phone` with the phone keyboard and autofill.
+ * @example <PhoneField lang={lang} label={t(lang, 'reg.phone')} value={v.phone} error={e.phone} />
+ */
+export const PhoneField = (
+  p: Omit<TextFieldProps, 'name' | 'type' | 'inputMode' | 'autocomplete'>,
+) => <TextField {...p} name="phone" type="tel" inputMode="tel" autocomplete="tel" />
+
 export type TextAreaProps = FieldBase & { value?: string; rows?: number }
 
 /**

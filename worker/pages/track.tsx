@@ -13,9 +13,9 @@ import {
   type TrackingView,
 } from '../db/queries/resident/tracking'
 import { colon, formatDate, langOf, nameIn, t, type Lang, type MessageKey } from './i18n'
-import { LangField, messagePage, renderPage, TextField } from './layout'
-import { notFound } from './errors'
-import { batchHit, isOverdue, minutesOf, waitAfter, withLang, type PageContext } from './common'
+import { LangField, renderPage, TextField } from './layout'
+import { notFound, tooManyPage } from './errors'
+import { batchHit, isOverdue, waitAfter, withLang, type PageContext } from './common'
 
 const statusWords = (lang: Lang, status: string | null) =>
   status ? t(lang, `status.${status}` as MessageKey) : ''
@@ -270,17 +270,6 @@ const LookupForm = ({
   </form>
 )
 
-/** The 429 page of code lookups; sets Retry-After. */
-export const tooManyLookups = (c: PageContext, lang: Lang, wait: number) => {
-  c.header('Retry-After', String(wait))
-  return messagePage(c, {
-    lang,
-    status: 429,
-    title: t(lang, 'common.rate_limited_title'),
-    body: t(lang, 'common.rate_limited_short', { minutes: minutesOf(wait) }),
-  })
-}
-
 /** The 404 of an unknown 查询码, with the lookup form to try again. */
 export const unknownCode = (c: PageContext, lang: Lang, typed: string) =>
   notFound({ extra: <LookupForm c={c} lang={lang} value={typed} /> })
@@ -312,7 +301,7 @@ track.get('/t/:code', async (c) => {
     ? await trackingLookup(c.var.db, code, { all, hit: batchHit(c, 'track') })
     : { view: null, hits: 0 }
   const wait = waitAfter('track', hits)
-  if (wait) return tooManyLookups(c, lang, wait)
+  if (wait) return tooManyPage(c, lang, wait)
   if (!view) return unknownCode(c, lang, c.req.param('code'))
   return renderPage(
     c,

@@ -39,10 +39,10 @@ import { IDEMPOTENCY_KEY } from '../../lib/idempotency'
 import { clientAddress } from '../../lib/client-address'
 import { hit, retryAfterSeconds } from '../../db/queries/rate-limit'
 import { inScope } from '../../lib/scope'
-import { minutesOf, newFormKey, registeredTokens, rememberRegistration, withLang } from '../common'
-import { notFound } from '../errors'
+import { newFormKey, registeredTokens, rememberRegistration, withLang } from '../common'
+import { notFound, tooManyPage } from '../errors'
 import { bracketed, formatDate, langOf, t, type Lang } from '../i18n'
-import { messagePage, renderPage } from '../layout'
+import { renderPage } from '../layout'
 import { qrResponse, renderPoster } from '../poster'
 import {
   ActivityView,
@@ -75,16 +75,6 @@ const link = (c: C) => (path: string) => withLang(c, path)
 const staffOf = async (c: C): Promise<CurrentUser | null> => {
   const token = getCookie(c, SESSION_COOKIE)
   return token ? loadUser(c.var.db, token, c.env) : null
-}
-
-const tooMany = (c: C, lang: Lang, seconds: number) => {
-  c.header('Retry-After', String(seconds))
-  return messagePage(c, {
-    lang,
-    status: 429,
-    title: t(lang, 'common.rate_limited_title'),
-    body: t(lang, 'common.rate_limited_body', { minutes: minutesOf(seconds) }),
-  })
 }
 
 const sessionIdOf = (c: C) => {
@@ -277,7 +267,7 @@ activityPages.post('/a/:key/s/:sid', async (c) => {
       throw new ApiError('rate_limited', '操作太频繁，请稍后再试', {
         headers: { 'Retry-After': String(wait) },
       })
-    return tooMany(c, lang, wait)
+    return tooManyPage(c, lang, wait, 'common.rate_limited_body')
   }
   if (json) {
     let body: RegistrationBody
@@ -540,7 +530,12 @@ activityPages.post('/v', async (c) => {
   const lang = langOf(c)
   const n = await hit(c.var.db, `volunteer:${clientAddress(c)}`, VOLUNTEER_LOOKUP_LIMIT)
   if (n > VOLUNTEER_LOOKUP_LIMIT.limit)
-    return tooMany(c, lang, retryAfterSeconds(VOLUNTEER_LOOKUP_LIMIT.windowMs))
+    return tooManyPage(
+      c,
+      lang,
+      retryAfterSeconds(VOLUNTEER_LOOKUP_LIMIT.windowMs),
+      'common.rate_limited_body',
+    )
   const body = await c.req.parseBody()
   const phone = normalizePhone(typeof body.phone === 'string' ? body.phone : '')
   const code = normalizeVolunteerCode(typeof body.code === 'string' ? body.code : '')

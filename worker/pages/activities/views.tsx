@@ -12,7 +12,7 @@ import { maskPhone } from '../../domain/masking'
 import { qrSvg } from '../../lib/qr'
 import { FormFields, type FieldValues } from '../forms/fields'
 import { formatDate, t, type Lang } from '../i18n'
-import { ErrorSummary, Select, TextField } from '../layout'
+import { ErrorSummary, PhoneField, Select, TextField } from '../layout'
 
 type Activity = typeof activities.$inferSelect
 type Session = typeof activitySessions.$inferSelect
@@ -205,12 +205,8 @@ export const RegisterForm = (p: {
             maxLength={30}
             autocomplete="name"
           />
-          <TextField
+          <PhoneField
             lang={lang}
-            name="phone"
-            type="tel"
-            inputMode="tel"
-            autocomplete="tel"
             maxLength={20}
             label={a.forChildren ? childWords(lang).guardianPhone : t(lang, 'reg.phone')}
             hint={t(lang, 'reg.phone_hint')}
@@ -481,12 +477,8 @@ export const VolunteerForm = (p: {
     <p>{t(p.lang, 'vol.intro')}</p>
     {p.children}
     <form method="post" action={p.action}>
-      <TextField
+      <PhoneField
         lang={p.lang}
-        name="phone"
-        type="tel"
-        inputMode="tel"
-        autocomplete="tel"
         maxLength={20}
         label={t(p.lang, 'vol.phone')}
         value={p.phone}

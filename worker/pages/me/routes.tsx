@@ -15,8 +15,9 @@ import { retryAfterSeconds } from '../../db/queries/rate-limit'
 import { clientAddress } from '../../lib/client-address'
 import { providersFromEnv } from '../../lib/providers'
 import { formatDate, langOf, t, type Lang, type MessageKey } from '../i18n'
-import { ErrorSummary, messagePage, renderPage, TextField } from '../layout'
+import { ErrorSummary, messagePage, PhoneField, renderPage, TextField } from '../layout'
 import { overLimit, readForm, withLang, type PageContext } from '../common'
+import { tooManyPage } from '../errors'
 import { meWords } from './i18n'
 import { endPhoneSession, startPhoneSession, verifiedPhoneOf } from './session'
 
@@ -34,27 +35,16 @@ const Offline = ({ lang }: { lang: Lang }) => (
   </div>
 )
 
+/** What the forms of this page are given: the request, the language, what was typed. */
+type FormProps = { c: PageContext; lang: Lang; phone?: string; error?: string }
+
 /** The phone form: asks for a code. */
-export const PhoneForm = ({
-  c,
-  lang,
-  phone = '',
-  error,
-}: {
-  c: PageContext
-  lang: Lang
-  phone?: string
-  error?: string
-}) => {
+export const PhoneForm = ({ c, lang, phone = '', error }: FormProps) => {
   const w = meWords[lang]
   return (
     <form method="post" action={withLang(c, '/me/code')} novalidate>
-      <TextField
+      <PhoneField
         lang={lang}
-        name="phone"
-        type="tel"
-        inputMode="tel"
-        autocomplete="tel"
         label={w.phone}
         hint={w.phoneHint}
         value={phone}
@@ -74,13 +64,7 @@ const CodeForm = ({
   phone,
   code = '',
   error,
-}: {
-  c: PageContext
-  lang: Lang
-  phone: string
-  code?: string
-  error?: string
-}) => {
+}: FormProps & { phone: string; code?: string }) => {
   const w = meWords[lang]
   return (
     <>
@@ -123,10 +107,30 @@ const CodeForm = ({
 
 const statusWords = (lang: Lang, status: string) => t(lang, `status.${status}` as MessageKey)
 
+type RecordRow = { heading: string; meta: string; href: string; link: string }
+
+/** One kind of record on the records page: a heading, then a card per record (or "none"). */
+const Records = ({ title, none, rows }: { title: string; none: string; rows: RecordRow[] }) => (
+  <>
+    <h2>{title}</h2>
+    {rows.length === 0 && <p class="meta">{none}</p>}
+    <ul class="cards">
+      {rows.map((x) => (
+        <li class="box">
+          <h3>{x.heading}</h3>
+          <p class="meta">{x.meta}</p>
+          <a class="tap" href={x.href}>
+            {x.link}
+          </a>
+        </li>
+      ))}
+    </ul>
+  </>
+)
+
 const RecordsPage = async (c: PageContext, lang: Lang, phone: string) => {
   const w = meWords[lang]
   const r = await recordsOfPhone(c.var.db, phone)
-  const empty = <p class="meta">{w.none}</p>
   return renderPage(
     c,
     { lang, title: w.recordsTitle },
@@ -136,68 +140,46 @@ const RecordsPage = async (c: PageContext, lang: Lang, phone: string) => {
       {r.verifiedAt !== null && (
         <p class="notice">{w.verifiedSince(formatDate(r.verifiedAt, lang))}</p>
       )}
-      <h2>{w.topics}</h2>
-      {r.topics.length === 0 && empty}
-      <ul class="cards">
-        {r.topics.map((x) => (
-          <li class="box">
-            <h3>{x.title}</h3>
-            <p class="meta">
-              {w.codeLabel(x.code)} · {formatDate(x.createdAt, lang)} ·{' '}
-              {statusWords(lang, x.status)}
-            </p>
-            <a class="tap" href={withLang(c, `/t/${x.code}`)}>
-              {w.trackLink}
-            </a>
-          </li>
-        ))}
-      </ul>
-      <h2>{w.supports}</h2>
-      {r.supports.length === 0 && empty}
-      <ul class="cards">
-        {r.supports.map((x) => (
-          <li class="box">
-            <h3>{x.title}</h3>
-            <p class="meta">
-              {w.codeLabel(x.code)} · {formatDate(x.createdAt, lang)} ·{' '}
-              {statusWords(lang, x.status)}
-              {x.verified ? ` · ${w.voice}` : ''}
-            </p>
-            <a class="tap" href={withLang(c, `/t/${x.code}`)}>
-              {w.trackLink}
-            </a>
-          </li>
-        ))}
-      </ul>
-      <h2>{w.registrations}</h2>
-      {r.registrations.length === 0 && empty}
-      <ul class="cards">
-        {r.registrations.map((x) => (
-          <li class="box">
-            <h3>{x.activity}</h3>
-            <p class="meta">
-              {x.session ? `${x.session} · ` : ''}
-              {formatDate(x.startsAt, lang, true)} · {t(lang, `rs.${x.status}` as MessageKey)}
-            </p>
-            <a class="tap" href={withLang(c, `/r/${x.token}`)}>
-              {w.manage}
-            </a>
-          </li>
-        ))}
-      </ul>
-      <h2>{w.responses}</h2>
-      {r.responses.length === 0 && empty}
-      <ul class="cards">
-        {r.responses.map((x) => (
-          <li class="box">
-            <h3>{x.form}</h3>
-            <p class="meta">{formatDate(x.createdAt, lang, true)}</p>
-            <a class="tap" href={withLang(c, `/s/${x.slug}/r/${x.receipt}`)}>
-              {w.receipt}
-            </a>
-          </li>
-        ))}
-      </ul>
+      <Records
+        title={w.topics}
+        none={w.none}
+        rows={r.topics.map((x) => ({
+          heading: x.title,
+          meta: `${w.codeLabel(x.code)} · ${formatDate(x.createdAt, lang)} · ${statusWords(lang, x.status)}`,
+          href: withLang(c, `/t/${x.code}`),
+          link: w.trackLink,
+        }))}
+      />
+      <Records
+        title={w.supports}
+        none={w.none}
+        rows={r.supports.map((x) => ({
+          heading: x.title,
+          meta: `${w.codeLabel(x.code)} · ${formatDate(x.createdAt, lang)} · ${statusWords(lang, x.status)}${x.verified ? ` · ${w.voice}` : ''}`,
+          href: withLang(c, `/t/${x.code}`),
+          link: w.trackLink,
+        }))}
+      />
+      <Records
+        title={w.registrations}
+        none={w.none}
+        rows={r.registrations.map((x) => ({
+          heading: x.activity,
+          meta: `${x.session ? `${x.session} · ` : ''}${formatDate(x.startsAt, lang, true)} · ${t(lang, `rs.${x.status}` as MessageKey)}`,
+          href: withLang(c, `/r/${x.token}`),
+          link: w.manage,
+        }))}
+      />
+      <Records
+        title={w.responses}
+        none={w.none}
+        rows={r.responses.map((x) => ({
+          heading: x.form,
+          meta: formatDate(x.createdAt, lang, true),
+          href: withLang(c, `/s/${x.slug}/r/${x.receipt}`),
+          link: w.receipt,
+        }))}
+      />
       <p class="meta">{w.sessionNote}</p>
       <form method="post" action={withLang(c, '/me/sign-out')}>
         <button type="submit" class="alt">
@@ -216,14 +198,13 @@ const startPage = (
   status: 200 | 422 = 200,
 ) => {
   const w = meWords[lang]
-  const sender = otpSender(c.env)
   return renderPage(
     c,
     { lang, title: w.title, status },
     <>
       <h1>{w.title}</h1>
       <p>{w.intro}</p>
-      {sender ? (
+      {otpSender(c.env) ? (
         <>
           <ErrorSummary lang={lang} errors={error ? { phone: error } : {}} />
           <PhoneForm c={c} lang={lang} phone={phone} error={error} />
@@ -335,15 +316,7 @@ mePages.post('/me/support-phone', async (c) => {
   const form = await readForm(c)
   const code = normalizeTrackingCode(form.code ?? '')
   const wait = await overLimit(c, 'track')
-  if (wait) {
-    c.header('Retry-After', String(wait))
-    return messagePage(c, {
-      lang,
-      status: 429,
-      title: t(lang, 'common.rate_limited_title'),
-      body: t(lang, 'common.rate_limited_short', { minutes: Math.ceil(wait / 60) }),
-    })
-  }
+  if (wait) return tooManyPage(c, lang, wait)
   if (!TRACKING_CODE.test(code))
     return messagePage(c, { lang, status: 404, title: w.supportPhoneTitle, body: w.unknownCode })
   const phone = phoneOf(form.phone ?? '')
@@ -403,30 +376,14 @@ export const SupportPhoneForm = ({
   code,
   phone = '',
   error,
-}: {
-  c: PageContext
-  lang: Lang
-  code: string
-  phone?: string
-  error?: string
-}) => {
+}: FormProps & { code: string }) => {
   const w = meWords[lang]
   return (
     <form method="post" action={withLang(c, '/me/support-phone')} novalidate class="box">
       <h2>{w.supportPhoneTitle}</h2>
       <p class="hint">{w.supportPhoneIntro}</p>
       <input type="hidden" name="code" value={code} />
-      <TextField
-        lang={lang}
-        name="phone"
-        type="tel"
-        inputMode="tel"
-        autocomplete="tel"
-        label={w.phone}
-        value={phone}
-        error={error}
-        required
-      />
+      <PhoneField lang={lang} label={w.phone} value={phone} error={error} required />
       <button type="submit" class="alt">
         {w.supportPhoneSave}
       </button>

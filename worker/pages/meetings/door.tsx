@@ -14,7 +14,7 @@ import { IDEMPOTENCY_KEY } from '../../lib/idempotency'
 import { qrSvg } from '../../lib/qr'
 import { clientAddress } from '../../lib/client-address'
 import { retryAfterSeconds } from '../../db/queries/rate-limit'
-import { minutesOf, newFormKey, readForm, withLang, type PageContext } from '../common'
+import { newFormKey, readForm, withLang, type PageContext } from '../common'
 import {
   checkContact,
   ContactBlock,
@@ -22,7 +22,7 @@ import {
   emptyContact,
   type ContactValues,
 } from '../contact'
-import { notFound } from '../errors'
+import { notFound, tooManyPage } from '../errors'
 import { formatDate, langOf, t, type Lang } from '../i18n'
 import { ErrorSummary, messagePage, renderPage } from '../layout'
 
@@ -208,14 +208,7 @@ meetingPages.post('/m/:code', async (c) => {
       body: t(lang, 'meet.taken'),
     })
   if (result.hits > DOOR_LIMIT.limit) {
-    const wait = retryAfterSeconds(DOOR_LIMIT.windowMs, now)
-    c.header('Retry-After', String(wait))
-    return messagePage(c, {
-      lang,
-      status: 429,
-      title: t(lang, 'common.rate_limited_title'),
-      body: t(lang, 'common.rate_limited_short', { minutes: minutesOf(wait) }),
-    })
+    return tooManyPage(c, lang, retryAfterSeconds(DOOR_LIMIT.windowMs, now))
   }
   // Nothing stored: the door is not open (not yet, over, or the meeting was cancelled).
   return renderPage(
