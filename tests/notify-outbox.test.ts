@@ -1,5 +1,5 @@
-import { env } from 'cloudflare:test'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { createExecutionContext, createMessageBatch, env, getQueueResult } from 'cloudflare:test'
+import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { sql } from 'drizzle-orm'
 import { createDb } from '../worker/db/client'
 import { batch, guard, guardedBatch } from '../worker/db/batch'
@@ -8,6 +8,11 @@ import { insertConsentStmt } from '../worker/db/queries/privacy/consents'
 import { NOTICE_VERSION } from '../worker/domain/privacy/consent'
 import { deliverMessage } from '../worker/notify/consumer'
 import { notifyUpkeep } from '../worker/notify/scheduled'
+import { BACKOFF_MS, MAX_ATTEMPTS } from '../worker/domain/notify/rules'
+import { providersFromEnv } from '../worker/lib/providers'
+import { handleNotifyBatch, queue } from '../worker/queue'
+import { app } from '../worker/app'
+import { STANDIN } from '../scripts/lib/provider-standin.mjs'
 import { api, createActivity, createWorld, fileTopic, testPhone } from './helpers'
 
 // Outbox rows are written in the same batch as their cause, only with consent; a request that
@@ -323,6 +328,202 @@ describe('delivery', () => {
     expect(await deliverMessage(d, m.id, {}, { baseUrl: 'https://x', now: Date.now() })).toEqual({
       id: m.id,
       status: 'ignored',
+    })
+  })
+})
+
+describe("delivery through the real SMS clients (the providers' local stand-in)", () => {
+  const standin = inject('standin')
+  const aliyunEnv = {
+    ...env,
+    ALIYUN_SMS_ACCESS_KEY_ID: STANDIN.aliyun.accessKeyId,
+    ALIYUN_SMS_ACCESS_KEY_SECRET: STANDIN.aliyun.accessKeySecret,
+    ALIYUN_SMS_SIGN_NAME: STANDIN.aliyun.signName,
+    ALIYUN_SMS_ENDPOINT: standin.url,
+    SMS_REPORT_KEY: 'report-key',
+  }
+  const tencentEnv = {
+    ...env,
+    TENCENT_SMS_SECRET_ID: STANDIN.tencent.secretId,
+    TENCENT_SMS_SECRET_KEY: STANDIN.tencent.secretKey,
+    TENCENT_SMS_SDK_APP_ID: STANDIN.tencent.sdkAppId,
+    TENCENT_SMS_SIGN_NAME: STANDIN.tencent.signName,
+    TENCENT_SMS_ENDPOINT: standin.url,
+    SMS_REPORT_KEY: 'report-key',
+  }
+
+  beforeAll(async () => {
+    // No quiet hours in this town (the test may run at night); the approved template for
+    // acceptances, an unapproved one for declines.
+    await env.DB.batch([
+      env.DB.prepare(
+        "INSERT INTO notify_settings (town_id, quiet_from, quiet_to) VALUES (?, '00:00', '00:00')",
+      ).bind(w.townId),
+      env.DB.prepare(
+        `INSERT INTO notify_templates (town_id, template_key, medium, provider_template_id)
+         VALUES (?, 'topic_accepted', 'sms', ?), (?, 'topic_declined', 'sms', 'SMS_9999')`,
+      ).bind(w.townId, STANDIN.templateId, w.townId),
+    ])
+  })
+
+  /** A topic move written for `phone` (who opted in): its outbox row. */
+  const moved = async (phone: string, to: 'accepted' | 'declined', title = '东门路灯不亮') => {
+    const t = await fileTopic(w.neighborhoodIds[0], { title })
+    await consent('topic', t.id, phone)
+    const d = db()
+    await guardedBatch(
+      d,
+      moveStatements(
+        d,
+        w.users.staff,
+        [t.id],
+        to,
+        { note: '已派人查看' },
+        {
+          action: 'transition',
+          now: Date.now(),
+        },
+      ),
+    )
+    const [m] = await messagesOf('topic', t.id)
+    return { topic: t, message: m }
+  }
+
+  let seq = 0
+  const batchOf = (id: number) =>
+    createMessageBatch<{ id: number }>('jushou-notify', [
+      { id: `m${++seq}`, timestamp: new Date(), attempts: 1, body: { id } },
+    ])
+  const row = (id: number) =>
+    env.DB.prepare('SELECT * FROM outbox WHERE id = ?').bind(id).first<OutboxRow>()
+  const sentTo = async (to: string) =>
+    (
+      (await (await fetch(`${standin.url}/_sent`)).json()) as {
+        to: string
+        provider: string
+        params: any
+      }[]
+    ).filter((m) => m.to === to)
+  const report = (provider: string, body: unknown, key = 'report-key') =>
+    app.request(
+      `/api/notifications/sms-report/${provider}?key=${key}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      },
+      aliyunEnv,
+    )
+
+  it('阿里云: the consumer sends through the client, the stand-in checks the signature, the row is sent with the BizId; the SmsReport makes it delivered', async () => {
+    const phone = nextPhone()
+    const { topic, message } = await moved(phone, 'accepted')
+    const qb = batchOf(message.id)
+    const ctx = createExecutionContext()
+    await queue(qb, aliyunEnv, ctx)
+    const result = await getQueueResult(qb, ctx)
+    expect(result.explicitAcks).toEqual([qb.messages[0].id])
+    const sent = await row(message.id)
+    expect(sent).toMatchObject({ status: 'sent', provider: 'aliyun', attempts: 1, reason: null })
+    expect(sent!.provider_message_id).toMatch(/\^0$/)
+    const [got] = await sentTo(phone)
+    expect(got).toMatchObject({
+      provider: 'aliyun',
+      params: {
+        title: '东门路灯不亮',
+        link: `${env.PUBLIC_URL}/t/${topic.trackingCode}`,
+        unsubscribe: `${env.PUBLIC_URL}/u/${sent!.token}`,
+      },
+    })
+    // The delivery report, as 阿里云 documents its body (phone masked as in their example).
+    const body = [
+      {
+        phone_number: `${phone.slice(0, 7)}****`,
+        send_time: '2026-12-05 17:00:00',
+        report_time: '2026-12-05 17:00:03',
+        success: true,
+        err_code: 'DELIVERED',
+        err_msg: '用户接收成功',
+        sms_size: '1',
+        biz_id: sent!.provider_message_id,
+        out_id: String(message.id),
+      },
+    ]
+    expect((await report('aliyun', body, 'wrong')).status).toBe(404)
+    expect(await row(message.id)).toMatchObject({ status: 'sent' })
+    const r = await report('aliyun', body)
+    expect(r.status).toBe(200)
+    expect(await r.json()).toMatchObject({ code: 0, settled: 1 })
+    expect(await row(message.id)).toMatchObject({
+      status: 'delivered',
+      delivered_at: Date.parse('2026-12-05T17:00:03+08:00'),
+    })
+    // Pushed again (the provider retries): nothing changes.
+    expect(await (await report('aliyun', body)).json()).toMatchObject({ code: 0, settled: 0 })
+  })
+
+  it("腾讯云: sent with the SerialNo; a FAIL report makes it failed with the provider's reason; an unapproved template fails at once", async () => {
+    const providers = providersFromEnv(tencentEnv)
+    const phone = nextPhone()
+    const { message } = await moved(phone, 'accepted', '小区停车难')
+    const qb = batchOf(message.id)
+    await handleNotifyBatch(qb, tencentEnv, providers)
+    const sent = await row(message.id)
+    expect(sent).toMatchObject({ status: 'sent', provider: 'tencent' })
+    expect(sent!.provider_message_id).toMatch(/^2433:/)
+    expect(await sentTo(phone)).toMatchObject([{ provider: 'tencent' }])
+    // The documented callback body of 短信下发状态通知, for a message not received.
+    const body = [
+      {
+        user_receive_time: '2026-12-05 17:01:00',
+        nationcode: '86',
+        mobile: phone,
+        report_status: 'FAIL',
+        errmsg: 'MK:0001',
+        description: '用户短信接收失败',
+        sid: sent!.provider_message_id,
+      },
+    ]
+    const r = await report('tencent', body)
+    expect(await r.json()).toEqual({ result: 0, errmsg: 'OK', settled: 1 })
+    expect(await row(message.id)).toMatchObject({
+      status: 'failed',
+      reason: 'MK:0001: 用户短信接收失败',
+      delivered_at: null,
+    })
+    // A decline's template is not approved at the provider: failed, not tried again.
+    const declined = await moved(nextPhone(), 'declined')
+    await handleNotifyBatch(batchOf(declined.message.id), tencentEnv, providers)
+    expect(await row(declined.message.id)).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      reason: 'FailedOperation.TemplateIncorrectOrUnapproved: 模板未审批或内容不匹配',
+    })
+  })
+
+  it("a retryable provider error is tried again after each backoff, then fails with the provider's reason", async () => {
+    const providers = providersFromEnv(aliyunEnv)
+    const { message } = await moved(STANDIN.throttledPhone, 'accepted')
+    const throttled = 'isv.BUSINESS_LIMIT_CONTROL: 触发号码天级流控Permits:10'
+    let now = Date.now()
+    for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
+      const qb = batchOf(message.id)
+      const ctx = createExecutionContext()
+      await handleNotifyBatch(qb, aliyunEnv, providers, now)
+      const result = await getQueueResult(qb, ctx)
+      // The queue brings the message back (after the backoff: due_at below).
+      expect(result.retryMessages).toEqual([expect.objectContaining({ msgId: qb.messages[0].id })])
+      expect(result.explicitAcks).toEqual([])
+      const waiting = await row(message.id)
+      expect(waiting).toMatchObject({ status: 'queued', attempts: attempt, reason: throttled })
+      expect(waiting!.due_at).toBe(now + BACKOFF_MS[attempt - 1])
+      now = waiting!.due_at
+    }
+    await handleNotifyBatch(batchOf(message.id), aliyunEnv, providers, now)
+    expect(await row(message.id)).toMatchObject({
+      status: 'failed',
+      attempts: MAX_ATTEMPTS,
+      reason: `多次重试仍失败：${throttled}`,
     })
   })
 })

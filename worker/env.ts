@@ -22,6 +22,8 @@ declare global {
     interface Env {
       /** The secret in the SMS reply webhook's URL (/api/notifications/sms-reply?key=…); unset: no webhook. */
       SMS_REPLY_KEY?: string
+      /** The secret in the delivery report webhooks' URL (/api/notifications/sms-report/<aliyun|tencent>?key=…); unset: none. */
+      SMS_REPORT_KEY?: string
       /** Which SMS provider sends when both are configured: 'aliyun' | 'tencent'. */
       SMS_PROVIDER?: string
       /** Provider-side template id of the one-time code SMS (one parameter: the code). */

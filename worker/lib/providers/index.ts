@@ -11,9 +11,11 @@ import { wechat } from './wechat'
 
 export type { Medium, OutgoingMessage, Provider, SendResult } from './types'
 
-/** The settings the providers read; the Node home takes them from its environment. */
+/** The settings the providers and their webhooks read; the Node home takes them from its environment. */
 export const PROVIDER_SETTINGS = [
   'SMS_PROVIDER',
+  'SMS_REPLY_KEY',
+  'SMS_REPORT_KEY',
   'SMS_OTP_TEMPLATE_ID',
   'ALIYUN_SMS_ACCESS_KEY_ID',
   'ALIYUN_SMS_ACCESS_KEY_SECRET',
