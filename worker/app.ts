@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { sql } from 'drizzle-orm'
 import type { AppEnv } from './env'
 import { partnersApi } from './api/partners'
@@ -9,6 +8,7 @@ import { ApiError, handleError } from './lib/errors'
 import { sameOrigin } from './lib/same-origin'
 import { securityHeaders } from './lib/security-headers'
 import { requireJsonBody } from './lib/json-body'
+import { limitBody } from './lib/body-limit'
 import { auth } from './api/auth'
 import { supportsApi, topicEventsApi, topicsApi } from './api/topics'
 import { checklistItemsApi, evaluationsApi, projectsApi, projectUpdatesApi } from './api/projects'
@@ -52,7 +52,7 @@ app.use('*', sameOrigin)
 app.use('/api/*', requireJsonBody)
 app.use(
   '/api/*',
-  bodyLimit({
+  limitBody({
     maxSize: MAX_BODY_BYTES,
     onError: () => {
       throw new ApiError('payload_too_large', '提交的内容太大')

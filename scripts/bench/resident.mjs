@@ -84,7 +84,8 @@ export const cases = [
     goal: 0.5,
     setup,
     request: (ctx, i) => form(ctx, i, needBody(ctx, i)),
-    expect: 200,
+    // Filed: 303 to the receipt's own address (POST → redirect → GET).
+    expect: 303,
   },
   {
     name: 'resident-track',

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
+import { gunzipSync } from 'node:zlib'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD, seedSqlite } from '../../scripts/node/seed.mjs'
@@ -150,6 +151,64 @@ describe('client address: X-Forwarded-For only from trusted proxies', () => {
       await trusted.close()
       await untrusted.close()
     }
+  })
+})
+
+describe('compression, as Cloudflare compresses for the browser', () => {
+  let home: NodeHome
+  beforeAll(async () => {
+    home = await start('gzip.sqlite')
+  })
+  afterAll(() => home.close())
+
+  /** A GET through node:http (no automatic decoding): status, headers and the raw bytes. */
+  const raw = (url: string, headers: Record<string, string> = {}, method = 'GET') =>
+    new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>(
+      (resolve, reject) => {
+        const req = http.request(url, { method, headers }, (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (c: Buffer) => chunks.push(c))
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks),
+            }),
+          )
+        })
+        req.on('error', reject)
+        req.end()
+      },
+    )
+
+  it('gzips a page over 1 KB for a client that takes gzip, and only then', async () => {
+    const board = `${home.url}/b/huihuayuan`
+    const plain = await raw(board)
+    expect(plain.status).toBe(200)
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.body.length).toBeGreaterThan(1024)
+    const zipped = await raw(board, { 'accept-encoding': 'gzip' })
+    expect(zipped.headers['content-encoding']).toBe('gzip')
+    expect(zipped.headers.vary).toMatch(/Accept-Encoding/)
+    expect(zipped.headers['content-security-policy']).toBeTruthy()
+    // The same page (apart from its CSP nonce and fresh form keys), smaller.
+    const fresh = (html: string) =>
+      html.replace(/nonce="[^"]+"/g, 'nonce').replace(/name="key" value="[^"]+"/g, 'key')
+    expect(fresh(gunzipSync(zipped.body).toString())).toBe(fresh(plain.body.toString()))
+    expect(zipped.body.length).toBeLessThan(plain.body.length)
+  })
+
+  it('leaves small answers, HEAD and empty bodies as they are', async () => {
+    const small = await raw(`${home.url}/healthz`, { 'accept-encoding': 'gzip' })
+    expect(small.status).toBe(200)
+    expect(small.headers['content-encoding']).toBeUndefined()
+    expect(JSON.parse(small.body.toString())).toMatchObject({ ok: true })
+    const head = await raw(`${home.url}/b/huihuayuan`, { 'accept-encoding': 'gzip' }, 'HEAD')
+    expect(head.headers['content-encoding']).toBeUndefined()
+    expect(head.body.length).toBe(0)
+    const redirect = await raw(`${home.url}/admin`, { 'accept-encoding': 'gzip' })
+    expect(redirect.status).toBe(302)
+    expect(redirect.headers['content-encoding']).toBeUndefined()
   })
 })
 

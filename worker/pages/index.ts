@@ -4,7 +4,7 @@
 // at /staff/checkin. One body limit for every page post and one error page (errors.tsx): errors
 // here answer as pages, not JSON.
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
+import { limitBody } from '../lib/body-limit'
 import type { AppEnv } from '../env'
 import { ApiError } from '../lib/errors'
 import { pageError } from './errors'
@@ -49,7 +49,7 @@ const PAGE_PATHS = [
 
 export const residentPages = new Hono<AppEnv>()
 
-const limit = bodyLimit({
+const limit = limitBody({
   maxSize: MAX_FORM_BYTES,
   onError: () => {
     throw new ApiError('payload_too_large', '提交的内容太大')
