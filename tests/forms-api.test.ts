@@ -259,7 +259,7 @@ describe('PUT /api/forms/:id (versions)', () => {
 })
 
 describe('GET /api/form-responses', () => {
-  it('shows answers with phones to staff and masked to viewers, with display text', async () => {
+  it('shows answers to staff with the phone masked (revealed by a logged request), masked to viewers, with display text', async () => {
     const form = await createForm(c.staff, { neighborhoodId: n1 })
     await submitOk(form.slug, riderAnswers({ phone: '13912345678' }))
     const path = `/api/form-responses?filter=${encodeURIComponent(JSON.stringify({ formId: form.id }))}`
@@ -269,13 +269,18 @@ describe('GET /api/form-responses', () => {
     expect(staff.body[0]).toMatchObject({
       formId: form.id,
       version: 1,
-      answers: { phone: '13912345678', needs: ['充电', '休息'] },
+      answers: { phone: '139****5678', needs: ['充电', '休息'] },
     })
     expect(staff.body[0].display).toMatchObject({
       needs: '充电、休息',
       agree: '同意',
-      phone: '13912345678',
+      phone: '139****5678',
     })
+    const revealed = await api('/api/privacy/reveal', {
+      cookie: c.staff,
+      body: { resource: 'form-responses', id: staff.body[0].id, purpose: 'callback' },
+    })
+    expect(revealed.body).toEqual({ phone: '13912345678' })
     const viewer = await api(path, { cookie: c.viewer })
     expect(viewer.body[0].answers.phone).toBe('139****5678')
     expect(viewer.body[0].display.phone).toBe('139****5678')

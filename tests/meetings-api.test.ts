@@ -212,8 +212,14 @@ describe('scope and roles', () => {
       .run()
     const seen = await api(`/api/meetings/${meeting.id}/attendees`, { cookie: w.cookies.viewer })
     expect(seen.body[0]).toMatchObject({ name: '王**', phone: '138****1234' })
+    // Staff see the name; the phone masked for every role, in full only by a logged reveal (#17.6).
     const full = await api(`/api/meetings/${meeting.id}/attendees`, { cookie: w.cookies.staff })
-    expect(full.body[0]).toMatchObject({ name: '王建国', phone: '13812341234' })
+    expect(full.body[0]).toMatchObject({ name: '王建国', phone: '138****1234' })
+    const revealed = await api('/api/privacy/reveal', {
+      cookie: w.cookies.staff,
+      body: { resource: 'meeting-attendees', id: full.body[0].id, purpose: 'verify' },
+    })
+    expect(revealed.body).toEqual({ phone: '13812341234' })
   })
 })
 

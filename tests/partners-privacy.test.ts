@@ -231,6 +231,15 @@ describe('a partner login and the JSON API', () => {
 
   it('staff still see what they should (the sweep is not vacuous)', async () => {
     const topics = ok(await api('/api/topics', { cookie: w.cookies.staff }))
-    expect(JSON.stringify(topics.body)).toContain(RESIDENT.phone)
+    // The name in full; the phone masked for staff too (#17.6), in full through a logged reveal.
+    expect(JSON.stringify(topics.body)).toContain(RESIDENT.name)
+    const mine = topics.body.find(
+      (t: { submitterName: string }) => t.submitterName === RESIDENT.name,
+    )
+    const revealed = await api('/api/privacy/reveal', {
+      cookie: w.cookies.staff,
+      body: { resource: 'topics', id: mine.id, purpose: 'callback' },
+    })
+    expect(revealed.body).toEqual({ phone: RESIDENT.phone })
   })
 })

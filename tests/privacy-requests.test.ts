@@ -191,6 +191,83 @@ describe('requests for a copy and for deletion', () => {
 })
 
 describe('revealing a phone', () => {
+  it('every staff list and record shows the phone masked, to an administrator too; a reveal shows one record’s and is logged with its purpose', async () => {
+    const phone = testPhone(721)
+    const masked = '139****0721'
+    const topic = await contactTopic(n1, phone, null)
+    const act = await activityEnding(n1, Date.now() + 5 * DAY)
+    const reg = await registration(act, phone, 'confirmed')
+    const vol = await volunteer(n1, phone)
+    const att = await attendee(n1, Date.now(), phone)
+    const meetingId = (await row<{ meeting_id: number }>('meeting_attendees', att))!.meeting_id
+    const form = await formClosing(w.townId, null)
+    // The staff member's own neighborhood's survey (a town-wide one is the town's to read).
+    await env.DB.prepare('UPDATE forms SET neighborhood_id = ? WHERE id = ?').bind(n1, form).run()
+    const resp = await formResponse(form, phone, Date.now())
+    const filter = (f: object) => encodeURIComponent(JSON.stringify(f))
+    const reads = [
+      `/api/topics/${topic.id}`,
+      `/api/topics?filter=${filter({ id: [topic.id] })}`,
+      `/api/registrations/${reg}`,
+      `/api/registrations?filter=${filter({ activityId: act.activityId })}`,
+      `/api/volunteers/${vol}`,
+      `/api/volunteers?filter=${filter({ id: [vol] })}`,
+      `/api/meetings/${meetingId}/attendees`,
+      `/api/form-responses/${resp}`,
+      `/api/form-responses?filter=${filter({ formId: form })}`,
+    ]
+    for (const cookie of [w.cookies.admin, w.cookies.staff])
+      for (const path of reads) {
+        const r = await api(path, { cookie })
+        expect(r.status, `${path} ${JSON.stringify(r.body)}`).toBe(200)
+        const text = JSON.stringify(r.body)
+        expect(text, path).toContain(masked)
+        expect(text, path).not.toContain(phone)
+      }
+    // Staff still find the registration and the volunteer by the phone's last digits.
+    const found = await api(
+      `/api/registrations?filter=${filter({ activityId: act.activityId, q: '0721' })}`,
+      { cookie: w.cookies.staff },
+    )
+    expect(found.body.map((r: { id: number }) => r.id)).toEqual([reg])
+
+    const revealed: [string, number, string][] = [
+      ['topics', topic.id, 'callback'],
+      ['registrations', reg, 'activity'],
+      ['volunteers', vol, 'activity'],
+      ['meeting-attendees', att, 'verify'],
+      ['form-responses', resp, 'emergency'],
+    ]
+    for (const [resource, id, purpose] of revealed) {
+      const r = await api('/api/privacy/reveal', {
+        cookie: w.cookies.staff,
+        body: { resource, id, purpose },
+      })
+      expect(r.status, `${resource} ${JSON.stringify(r.body)}`).toBe(200)
+      expect(r.body).toEqual({ phone })
+    }
+    // One entry per reveal, with who, which record and why; found by the resident's phone.
+    const log = await api(`/api/privacy/access-log?phone=${phone}`, { cookie: w.cookies.admin })
+    const reveals = (
+      log.body as {
+        action: string
+        resource: string
+        recordId: string
+        userId: number
+        after: string
+      }[]
+    )
+      .filter((e) => e.action === 'reveal')
+      .map((e) => [e.resource, Number(e.recordId), JSON.parse(e.after).purpose, e.userId])
+    expect(reveals.sort()).toEqual(revealed.map((r) => [...r, w.users.staff.id]).sort())
+    // Without a filter the admin reads the latest entries of everyone.
+    const latest = await api('/api/privacy/access-log', { cookie: w.cookies.admin })
+    expect(latest.status, JSON.stringify(latest.body)).toBe(200)
+    expect(latest.body.slice(0, 5).map((e: { action: string }) => e.action)).toEqual(
+      Array(5).fill('reveal'),
+    )
+  })
+
   it('returns one phone for a purpose and logs who, which record and why; the admin reviews it by person and by resident', async () => {
     const phone = testPhone(711)
     const topic = await contactTopic(n1, phone, null)

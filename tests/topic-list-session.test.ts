@@ -8,7 +8,7 @@ import { api, createTown, createUser, fileTopic, signIn } from './helpers'
 // remembered scope.
 
 const list = (cookie?: string) =>
-  api<{ neighborhoodId: number; submitterPhone: string | null }[]>('/api/topics?range=[0,99]', {
+  api<{ neighborhoodId: number; submitterName: string | null }[]>('/api/topics?range=[0,99]', {
     cookie,
   })
 
@@ -22,7 +22,7 @@ const setup = async () => {
   await fileTopic(n2, { title: '二号小区电梯' })
   await fileTopic(n2, { title: '二号小区停车' })
   await env.DB.prepare(
-    "UPDATE topics SET submitter_phone = '13812345678' WHERE neighborhood_id IN (?, ?)",
+    "UPDATE topics SET submitter_name = '王建国' WHERE neighborhood_id IN (?, ?)",
   )
     .bind(n1, n2)
     .run()
@@ -46,11 +46,12 @@ describe('the topic list and its session check in one batch', () => {
     expect(totalOf(after.res)).toBe(2)
   })
 
-  it('masks phones as soon as the user becomes a viewer', async () => {
+  // Phones are masked for every role (#17.6); names show the role change.
+  it('masks names as soon as the user becomes a viewer', async () => {
     const { user, cookie } = await setup()
-    expect((await list(cookie)).body[0].submitterPhone).toBe('13812345678')
+    expect((await list(cookie)).body[0].submitterName).toBe('王建国')
     await env.DB.prepare("UPDATE users SET role = 'viewer' WHERE id = ?").bind(user.id).run()
-    expect((await list(cookie)).body[0].submitterPhone).toBe('138****5678')
+    expect((await list(cookie)).body[0].submitterName).toBe('王**')
   })
 
   it('answers 401 once the session is revoked by logout', async () => {

@@ -31,6 +31,7 @@ import programmes from './resources/programmes'
 import weeklyCheckins from './resources/weekly-checkins'
 import { reportRoutes } from './reports'
 import { messages, notificationSettings, notificationTemplates } from './notifications'
+import { privacyRoutes } from './privacy'
 
 const App = () => (
   <Admin
@@ -68,7 +69,10 @@ const App = () => (
     <Resource name="messages" {...messages} />
     <Resource name="notification-settings" {...notificationSettings} />
     <Resource name="notification-templates" {...notificationTemplates} />
-    <CustomRoutes>{reportRoutes}</CustomRoutes>
+    <CustomRoutes>
+      {reportRoutes}
+      {privacyRoutes}
+    </CustomRoutes>
   </Admin>
 )
 

@@ -34,7 +34,13 @@ export const maskPhone = (phone: string | null | undefined) =>
 export const maskName = (name: string | null | undefined) =>
   name ? `${[...name][0]}${'*'.repeat(Math.max(1, [...name].length - 1))}` : (name ?? null)
 
-/** Whether a role may see residents' phone numbers and names in full (never a partner's login). */
+/**
+ * Whether a role may see residents' names (and other personal fields) in full: never a partner's
+ * login or a viewer. Phones are another matter (#17.6): every staff list and record shows them
+ * masked for every role, admins too (`maskPhone`); the full number leaves the server only through
+ * `POST /api/privacy/reveal` (one record, a purpose, audit-logged) or an export with personal data
+ * (audit-logged), both only for the roles this allows.
+ */
 export const canSeePersonalData = (role: Role) => role !== 'viewer' && role !== 'partner'
 
 /**

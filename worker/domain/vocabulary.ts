@@ -484,7 +484,7 @@ export type PurgeKind = (typeof PURGE_KINDS)[number]
 export const PURGE_KIND_LABEL: Record<PurgeKind, Label> = {
   topic_contact: { zh: '议题联系人信息', en: 'Topic contact details' },
   registration: { zh: '活动报名信息', en: 'Registrations' },
-  form_response: { zh: '表单回答', en: 'Form responses' },
+  form_response: { zh: '问卷回答', en: 'Form responses' },
   child: { zh: '儿童信息', en: 'Children’s data' },
   meeting_attendee: { zh: '会议签到信息', en: 'Meeting sign-ins' },
   one_time_code: { zh: '验证码', en: 'One-time codes' },
@@ -508,7 +508,7 @@ export type PrivacyRequestStatus = (typeof PRIVACY_REQUEST_STATUSES)[number]
 
 export const PRIVACY_REQUEST_STATUS_LABEL: Record<PrivacyRequestStatus, Label> = {
   open: { zh: '待处理', en: 'Open' },
-  done: { zh: '已办结', en: 'Done' },
+  done: { zh: '已完成', en: 'Done' },
   refused: { zh: '不予办理', en: 'Refused' },
 }
 
@@ -608,8 +608,8 @@ export const AUDIT_RESOURCE_LABEL = {
   'activity-leads': { zh: '达人带领活动', en: 'Activity leads' },
   registrations: { zh: '报名', en: 'Registrations' },
   volunteers: { zh: '志愿者', en: 'Volunteers' },
-  forms: { zh: '表单', en: 'Forms' },
-  'form-responses': { zh: '表单回复', en: 'Form responses' },
+  forms: { zh: '问卷', en: 'Forms' },
+  'form-responses': { zh: '问卷回答', en: 'Form responses' },
   users: { zh: '用户', en: 'Users' },
   towns: { zh: '镇', en: 'Towns' },
   neighborhoods: { zh: '居民区', en: 'Neighborhoods' },
@@ -621,6 +621,7 @@ export const AUDIT_RESOURCE_LABEL = {
   'notification-templates': { zh: '通知模板', en: 'Message templates' },
   'verified-phones': { zh: '已验证手机号', en: 'Verified phones' },
   'privacy-requests': { zh: '查询与删除申请', en: 'Access and deletion requests' },
+  'meeting-attendees': { zh: '会议签到', en: 'Meeting sign-ins' },
 } as const satisfies Record<string, Label>
 export const AUDIT_RESOURCES = Object.keys(AUDIT_RESOURCE_LABEL)
 // ── messages (通知: the outbox, migrations/0016; domain/notify/) ──

@@ -10,6 +10,7 @@ import grids from '../resources/grids/i18n'
 import meetings from '../resources/meetings/i18n'
 import neighborhoods from '../resources/neighborhoods/i18n'
 import notifications from '../notifications/i18n'
+import privacy from '../privacy/i18n'
 import partners from '../resources/partners/i18n'
 import programmes from '../resources/programmes/i18n'
 import projects from '../resources/projects/i18n'
@@ -64,6 +65,7 @@ const bundles: Bundle[] = [
   neighborhoods,
   notifications,
   partners,
+  privacy,
   programmes,
   projects,
   registrations,

@@ -2,6 +2,7 @@ import { createElement } from 'react'
 import { Divider, ListSubheader } from '@mui/material'
 import DefaultIcon from '@mui/icons-material/ViewList'
 import ReportIcon from '@mui/icons-material/Assessment'
+import PrivacyIcon from '@mui/icons-material/PrivacyTip'
 import {
   Menu as RaMenu,
   useCreatePath,
@@ -78,6 +79,16 @@ const Menu = () => {
       {rest.map((name) => (
         <ResourceItem key={name} name={name} />
       ))}
+      {/* 个人信息 (#17): the request queue and retention for those who may close requests
+          (admin, town); the access log inside is the admin's alone. */}
+      {(role === 'admin' || role === 'town') && (
+        <RaMenu.Item
+          to="/privacy/requests"
+          state={{ _scrollToTop: true }}
+          primaryText={translate('privacy.menu')}
+          leftIcon={<PrivacyIcon />}
+        />
+      )}
     </RaMenu>
   )
 }

@@ -39,7 +39,7 @@ export type RegistrationRow = Awaited<
   ReturnType<ReturnType<typeof selectRegistrations>['where']>
 >[number]
 
-/** A registration as the API shows it; viewers get masked names, phones and phone answers. */
+/** A registration as the API shows it: phones and phone answers masked, names too for viewers. */
 export const registrationRecord = (row: RegistrationRow, user: CurrentUser) => {
   const { r } = row
   // A children's activity (#17): the guardian's and the child's data only for its own staff.
@@ -58,15 +58,16 @@ export const registrationRecord = (row: RegistrationRow, user: CurrentUser) => {
     sessionStartsAt: row.sessionStartsAt,
     sessionEndsAt: row.sessionEndsAt,
     name: mask ? maskName(r.name) : r.name,
-    phone: mask ? maskPhone(r.phone) : r.phone,
+    // Masked for every role (#17.6): the full number only through POST /api/privacy/reveal.
+    phone: maskPhone(r.phone),
     forChildren: row.forChildren,
     guardianRelation: childMask ? (r.guardianRelation ? '***' : null) : r.guardianRelation,
     childName: childMask ? maskName(r.childName) : r.childName,
     childAge: childMask ? (r.childAge ? '***' : null) : r.childAge,
     partySize: r.partySize,
-    answers: mask ? maskAnswers(questions, answers) : answers,
+    answers: maskAnswers(questions, answers),
     /** Each answer as one line of text, keyed by question key (as exports show them). */
-    answerText: formatAnswers(questions, answers, { maskPhones: mask }),
+    answerText: formatAnswers(questions, answers, { maskPhones: true }),
     status: r.status,
     seq: r.seq,
     /** Rank among the session's waitlisted registrations by arrival (gap-free); null otherwise. */

@@ -36,7 +36,7 @@ export const select = (db: Db) =>
   db.select({ v: volunteers, ...VOLUNTEER_FIGURES }).from(volunteers)
 export type Selected = Awaited<ReturnType<ReturnType<typeof select>['where']>>[number]
 
-/** The API record; viewers get the name and phone masked and no code. */
+/** The API record: the phone masked (every role); viewers get the name masked too and no code. */
 export const volunteerRecord = (
   { v, minutes, shifts, upcoming, seenIn }: Selected,
   user: CurrentUser,
@@ -44,7 +44,8 @@ export const volunteerRecord = (
   const mask = !canSeePersonalData(user.role)
   return {
     id: v.id,
-    phone: mask ? maskPhone(v.phone) : v.phone,
+    // Masked for every role (#17.6): the full number only through POST /api/privacy/reveal.
+    phone: maskPhone(v.phone),
     name: mask ? maskName(v.name) : v.name,
     neighborhoodId: v.neighborhoodId,
     /** Neighborhoods whose activities the volunteer signed up for. */

@@ -88,17 +88,19 @@ export const refuseMaskedAnswers = async (v: AppEnv['Variables'], q: ListQuery) 
   refuseMasked(q, maskedAnswerKeys(v.user.role, phones))
 }
 
-/** A response as the API shows it; viewers get masked phones. */
-export const responseRecord = (row: ResponseRow, fields: Field[], user: CurrentUser) => {
+/**
+ * A response as the API shows it: phone answers masked for every role (#17.6; the response's
+ * phone through POST /api/privacy/reveal).
+ */
+export const responseRecord = (row: ResponseRow, fields: Field[]) => {
   const raw = JSON.parse(row.answers) as Answers
-  const mask = !canSeePersonalData(user.role)
   return {
     id: row.id,
     formId: row.formId,
     version: row.version,
-    answers: mask ? maskAnswers(fields, raw) : raw,
+    answers: maskAnswers(fields, raw),
     /** Each answer as one line of text, as exports show it. */
-    display: formatAnswers(fields, raw, { maskPhones: mask }),
+    display: formatAnswers(fields, raw, { maskPhones: true }),
     receipt: row.receipt,
     createdAt: row.createdAt,
   }
@@ -150,16 +152,14 @@ export const formResponsesApi = new Hono<AppEnv>()
       rows.map(({ r }) => r.formId),
     )
     const records = rows.map(({ r }) =>
-      responseRecord(r, versions.get(`${r.formId}:${r.version}`) ?? [], c.var.user),
+      responseRecord(r, versions.get(`${r.formId}:${r.version}`) ?? []),
     )
     return sendList(c, 'form-responses', q, records, n)
   })
   .get('/:id', async (c) => {
     const row = await load(c.var, idParam(c))
     const versions = await fieldsByVersion(c.var.db, [row.r.formId])
-    return c.json(
-      responseRecord(row.r, versions.get(`${row.r.formId}:${row.r.version}`) ?? [], c.var.user),
-    )
+    return c.json(responseRecord(row.r, versions.get(`${row.r.formId}:${row.r.version}`) ?? []))
   })
   .delete('/:id', async (c) => {
     const { r } = await load(c.var, idParam(c))
@@ -175,5 +175,5 @@ export const formResponsesApi = new Hono<AppEnv>()
       }),
     ])
     const versions = await fieldsByVersion(db, [r.formId])
-    return c.json(responseRecord(r, versions.get(`${r.formId}:${r.version}`) ?? [], c.var.user))
+    return c.json(responseRecord(r, versions.get(`${r.formId}:${r.version}`) ?? []))
   })

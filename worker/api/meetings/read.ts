@@ -11,7 +11,13 @@ export const readMeeting = new Hono<AppEnv>()
   .get('/:id/attendees', async (c) => {
     const meeting = await loadMeetingInScope(c.var, idParam(c))
     const rows = await selectAttendees(c.var.db, meeting.id)
-    // Viewers see sign-ins masked, like every other resident's personal data.
-    if (canSeePersonalData(c.var.user.role)) return c.json(rows)
-    return c.json(rows.map((r) => ({ ...r, name: maskName(r.name), phone: maskPhone(r.phone) })))
+    // Phones masked for every role (#17.6; POST /api/privacy/reveal shows one); names for viewers.
+    const names = canSeePersonalData(c.var.user.role)
+    return c.json(
+      rows.map((r) => ({
+        ...r,
+        name: names ? r.name : maskName(r.name),
+        phone: maskPhone(r.phone),
+      })),
+    )
   })

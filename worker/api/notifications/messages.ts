@@ -43,13 +43,18 @@ type Row = { recipient: string } & Record<string, unknown>
 const sortable = ['id', 'createdAt', 'status', 'templateKey', 'sentAt', 'dueAt'] as const
 const columns = Object.fromEntries(sortable.map((f) => [f, outbox[f]]))
 
+const PHONE_LIKE = /^\+?\d{7,}$/
+
 const toRecord = (user: CurrentUser) => (row: Row) => ({
   ...row,
-  recipient: canSeePersonalData(user.role)
-    ? row.recipient
-    : row.recipient.includes('@')
-      ? row.recipient.replace(/^(.).*(@.*)$/, '$1***$2')
-      : maskPhone(row.recipient),
+  // A phone is masked for every role (#17.6); an address or an openid for viewers only.
+  recipient: PHONE_LIKE.test(row.recipient)
+    ? maskPhone(row.recipient)
+    : canSeePersonalData(user.role)
+      ? row.recipient
+      : row.recipient.includes('@')
+        ? row.recipient.replace(/^(.).*(@.*)$/, '$1***$2')
+        : maskPhone(row.recipient),
 })
 
 const oneOf = <T extends string>(value: unknown, allowed: readonly T[], name: string) => {

@@ -121,7 +121,7 @@ export const privacyApi = new Hono<AppEnv>()
   .post('/requests/:id/erase', requireRole('admin', 'town'), async (c) => {
     const row = await ownRequest(c, idParam(c))
     if (row.kind !== 'deletion') throw new ApiError('conflict', '这不是删除申请')
-    if (row.status !== 'open' || !row.phone) throw new ApiError('conflict', '该申请已办结')
+    if (row.status !== 'open' || !row.phone) throw new ApiError('conflict', '该申请已处理')
     const at = Date.now()
     const result = await erasePhone(c.var.db, row.phone, at)
     const erased = Object.values(result).reduce((a, b) => a + b, 0)
@@ -139,7 +139,7 @@ export const privacyApi = new Hono<AppEnv>()
   .post('/requests/:id/refuse', requireRole('admin', 'town'), async (c) => {
     const row = await ownRequest(c, idParam(c))
     const { note } = await readJson(c, closing)
-    if (row.status !== 'open') throw new ApiError('conflict', '该申请已办结')
+    if (row.status !== 'open') throw new ApiError('conflict', '该申请已处理')
     if (!note?.trim())
       throw new ApiError('bad_request', '请说明不予办理的理由', { errors: { note: '请说明理由' } })
     await closeRequest(c.var.db, {
@@ -186,7 +186,7 @@ export const privacyApi = new Hono<AppEnv>()
       throw new ApiError('bad_request', '手机号应为 11 位大陆手机号', {
         errors: { phone: '手机号有误' },
       })
-    if (!userId && !p) throw new ApiError('bad_request', '请按工作人员或居民手机号查询')
+    // Neither: the latest entries of everyone (accessLog's limit).
     return c.json(await accessLog(c.var.db, { userId, phone: p }))
   })
 

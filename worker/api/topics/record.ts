@@ -32,7 +32,7 @@ export const TOPIC_DEFAULT_SORT = { field: 'createdAt', order: 'DESC' } as const
 const maskCode = (code: string) => `${code.slice(0, 3)}-***`
 
 /**
- * The API record of a topic for `user`: personal data masked for viewers, and the moves the
+ * The API record of a topic for `user`: personal data masked for viewers (the phone for everyone), and the moves the
  * state machine allows from its status.
  * @example c.json(toTopicRecord(row, c.var.user))
  */
@@ -42,7 +42,8 @@ export const toTopicRecord = (row: TopicRow, user: CurrentUser) => {
     ...row,
     trackingCode: personal ? row.trackingCode : maskCode(row.trackingCode),
     submitterName: personal ? row.submitterName : maskName(row.submitterName),
-    submitterPhone: personal ? row.submitterPhone : maskPhone(row.submitterPhone),
+    // Masked for every role (#17.6): the full number only through POST /api/privacy/reveal.
+    submitterPhone: maskPhone(row.submitterPhone),
     allowedTransitions: allowedTransitions(row.status),
   }
 }

@@ -30,6 +30,7 @@ import {
 import { Field, FieldGrid, RecordTitle, SummaryCard } from '../../common/SummaryCard'
 import { formatDateTime } from '../../lib/format'
 import { useMe } from '../../lib/useMe'
+import RevealPhone from '../../privacy/RevealPhone'
 import { fetchAttendees } from './api'
 import { MeetingStatusChip } from './MeetingBits'
 import TallyTable from './TallyTable'
@@ -165,9 +166,13 @@ const Door = ({ meeting }: { meeting: Meeting }) => {
               <ListItem key={a.id} disableGutters>
                 <ListItemText
                   primary={`${i + 1}. ${a.name ?? translate('meetings.door.anonymous')}`}
-                  secondary={[a.phone, formatDateTime(a.createdAt).slice(11)]
-                    .filter(Boolean)
-                    .join(' · ')}
+                  secondary={
+                    <>
+                      <RevealPhone resource="meeting-attendees" id={a.id} phone={a.phone} />
+                      {a.phone ? ' · ' : ''}
+                      {formatDateTime(a.createdAt).slice(11)}
+                    </>
+                  }
                 />
               </ListItem>
             ))}

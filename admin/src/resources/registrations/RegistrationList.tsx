@@ -16,6 +16,7 @@ import {
 import { canSeePersonalData } from '@domain/masking'
 import { formatDateTime } from '../../lib/format'
 import { useMe } from '../../lib/useMe'
+import RevealPhone from '../../privacy/RevealPhone'
 import { RowActions, StatusChip } from './RegistrationBits'
 import { REGISTRATION_STATUSES } from '@domain/vocabulary'
 import type { Registration } from './types'
@@ -105,7 +106,11 @@ const RegistrationList = () => {
       >
         <NumberCol source="seq" />
         <Col source="name" disableSort={!personal} />
-        <Col source="phone" disableSort />
+        <Col
+          source="phone"
+          disableSort
+          render={(r) => <RevealPhone resource="registrations" id={r.id} phone={r.phone} />}
+        />
         <NumberCol source="partySize" />
         <Col source="status" render={(r) => <StatusChip r={r} />} />
         <Col

@@ -21,6 +21,7 @@ import MoveDialog from './dialogs/MoveDialog'
 import MoveButtons from './MoveButtons'
 import TopicTimeline from './TopicTimeline'
 import MessageHistory from '../../notifications/MessageHistory'
+import RevealPhone from '../../privacy/RevealPhone'
 import LookAlikes from './LookAlikes'
 import UnmergeButton from './UnmergeButton'
 import { commonMoves, type Move } from './transitions'
@@ -239,7 +240,12 @@ const TopicDetail = () => {
               <Stack spacing={1} data-testid="contact">
                 <Field label={label('submitterName')}>{topic.submitterName}</Field>
                 <Field label={label('submitterPhone')}>
-                  <span data-testid="submitter-phone">{topic.submitterPhone}</span>
+                  <RevealPhone
+                    resource="topics"
+                    id={topic.id}
+                    phone={topic.submitterPhone}
+                    testId="submitter-phone"
+                  />
                 </Field>
                 <Field label={label('consentAt')}>{formatDateTime(topic.consentAt, locale)}</Field>
                 {masked && (

@@ -2,6 +2,7 @@ import { Chip, Stack } from '@mui/material'
 import { CreateButton, DataTable, List, SearchInput, TextInput, TopToolbar } from 'react-admin'
 import { canSeePersonalData } from '@domain/masking'
 import { useMe } from '../../lib/useMe'
+import RevealPhone from '../../privacy/RevealPhone'
 import type { Volunteer } from './types'
 
 const filters = [
@@ -37,7 +38,11 @@ const VolunteerList = () => {
         size="small"
       >
         <Col source="name" disableSort={!personal} />
-        <Col source="phone" disableSort />
+        <Col
+          source="phone"
+          disableSort
+          render={(v) => <RevealPhone resource="volunteers" id={v.id} phone={v.phone} />}
+        />
         <Col source="tags" disableSort render={(v) => <Words words={v.tags} color="secondary" />} />
         <Col source="skills" disableSort render={(v) => <Words words={v.skills} />} />
         <NumberCol source="totalHours" />
