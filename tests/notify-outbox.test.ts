@@ -7,6 +7,7 @@ import { moveStatements } from '../worker/db/queries/topics/moves'
 import { insertConsentStmt } from '../worker/db/queries/privacy/consents'
 import { NOTICE_VERSION } from '../worker/domain/privacy/consent'
 import { deliverMessage } from '../worker/notify/consumer'
+import { renderMessage } from '../worker/domain/notify/templates'
 import { notifyUpkeep } from '../worker/notify/scheduled'
 import { BACKOFF_MS, MAX_ATTEMPTS } from '../worker/domain/notify/rules'
 import { providersFromEnv } from '../worker/lib/providers'
@@ -207,11 +208,14 @@ describe('waitlist promotion', () => {
     const second = await reg(waitingPhone)
     expect(second.status).toBe('waitlisted')
     await consent('registration', second.id, waitingPhone)
-    const c = await api(`/api/registrations/${first.id}/cancel`, {
-      cookie: w.cookies.staff,
-      body: {},
-    })
-    expect(c.status, JSON.stringify(c.body)).toBe(200)
+    const lastPhone = nextPhone()
+    const third = await reg(lastPhone)
+    await consent('registration', third.id, lastPhone)
+    const cancel = async (id: number) => {
+      const c = await api(`/api/registrations/${id}/cancel`, { cookie: w.cookies.staff, body: {} })
+      expect(c.status, JSON.stringify(c.body)).toBe(200)
+    }
+    await cancel(first.id)
     const { token } = (await env.DB.prepare('SELECT token FROM registrations WHERE id = ?')
       .bind(second.id)
       .first<{ token: string }>())!
@@ -221,7 +225,32 @@ describe('waitlist promotion', () => {
       recipient: waitingPhone,
       event_at: s.startsAt,
     })
-    expect(JSON.parse(m.params)).toMatchObject({ activity: activity.title, link: `/r/${token}` })
+    // Someone still waits behind them: the message says the seat is kept without confirming,
+    // and that cancelling hands it on (activities have no confirmation step or time limit).
+    expect(JSON.parse(m.params)).toMatchObject({
+      activity: activity.title,
+      link: `/r/${token}`,
+      hold: 'next',
+    })
+    const text = (params: string, lang: 'zh' | 'en') =>
+      renderMessage({
+        templateKey: 'waitlist_promoted',
+        lang,
+        medium: 'sms',
+        params: JSON.parse(params),
+        senderName: '居委会',
+        baseUrl: 'https://x',
+        eventAt: s.startsAt,
+      }).text
+    expect(text(m.params, 'zh')).toContain(
+      '无需再确认；如不能参加，请取消，名额将递补给下一位候补。',
+    )
+    expect(text(m.params, 'en')).toContain('no need to confirm')
+    // The last one promoted has nobody behind: nothing about handing on.
+    await cancel(second.id)
+    const [last] = await messagesOf('registration', third.id)
+    expect(JSON.parse(last.params).hold).toBe('')
+    expect(text(last.params, 'zh')).not.toContain('递补给下一位')
   })
 })
 

@@ -68,6 +68,16 @@ const STOP: Record<Medium, Record<Lang, string>> = {
   wechat: { zh: '', en: '' },
 }
 
+/**
+ * A waitlist promotion's `hold` when others still wait ('next'). Promotion confirms the seat at
+ * once and nothing takes it back (there is no confirmation step nor a time limit to state), so
+ * the message says that, and that cancelling hands it on.
+ */
+const HOLD_WORDS: Record<Lang, string> = {
+  zh: '名额已为您保留，无需再确认；如不能参加，请取消，名额将递补给下一位候补。',
+  en: 'The place is yours, no need to confirm; if you cannot come, please cancel so the next person waiting gets it. ',
+}
+
 /** At most this many characters of a resident's title or a reply go into a message. */
 const PARAM_MAX = 40
 
@@ -98,6 +108,7 @@ export type Rendering = {
 /** Paths made absolute; the note, when given, ends its sentence. */
 const finalParams = (r: Rendering) => {
   const out: Record<string, string> = { ...r.params, sender: r.senderName }
+  if (out.hold === 'next') out.hold = HOLD_WORDS[r.lang]
   if (r.eventAt != null && !out.time) out.time = messageTime(r.eventAt, r.lang)
   for (const key of ['title', 'note', 'activity', 'form', 'referredTo'])
     if (out[key]) out[key] = clip(out[key])
@@ -132,7 +143,7 @@ export const SAMPLE_PARAMS: Record<string, string> = {
   activity: '亲子手工课',
   time: '12月6日 14:00',
   place: '社区会客厅',
-  hold: '',
+  hold: 'next',
   form: '加装电梯意愿调查',
   receipt: 'R4K-9QX',
   topics: '3',

@@ -65,10 +65,19 @@ export const topicMessagesStatement = (
   )
 }
 
-/** The registration message columns: activity, session time, manage link. */
-const registrationSelect = (template: SQL, now: number, extra: SQL) =>
+/** 'next' when someone still waits for a seat of the registration `r`'s session. */
+const HOLD = sql.raw(`CASE WHEN EXISTS (SELECT 1 FROM registrations q
+  WHERE q.session_id = r.session_id AND q.status = 'waitlisted') THEN 'next' ELSE '' END`)
+
+/**
+ * The registration message columns: activity, session time, manage link, and `hold`: 'next' when
+ * others still wait for a seat of the session (a promoted seat is confirmed at once and kept; the
+ * message says so, and that cancelling passes it to the next person), else ''.
+ */
+const registrationSelect = (template: SQL, now: number, extra: SQL, withHold = false) =>
   sql`SELECT n.town_id, c.medium, c.phone, c.id, ${template}, 'registration', r.id,
-      json_object('activity', a.title, 'place', a.place, 'hold', '', 'link', '/r/' || r.token),
+      json_object('activity', a.title, 'place', a.place,
+        'hold', ${withHold ? HOLD : sql`''`}, 'link', '/r/' || r.token),
       ${LANG}, s.starts_at, ${dedupeSql(template, sql`'registration'`, sql`r.id`, sql`c.medium`, sql`c.phone`)},
       ${TOKEN}, 'queued', ${now}, ${now}
     FROM registrations r
@@ -91,6 +100,7 @@ export const promotionMessagesStatement = (db: Db, sessionId: number, now: numbe
       sqlLiteral('waitlist_promoted'),
       now,
       sql`WHERE r.session_id = ${sessionId} AND r.promoted_at = ${now} AND r.status = 'confirmed'`,
+      true,
     )}`,
   )
 
