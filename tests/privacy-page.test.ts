@@ -62,7 +62,7 @@ describe('/privacy', () => {
     expect(en.text).toContain('href="/privacy?lang=en"')
   })
 
-  it('is linked from every form: needs, registration, survey, meeting door', async () => {
+  it('is linked from every form, with the withdrawal: needs, registration, survey, meeting door, /me', async () => {
     const channel = await residentChannel(n1)
     const { activity } = await createActivity(w.cookies.staff, n1)
     const form = await api('/api/forms', {
@@ -86,11 +86,16 @@ describe('/privacy', () => {
       `/a/${activity.slug}`,
       `/s/${form.body.slug}`,
       `/m/${meeting.body.code}`,
+      '/me',
     ]) {
       const page = await getPage(path)
       expect(page.status, path).toBe(200)
       expect(page.text, path).toContain('<a href="/privacy">个人信息保护说明</a>')
+      // Withdrawing is as easy as giving: one tap from every form and from /me.
+      expect(page.text, path).toContain('<a href="/privacy/withdraw">撤回同意</a>')
     }
+    const en = await getPage(`/s/${form.body.slug}?lang=en`)
+    expect(en.text).toContain('<a href="/privacy/withdraw?lang=en">Withdraw consent</a>')
   })
 })
 

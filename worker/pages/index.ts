@@ -22,6 +22,7 @@ import { meetingPages } from './meetings/door'
 import { confirmPages } from './confirm/routes'
 import { privacyPages } from './privacy'
 import { mePages } from './me/routes'
+import { meDataPages } from './me/data'
 import { notifyPages } from './notify/routes'
 
 /** A resident form post is a few KB; anything far larger is not one. */
@@ -71,6 +72,7 @@ residentPages.route('/', meetingPages)
 residentPages.route('/', confirmPages)
 residentPages.route('/', privacyPages)
 residentPages.route('/', mePages)
+residentPages.route('/', meDataPages)
 residentPages.route('/', notifyPages)
 
 residentPages.onError(pageError)

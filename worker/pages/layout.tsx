@@ -46,6 +46,10 @@ export const Layout = ({ lang, title, nonce, altLangHref, children }: LayoutProp
         <main>{children}</main>
         <footer>
           <a href={lang === 'en' ? '/privacy?lang=en' : '/privacy'}>{t(lang, 'common.privacy')}</a>
+          {' · '}
+          <a href={lang === 'en' ? '/privacy/withdraw?lang=en' : '/privacy/withdraw'}>
+            {t(lang, 'common.withdraw')}
+          </a>
         </footer>
       </body>
     </html>

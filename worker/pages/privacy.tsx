@@ -6,7 +6,6 @@ import type { AppEnv } from '../env'
 import { NOTICE_VERSION } from '../domain/privacy/consent'
 import { RETENTION_RULES, type RetainedKind, retentionPolicy } from '../domain/privacy/retention'
 import { PURGE_KIND_LABEL } from '../domain/vocabulary'
-import { WITHDRAWAL_EFFECT } from '../domain/privacy/consent'
 import { normalizeTrackingCode, TRACKING_CODE } from '../domain/tracking-code'
 import { withdrawTopicContact } from '../db/queries/privacy/consents'
 import { langOf, type Lang } from './i18n'
@@ -108,6 +107,10 @@ const WithdrawForm = (p: { c: PageContext; lang: Lang; code: string; error?: str
           {w.submit}
         </button>
       </form>
+      <p>{w.other}</p>
+      <a class="tap" href={withLang(p.c, '/me')}>
+        {w.otherLink}
+      </a>
     </>
   )
 }
@@ -136,5 +139,5 @@ privacyPages.post('/privacy/withdraw', async (c) => {
   const code = normalizeTrackingCode(typed.trim())
   if (!TRACKING_CODE.test(code)) return again(w.bad)
   if (!(await withdrawTopicContact(c.var.db, code, 'web'))) return again(w.unknown, 404)
-  return messagePage(c, { lang, title: w.done, body: WITHDRAWAL_EFFECT.contact[lang] })
+  return messagePage(c, { lang, title: w.done, body: w.doneBody })
 })

@@ -19,6 +19,8 @@ import { ErrorSummary, messagePage, PhoneField, renderPage, TextField } from '..
 import { overLimit, readForm, withLang, type PageContext } from '../common'
 import { tooManyPage } from '../errors'
 import { meWords } from './i18n'
+import { MyData } from './data'
+import { dataOfPhone } from '../../db/queries/privacy/erase'
 import { endPhoneSession, startPhoneSession, verifiedPhoneOf } from './session'
 
 /** The SMS provider and the approved template of the code message, when both are configured. */
@@ -130,7 +132,10 @@ const Records = ({ title, none, rows }: { title: string; none: string; rows: Rec
 
 const RecordsPage = async (c: PageContext, lang: Lang, phone: string) => {
   const w = meWords[lang]
-  const r = await recordsOfPhone(c.var.db, phone)
+  const [r, data] = await Promise.all([
+    recordsOfPhone(c.var.db, phone),
+    dataOfPhone(c.var.db, phone),
+  ])
   return renderPage(
     c,
     { lang, title: w.recordsTitle },
@@ -180,6 +185,7 @@ const RecordsPage = async (c: PageContext, lang: Lang, phone: string) => {
           link: w.receipt,
         }))}
       />
+      <MyData c={c} lang={lang} data={data} />
       <p class="meta">{w.sessionNote}</p>
       <form method="post" action={withLang(c, '/me/sign-out')}>
         <button type="submit" class="alt">

@@ -138,10 +138,11 @@ export const consentForRowsSql = (
     AND x.withdrawn_at IS NULL)`
 
 /**
- * A resident withdraws the consent to be contacted about their topic (they hold its tracking
- * code), in one batch, with effect at once: the consent is marked withdrawn and the topic's
- * name and phone are blanked, so no staff member sees them for a new contact. Returns whether a
- * topic has this code (withdrawing twice is harmless).
+ * A resident withdraws, with the tracking code of their topic or "me too", the consent to be
+ * contacted and to get messages about it, in one batch, with effect at once: the consents are
+ * marked withdrawn, messages still waiting are skipped (the queue also checks the consent before
+ * sending), and the topic's name and phone are blanked, so no staff member sees them for a new
+ * contact. Returns whether a topic or "me too" has this code (withdrawing twice is harmless).
  * @example await withdrawTopicContact(db, 'K7Q-4MX', 'web') // true
  */
 export const withdrawTopicContact = async (
@@ -151,11 +152,17 @@ export const withdrawTopicContact = async (
   at = Date.now(),
 ) => {
   const topicId = sql`(SELECT id FROM topics WHERE tracking_code = ${code})`
+  const supportId = sql`(SELECT id FROM supports WHERE tracking_code = ${code})`
+  const mine = sql`((subject_type = 'topic' AND subject_id = ${topicId})
+    OR (subject_type = 'support' AND subject_id = ${supportId}))`
   const [found] = await batchRows(db, [
-    sql`SELECT id FROM topics WHERE tracking_code = ${code}`,
+    sql`SELECT id FROM topics WHERE tracking_code = ${code}
+      UNION ALL SELECT id FROM supports WHERE tracking_code = ${code}`,
+    sql`UPDATE outbox SET status = 'skipped', reason = '已撤回同意'
+      WHERE status = 'queued' AND consent_id IN (SELECT id FROM consents WHERE ${mine}
+        AND purpose = 'notify' AND withdrawn_at IS NULL)`,
     sql`UPDATE consents SET withdrawn_at = ${at}, withdrawn_via = ${via}
-      WHERE subject_type = 'topic' AND subject_id = ${topicId} AND purpose = 'contact'
-        AND withdrawn_at IS NULL`,
+      WHERE ${mine} AND purpose IN ('contact', 'notify') AND withdrawn_at IS NULL`,
     sql`UPDATE topics SET submitter_name = NULL, submitter_phone = NULL, updated_at = ${at}
       WHERE tracking_code = ${code} AND (submitter_name IS NOT NULL OR submitter_phone IS NOT NULL)`,
   ])

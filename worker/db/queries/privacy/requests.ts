@@ -206,3 +206,37 @@ export const accessLog = async (db: Db, by: { userId?: number; phone?: string })
   ])
   return rows as AccessLogRow[]
 }
+
+/**
+ * The town a resident's request belongs to, from where the phone left records (its latest topic,
+ * registration, form response, volunteer record or meeting sign-in); null when none (then the
+ * administrators handle it).
+ */
+export const townOfPhone = async (db: Db, input: string) => {
+  const phone = normalizePhone(input)
+  const [rows] = await batchRows(db, [
+    sql`SELECT town_id AS townId FROM (
+      SELECT n.town_id, t.created_at AS at FROM topics t JOIN neighborhoods n ON n.id = t.neighborhood_id
+        WHERE t.submitter_phone = ${phone}
+      UNION ALL SELECT n.town_id, r.created_at FROM registrations r JOIN activities a ON a.id = r.activity_id
+        JOIN neighborhoods n ON n.id = a.neighborhood_id WHERE r.phone = ${phone}
+      UNION ALL SELECT f.town_id, fr.created_at FROM form_responses fr JOIN forms f ON f.id = fr.form_id
+        WHERE fr.phone = ${phone}
+      UNION ALL SELECT n.town_id, v.created_at FROM volunteers v JOIN neighborhoods n ON n.id = v.neighborhood_id
+        WHERE v.phone = ${phone}
+      UNION ALL SELECT n.town_id, a.created_at FROM meeting_attendees a JOIN meetings m ON m.id = a.meeting_id
+        JOIN neighborhoods n ON n.id = m.neighborhood_id WHERE a.phone = ${phone}
+    ) WHERE town_id IS NOT NULL ORDER BY at DESC LIMIT 1`,
+  ])
+  return (rows[0] as { townId: number } | undefined)?.townId ?? null
+}
+
+/** The open request of `kind` about `phone`, if any (a resident asking twice gets the first). */
+export const openRequestOf = async (db: Db, input: string, kind: PrivacyRequestKind) => {
+  const [rows] = await batchRows(db, [
+    sql`SELECT ${COLUMNS} FROM privacy_requests
+      WHERE phone = ${normalizePhone(input)} AND kind = ${kind} AND status = 'open'
+      ORDER BY id LIMIT 1`,
+  ])
+  return (rows[0] as RequestRow | undefined) ?? null
+}
