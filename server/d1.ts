@@ -99,17 +99,26 @@ const objects = ({ columns, rows }: Outcome) =>
 class Engine {
   readonly sqlite: Database.Database
   #cache = new Map<string, Prepared>()
-  #state: Database.Statement<[], [number, number, number]>
+  #counters: Database.Statement<[], [number, number]>
+  #sizeQuery: Database.Statement<[], [number]>
+  /**
+   * The file's size as last read, kept while only read-only statements run (reading it costs
+   * more than a short SELECT); forgotten before anything that may write, and after a failure.
+   * A write by another connection is not seen until then: D1 has no other writer.
+   */
+  #size: number | null = null
   #transaction: Database.Transaction<(work: () => void) => void>
   /** Commits that changed the database: the Sessions API's bookmarks count them. */
   commits = 0
 
   constructor(sqlite: Database.Database) {
     this.sqlite = sqlite
-    this.#state = sqlite
-      .prepare<[], [number, number, number]>(
-        'SELECT total_changes(), last_insert_rowid(), ' +
-          '(SELECT page_count FROM pragma_page_count()) * (SELECT page_size FROM pragma_page_size())',
+    this.#counters = sqlite
+      .prepare<[], [number, number]>('SELECT total_changes(), last_insert_rowid()')
+      .raw(true)
+    this.#sizeQuery = sqlite
+      .prepare<[], [number]>(
+        'SELECT (SELECT page_count FROM pragma_page_count()) * (SELECT page_size FROM pragma_page_size())',
       )
       .raw(true)
     this.#transaction = sqlite.transaction((work: () => void) => work())
@@ -119,10 +128,15 @@ class Engine {
   atomically<T>(work: () => T): T {
     let out: T | undefined
     let done = false
-    this.#transaction.immediate(() => {
-      out = work()
-      done = true
-    })
+    try {
+      this.#transaction.immediate(() => {
+        out = work()
+        done = true
+      })
+    } catch (err) {
+      this.#size = null
+      throw err
+    }
     if (!done) throw new Error('transaction did not run')
     return out as T
   }
@@ -155,12 +169,25 @@ class Engine {
     return [...anonymous, named]
   }
 
+  /** The file's size in bytes (page count × page size). */
+  #sizeNow(): number {
+    this.#size ??= this.#sizeQuery.get()![0]
+    return this.#size
+  }
+
+  /** Forgets the size read before: something may have written. */
+  forgetSize() {
+    this.#size = null
+  }
+
   /** One statement: its columns, rows and D1's meta. */
   run(sql: string, values: Bound[]): Outcome {
-    const [changesBefore, lastBefore, sizeBefore] = this.#state.get()!
+    const [changesBefore, lastBefore] = this.#counters.get()!
+    const sizeBefore = this.#sizeNow()
     const started = performance.now()
     const { stmt, placeholders } = this.#prepare(sql)
     const args = this.#arguments(placeholders, values) as Bound[]
+    if (!stmt.readonly) this.#size = null
     let columns: string[] = []
     let rows: unknown[][] = []
     if (stmt.reader) {
@@ -169,7 +196,8 @@ class Engine {
       for (const row of rows) for (let i = 0; i < row.length; i++) row[i] = toResult(row[i])
     } else stmt.run(...args)
     const duration = performance.now() - started
-    const [changesAfter, lastAfter, sizeAfter] = this.#state.get()!
+    const [changesAfter, lastAfter] = this.#counters.get()!
+    const sizeAfter = this.#sizeNow()
     const changes = changesAfter - changesBefore
     const changedDb = changes !== 0 || lastAfter !== lastBefore || sizeAfter !== sizeBefore
     if (changedDb) this.commits++
@@ -352,6 +380,7 @@ export class SqliteD1Database implements D1Database {
     }
     if (live.length === 0) throw fail('No SQL statements detected.')
     const started = performance.now()
+    this.#engine.forgetSize()
     try {
       this.#engine.atomically(() => {
         for (const line of live) this.#engine.sqlite.exec(line)

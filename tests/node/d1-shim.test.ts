@@ -74,3 +74,35 @@ describe('the D1 shim answers as D1 (statement fixtures, in order)', () => {
       expect(ours).toEqual(real)
     })
 })
+
+describe("the shim's size_after", () => {
+  // It reads the file's size once and keeps it while only read-only statements run; a write,
+  // a failed batch (rolled back) or exec() reads it again. Checked against SQLite's own count.
+  it('follows writes, rollbacks and exec, and stays put for reads', async () => {
+    const sqlite = openDatabase(':memory:')
+    const db = new SqliteD1Database(sqlite)
+    const fileSize = () =>
+      (sqlite.pragma('page_count', { simple: true }) as number) *
+      (sqlite.pragma('page_size', { simple: true }) as number)
+    const read = async () => (await db.prepare('SELECT count(*) FROM t').run()).meta.size_after
+    await db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)')
+    const empty = await read()
+    expect(empty).toBe(fileSize())
+    const big = 'x'.repeat(200_000)
+    const write = await db.prepare('INSERT INTO t (body) VALUES (?)').bind(big).run()
+    expect(write.meta.size_after).toBe(fileSize())
+    expect(write.meta.size_after).toBeGreaterThan(empty + 190_000)
+    expect(await read()).toBe(write.meta.size_after)
+    await expect(
+      db.batch([
+        db.prepare('INSERT INTO t (body) VALUES (?)').bind(big),
+        db.prepare('INSERT INTO t (id) VALUES (1)'),
+      ]),
+    ).rejects.toThrow(/UNIQUE|NOT NULL|constraint/i)
+    expect(await read()).toBe(fileSize())
+    const before = await read()
+    await db.exec('INSERT INTO t (body) VALUES (hex(randomblob(100000)))')
+    expect(await read()).toBe(fileSize())
+    expect(await read()).toBeGreaterThan(before + 190_000)
+  })
+})
