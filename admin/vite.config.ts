@@ -60,6 +60,15 @@ const vendorGroups = [
     ),
     priority: 11,
   },
+  // MUI components the shell does not use (tabs, checkbox, autocomplete, linear progress …):
+  // without this group they went into the data grid's chunk with the grid that uses them (a
+  // group takes its modules' dependencies along), and every screen using one of them (a
+  // programme's tabs) downloaded and compiled the whole data grid.
+  {
+    name: 'mui-more',
+    test: inNodeModules('@mui/material', '@mui/system', '@mui/utils', '@babel/runtime'),
+    priority: 12,
+  },
   {
     name: 'data-grid',
     test: inNodeModules('@mui/x-data-grid', '@mui/x-virtualizer'),

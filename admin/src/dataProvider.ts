@@ -1,9 +1,7 @@
 import simpleRestProvider from 'ra-data-simple-rest'
-import { fetchUtils, type DataProvider, type RaRecord, type UpdateParams } from 'react-admin'
+import type { DataProvider, RaRecord, UpdateParams } from 'react-admin'
 import { changesOf, conflictCurrent, publishConflict, versionField } from './lib/conflicts'
-
-const httpClient = (url: string, options: fetchUtils.Options = {}) =>
-  fetchUtils.fetchJson(url, { ...options, credentials: 'same-origin' })
+import { fetchJson as httpClient } from './lib/early'
 
 const base = simpleRestProvider('/api', httpClient)
 

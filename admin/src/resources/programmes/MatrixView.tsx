@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { memo, useEffect, useMemo, useState } from 'react'
 import { Box, LinearProgress, MenuItem, Stack, TextField, Typography } from '@mui/material'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslate } from 'react-admin'
@@ -7,7 +7,7 @@ import { shanghaiDay } from '../../lib/format'
 import { mainContentShown } from '../../lib/useSecondary'
 import { matrixQuery } from './api'
 import ItemDialog from './ItemDialog'
-import type { Cell, MatrixRow, StateCounts } from './types'
+import type { Cell, Matrix, MatrixRow, StateCounts } from './types'
 
 // Rows are neighborhoods, columns are steps; each cell is that neighborhood's item of the step,
 // coloured by state (done / due soon / overdue / not started), with counts per row and column.
@@ -99,6 +99,104 @@ const Counts = ({ counts }: { counts: StateCounts }) => (
   </>
 )
 
+type TableProps = {
+  data: Matrix
+  rows: MatrixRow[]
+  label: Record<StepState, string>
+  translate: ReturnType<typeof useTranslate>
+  onOpen: (itemId: number) => void
+}
+
+/**
+ * The matrix itself, apart from its filters and dialog: its 1,200 cells render again only when
+ * the rows, the words or the language change, not whenever the screen around them renders
+ * (a page load renders the screen three times while the menu and the session settle).
+ */
+const MatrixTable = memo(function MatrixTable({
+  data,
+  rows,
+  label,
+  translate,
+  onOpen,
+}: TableProps) {
+  const face = (cell: Cell) => (
+    <>
+      <b>
+        {cell.state === 'done' ? '✓ ' : ''}
+        {label[cell.state]}
+      </b>
+      {cell.state === 'done' ? monthDay(cell.doneAt) : monthDay(cell.dueAt)}
+      {cell.disputed > 0 && (
+        <em>{translate('programmes.matrix.disputed', { n: cell.disputed })}</em>
+      )}
+    </>
+  )
+  return (
+    <Box sx={tableSx}>
+      <table data-testid="programme-matrix">
+        <thead>
+          <tr>
+            <th>{translate('programmes.matrix.neighborhood')}</th>
+            {data.steps.map((s, j) => (
+              <th key={s.id} title={s.doneWhen || s.title}>
+                <b>
+                  {j + 1}. {s.title}
+                </b>
+                <br />
+                {shanghaiDay(s.due).slice(5)}
+              </th>
+            ))}
+            <th className="counts">{translate('programmes.matrix.total')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.neighborhoodId} data-testid={`matrix-row-${row.neighborhoodId}`}>
+              <th scope="row">
+                {row.name}
+                {row.projectId === null && (
+                  <span className="none"> {translate('programmes.matrix.notApplied')}</span>
+                )}
+              </th>
+              {row.cells.map((cell, j) => (
+                <td key={data.steps[j].id}>
+                  {cell ? (
+                    <button
+                      type="button"
+                      className="cell"
+                      data-state={cell.state}
+                      data-testid={`cell-${row.neighborhoodId}-${data.steps[j].id}`}
+                      onClick={() => onOpen(cell.itemId)}
+                    >
+                      {face(cell)}
+                    </button>
+                  ) : (
+                    <span className="none">—</span>
+                  )}
+                </td>
+              ))}
+              <td className="counts">
+                <Counts counts={row.counts} />
+              </td>
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">{translate('programmes.matrix.total')}</th>
+            {data.columns.map((col) => (
+              <td key={col.stepId} className="counts" data-testid={`column-${col.stepId}`}>
+                <Counts counts={col.counts} />
+              </td>
+            ))}
+            <td className="counts">
+              <Counts counts={data.totals} />
+            </td>
+          </tr>
+        </tbody>
+      </table>
+    </Box>
+  )
+})
+
 const MatrixView = ({ programmeId }: { programmeId: number }) => {
   const translate = useTranslate()
   const [filter, setFilter] = useState<Filter>('all')
@@ -122,18 +220,6 @@ const MatrixView = ({ programmeId }: { programmeId: number }) => {
     [translate],
   ) as Record<StepState, string>
   if (isPending || !data) return <LinearProgress />
-  const face = (cell: Cell) => (
-    <>
-      <b>
-        {cell.state === 'done' ? '✓ ' : ''}
-        {label[cell.state]}
-      </b>
-      {cell.state === 'done' ? monthDay(cell.doneAt) : monthDay(cell.dueAt)}
-      {cell.disputed > 0 && (
-        <em>{translate('programmes.matrix.disputed', { n: cell.disputed })}</em>
-      )}
-    </>
-  )
   return (
     <Box>
       <Stack direction="row" spacing={2} sx={{ mb: 1, alignItems: 'center', flexWrap: 'wrap' }}>
@@ -172,68 +258,7 @@ const MatrixView = ({ programmeId }: { programmeId: number }) => {
           {translate('programmes.matrix.legend')}
         </Typography>
       </Stack>
-      <Box sx={tableSx}>
-        <table data-testid="programme-matrix">
-          <thead>
-            <tr>
-              <th>{translate('programmes.matrix.neighborhood')}</th>
-              {data.steps.map((s, j) => (
-                <th key={s.id} title={s.doneWhen || s.title}>
-                  <b>
-                    {j + 1}. {s.title}
-                  </b>
-                  <br />
-                  {shanghaiDay(s.due).slice(5)}
-                </th>
-              ))}
-              <th className="counts">{translate('programmes.matrix.total')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.neighborhoodId} data-testid={`matrix-row-${row.neighborhoodId}`}>
-                <th scope="row">
-                  {row.name}
-                  {row.projectId === null && (
-                    <span className="none"> {translate('programmes.matrix.notApplied')}</span>
-                  )}
-                </th>
-                {row.cells.map((cell, j) => (
-                  <td key={data.steps[j].id}>
-                    {cell ? (
-                      <button
-                        type="button"
-                        className="cell"
-                        data-state={cell.state}
-                        data-testid={`cell-${row.neighborhoodId}-${data.steps[j].id}`}
-                        onClick={() => setOpen(cell.itemId)}
-                      >
-                        {face(cell)}
-                      </button>
-                    ) : (
-                      <span className="none">—</span>
-                    )}
-                  </td>
-                ))}
-                <td className="counts">
-                  <Counts counts={row.counts} />
-                </td>
-              </tr>
-            ))}
-            <tr>
-              <th scope="row">{translate('programmes.matrix.total')}</th>
-              {data.columns.map((col) => (
-                <td key={col.stepId} className="counts" data-testid={`column-${col.stepId}`}>
-                  <Counts counts={col.counts} />
-                </td>
-              ))}
-              <td className="counts">
-                <Counts counts={data.totals} />
-              </td>
-            </tr>
-          </tbody>
-        </table>
-      </Box>
+      <MatrixTable data={data} rows={rows} label={label} translate={translate} onOpen={setOpen} />
       {data.rows.every((r) => r.projectId === null) && (
         <Typography color="text.secondary" sx={{ mt: 2 }}>
           {translate('programmes.matrix.empty')}

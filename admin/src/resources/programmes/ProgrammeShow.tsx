@@ -27,6 +27,7 @@ import {
 } from 'react-admin'
 import { formatDate } from '../../lib/format'
 import { useNotifyError } from '../../lib/useNotifyError'
+import { prefetchedStaleTime } from '../../queryClient'
 import { matrixExportUrl, matrixQuery, programmeApi } from './api'
 import ApplyDialog from './ApplyDialog'
 import MatrixView from './MatrixView'
@@ -41,7 +42,13 @@ const ProgrammeShow = () => {
   const id = Number(useGetRecordId())
   const translate = useTranslate()
   const [locale] = useLocaleState()
-  const { data: p, isPending } = useGetOne<Programme>('programmes', { id })
+  // On a page load that opened this screen, the programme was asked for before react-admin mounted
+  // (preloadProgrammeShow): its first answer counts as fresh.
+  const { data: p, isPending } = useGetOne<Programme>(
+    'programmes',
+    { id },
+    { staleTime: prefetchedStaleTime },
+  )
   // The matrix (the default tab) is asked for now, beside the programme, not after it.
   useQuery(matrixQuery(id))
   const [tab, setTab] = useState<TabName>('matrix')

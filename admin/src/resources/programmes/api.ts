@@ -1,13 +1,12 @@
-import { fetchUtils } from 'react-admin'
+import { fetchJson } from '../../lib/early'
 import type { Confirmation, Item, Matrix, Programme } from './types'
 
 // The programme API's calls beyond simple-rest (apply, matrix, items, due dates), same-origin
 // with the session cookie; errors are react-admin HttpErrors with the server's message.
 
 const call = async <T>(path: string, method = 'GET', body?: unknown): Promise<T> => {
-  const { json } = await fetchUtils.fetchJson(`/api${path}`, {
+  const { json } = await fetchJson(`/api${path}`, {
     method,
-    credentials: 'same-origin',
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   return json as T

@@ -1,6 +1,6 @@
 import ChecklistIcon from '@mui/icons-material/FactCheck'
 import { lazyScreen } from '../../lib/preloadable'
-import { queryClient } from '../../queryClient'
+import { prefetchOne, queryClient } from '../../queryClient'
 import { matrixQuery } from './api'
 
 // Programmes (九个一 / 规定动作): each screen downloads when first opened.
@@ -24,9 +24,11 @@ export default {
 
 /**
  * For a page load that opens a programme (#/programmes/<id>/show): starts its screen's download
- * and its matrix now, while the shell renders, instead of after (see main.tsx).
+ * the programme and its matrix now, while the shell renders, instead of after (see main.tsx;
+ * index.html already asked the API for both, see lib/early.ts).
  */
 export const preloadProgrammeShow = (id: number) => {
   void ProgrammeShow.preload()
+  prefetchOne('programmes', id)
   void queryClient.prefetchQuery(matrixQuery(id))
 }
