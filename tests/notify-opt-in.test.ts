@@ -16,6 +16,7 @@ import {
   receiptCode,
   residentCategory,
   residentChannel,
+  residentTopic,
 } from './pages-fixtures'
 
 // 有进展时短信通知我: a separate, unticked choice beside the phone that records a consent for
@@ -151,6 +152,73 @@ describe('the opt-in on activity registration', () => {
     expect(regs.results).toEqual([
       { phone: yes, n: 1 },
       { phone: no, n: 0 },
+    ])
+  })
+})
+
+describe('the opt-in on a "me too" (附议 with the optional phone)', () => {
+  it('is offered unticked; ticked, the supporter gets the topic messages as the filer does; the latest answer stands', async () => {
+    const { slug } = (await env.DB.prepare('SELECT slug FROM neighborhoods WHERE id = ?')
+      .bind(w.neighborhoodIds[0])
+      .first<{ slug: string }>())!
+    const topic = await residentTopic(w.neighborhoodIds[0], {
+      status: 'accepted',
+      title: '垃圾房异味',
+    })
+    const support = async () => {
+      const r = await postPage(
+        `/b/${slug}/support`,
+        { key: crypto.randomUUID(), topicId: String(topic.id) },
+        clientAddress(),
+      )
+      expect(r.status, r.text).toBe(200)
+      return r
+    }
+    const tick = await support()
+    expect(tick.text).toMatch(
+      /<input id="f-notify" type="checkbox" name="notify" value="1"[^>]*\/>/,
+    )
+    expect(tick.text).not.toMatch(/name="notify" value="1" checked/)
+    const code = receiptCode(tick.text)!
+    const other = receiptCode((await support()).text)!
+    const yes = phone()
+    const no = phone()
+    const leave = (fields: Record<string, string>) =>
+      postPage('/me/support-phone', fields, clientAddress())
+    expect((await leave({ code, phone: yes, notify: '1' })).status).toBe(200)
+    expect((await leave({ code: other, phone: no })).status).toBe(200)
+    const notifyConsents = (p: string) =>
+      env.DB.prepare(
+        "SELECT * FROM consents WHERE phone = ? AND purpose = 'notify' AND subject_type = 'support' ORDER BY id",
+      )
+        .bind(p)
+        .all<Record<string, any>>()
+        .then((r) => r.results)
+    const [c] = await notifyConsents(yes)
+    expect(c).toMatchObject({
+      town_id: w.townId,
+      medium: 'sms',
+      notice_version: NOTICE_VERSION,
+      given_via: 'web',
+      withdrawn_at: null,
+    })
+    expect(await notifyConsents(no)).toEqual([])
+    // The topic moves: the supporter who opted in is told, the other is not.
+    const r = await api(`/api/topics/${topic.id}/transition`, {
+      cookie: w.cookies.staff,
+      body: { to: 'declined', note: '已转物业处理' },
+    })
+    expect(r.status, JSON.stringify(r.body)).toBe(200)
+    const told = await env.DB.prepare(
+      "SELECT recipient, template_key AS t FROM outbox WHERE subject_type = 'topic' AND subject_id = ?",
+    )
+      .bind(topic.id)
+      .all()
+    expect(told.results).toEqual([{ recipient: yes, t: 'topic_declined' }])
+    // Left again without the tick: the consent is withdrawn (via the web).
+    expect((await leave({ code, phone: yes })).status).toBe(200)
+    expect(await notifyConsents(yes)).toMatchObject([
+      { withdrawn_at: expect.any(Number), withdrawn_via: 'web' },
     ])
   })
 })

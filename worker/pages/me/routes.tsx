@@ -2,9 +2,11 @@
 // tracking codes, "me too"s, registrations (manage links) and survey receipts. The same proof
 // makes the phone's supports voices (domain/voice.ts). Without an SMS provider the page says how
 // the committee helps instead (staff can also verify a phone in person: api/verified-phones.ts).
-// Also here: leaving a phone with a "me too" (POST /me/support-phone, from the support receipt).
+// Also here: leaving a phone with a "me too" (POST /me/support-phone, from the support receipt),
+// with its own unticked "有进展时短信通知我".
 // No JavaScript; every error keeps what was typed.
 import { Hono } from 'hono'
+import { NotifyOptIn, optedIn } from '../notify/opt-in'
 import type { AppEnv } from '../../env'
 import { maskPhone } from '../../domain/masking'
 import { normalizeTrackingCode, TRACKING_CODE } from '../../domain/tracking-code'
@@ -338,11 +340,13 @@ mePages.post('/me/support-phone', async (c) => {
           lang={lang}
           code={code}
           phone={form.phone ?? ''}
+          notify={optedIn(form)}
           error={w.errPhone}
         />
       </>,
     )
-  if (!(await setSupportPhone(c.var.db, code, phone)))
+  const notify = optedIn(form) ? { lang, at: Date.now() } : undefined
+  if (!(await setSupportPhone(c.var.db, code, phone, notify)))
     return messagePage(c, {
       lang,
       status: 409,
@@ -381,8 +385,9 @@ export const SupportPhoneForm = ({
   lang,
   code,
   phone = '',
+  notify = false,
   error,
-}: FormProps & { code: string }) => {
+}: FormProps & { code: string; notify?: boolean }) => {
   const w = meWords[lang]
   return (
     <form method="post" action={withLang(c, '/me/support-phone')} novalidate class="box">
@@ -390,6 +395,7 @@ export const SupportPhoneForm = ({
       <p class="hint">{w.supportPhoneIntro}</p>
       <input type="hidden" name="code" value={code} />
       <PhoneField lang={lang} label={w.phone} value={phone} error={error} required />
+      <NotifyOptIn lang={lang} checked={notify} />
       <button type="submit" class="alt">
         {w.supportPhoneSave}
       </button>

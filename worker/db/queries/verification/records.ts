@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { Db } from '../../../env'
 import { batchRows } from '../../batch'
+import { optInQueries } from '../notify/outbox'
 
 // 查找我的记录: what a verified phone left on the public pages (topics filed, "me too"s,
 // registrations, survey answers), newest first, RECORDS_MAX of each.
@@ -50,11 +51,38 @@ export const recordsOfPhone = async (db: Db, phone: string): Promise<PhoneRecord
 
 /**
  * Leaves a phone on a "me too" (its tracking code), while the support is not yet a voice; the
- * phone becomes its voice only once verified by a code (codes.ts `markVerified`). False when the
- * code is no support, or one already verified.
+ * phone becomes its voice only once verified by a code (codes.ts `markVerified`). In the same
+ * batch, the latest answer to "有进展时短信通知我" stands: an earlier notify consent of the
+ * support is withdrawn, and a new one recorded when `notify` is given. False when the code is
+ * no support, or one already verified (then nothing changes).
  */
-export const setSupportPhone = async (db: Db, code: string, phone: string) =>
-  (
-    await db.all<{ id: number }>(sql`UPDATE supports SET phone = ${phone}
-      WHERE tracking_code = ${code} AND source = 'support' AND phone_verified_at IS NULL RETURNING id`)
-  ).length > 0
+export const setSupportPhone = async (
+  db: Db,
+  code: string,
+  phone: string,
+  notify?: { lang: 'zh' | 'en'; at: number },
+) => {
+  const at = notify?.at ?? Date.now()
+  // The support, once its phone is this one and it is still unverified (the update took).
+  const support = sql`(SELECT id FROM supports WHERE tracking_code = ${code} AND source = 'support'
+    AND phone = ${phone} AND phone_verified_at IS NULL)`
+  const [updated] = await batchRows(db, [
+    sql`UPDATE supports SET phone = ${phone}
+      WHERE tracking_code = ${code} AND source = 'support' AND phone_verified_at IS NULL RETURNING id`,
+    sql`UPDATE consents SET withdrawn_at = ${at}, withdrawn_via = 'web'
+      WHERE subject_type = 'support' AND subject_id = ${support} AND purpose = 'notify'
+        AND withdrawn_at IS NULL`,
+    ...(notify
+      ? optInQueries({
+          subjectType: 'support',
+          subjectId: support,
+          townId: sql`(SELECT n.town_id FROM supports s JOIN topics t ON t.id = s.topic_id
+            JOIN neighborhoods n ON n.id = t.neighborhood_id WHERE s.tracking_code = ${code})`,
+          phone,
+          lang: notify.lang,
+          at,
+        })
+      : []),
+  ])
+  return updated.length > 0
+}
