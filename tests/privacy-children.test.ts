@@ -119,5 +119,16 @@ describe('a guardian registers a child', () => {
       filter: { activityId: activity.id },
       reason: '交给带班老师的点名册',
     })
+    // A purpose chosen from the list (as the admin asks it) is a stated reason too; a purpose
+    // outside the list is refused.
+    const bad = await api(`${url}&purpose=curiosity`, { cookie: w.cookies.staff })
+    expect(bad.status).toBe(400)
+    expect(bad.body.errors.purpose).toBeTruthy()
+    const roster = await api(`${url}&purpose=roster`, { cookie: w.cookies.staff })
+    expect(roster.status).toBe(200)
+    const logged = await env.DB.prepare(
+      "SELECT after FROM audit_log WHERE action = 'export' ORDER BY id DESC LIMIT 1",
+    ).first<{ after: string }>()
+    expect(JSON.parse(logged!.after)).toMatchObject({ rows: 1, purpose: 'roster' })
   })
 })

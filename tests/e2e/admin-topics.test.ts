@@ -313,7 +313,9 @@ describe('admin: the topic grid', () => {
       .total
 
     const downloading = page.waitForEvent('download')
+    // The export asks what it is for (logged, #17.6).
     await page.locator('[data-export="csv"]').click()
+    await page.locator('[data-purpose="report"]').click()
     const download = await downloading
     const bytes = fs.readFileSync((await download.path())!)
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
@@ -328,6 +330,7 @@ describe('admin: the topic grid', () => {
 
     const xlsx = page.waitForEvent('download')
     await page.locator('[data-export="xlsx"]').click()
+    await page.locator('[data-purpose="check"]').click()
     const file = fs.readFileSync((await (await xlsx).path())!)
     expect(file.subarray(0, 2).toString()).toBe('PK')
     await page.context().close()

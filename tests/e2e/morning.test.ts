@@ -178,7 +178,9 @@ describe('a 社工’s morning', () => {
       .poll(() => page.locator('[data-export="csv"]').getAttribute('href'))
       .toContain(stamp)
     const downloading = page.waitForEvent('download')
+    // The export asks what it is for (logged, #17.6).
     await page.locator('[data-export="csv"]').click()
+    await page.locator('[data-purpose="report"]').click()
     const file = fs.readFileSync((await (await downloading).path())!, 'utf8')
     const records = csvRecords(file)
     const [db, [logged]] = await sqlAll(
@@ -209,7 +211,11 @@ describe('a 社工’s morning', () => {
     }
     // It held phone numbers' column: the export is in the audit log, by the staff user.
     expect(logged.username).toBe('staff')
-    expect(JSON.parse(logged.after)).toMatchObject({ rows: db.length, filter: { q: stamp } })
+    expect(JSON.parse(logged.after)).toMatchObject({
+      rows: db.length,
+      filter: { q: stamp },
+      purpose: 'report',
+    })
   })
 
   it('opens the dashboard: the sentence and figures are the database’s', async () => {

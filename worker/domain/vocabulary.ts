@@ -523,6 +523,17 @@ export const REVEAL_PURPOSE_LABEL: Record<RevealPurpose, Label> = {
   emergency: { zh: '紧急情况', en: 'Emergency' },
 }
 
+/** Why staff export personal data (the audit entry of the export records the choice). */
+export const EXPORT_PURPOSES = ['report', 'roster', 'callback', 'check'] as const
+export type ExportPurpose = (typeof EXPORT_PURPOSES)[number]
+
+export const EXPORT_PURPOSE_LABEL: Record<ExportPurpose, Label> = {
+  report: { zh: '上报汇总', en: 'Report upward' },
+  roster: { zh: '活动点名册', en: 'Activity roster' },
+  callback: { zh: '回访居民', en: 'Call residents back' },
+  check: { zh: '核对信息', en: 'Check the records' },
+}
+
 /** Audit-log actions of personal data being seen or leaving the system. */
 export const PRIVACY_AUDIT_ACTIONS = ['reveal', 'export', 'copy', 'erase'] as const
 export type PrivacyAuditAction = (typeof PRIVACY_AUDIT_ACTIONS)[number]

@@ -4,6 +4,7 @@ import { toXlsx } from './xlsx'
 import { ApiError } from './errors'
 import { NO_DATE, showableDate } from '../domain/dates'
 import { canSeePersonalData } from '../domain/masking'
+import { EXPORT_PURPOSES, type ExportPurpose } from '../domain/vocabulary'
 import { auditLog } from '../db/schema'
 import { auditRow } from '../db/queries/audit'
 import type { AppEnv } from '../env'
@@ -45,6 +46,21 @@ export const contentDisposition = (name: string) => {
   const ascii = base.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '')
   const fallback = `${/[A-Za-z0-9]/.test(ascii) ? ascii : 'export'}${ext.replace(/[^A-Za-z0-9.]/g, '')}`
   return `attachment; filename="${fallback}"; filename*=UTF-8''${rfc5987(name)}`
+}
+
+/**
+ * `?purpose=` of an export, one of EXPORT_PURPOSES (the admin asks for it; #17.6), recorded in
+ * the audit entry of an export with personal data; absent is allowed, anything else is a 400.
+ * @example exportPurpose(c) // 'roster'
+ */
+export const exportPurpose = (c: Context): ExportPurpose | undefined => {
+  const purpose = c.req.query('purpose')
+  if (purpose === undefined || purpose === '') return undefined
+  if (!EXPORT_PURPOSES.includes(purpose as ExportPurpose))
+    throw new ApiError('bad_request', '导出用途无效', {
+      errors: { purpose: `应为 ${EXPORT_PURPOSES.join('、')} 之一` },
+    })
+  return purpose as ExportPurpose
 }
 
 /** `?format=csv|xlsx` (default csv); anything else is a 400. */
@@ -95,6 +111,7 @@ const auditExport = <T>(c: Context<AppEnv>, o: ExportOptions<T>) => {
         ...(c.req.query('from') ? { from: Number(c.req.query('from')) } : {}),
         ...(c.req.query('to') ? { to: Number(c.req.query('to')) } : {}),
         columns: phones.map((col) => col.label),
+        ...(exportPurpose(c) ? { purpose: exportPurpose(c) } : {}),
         ...(o.reason ? { reason: o.reason } : {}),
       },
     }),
@@ -108,6 +125,7 @@ const auditExport = <T>(c: Context<AppEnv>, o: ExportOptions<T>) => {
  */
 export const sendExport = async <T>(c: Context<AppEnv>, options: ExportOptions<T>) => {
   const { format, filename, columns, rows } = options
+  exportPurpose(c)
   await auditExport(c, options)
   const body = format === 'csv' ? toCsv(columns, rows) : toXlsx(columns, rows, filename)
   return new Response(body, {

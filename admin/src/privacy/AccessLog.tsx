@@ -115,7 +115,7 @@ const AccessLog = () => {
                   </TableCell>
                   <TableCell>
                     {[
-                      d.purpose && translate(`privacy.revealPurpose.${d.purpose}`),
+                      d.purpose && translate(`privacy.${d.purpose}`),
                       d.rows !== null && t('rows', { n: d.rows }),
                       d.reason && t('reason', { reason: d.reason }),
                     ]

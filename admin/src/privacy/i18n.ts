@@ -1,5 +1,6 @@
 import {
   AUDIT_RESOURCE_LABEL,
+  EXPORT_PURPOSE_LABEL,
   namesIn,
   PRIVACY_AUDIT_ACTION_LABEL,
   PRIVACY_REQUEST_KIND_LABEL,
@@ -16,6 +17,7 @@ const vocabularyIn = (lang: Lang) => ({
   requestStatus: namesIn(PRIVACY_REQUEST_STATUS_LABEL, lang),
   purgeKind: namesIn(PURGE_KIND_LABEL, lang),
   revealPurpose: namesIn(REVEAL_PURPOSE_LABEL, lang),
+  exportPurpose: namesIn(EXPORT_PURPOSE_LABEL, lang),
   action: namesIn(PRIVACY_AUDIT_ACTION_LABEL, lang),
   resource: namesIn(AUDIT_RESOURCE_LABEL, lang),
 })
@@ -25,6 +27,7 @@ const zh = {
     menu: '个人信息',
     tabs: { requests: '查阅和删除申请', retention: '保存期限', accessLog: '查看记录' },
     reveal: { button: '查看完整号码（会记录）', why: '查看理由' },
+    export: { why: '导出用途（会记录）' },
     requests: {
       intro:
         '居民申请查阅/复制或删除自己的个人信息，须在收到后 15 个工作日内处理。超期的标红，3 个工作日内到期的标黄。',
@@ -100,6 +103,7 @@ const en: typeof zh = {
       accessLog: 'Access log',
     },
     reveal: { button: 'Show the full number (logged)', why: 'Why?' },
+    export: { why: 'What is the export for? (logged)' },
     requests: {
       intro:
         'Residents may ask for a copy of their personal data or its deletion; each request is answered within 15 working days. Overdue ones are red, those due within 3 working days amber.',

@@ -5,7 +5,7 @@ import { registrations } from '../../db/schema'
 import { REGISTRATION_STATUS_LABEL } from '../../domain/vocabulary'
 import type { Field } from '../../domain/forms'
 import type { Column } from '../../lib/csv'
-import { exportFormat, sendExport, shanghaiTime } from '../../lib/export'
+import { exportFormat, exportPurpose, sendExport, shanghaiTime } from '../../lib/export'
 import { maskedFields } from '../../domain/masking'
 import { ApiError } from '../../lib/errors'
 import { parseListQuery } from '../../lib/simple-rest'
@@ -73,11 +73,12 @@ export const registrationsExportApi = new Hono<AppEnv>().get('/export', async (c
       dir(REGISTRATION_SORTABLE[q.sort.field] ?? registrations.id),
       dir(registrations.id),
     )
-  // Children's data leaves only with a stated reason, and every export with personal data is logged (#17).
+  // Children's data leaves only with a stated reason (written, or a purpose chosen from the list),
+  // and every export with personal data is logged (#17).
   const children = rows.some((r) => r.forChildren)
   const reason = c.req.query('reason')?.trim() ?? ''
-  if (children && !reason)
-    throw new ApiError('forbidden', '导出含儿童信息的报名须说明理由（reason）')
+  if (children && !reason && !exportPurpose(c))
+    throw new ApiError('forbidden', '导出含儿童信息的报名须选择用途（purpose）或说明理由（reason）')
   if (reason.length > 200) throw new ApiError('bad_request', '理由不超过 200 字')
   const records = rows.map((r) => registrationRecord(r, c.var.user))
   const activityIds = new Set(rows.map((r) => r.r.activityId))

@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import {
   Box,
-  Button,
   Card,
   CardContent,
   MenuItem,
@@ -9,7 +8,6 @@ import {
   TextField as MuiTextField,
   Typography,
 } from '@mui/material'
-import DownloadIcon from '@mui/icons-material/Download'
 import {
   DataTable,
   EditButton,
@@ -28,6 +26,7 @@ import { formatDate, formatDateTime } from '../../lib/format'
 import { useMe } from '../../lib/useMe'
 import { AvailabilityChip, FormLinks } from './FormBits'
 import FormStatsView from './FormStats'
+import ExportButton from '../../privacy/ExportButton'
 import { isChoice, type FormField, type FormRecord, type ResponseRecord } from './types'
 
 const Actions = () => {
@@ -206,17 +205,12 @@ const Responses = () => {
         )}
         <Box sx={{ flex: 1 }} />
         {(['csv', 'xlsx'] as const).map((format) => (
-          <Button
+          <ExportButton
             key={format}
-            size="small"
-            component="a"
+            format={format}
             href={exportHref(format)}
-            download
-            startIcon={<DownloadIcon />}
-            data-export={format}
-          >
-            {translate(format === 'csv' ? 'forms.exportCsv' : 'forms.exportXlsx')}
-          </Button>
+            label={translate(format === 'csv' ? 'forms.exportCsv' : 'forms.exportXlsx')}
+          />
         ))}
       </Stack>
       <ReferenceManyField

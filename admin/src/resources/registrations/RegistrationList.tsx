@@ -1,5 +1,4 @@
-import { Button, Stack, Typography } from '@mui/material'
-import DownloadIcon from '@mui/icons-material/Download'
+import { Stack, Typography } from '@mui/material'
 import {
   AutocompleteInput,
   CreateButton,
@@ -17,6 +16,7 @@ import { canSeePersonalData } from '@domain/masking'
 import { formatDateTime } from '../../lib/format'
 import { useMe } from '../../lib/useMe'
 import RevealPhone from '../../privacy/RevealPhone'
+import ExportButton from '../../privacy/ExportButton'
 import { RowActions, StatusChip } from './RegistrationBits'
 import { REGISTRATION_STATUSES } from '@domain/vocabulary'
 import type { Registration } from './types'
@@ -61,12 +61,12 @@ const ExportButtons = () => {
     })}`
   return (
     <>
-      <Button size="small" startIcon={<DownloadIcon />} href={href('csv')}>
-        {translate('registrations.exportCsv')}
-      </Button>
-      <Button size="small" startIcon={<DownloadIcon />} href={href('xlsx')}>
-        {translate('registrations.exportXlsx')}
-      </Button>
+      <ExportButton format="csv" href={href('csv')} label={translate('registrations.exportCsv')} />
+      <ExportButton
+        format="xlsx"
+        href={href('xlsx')}
+        label={translate('registrations.exportXlsx')}
+      />
     </>
   )
 }

@@ -1,11 +1,11 @@
-import { Button } from '@mui/material'
-import DownloadIcon from '@mui/icons-material/Download'
 import { useListContext, useTranslate } from 'react-admin'
+import ExportButton from '../../privacy/ExportButton'
 import { exportUrl } from './views'
 
 /**
  * CSV and Excel export of everything the current filter matches, built by the server
- * (GET /api/topics/export), so large sets never pass through the browser's memory.
+ * (GET /api/topics/export), so large sets never pass through the browser's memory; each asks
+ * what the export is for (logged).
  */
 const ExportButtons = () => {
   const { filterValues, sort } = useListContext()
@@ -13,17 +13,12 @@ const ExportButtons = () => {
   return (
     <>
       {(['csv', 'xlsx'] as const).map((format) => (
-        <Button
+        <ExportButton
           key={format}
-          size="small"
-          component="a"
+          format={format}
           href={exportUrl(format, filterValues, sort)}
-          download
-          startIcon={<DownloadIcon />}
-          data-export={format}
-        >
-          {translate(`topics.actions.export_${format}`)}
-        </Button>
+          label={translate(`topics.actions.export_${format}`)}
+        />
       ))}
     </>
   )
