@@ -229,8 +229,8 @@ describe('requests for a copy and for deletion', () => {
 
 describe('revealing a phone', () => {
   it('every staff list and record shows the phone masked, to an administrator too; a reveal shows one record’s and is logged with its purpose', async () => {
-    const phone = testPhone(721)
-    const masked = '139****0721'
+    const phone = testPhone(731)
+    const masked = '139****0731'
     const topic = await contactTopic(n1, phone, null)
     const act = await activityEnding(n1, Date.now() + 5 * DAY)
     const reg = await registration(act, phone, 'confirmed')
@@ -263,7 +263,7 @@ describe('revealing a phone', () => {
       }
     // Staff still find the registration and the volunteer by the phone's last digits.
     const found = await api(
-      `/api/registrations?filter=${filter({ activityId: act.activityId, q: '0721' })}`,
+      `/api/registrations?filter=${filter({ activityId: act.activityId, q: '0731' })}`,
       { cookie: w.cookies.staff },
     )
     expect(found.body.map((r: { id: number }) => r.id)).toEqual([reg])
