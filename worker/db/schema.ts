@@ -1,6 +1,6 @@
 // Mirrors migrations/*.sql — the migrations are the source of truth; change both together.
 import { sql } from 'drizzle-orm'
-import { integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import {
   ACTIVITY_KINDS,
   ACTIVITY_STATUSES,
@@ -131,35 +131,51 @@ export const channels = sqliteTable('channels', {
 
 // Not mapped here: topic_token_sets and topic_tokens (similar-topic tokens, migrations/0004),
 // used only by raw SQL in db/queries/topics/similar.ts and create.ts.
-export const topics = sqliteTable('topics', {
-  id: integer('id').primaryKey(),
-  neighborhoodId: integer('neighborhood_id').notNull(),
-  gridId: integer('grid_id'),
-  categoryId: integer('category_id'),
-  channelId: integer('channel_id'),
-  title: text('title').notNull(),
-  description: text('description').notNull().default(''),
-  location: text('location').notNull().default(''),
-  status: text('status', { enum: TOPIC_STATUSES }).notNull().default('submitted'),
-  trackingCode: text('tracking_code').notNull(),
-  submitterName: text('submitter_name'),
-  submitterPhone: text('submitter_phone'),
-  consentAt: integer('consent_at'),
-  publicReply: text('public_reply'),
-  referredTo: text('referred_to'),
-  mergedIntoId: integer('merged_into_id'),
-  projectId: integer('project_id'),
-  supportCount: integer('support_count').notNull().default(0),
-  createdBy: integer('created_by'),
-  createdAt: createdAt(),
-  updatedAt: integer('updated_at').notNull().default(now),
-  acceptedAt: integer('accepted_at'),
-  adoptedAt: integer('adopted_at'),
-  doneAt: integer('done_at'),
-  version: integer('version').notNull().default(1),
-  /** When retention or a deletion request blanked the contact details (migrations/0018). */
-  purgedAt: integer('purged_at'),
-})
+export const topics = sqliteTable(
+  'topics',
+  {
+    id: integer('id').primaryKey(),
+    neighborhoodId: integer('neighborhood_id').notNull(),
+    gridId: integer('grid_id'),
+    categoryId: integer('category_id'),
+    channelId: integer('channel_id'),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    location: text('location').notNull().default(''),
+    status: text('status', { enum: TOPIC_STATUSES }).notNull().default('submitted'),
+    trackingCode: text('tracking_code').notNull(),
+    submitterName: text('submitter_name'),
+    submitterPhone: text('submitter_phone'),
+    consentAt: integer('consent_at'),
+    publicReply: text('public_reply'),
+    referredTo: text('referred_to'),
+    mergedIntoId: integer('merged_into_id'),
+    projectId: integer('project_id'),
+    supportCount: integer('support_count').notNull().default(0),
+    createdBy: integer('created_by'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull().default(now),
+    acceptedAt: integer('accepted_at'),
+    adoptedAt: integer('adopted_at'),
+    doneAt: integer('done_at'),
+    version: integer('version').notNull().default(1),
+    /** When retention or a deletion request blanked the contact details (migrations/0018). */
+    purgedAt: integer('purged_at'),
+  },
+  // The staff grid's sorts and filters within a user's neighborhoods (migrations/0025); the
+  // older indexes of topics are in migrations 0001–0004 only.
+  (t) => [
+    index('topics_nbhd').on(t.neighborhoodId),
+    index('topics_nbhd_status').on(t.neighborhoodId, t.status),
+    index('topics_nbhd_title').on(t.neighborhoodId, t.title),
+    index('topics_nbhd_updated').on(t.neighborhoodId, t.updatedAt),
+    index('topics_nbhd_support').on(t.neighborhoodId, t.supportCount),
+    index('topics_nbhd_category').on(t.neighborhoodId, t.categoryId, t.createdAt),
+    index('topics_nbhd_channel').on(t.neighborhoodId, t.channelId, t.createdAt),
+    index('topics_nbhd_status_category').on(t.neighborhoodId, t.status, t.categoryId, t.createdAt),
+    index('topics_nbhd_status_channel').on(t.neighborhoodId, t.status, t.channelId, t.createdAt),
+  ],
+)
 
 export const topicEvents = sqliteTable('topic_events', {
   id: integer('id').primaryKey(),
