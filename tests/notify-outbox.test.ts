@@ -9,7 +9,7 @@ import { NOTICE_VERSION } from '../worker/domain/privacy/consent'
 import { deliverMessage } from '../worker/notify/consumer'
 import { renderMessage } from '../worker/domain/notify/templates'
 import { notifyUpkeep } from '../worker/notify/scheduled'
-import { BACKOFF_MS, MAX_ATTEMPTS } from '../worker/domain/notify/rules'
+import { BACKOFF_MS, MAX_ATTEMPTS, nextClock } from '../worker/domain/notify/rules'
 import { providersFromEnv } from '../worker/lib/providers'
 import { handleNotifyBatch, queue } from '../worker/queue'
 import { app } from '../worker/app'
@@ -554,5 +554,70 @@ describe("delivery through the real SMS clients (the providers' local stand-in)"
       attempts: MAX_ATTEMPTS,
       reason: `多次重试仍失败：${throttled}`,
     })
+  })
+})
+
+describe('the staff digest', () => {
+  it('each staff user sets their own contact; the scheduled job writes one digest a day per user who wants it', async () => {
+    const put = (cookie: string, body: { medium: string; address: string; active: boolean }) =>
+      api('/api/notification-staff/me', { method: 'PUT', cookie, body })
+    const bad = await put(w.cookies.staff, { medium: 'sms', address: '12345', active: true })
+    expect(bad.status).toBe(400)
+    expect(JSON.stringify(bad.body)).toContain('请填写 11 位手机号')
+    const staffPhone = nextPhone()
+    const saved = await put(w.cookies.staff, { medium: 'sms', address: staffPhone, active: true })
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200)
+    expect(saved.body).toMatchObject({
+      medium: 'sms',
+      address: staffPhone,
+      active: true,
+      last: null,
+    })
+    expect(
+      (await put(w.cookies.town, { medium: 'email', address: 'town@example.org', active: true }))
+        .status,
+    ).toBe(200)
+    // The viewer keeps a contact but does not want the digest.
+    expect(
+      (await put(w.cookies.viewer, { medium: 'email', address: 'v@example.org', active: false }))
+        .status,
+    ).toBe(200)
+    await fileTopic(w.neighborhoodIds[0], { title: '新来的议题' })
+    // The job's first run after 08:00 (Shanghai) that day writes the digests; later runs do not.
+    const morning = nextClock(Date.now(), '09:00')
+    await notifyUpkeep(env, db(), morning)
+    await notifyUpkeep(env, db(), morning + 10 * 60_000)
+    const digests = await env.DB.prepare(
+      "SELECT subject_id AS userId, medium, recipient, params FROM outbox WHERE template_key = 'staff_digest' ORDER BY subject_id",
+    ).all<Record<string, any>>()
+    const byUser = new Map(digests.results.map((d) => [d.userId, d]))
+    expect(byUser.get(w.users.staff.id)).toMatchObject({ medium: 'sms', recipient: staffPhone })
+    expect(byUser.get(w.users.town.id)).toMatchObject({
+      medium: 'email',
+      recipient: 'town@example.org',
+    })
+    expect(byUser.has(w.users.viewer.id)).toBe(false)
+    expect(digests.results).toHaveLength(2)
+    const params = JSON.parse(byUser.get(w.users.staff.id)!.params)
+    expect(Number(params.topics)).toBeGreaterThanOrEqual(1)
+    // Before 08:00 the next day, nothing more; the next morning, the next digest.
+    const later = await fileTopic(w.neighborhoodIds[0], { title: '第二天的议题' })
+    await env.DB.prepare('UPDATE topics SET created_at = ? WHERE id = ?')
+      .bind(morning + 3_600_000, later.id)
+      .run()
+    await notifyUpkeep(env, db(), nextClock(morning, '07:00'))
+    await notifyUpkeep(env, db(), morning + 86_400_000)
+    const count = await env.DB.prepare(
+      "SELECT count(*) AS n FROM outbox WHERE template_key = 'staff_digest' AND subject_id = ?",
+    )
+      .bind(w.users.staff.id)
+      .first('n')
+    expect(count).toBe(2)
+    // The admin shows the last one, with its status and words.
+    const mine = await api('/api/notification-staff/me', { cookie: w.cookies.staff })
+    expect(mine.body.last).toMatchObject({ medium: 'sms', text: expect.stringContaining('新议题') })
+    // Staff stop it in the admin, not by replying T (which withdraws residents' consents).
+    expect(mine.body.last.text).toContain('每日汇总')
+    expect(mine.body.last.text).not.toContain('回T退订')
   })
 })

@@ -30,7 +30,12 @@ import claims, { helpWanted, partnerProjects } from './resources/claims'
 import programmes from './resources/programmes'
 import weeklyCheckins from './resources/weekly-checkins'
 import { reportRoutes } from './reports'
-import { messages, notificationSettings, notificationTemplates } from './notifications'
+import {
+  messages,
+  notificationRoutes,
+  notificationSettings,
+  notificationTemplates,
+} from './notifications'
 import { privacyRoutes } from './privacy'
 
 const App = () => (
@@ -72,6 +77,7 @@ const App = () => (
     <CustomRoutes>
       {reportRoutes}
       {privacyRoutes}
+      {notificationRoutes}
     </CustomRoutes>
   </Admin>
 )

@@ -3,6 +3,7 @@ import { Divider, ListSubheader } from '@mui/material'
 import DefaultIcon from '@mui/icons-material/ViewList'
 import ReportIcon from '@mui/icons-material/Assessment'
 import PrivacyIcon from '@mui/icons-material/PrivacyTip'
+import DigestIcon from '@mui/icons-material/MarkEmailUnread'
 import {
   Menu as RaMenu,
   useCreatePath,
@@ -89,6 +90,13 @@ const Menu = () => {
           leftIcon={<PrivacyIcon />}
         />
       )}
+      {/* Every staff user's own daily digest (where it goes, the last one). */}
+      <RaMenu.Item
+        to="/my-digest"
+        state={{ _scrollToTop: true }}
+        primaryText={translate('notifications.digest.menu')}
+        leftIcon={<DigestIcon />}
+      />
     </RaMenu>
   )
 }

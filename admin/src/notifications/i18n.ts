@@ -67,6 +67,21 @@ const zh = {
     preview: '预览',
     previewLang: '语言',
     previewMedium: '渠道',
+    digest: {
+      menu: '我的每日汇总',
+      title: '我的每日汇总',
+      intro:
+        '每天早上 8 点后发一条：您负责范围内的新议题、您名下到期或逾期的任务、待处理的认领；没有可报的那天不发。',
+      medium: '接收方式',
+      phone: '手机号',
+      email: '电子邮件地址',
+      active: '我要接收每日汇总',
+      saved: '已保存',
+      last: '最近一次汇总',
+      none: '还没有发过汇总',
+      written: '生成于',
+      sent: '发送于',
+    },
   },
 }
 
@@ -132,6 +147,21 @@ const en: typeof zh = {
     preview: 'Preview',
     previewLang: 'Language',
     previewMedium: 'Channel',
+    digest: {
+      menu: 'My daily digest',
+      title: 'My daily digest',
+      intro:
+        'One message each morning after 8:00: new topics in your scope, your tasks due or overdue, claims waiting; none on a day with nothing to report.',
+      medium: 'Send by',
+      phone: 'Mobile number',
+      email: 'Email address',
+      active: 'Send me the daily digest',
+      saved: 'Saved',
+      last: 'Last digest',
+      none: 'No digest sent yet',
+      written: 'written',
+      sent: 'sent',
+    },
   },
 }
 

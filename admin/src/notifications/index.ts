@@ -1,9 +1,12 @@
 import NotificationsIcon from '@mui/icons-material/Notifications'
 import SettingsIcon from '@mui/icons-material/SettingsSuggest'
 import TemplateIcon from '@mui/icons-material/TextSnippet'
+import { createElement } from 'react'
+import { Route } from 'react-router-dom'
 import { lazyScreen } from '../lib/preloadable'
 
-// Notifications in the admin: the messages (per record, failed), settings and templates per town.
+// Notifications in the admin: the messages (per record, failed), settings and templates per town,
+// and each staff user's own daily digest (#/my-digest).
 
 const MessageList = lazyScreen(() => import('./MessageList'))
 const SettingsList = lazyScreen(() =>
@@ -27,3 +30,10 @@ export const notificationSettings = {
   recordRepresentation: 'townName',
 }
 export const notificationTemplates = { list: TemplateList, edit: TemplateEdit, icon: TemplateIcon }
+
+const MyDigest = lazyScreen(() => import('./MyDigest'))
+
+/** The custom route of 我的每日汇总, for <CustomRoutes> in App.tsx. */
+export const notificationRoutes = [
+  createElement(Route, { key: 'my-digest', path: '/my-digest', element: createElement(MyDigest) }),
+]

@@ -78,6 +78,12 @@ const HOLD_WORDS: Record<Lang, string> = {
   en: 'The place is yours, no need to confirm; if you cannot come, please cancel so the next person waiting gets it. ',
 }
 
+/** Staff stop their digest on its screen in the admin (they gave no consent to withdraw). */
+const STAFF_STOP: Record<Lang, string> = {
+  zh: '停收请到后台“我的每日汇总”',
+  en: 'To stop: admin, My daily digest',
+}
+
 /** At most this many characters of a resident's title or a reply go into a message. */
 const PARAM_MAX = 40
 
@@ -127,7 +133,8 @@ const finalParams = (r: Rendering) => {
 export const renderMessage = (r: Rendering) => {
   const params = finalParams(r)
   const body = fill(r.custom || TEMPLATE_TEXT[r.templateKey][r.lang], params).trim()
-  const stop = fill(STOP[r.medium][r.lang], params)
+  const stop =
+    r.templateKey === 'staff_digest' ? STAFF_STOP[r.lang] : fill(STOP[r.medium][r.lang], params)
   const text = stop ? `${body}${r.medium === 'email' ? '\n\n' : ' '}${stop}` : body
   const subject =
     r.medium === 'email' ? clip(body.split(/[：:]/).slice(1).join('：') || body) : undefined
