@@ -131,3 +131,29 @@ describe('before and after read as names and words', () => {
     expect(merged.labels.after.status.zh).toBe('已合并')
   })
 })
+
+describe('phones in the log', () => {
+  it('are masked as on every staff screen, for the administrator too (#17.6)', async () => {
+    const created = await api('/api/topics', {
+      cookie: w.cookies.staff,
+      body: {
+        neighborhoodId: n1,
+        title: '楼下水管漏水',
+        channelKind: 'phone',
+        submitterName: '钱阿姨',
+        submitterPhone: '13722223333',
+        consent: true,
+      },
+    })
+    expect(created.status, JSON.stringify(created.body)).toBe(201)
+    const stored = await auditRows('create', 'topics')
+    expect(stored.some((r) => r.after.includes('13722223333'))).toBe(true)
+    const [entry] = await listAudit({
+      resource: 'topics',
+      action: 'create',
+      recordId: [String(created.body.id)],
+    })
+    expect(entry.after).toMatchObject({ submitterName: '钱阿姨', submitterPhone: '137****3333' })
+    expect(JSON.stringify(entry)).not.toContain('13722223333')
+  })
+})

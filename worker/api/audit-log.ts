@@ -6,6 +6,7 @@ import { auditLog, neighborhoods, users } from '../db/schema'
 import { scopeTouches } from '../db/queries/users'
 import { auditNames } from '../db/queries/audit'
 import { auditLabels, collectIds } from '../domain/audit'
+import { maskPhonesIn } from '../domain/masking'
 import { type CurrentUser, requireRole, requireUser } from '../lib/auth'
 import { ApiError } from '../lib/errors'
 import { idsFilter, inIds, orderOf, timeFilter } from '../lib/resource'
@@ -38,10 +39,11 @@ const parseJson = (text: string | null) => {
     return text
   }
 }
+// Phones are masked here as everywhere staff read records (#17.6); the reveal is per record.
 const toRecord = <T extends Row>(row: T) => ({
   ...row,
-  before: parseJson(row.before),
-  after: parseJson(row.after),
+  before: maskPhonesIn(parseJson(row.before)),
+  after: maskPhonesIn(parseJson(row.after)),
 })
 
 /**

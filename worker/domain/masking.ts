@@ -30,6 +30,21 @@ export const maskPhone = (phone: string | null | undefined) =>
       : '****'
     : (phone ?? null)
 
+/**
+ * A JSON value (an audit entry's before/after) with every phone in it masked (#17.6): a string
+ * under a key that names a phone (`phone`, `submitterPhone` …) and any string that is a mobile
+ * number, however deep.
+ * @example maskPhonesIn({ submitterPhone: '13812341234', title: '路灯' }) // { submitterPhone: '138****1234', title: '路灯' }
+ */
+export const maskPhonesIn = (value: unknown, key = ''): unknown => {
+  if (typeof value === 'string')
+    return value && (/phone/i.test(key) || MOBILE_PHONE.test(value)) ? maskPhone(value) : value
+  if (Array.isArray(value)) return value.map((v) => maskPhonesIn(v))
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskPhonesIn(v, k)]))
+  return value
+}
+
 /** Masks a personal name to its first character: 张** */
 export const maskName = (name: string | null | undefined) =>
   name ? `${[...name][0]}${'*'.repeat(Math.max(1, [...name].length - 1))}` : (name ?? null)
