@@ -27,6 +27,8 @@ import { useMe } from '../../lib/useMe'
 import { AvailabilityChip, FormLinks } from './FormBits'
 import FormStatsView from './FormStats'
 import ExportButton from '../../privacy/ExportButton'
+import RevealPhone from '../../privacy/RevealPhone'
+import { phoneKeyOf, type Field } from '@domain/forms/definition'
 import { isChoice, type FormField, type FormRecord, type ResponseRecord } from './types'
 
 const Actions = () => {
@@ -132,9 +134,18 @@ const Overview = () => {
   )
 }
 
-/** An answer in a grid cell: the server's display text (phones masked for viewers), cut to one line. */
-const Answer = ({ r, k }: { r: ResponseRecord; k: string }) => {
+/** The question whose answer is the response's phone (the server's rule: db form_responses.phone). */
+const phoneKeyIn = (fields: FormField[], r: ResponseRecord) =>
+  phoneKeyOf(fields as Field[]) ?? fields.find((f) => f.type === 'phone' && r.answers?.[f.key])?.key
+
+/**
+ * An answer in a grid cell: the server's display text (phones masked for every role), cut to one
+ * line; the response's phone with the button that reveals it (logged).
+ */
+const Answer = ({ r, k, fields }: { r: ResponseRecord; k: string; fields: FormField[] }) => {
   const text = r.display?.[k] ?? ''
+  if (text && phoneKeyIn(fields, r) === k)
+    return <RevealPhone resource="form-responses" id={r.id} phone={text} />
   return (
     <Box
       title={text}
@@ -249,7 +260,7 @@ const Responses = () => {
               key={f.key}
               label={f.label}
               disableSort
-              render={(r) => <Answer r={r} k={f.key} />}
+              render={(r) => <Answer r={r} k={f.key} fields={fields} />}
             />
           ))}
         </DataTable>
