@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { Chip } from '@mui/material'
 import {
   AppBar as RaAppBar,
@@ -44,4 +45,6 @@ const AccountMenu = () => {
   return <UserMenu label={identity?.fullName ? `${identity.fullName}（${menu}）` : menu} />
 }
 
-export default AppBar
+// Memoized: react-admin re-renders the layout twice while it registers the resources on a page
+// load, and the app bar (its own hooks aside) has nothing to change then.
+export default memo(AppBar)
