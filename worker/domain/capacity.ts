@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { ActivityStatus, Lang, RegistrationStatus } from './vocabulary'
+import type { ActivityStatus, Lang, RegistrationStatus, RegistrationWindow } from './vocabulary'
 import { MOBILE_PHONE, normalizePhone } from './masking'
 import { validateAnswers } from './forms/validator'
 import type { Answers, Field } from './forms/definition'
@@ -152,15 +152,13 @@ export const checkInRefusal = (
 export const cancellable = (status: RegistrationStatus) =>
   (UPCOMING_STATUSES as readonly string[]).includes(status)
 
-/** What a resident meets at an activity: its status, then its registration window. */
-export type RegistrationWindow = 'draft' | 'cancelled' | 'not_open' | 'open' | 'closed'
-
 /**
+ * What a resident meets at an activity: its status, then its registration window.
  * @example registrationWindow({ status: 'published', opensAt: Date.now() + 60_000, closesAt: null }) // 'not_open'
  */
 export const registrationWindow = (
   activity: {
-    status: 'draft' | 'published' | 'cancelled'
+    status: ActivityStatus
     opensAt: number | null
     closesAt: number | null
   },

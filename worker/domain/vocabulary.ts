@@ -195,6 +195,18 @@ export const ACTIVITY_STATUS_LABEL: Record<ActivityStatus, Label> = {
   cancelled: { zh: '已取消', en: 'Cancelled' },
 }
 
+/** Where an activity stands for registrations: its status, then its window (capacity.ts). */
+export const REGISTRATION_WINDOWS = ['draft', 'cancelled', 'not_open', 'open', 'closed'] as const
+export type RegistrationWindow = (typeof REGISTRATION_WINDOWS)[number]
+
+export const REGISTRATION_WINDOW_LABEL: Record<RegistrationWindow, Label> = {
+  draft: { zh: '未发布', en: 'Not published' },
+  cancelled: { zh: '已取消', en: 'Cancelled' },
+  not_open: { zh: '未开始', en: 'Not open yet' },
+  open: { zh: '报名中', en: 'Open' },
+  closed: { zh: '已截止', en: 'Closed' },
+}
+
 export const REGISTRATION_STATUSES = [
   'confirmed',
   'waitlisted',

@@ -1,12 +1,11 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { sql } from 'drizzle-orm'
-import type { BatchResponse } from 'drizzle-orm/batch'
 import type { AppEnv, Db } from '../env'
 import type { Role } from '../domain/vocabulary'
 import { ApiError } from './errors'
 import { randomToken, sha256Hex } from './password'
-import { rawAll, type Statement } from '../db/batch'
+import { batch, rawAll, type Results, type Statement } from '../db/batch'
 
 export const SESSION_COOKIE = 'jushou_session'
 
@@ -154,10 +153,10 @@ const sameScope = (a: CurrentUser, b: CurrentUser) =>
  * 401). Sets `c.var.user` like `requireUser`.
  * @example const [rows, [{ n }]] = await batchAsUser(c, (user) => [page(user), total(user)])
  */
-export const batchAsUser = async <U extends Statement, T extends Readonly<[U, ...U[]]>>(
+export const batchAsUser = async <const T extends readonly [Statement, ...Statement[]]>(
   c: Context<AppEnv>,
   build: (user: CurrentUser) => T,
-): Promise<BatchResponse<T>> => {
+): Promise<Results<T>> => {
   const db = c.var.db
   const token = getCookie(c, SESSION_COOKIE)
   const hash = token ? await sha256Hex(token) : null
@@ -167,12 +166,12 @@ export const batchAsUser = async <U extends Statement, T extends Readonly<[U, ..
     if (!user) throw new ApiError('unauthorized', '请先登录')
     refusePartner(user)
     c.set('user', user)
-    return db.batch(build(user))
+    return batch(db, build(user))
   }
-  const [[row], ...results] = (await db.batch([
+  const [[row], ...results] = await batch(db, [
     rawAll<SessionRow>(db, sessionQuery(hash)),
     ...build(guess),
-  ])) as unknown as [SessionRow[], ...unknown[]]
+  ])
   const user = await acceptSession(db, row, c.env)
   if (!user) {
     seen.delete(hash)
@@ -180,7 +179,7 @@ export const batchAsUser = async <U extends Statement, T extends Readonly<[U, ..
   }
   refusePartner(user)
   c.set('user', user)
-  return sameScope(user, guess) ? (results as BatchResponse<T>) : db.batch(build(user))
+  return sameScope(user, guess) ? results : batch(db, build(user))
 }
 
 // A partner login (role `partner`) is not staff: every staff route refuses it, so a route that

@@ -1,4 +1,9 @@
-import { ACTIVITY_KIND_LABEL, ACTIVITY_STATUS_LABEL, namesIn } from '@domain/vocabulary'
+import {
+  ACTIVITY_KIND_LABEL,
+  ACTIVITY_STATUS_LABEL,
+  namesIn,
+  REGISTRATION_WINDOW_LABEL,
+} from '@domain/vocabulary'
 
 const zh = {
   resources: {
@@ -42,13 +47,7 @@ const zh = {
   activities: {
     kind: namesIn(ACTIVITY_KIND_LABEL, 'zh'),
     status: namesIn(ACTIVITY_STATUS_LABEL, 'zh'),
-    window: {
-      draft: '未发布',
-      cancelled: '已取消',
-      not_open: '未开始',
-      open: '报名中',
-      closed: '已截止',
-    },
+    window: namesIn(REGISTRATION_WINDOW_LABEL, 'zh'),
     qtype: {
       text: '单行文字',
       longtext: '多行文字',
@@ -138,13 +137,7 @@ const en: typeof zh = {
   activities: {
     kind: namesIn(ACTIVITY_KIND_LABEL, 'en'),
     status: namesIn(ACTIVITY_STATUS_LABEL, 'en'),
-    window: {
-      draft: 'Not published',
-      cancelled: 'Cancelled',
-      not_open: 'Not open yet',
-      open: 'Open',
-      closed: 'Closed',
-    },
+    window: namesIn(REGISTRATION_WINDOW_LABEL, 'en'),
     qtype: {
       text: 'Short text',
       longtext: 'Long text',

@@ -1,8 +1,7 @@
-import type { ActivityKind, ActivityStatus } from '@domain/vocabulary'
+import type { ActivityKind, ActivityStatus, RegistrationWindow } from '@domain/vocabulary'
 
 // The records of the activities API (worker/api/activities/record.ts, sessions.ts).
 
-export const ACTIVITY_WINDOWS = ['draft', 'cancelled', 'not_open', 'open', 'closed'] as const
 /** Question types offered for an activity's extra questions (a subset of the forms engine's). */
 export const QUESTION_TYPES = [
   'text',
@@ -37,7 +36,7 @@ export type Activity = {
   closesAt: number | null
   status: ActivityStatus
   questions: Question[]
-  window: (typeof ACTIVITY_WINDOWS)[number]
+  window: RegistrationWindow
   sessionCount: number
   capacity: number
   seatsTaken: number

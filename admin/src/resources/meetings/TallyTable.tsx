@@ -18,7 +18,7 @@ import {
 } from '@mui/material'
 import { LinkBase, useCreatePath, useGetList, useNotify, useTranslate } from 'react-admin'
 import { overCount } from '@domain/meetings/tally'
-import { MEETING_DECISIONS, type MeetingDecision } from '@domain/vocabulary'
+import { MEETING_DECISIONS, OPEN_PROJECT_STATUSES, type MeetingDecision } from '@domain/vocabulary'
 import { errorText } from '../../lib/errors'
 import { useNotifyError } from '../../lib/useNotifyError'
 import { formatDateTime } from '../../lib/format'
@@ -370,7 +370,7 @@ const TallyTable = ({
     {
       filter: {
         neighborhoodId: meeting.neighborhoodId,
-        status: ['planned', 'in_progress', 'blocked'],
+        status: OPEN_PROJECT_STATUSES,
       },
       sort: { field: 'title', order: 'ASC' },
       pagination: { page: 1, perPage: 200 },

@@ -1,10 +1,5 @@
 import { useState } from 'react'
 import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   FormControl,
   FormControlLabel,
   FormLabel,
@@ -14,6 +9,7 @@ import {
   TextField,
 } from '@mui/material'
 import { useCreate, useNotify, useRefresh, useTranslate } from 'react-admin'
+import FormDialog from '../../common/FormDialog'
 import { useNotifyError } from '../../lib/useNotifyError'
 
 const RESOLVED = ['solved', 'partly', 'not'] as const
@@ -69,67 +65,58 @@ const PaperEvaluationDialog = ({
     )
   const t = (key: string) => translate(`projects.evaluations.${key}`)
   return (
-    <Dialog open={open} onClose={isPending ? undefined : onClose} maxWidth="xs" fullWidth>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault()
-          if (ready && !isPending) submit()
-        }}
-      >
-        <DialogTitle>{t('paperTitle')}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2}>
-            <FormControl>
-              <FormLabel id="paper-resolved">{t('resolved')}</FormLabel>
-              <RadioGroup
-                row
-                aria-labelledby="paper-resolved"
-                value={resolved}
-                onChange={(e) => setResolved(e.target.value)}
-              >
-                {RESOLVED.map((r) => (
-                  <FormControlLabel
-                    key={r}
-                    value={r}
-                    control={<Radio />}
-                    label={t(`resolvedValue.${r}`)}
-                  />
-                ))}
-              </RadioGroup>
-            </FormControl>
-            <FormControl>
-              <FormLabel id="paper-satisfaction">{t('satisfactionOne')}</FormLabel>
-              <RadioGroup
-                row
-                aria-labelledby="paper-satisfaction"
-                value={satisfaction}
-                onChange={(e) => setSatisfaction(e.target.value)}
-              >
-                {['1', '2', '3', '4', '5'].map((s) => (
-                  <FormControlLabel key={s} value={s} control={<Radio />} label={s} />
-                ))}
-              </RadioGroup>
-            </FormControl>
-            <TextField
-              label={t('comment')}
-              value={comment}
-              onChange={(e) => setComment(e.target.value)}
-              multiline
-              minRows={2}
-              slotProps={{ htmlInput: { maxLength: 500 } }}
-            />
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={isPending}>
-            {translate('ra.action.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" disabled={!ready || isPending}>
-            {translate('ra.action.save')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      open={open}
+      onClose={onClose}
+      title={t('paperTitle')}
+      onSubmit={submit}
+      ready={ready}
+      busy={isPending}
+      submitLabel="ra.action.save"
+      maxWidth="xs"
+    >
+      <Stack spacing={2}>
+        <FormControl>
+          <FormLabel id="paper-resolved">{t('resolved')}</FormLabel>
+          <RadioGroup
+            row
+            aria-labelledby="paper-resolved"
+            value={resolved}
+            onChange={(e) => setResolved(e.target.value)}
+          >
+            {RESOLVED.map((r) => (
+              <FormControlLabel
+                key={r}
+                value={r}
+                control={<Radio />}
+                label={t(`resolvedValue.${r}`)}
+              />
+            ))}
+          </RadioGroup>
+        </FormControl>
+        <FormControl>
+          <FormLabel id="paper-satisfaction">{t('satisfactionOne')}</FormLabel>
+          <RadioGroup
+            row
+            aria-labelledby="paper-satisfaction"
+            value={satisfaction}
+            onChange={(e) => setSatisfaction(e.target.value)}
+          >
+            {['1', '2', '3', '4', '5'].map((s) => (
+              <FormControlLabel key={s} value={s} control={<Radio />} label={s} />
+            ))}
+          </RadioGroup>
+        </FormControl>
+        <TextField
+          label={t('comment')}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          multiline
+          minRows={2}
+          slotProps={{ htmlInput: { maxLength: 500 } }}
+        />
+      </Stack>
+    </FormDialog>
   )
 }
 

@@ -1,14 +1,5 @@
 import { useMemo, useState } from 'react'
-import {
-  Box,
-  Button,
-  Chip,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  TextField,
-} from '@mui/material'
+import { Box, Button, Chip, TextField } from '@mui/material'
 import BookmarkAddIcon from '@mui/icons-material/BookmarkAdd'
 import {
   useCreate,
@@ -18,6 +9,7 @@ import {
   useNotify,
   useTranslate,
 } from 'react-admin'
+import FormDialog from '../../common/FormDialog'
 import { useMe } from '../../lib/useMe'
 import { useNotifyError } from '../../lib/useNotifyError'
 import { useSecondary } from '../../lib/useSecondary'
@@ -135,33 +127,26 @@ const SavedViews = () => {
           {translate('topics.views.save')}
         </Button>
       )}
-      <Dialog open={naming} onClose={() => setNaming(false)} maxWidth="xs" fullWidth>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault()
-            if (name.trim()) save()
-          }}
-        >
-          <DialogTitle>{translate('topics.views.saveTitle')}</DialogTitle>
-          <DialogContent>
-            <TextField
-              autoFocus
-              fullWidth
-              margin="dense"
-              label={translate('topics.views.name')}
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              slotProps={{ htmlInput: { maxLength: 60 } }}
-            />
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={() => setNaming(false)}>{translate('ra.action.cancel')}</Button>
-            <Button type="submit" variant="contained" disabled={!name.trim() || saving}>
-              {translate('ra.action.save')}
-            </Button>
-          </DialogActions>
-        </form>
-      </Dialog>
+      <FormDialog
+        open={naming}
+        onClose={() => setNaming(false)}
+        title={translate('topics.views.saveTitle')}
+        onSubmit={save}
+        ready={name.trim() !== ''}
+        busy={saving}
+        submitLabel="ra.action.save"
+        maxWidth="xs"
+      >
+        <TextField
+          autoFocus
+          fullWidth
+          margin="dense"
+          label={translate('topics.views.name')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          slotProps={{ htmlInput: { maxLength: 60 } }}
+        />
+      </FormDialog>
     </Box>
   )
 }

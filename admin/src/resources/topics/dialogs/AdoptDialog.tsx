@@ -1,14 +1,5 @@
 import { useState } from 'react'
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  MenuItem,
-  TextField,
-} from '@mui/material'
+import { Alert, MenuItem, TextField } from '@mui/material'
 import {
   useCreate,
   useCreatePath,
@@ -19,6 +10,7 @@ import {
   useResourceDefinitions,
   useTranslate,
 } from 'react-admin'
+import FormDialog from '../../../common/FormDialog'
 import { shanghaiDayStart } from '../../../lib/format'
 import { useMe } from '../../../lib/useMe'
 import { useNotifyError } from '../../../lib/useNotifyError'
@@ -107,88 +99,76 @@ const AdoptDialog = ({ topics, open, onClose, onDone }: Props) => {
     )
 
   return (
-    <Dialog open={open} onClose={isPending ? undefined : onClose} maxWidth="sm" fullWidth>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault()
-          if (ready && !isPending) submit()
-        }}
-        data-testid="transition-adopted"
+    <FormDialog
+      open={open}
+      onClose={onClose}
+      title={translate('topics.dialog.adoptTitle', { smart_count: topics.length })}
+      onSubmit={submit}
+      ready={ready}
+      busy={isPending}
+      submitLabel="topics.dialog.confirm"
+      testId="transition-adopted"
+    >
+      {neighborhoodId === null && topics.length > 0 && (
+        <Alert severity="warning">{translate('topics.dialog.sameNeighborhood')}</Alert>
+      )}
+      <TextField
+        autoFocus
+        fullWidth
+        required
+        margin="dense"
+        name="title"
+        label={translate('topics.dialog.projectTitle')}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        slotProps={{ htmlInput: { maxLength: 200 } }}
+      />
+      <TextField
+        select
+        fullWidth
+        margin="dense"
+        name="ownerUserId"
+        label={translate('topics.dialog.owner')}
+        value={owners.length ? ownerUserId : ''}
+        onChange={(e) => setOwner(e.target.value === '' ? '' : Number(e.target.value))}
       >
-        <DialogTitle>
-          {translate('topics.dialog.adoptTitle', { smart_count: topics.length })}
-        </DialogTitle>
-        <DialogContent>
-          {neighborhoodId === null && topics.length > 0 && (
-            <Alert severity="warning">{translate('topics.dialog.sameNeighborhood')}</Alert>
-          )}
-          <TextField
-            autoFocus
-            fullWidth
-            required
-            margin="dense"
-            name="title"
-            label={translate('topics.dialog.projectTitle')}
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            slotProps={{ htmlInput: { maxLength: 200 } }}
-          />
-          <TextField
-            select
-            fullWidth
-            margin="dense"
-            name="ownerUserId"
-            label={translate('topics.dialog.owner')}
-            value={owners.length ? ownerUserId : ''}
-            onChange={(e) => setOwner(e.target.value === '' ? '' : Number(e.target.value))}
-          >
-            <MenuItem value="">{translate('app.common.none')}</MenuItem>
-            {owners.map((u) => (
-              <MenuItem key={u.id} value={u.id}>
-                {u.displayName} ({u.username})
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField
-            fullWidth
-            margin="dense"
-            name="owningBody"
-            label={translate('topics.dialog.owningBody')}
-            helperText={translate('topics.dialog.owningBodyHelp')}
-            value={owningBody}
-            onChange={(e) => setOwningBody(e.target.value)}
-          />
-          <TextField
-            fullWidth
-            margin="dense"
-            type="date"
-            name="deadline"
-            label={translate('topics.dialog.deadline')}
-            value={deadline}
-            onChange={(e) => setDeadline(e.target.value)}
-            slotProps={{ inputLabel: { shrink: true } }}
-          />
-          <TextField
-            fullWidth
-            multiline
-            minRows={2}
-            margin="dense"
-            name="description"
-            label={translate('topics.dialog.description')}
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-          />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={isPending}>
-            {translate('ra.action.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" disabled={!ready || isPending}>
-            {translate('topics.dialog.confirm')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+        <MenuItem value="">{translate('app.common.none')}</MenuItem>
+        {owners.map((u) => (
+          <MenuItem key={u.id} value={u.id}>
+            {u.displayName} ({u.username})
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        fullWidth
+        margin="dense"
+        name="owningBody"
+        label={translate('topics.dialog.owningBody')}
+        helperText={translate('topics.dialog.owningBodyHelp')}
+        value={owningBody}
+        onChange={(e) => setOwningBody(e.target.value)}
+      />
+      <TextField
+        fullWidth
+        margin="dense"
+        type="date"
+        name="deadline"
+        label={translate('topics.dialog.deadline')}
+        value={deadline}
+        onChange={(e) => setDeadline(e.target.value)}
+        slotProps={{ inputLabel: { shrink: true } }}
+      />
+      <TextField
+        fullWidth
+        multiline
+        minRows={2}
+        margin="dense"
+        name="description"
+        label={translate('topics.dialog.description')}
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+      />
+    </FormDialog>
   )
 }
 

@@ -1,15 +1,7 @@
 import { useEffect, useState } from 'react'
-import {
-  Alert,
-  Autocomplete,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  TextField,
-} from '@mui/material'
+import { Alert, Autocomplete, TextField } from '@mui/material'
 import { useDataProvider, useGetList, useTranslate } from 'react-admin'
+import FormDialog from '../../../common/FormDialog'
 import type { JushouDataProvider } from '../../../dataProvider'
 import { OPEN_TOPIC_STATUSES } from '@domain/vocabulary'
 import { useWorkflowCall } from './useWorkflowCall'
@@ -81,74 +73,62 @@ const MergeDialog = ({ topics, open, onClose, onDone, initialTarget }: Props) =>
   }
 
   return (
-    <Dialog open={open} onClose={busy ? undefined : onClose} maxWidth="sm" fullWidth>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault()
-          if (target && !busy) submit()
-        }}
-        data-testid="transition-merged"
-      >
-        <DialogTitle>
-          {translate('topics.dialog.mergeTitle', { smart_count: topics.length })}
-        </DialogTitle>
-        <DialogContent>
-          <Autocomplete<Topic>
-            options={options}
-            value={target}
-            onChange={(_, value) => setTarget(value)}
-            inputValue={input}
-            onInputChange={(_, value) => setInput(value)}
-            filterOptions={(x) => x}
-            loading={isFetching}
-            loadingText={translate('app.common.loading')}
-            noOptionsText={translate('topics.dialog.noMatch')}
-            openText={translate('ra.action.open')}
-            closeText={translate('ra.action.close')}
-            clearText={translate('ra.action.clear_input_value')}
-            getOptionLabel={(t) => `#${t.id} ${t.title}`}
-            isOptionEqualToValue={(a, b) => a.id === b.id}
-            renderInput={(params) => (
-              <TextField
-                {...params}
-                autoFocus
-                required
-                margin="dense"
-                name="targetId"
-                label={translate('topics.dialog.mergeTarget')}
-                helperText={translate('topics.dialog.mergeTargetHelp')}
-              />
-            )}
-          />
-          {target && (
-            <Alert severity="info" sx={{ mt: 1 }} data-testid="merge-survivor">
-              {translate('topics.dialog.survives', {
-                target: `#${target.id} ${target.title}`,
-                sources: topics.map((t) => `#${t.id}`).join('、'),
-              })}
-            </Alert>
-          )}
+    <FormDialog
+      open={open}
+      onClose={onClose}
+      title={translate('topics.dialog.mergeTitle', { smart_count: topics.length })}
+      onSubmit={submit}
+      ready={target !== null}
+      busy={busy}
+      submitLabel="topics.dialog.confirm"
+      testId="transition-merged"
+    >
+      <Autocomplete<Topic>
+        options={options}
+        value={target}
+        onChange={(_, value) => setTarget(value)}
+        inputValue={input}
+        onInputChange={(_, value) => setInput(value)}
+        filterOptions={(x) => x}
+        loading={isFetching}
+        loadingText={translate('app.common.loading')}
+        noOptionsText={translate('topics.dialog.noMatch')}
+        openText={translate('ra.action.open')}
+        closeText={translate('ra.action.close')}
+        clearText={translate('ra.action.clear_input_value')}
+        getOptionLabel={(t) => `#${t.id} ${t.title}`}
+        isOptionEqualToValue={(a, b) => a.id === b.id}
+        renderInput={(params) => (
           <TextField
-            fullWidth
-            multiline
-            minRows={2}
+            {...params}
+            autoFocus
+            required
             margin="dense"
-            name="note"
-            label={translate('topics.dialog.note')}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
+            name="targetId"
+            label={translate('topics.dialog.mergeTarget')}
+            helperText={translate('topics.dialog.mergeTargetHelp')}
           />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={busy}>
-            {translate('ra.action.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" disabled={!target || busy}>
-            {translate('topics.dialog.confirm')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+        )}
+      />
+      {target && (
+        <Alert severity="info" sx={{ mt: 1 }} data-testid="merge-survivor">
+          {translate('topics.dialog.survives', {
+            target: `#${target.id} ${target.title}`,
+            sources: topics.map((t) => `#${t.id}`).join('、'),
+          })}
+        </Alert>
+      )}
+      <TextField
+        fullWidth
+        multiline
+        minRows={2}
+        margin="dense"
+        name="note"
+        label={translate('topics.dialog.note')}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+      />
+    </FormDialog>
   )
 }
 

@@ -1,7 +1,8 @@
 import { useState } from 'react'
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@mui/material'
+import { TextField } from '@mui/material'
 import { useDataProvider, useTranslate } from 'react-admin'
 import { missingFields } from '@domain/topic-workflow'
+import FormDialog from '../../../common/FormDialog'
 import type { JushouDataProvider } from '../../../dataProvider'
 import { useWorkflowCall } from './useWorkflowCall'
 import type { Move } from '../transitions'
@@ -84,66 +85,56 @@ const TransitionDialog = ({ to, topics, open, onClose, onDone }: Props) => {
   }
 
   return (
-    <Dialog open={open} onClose={busy ? undefined : onClose} maxWidth="sm" fullWidth>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault()
-          if (ready && !busy) submit()
-        }}
-        data-testid={`transition-${to}`}
-      >
-        <DialogTitle>{title}</DialogTitle>
-        <DialogContent>
-          {asksReferredTo && (
-            <TextField
-              autoFocus
-              fullWidth
-              required
-              margin="dense"
-              name="referredTo"
-              label={translate('topics.dialog.referredTo')}
-              value={referredTo}
-              onChange={(e) => setReferredTo(e.target.value)}
-              slotProps={{ htmlInput: { maxLength: 100 } }}
-            />
-          )}
-          <TextField
-            autoFocus={!asksReferredTo}
-            fullWidth
-            multiline
-            minRows={2}
-            margin="dense"
-            name="note"
-            required={'note' in required}
-            label={translate(NOTE_LABEL[to])}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            slotProps={{ htmlInput: { maxLength: 1000 } }}
-          />
-          {single && (
-            <TextField
-              fullWidth
-              multiline
-              minRows={1}
-              margin="dense"
-              name="internalNote"
-              label={translate('topics.dialog.internalNote')}
-              value={internalNote}
-              onChange={(e) => setInternalNote(e.target.value)}
-              slotProps={{ htmlInput: { maxLength: 1000 } }}
-            />
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={busy}>
-            {translate('ra.action.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" disabled={!ready || busy}>
-            {translate('topics.dialog.confirm')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      open={open}
+      onClose={onClose}
+      title={title}
+      onSubmit={submit}
+      ready={ready}
+      busy={busy}
+      submitLabel="topics.dialog.confirm"
+      testId={`transition-${to}`}
+    >
+      {asksReferredTo && (
+        <TextField
+          autoFocus
+          fullWidth
+          required
+          margin="dense"
+          name="referredTo"
+          label={translate('topics.dialog.referredTo')}
+          value={referredTo}
+          onChange={(e) => setReferredTo(e.target.value)}
+          slotProps={{ htmlInput: { maxLength: 100 } }}
+        />
+      )}
+      <TextField
+        autoFocus={!asksReferredTo}
+        fullWidth
+        multiline
+        minRows={2}
+        margin="dense"
+        name="note"
+        required={'note' in required}
+        label={translate(NOTE_LABEL[to])}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        slotProps={{ htmlInput: { maxLength: 1000 } }}
+      />
+      {single && (
+        <TextField
+          fullWidth
+          multiline
+          minRows={1}
+          margin="dense"
+          name="internalNote"
+          label={translate('topics.dialog.internalNote')}
+          value={internalNote}
+          onChange={(e) => setInternalNote(e.target.value)}
+          slotProps={{ htmlInput: { maxLength: 1000 } }}
+        />
+      )}
+    </FormDialog>
   )
 }
 
