@@ -1,6 +1,6 @@
 // Demo activities of 慧华苑 (neighborhood 1):
-// 1. 暑托班（七月班）: 30 seats, registration opens in a few minutes (the rush to come), with
-//    extra questions (the child's name and grade, allergies);
+// 1. 暑托班（七月班）: 30 seats, registration opens in a few minutes (the rush to come), for
+//    children (a guardian registers the child; #17) with extra questions (allergies, pick-up);
 // 2. 亲子手工课: open now, 12 seats nearly taken by families (parties of 1–3) and a waitlist of 4,
 //    so cancelling one registration visibly promotes the next in line;
 // 3. 垃圾分类志愿值守: a volunteer activity with two past shifts (checked in, hours credited, one
@@ -65,15 +65,9 @@ export const DEMO_REGISTRATIONS = {
   craftFirstWaiting: { id: 207, name: '赵敏', phone: '13902000008', token: token('manage', 207) },
 }
 
+// An activity for children (#17): the guardian's part of the form asks the child's name and age
+// or school year itself, so the questions add only what this class needs.
 const QUESTIONS = [
-  { key: 'child', type: 'text', label: '孩子姓名', required: true, maxLength: 20 },
-  {
-    key: 'grade',
-    type: 'single',
-    label: '孩子年级（9 月起）',
-    required: true,
-    options: ['一年级', '二年级', '三年级', '四年级', '五年级'],
-  },
   {
     key: 'allergy',
     type: 'longtext',
@@ -104,6 +98,7 @@ export const activitiesData = (now) => {
       closes_at: opensSoon + 7 * DAY,
       status: 'published',
       questions: QUESTIONS,
+      for_children: 1,
       created_by: 3,
       created_at: now - 10 * DAY,
       updated_at: now - 2 * DAY,
@@ -241,7 +236,13 @@ export const activitiesData = (now) => {
     created_at: now - 60 * DAY + i * DAY,
     updated_at: now - 6 * DAY,
   }))
-  return { activities, sessions, registrations, volunteers }
+  return {
+    // Every row names for_children (insertRows takes the columns from the first row).
+    activities: activities.map((a) => ({ for_children: 0, ...a })),
+    sessions,
+    registrations,
+    volunteers,
+  }
 }
 
 export const seed = (ctx) => {
