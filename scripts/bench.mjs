@@ -7,6 +7,9 @@
 //   npm run bench -- --duration 5 --rounds 5 --concurrency 10 --only floor,topics-list
 //   npm run bench -- --topics 10000 --neighborhoods 20 --keep   # keep the temp state
 //   npm run bench -- --target node     # the same cases against the Node home (server/, SQLite)
+//   npm run bench -- --target node --neighborhoods 400 --scales 10000,100000,1000000 \
+//     --only floor,topics-list,resident-board,resident-track,resident-submit
+//                                      # the cases again after growing the data to each size
 //
 // A bench module (scripts/bench/<name>.mjs; `_`-prefixed files are skipped) exports either or both:
 //   export const cases = [{
@@ -17,7 +20,7 @@
 //     order: 20,                      // optional sort key (default 100)
 //     setup: async (ctx) => {},       // optional, once before measuring
 //     request: (ctx, i) => ({ method, path, headers?, body?, cookie? }),  // body objects → JSON
-//     expect: 200,                    // the status every request must answer
+//     expect: 200,                    // the status every request must answer (or a list of them)
 //   }]
 //   export const reports = [{ name, title, run: async (ctx) => ({ lines: string[], data }) }]
 // ctx: { baseUrl, persistTo, options, cookies: { staff }, signIn(username, password?) → cookie,
@@ -47,6 +50,7 @@ const { values: opts } = parseArgs({
     only: { type: 'string' },
     keep: { type: 'boolean', default: false },
     target: { type: 'string', default: 'workers' },
+    scales: { type: 'string' },
   },
 })
 const target = opts.target === 'node' ? 'node' : 'workers'
@@ -59,6 +63,9 @@ const options = {
   neighborhoods: Number(opts.neighborhoods),
 }
 const only = opts.only ? new Set(opts.only.split(',')) : null
+// --scales: the cases are measured at the first size, then again after the seed grows the same
+// data to each next size (the seed is idempotent: the first topics stay, more are added).
+const scales = opts.scales ? opts.scales.split(',').map(Number) : [options.topics]
 const say = (text) => console.log(text)
 const MAX_NAME = 20
 
@@ -108,41 +115,48 @@ process.on('SIGINT', async () => {
 const results = { cases: [], reports: [], failures: [] }
 try {
   say(`bench: state in ${persistTo}`)
-  const seedStarted = Date.now()
-  const scale = { topics: options.topics, neighborhoods: options.neighborhoods }
-  if (target === 'node') {
-    dev = await startNodeBench({ persistTo, scale, env: smsVars, log: (l) => say(`bench: ${l}`) })
-    query = dev.query
-  } else {
-    await applyMigrations({ persistTo })
-    await seedLocal({ persistTo, scale, log: (l) => say(`bench: ${l}`) })
+  /** Seeds (or grows) the data to `topics` and starts the server over it. */
+  const startAt = async (topics) => {
+    const seedStarted = Date.now()
+    const scale = { topics, neighborhoods: options.neighborhoods }
+    if (target === 'node') {
+      dev = await startNodeBench({ persistTo, scale, env: smsVars, log: (l) => say(`bench: ${l}`) })
+      query = dev.query
+    } else {
+      if (topics === scales[0]) await applyMigrations({ persistTo })
+      await seedLocal({ persistTo, scale, log: (l) => say(`bench: ${l}`) })
+    }
+    const [
+      {
+        results: [counts],
+      },
+    ] = await query(
+      'SELECT (SELECT count(*) FROM topics) AS topics, (SELECT count(*) FROM neighborhoods) AS neighborhoods, ' +
+        '(SELECT count(*) FROM topics WHERE neighborhood_id = 1) AS staffTopics',
+    )
+    const dataset = { ...counts, seedSeconds: (Date.now() - seedStarted) / 1000 }
+    say(
+      `bench: seeded ${counts.topics} topics over ${counts.neighborhoods} neighborhoods ` +
+        `(${counts.staffTopics} in the staff user's) in ${dataset.seedSeconds.toFixed(1)} s`,
+    )
+    let memory = null
+    if (target === 'node') {
+      memory = { idleMiB: Number((dev.memory() / 2 ** 20).toFixed(1)) }
+      say(`bench: Node server at ${dev.url} (${memory.idleMiB} MiB resident, idle)`)
+    } else {
+      dev = await startDev({
+        port: await freePort(),
+        persistTo,
+        log,
+        extraArgs: Object.entries(smsVars).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
+      })
+      say(`bench: wrangler dev at ${dev.url}`)
+    }
+    return { dataset, memory }
   }
-  const [
-    {
-      results: [counts],
-    },
-  ] = await query(
-    'SELECT (SELECT count(*) FROM topics) AS topics, (SELECT count(*) FROM neighborhoods) AS neighborhoods, ' +
-      '(SELECT count(*) FROM topics WHERE neighborhood_id = 1) AS staffTopics',
-  )
-  results.dataset = { ...counts, seedSeconds: (Date.now() - seedStarted) / 1000 }
-  say(
-    `bench: seeded ${counts.topics} topics over ${counts.neighborhoods} neighborhoods ` +
-      `(${counts.staffTopics} in the staff user's) in ${results.dataset.seedSeconds.toFixed(1)} s`,
-  )
-
-  if (target === 'node') {
-    results.memory = { idleMiB: Number((dev.memory() / 2 ** 20).toFixed(1)) }
-    say(`bench: Node server at ${dev.url} (${results.memory.idleMiB} MiB resident, idle)`)
-  } else {
-    dev = await startDev({
-      port: await freePort(),
-      persistTo,
-      log,
-      extraArgs: Object.entries(smsVars).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
-    })
-    say(`bench: wrangler dev at ${dev.url}`)
-  }
+  const first = await startAt(scales[0])
+  results.dataset = first.dataset
+  if (first.memory) results.memory = first.memory
 
   const send = (req) => {
     const headers = target === 'node' ? nodeHeaders({ ...req.headers }) : { ...req.headers }
@@ -193,7 +207,7 @@ try {
       // One probe first, so a missing endpoint fails loudly instead of being measured as fast 404s.
       const req = c.request(ctx, -1)
       const probe = await send(req)
-      if (probe.status !== c.expect) {
+      if (![c.expect].flat().includes(probe.status)) {
         const text = (await probe.text()).slice(0, 300)
         throw new Error(
           `${req.method ?? 'GET'} ${decodeURIComponent(req.path)} answered ${probe.status}, ` +
@@ -222,13 +236,39 @@ try {
   for (let round = 0; round < options.rounds; round++)
     for (const l of live)
       await runFor({ send: l.send, ms: sliceMs, concurrency, sampler: l.sampler })
+  // ── growth (--scales): the same cases again at each next size ──
+  results.growth = []
+  const growthRow = (dataset, list) => ({
+    topics: dataset.topics,
+    neighborhoods: dataset.neighborhoods,
+    seedSeconds: dataset.seedSeconds,
+    cases: Object.fromEntries(
+      list.map((l) => {
+        const m = summarize(l.sampler)
+        return [l.c.name, { rps: m.rps, p50: m.p50, p99: m.p99, requests: m.requests }]
+      }),
+    ),
+  })
+  if (scales.length > 1) results.growth.push(growthRow(results.dataset, live))
+  for (const topics of scales.slice(1)) {
+    await dev.stop()
+    const { dataset } = await startAt(topics)
+    ctx.baseUrl = dev.url
+    const again = live.map((l) => ({ ...l, sampler: createSampler() }))
+    for (const l of again) await runFor({ send: l.send, ms: options.warmupMs, concurrency })
+    for (let round = 0; round < options.rounds; round++)
+      for (const l of again)
+        await runFor({ send: l.send, ms: sliceMs, concurrency, sampler: l.sampler })
+    results.growth.push(growthRow(dataset, again))
+  }
   const floorLive = live.find((l) => l.c.floor)
   const floorRps = floorLive ? summarize(floorLive.sampler).rps : null
   results.floorRps = floorRps
   if (target === 'node') results.memory.afterLoadMiB = Number((dev.memory() / 2 ** 20).toFixed(1))
   for (const l of live) {
     const m = summarize(l.sampler)
-    const unexpected = m.requests - (m.statuses[l.c.expect] ?? 0)
+    const unexpected =
+      m.requests - [l.c.expect].flat().reduce((n, status) => n + (m.statuses[status] ?? 0), 0)
     Object.assign(l.row, m, { concurrency, unexpected })
     if (floorRps) {
       l.row.ratio = Number((m.rps / floorRps).toFixed(2))
@@ -319,6 +359,28 @@ fs.writeFileSync(
   path.join(ROOT, `bench-results/${target === 'node' ? 'latest-node' : 'latest'}.json`),
   `${JSON.stringify(record, null, 2)}\n`,
 )
+if (results.growth?.length) {
+  const firstRow = results.growth[0]
+  say(`\n── growth: req/s (p99 ms) at each size; last ÷ first (goal: within 20 %) ──`)
+  say(
+    [
+      'case'.padEnd(MAX_NAME),
+      ...results.growth.map((g) => pad(`${g.topics} t`, 18)),
+      pad('last/first', 11),
+    ].join(''),
+  )
+  for (const name of Object.keys(firstRow.cases)) {
+    const cells = results.growth.map((g) => g.cases[name])
+    const ratio = cells.at(-1).rps / cells[0].rps
+    say(
+      [
+        name.padEnd(MAX_NAME),
+        ...cells.map((c) => pad(`${c.rps} (${c.p99})`, 18)),
+        pad(`${ratio.toFixed(2)} ${ratio >= 0.8 ? '✓' : '✗'}`, 11),
+      ].join(''),
+    )
+  }
+}
 if (results.memory)
   say(
     `\nNode server resident memory: ${results.memory.idleMiB} MiB idle, ${results.memory.afterLoadMiB ?? '?'} MiB after the load`,

@@ -8,7 +8,7 @@
 //   node scripts/seed.mjs --scale-topics 10000 --scale-neighborhoods 20   # bench-sized data
 //   node scripts/seed.mjs --print               # write the SQL to stdout, touch no database
 import { parseArgs } from 'node:util'
-import { buildSeedSql, seedLocal } from './lib/seed-runner.mjs'
+import { seedLocal, seedStatements } from './lib/seed-runner.mjs'
 import { applyMigrations } from './lib/wrangler.mjs'
 
 if (process.argv.some((a) => a === '--remote' || a.startsWith('--remote=') || a === '--preview')) {
@@ -37,7 +37,7 @@ const scale =
     : null
 
 if (values.print) {
-  process.stdout.write((await buildSeedSql({ scale })).sql)
+  for await (const statement of seedStatements({ scale })) process.stdout.write(`${statement}\n`)
 } else {
   const persistTo = values['persist-to']
   if (values.migrate) await applyMigrations({ persistTo })

@@ -1,8 +1,9 @@
-// Composes the seed modules in scripts/seed/ into one SQL file and runs it on the LOCAL D1.
+// Composes the seed modules in scripts/seed/ into SQL and runs it on the LOCAL D1.
 //
 // A seed module is any scripts/seed/<name>.mjs (names starting with `_` are skipped) exporting:
 //   export const order = 50            // optional, default 100; core is 0, scale is 900
-//   export const seed = (ctx) => [...] // SQL statements (strings), may be async
+//   export const seed = (ctx) => [...] // SQL statements (strings): an array or an (async)
+//                                      // iterable, which may be returned from an async function
 // ctx = { now, scale, takenCodes, trackingCodes(name), state }:
 //   now          epoch ms every module should date its rows from
 //   scale        null, or { topics, neighborhoods } when a bench asks for a big data set
@@ -37,10 +38,12 @@ export const loadSeedModules = async () => {
 }
 
 /**
- * The whole seed as SQL text, with a count of statements per module.
- * @example const { sql } = await buildSeedSql({ scale: { topics: 10_000, neighborhoods: 20 } })
+ * The seed's statements in run order, as each module makes them: a module's seed(ctx) may return
+ * an array or an (async) iterable, so a big one (scale.mjs at a million topics) is made chunk by
+ * chunk and never held whole. `counts` fills in as modules finish.
+ * @example for await (const sql of seedStatements({ scale }, counts)) run(sql)
  */
-export const buildSeedSql = async ({ now = Date.now(), scale = null } = {}) => {
+export async function* seedStatements({ now = Date.now(), scale = null } = {}, counts = {}) {
   const takenCodes = new Set()
   const ctx = {
     now,
@@ -49,32 +52,64 @@ export const buildSeedSql = async ({ now = Date.now(), scale = null } = {}) => {
     trackingCodes: (name) => trackingCodes(name, takenCodes),
     state: {},
   }
-  const parts = [`-- jushou demo seed, generated ${new Date(now).toISOString()}. Local D1 only.`]
-  const counts = {}
+  yield `-- jushou demo seed, generated ${new Date(now).toISOString()}. Local D1 only.`
   for (const mod of await loadSeedModules()) {
-    const statements = await mod.seed(ctx)
-    counts[mod.name] = statements.length
-    if (statements.length) parts.push(`-- ── ${mod.name} ──`, ...statements)
+    counts[mod.name] = 0
+    let first = true
+    for await (const statement of await mod.seed(ctx)) {
+      if (first) yield `-- ── ${mod.name} ──`
+      first = false
+      counts[mod.name]++
+      yield statement
+    }
   }
-  return { sql: `${parts.join('\n')}\n`, counts }
 }
 
+/** What a seed did, for the log: statements per module. */
+export const describeCounts = (counts) =>
+  Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([m, n]) => `${m} ${n} statements`)
+    .join(', ')
+
+/** `wrangler d1 execute --file` reads its file whole: a big seed goes in files of about this size. */
+const FILE_BYTES = 48 * 1024 * 1024
+
 /**
- * Writes the seed to `<persistTo or .wrangler>/seed/demo.sql` and executes it on the local D1.
+ * Writes the seed to `<persistTo or .wrangler>/seed/demo.sql` (a big scale: scale-001.sql, …,
+ * each at most ~48 MB) and executes the file(s) in order on the local D1.
  * @example await seedLocal({ persistTo: tmpDir })
  */
 export const seedLocal = async ({ persistTo, scale = null, now, log = () => {} } = {}) => {
-  const { sql, counts } = await buildSeedSql({ now, scale })
   const dir = path.join(persistTo ?? path.join(ROOT, '.wrangler'), 'seed')
   fs.mkdirSync(dir, { recursive: true })
-  const file = path.join(dir, scale ? 'scale.sql' : 'demo.sql')
-  fs.writeFileSync(file, sql)
+  const counts = {}
+  const files = []
+  let fd = null
+  let bytes = 0
+  const open = () => {
+    const file = path.join(
+      dir,
+      scale ? `scale-${String(files.length + 1).padStart(3, '0')}.sql` : 'demo.sql',
+    )
+    files.push(file)
+    fd = fs.openSync(file, 'w')
+    bytes = 0
+  }
+  for await (const statement of seedStatements({ now, scale }, counts)) {
+    if (fd === null || (scale && bytes > FILE_BYTES)) {
+      if (fd !== null) fs.closeSync(fd)
+      open()
+    }
+    const text = `${statement}\n`
+    fs.writeSync(fd, text)
+    bytes += Buffer.byteLength(text)
+  }
+  fs.closeSync(fd)
+  const shown = (f) => (f.startsWith(ROOT) ? path.relative(ROOT, f) : f)
   log(
-    `seed: ${Object.entries(counts)
-      .filter(([, n]) => n > 0)
-      .map(([m, n]) => `${m} ${n} statements`)
-      .join(', ')} → ${file.startsWith(ROOT) ? path.relative(ROOT, file) : file}`,
+    `seed: ${describeCounts(counts)} → ${files.length === 1 ? shown(files[0]) : `${files.length} files in ${shown(dir)}`}`,
   )
-  await executeFile(file, { persistTo })
-  return { file, counts }
+  for (const file of files) await executeFile(file, { persistTo })
+  return { file: files[0], files, counts }
 }

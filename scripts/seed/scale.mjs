@@ -1,7 +1,9 @@
 // Bulk data for benchmarks: only when ctx.scale is set (`node scripts/seed.mjs --scale-topics 10000`).
 // Adds neighborhoods up to `scale.neighborhoods` and topics up to `scale.topics` in total, spread
 // evenly over all neighborhoods, over the last year. Ids: neighborhoods 9–999, channels
-// n*100+k, topics and their events from 100,001.
+// n*100+k, topics and their events from 100,001 (below history.mjs's 6,000,001 up to ~5.9M
+// topics). The statements are made CHUNK topics at a time (topics, then their token sets and
+// events), so a district (400 neighborhoods, 1,000,000 topics) is never held in memory whole.
 import { insertRows } from '../lib/sql.mjs'
 import { rng, seedChannelCode } from '../lib/random.mjs'
 import { loadStoredTokens } from '../lib/topic-tokens.mjs'
@@ -33,6 +35,7 @@ const NAMES = [
   '东方',
 ]
 const FIRST_ID = 100_001
+const CHUNK = 2_000
 
 export const seed = async (ctx) => {
   if (!ctx.scale) return []
@@ -74,59 +77,69 @@ export const seed = async (ctx) => {
     ['declined', 1],
     ['referred', 1],
   ]
-  const topics = []
-  const tokenSets = []
-  const events = []
-  for (let i = 0; i < count; i++) {
-    const id = FIRST_ID + i
-    const n = hoods[i % hoods.length]
-    const template = r.pick(TOPIC_TEMPLATES)
-    const text = fillTemplate(template, r, n)
-    const status = r.weighted(statuses)
-    // Ascending ids, ascending times: like a real table filled over a year.
-    const createdAt = now - 365 * DAY + Math.floor(((i + r.next()) / count) * 364 * DAY)
-    const decidedAt = status === 'submitted' ? null : createdAt + r.int(1, 72) * 3_600_000
-    const ch = channels.filter((c) => c.neighborhoodId === n.id)
-    topics.push({
-      id,
-      neighborhood_id: n.id,
-      grid_id: null,
-      category_id: template.categoryId,
-      channel_id: r.pick(ch).id,
-      title: text.title,
-      description: text.description,
-      location: text.location,
-      status,
-      tracking_code: nextCode(),
-      submitter_name: null,
-      submitter_phone: null,
-      consent_at: null,
-      public_reply: status === 'submitted' ? null : '已收到，居委会将跟进处理。',
-      referred_to: status === 'referred' ? '大场镇城管中队' : null,
-      merged_into_id: null,
-      project_id: null,
-      support_count: 0,
-      created_by: null,
-      created_at: createdAt,
-      updated_at: decidedAt ?? createdAt,
-      accepted_at: status === 'accepted' ? decidedAt : null,
-      adopted_at: null,
-      done_at: null,
-    })
-    tokenSets.push({ topic_id: id, tokens: storedTokens(text) })
-    events.push({
-      id,
-      topic_id: id,
-      at: createdAt,
-      actor_user_id: null,
-      kind: 'submitted',
-      from_status: null,
-      to_status: 'submitted',
-      public_note: null,
-      internal_note: null,
-    })
+  const channelsOf = new Map(
+    hoods.map((n) => [n.id, channels.filter((c) => c.neighborhoodId === n.id)]),
+  )
+  /** Topics from..to-1 of `count`, with their token sets and first events. */
+  const chunk = (from, to) => {
+    const topics = []
+    const tokenSets = []
+    const events = []
+    for (let i = from; i < to; i++) {
+      const id = FIRST_ID + i
+      const n = hoods[i % hoods.length]
+      const template = r.pick(TOPIC_TEMPLATES)
+      const text = fillTemplate(template, r, n)
+      const status = r.weighted(statuses)
+      // Ascending ids, ascending times: like a real table filled over a year.
+      const createdAt = now - 365 * DAY + Math.floor(((i + r.next()) / count) * 364 * DAY)
+      const decidedAt = status === 'submitted' ? null : createdAt + r.int(1, 72) * 3_600_000
+      topics.push({
+        id,
+        neighborhood_id: n.id,
+        grid_id: null,
+        category_id: template.categoryId,
+        channel_id: r.pick(channelsOf.get(n.id)).id,
+        title: text.title,
+        description: text.description,
+        location: text.location,
+        status,
+        tracking_code: nextCode(),
+        submitter_name: null,
+        submitter_phone: null,
+        consent_at: null,
+        public_reply: status === 'submitted' ? null : '已收到，居委会将跟进处理。',
+        referred_to: status === 'referred' ? '大场镇城管中队' : null,
+        merged_into_id: null,
+        project_id: null,
+        support_count: 0,
+        created_by: null,
+        created_at: createdAt,
+        updated_at: decidedAt ?? createdAt,
+        accepted_at: status === 'accepted' ? decidedAt : null,
+        adopted_at: null,
+        done_at: null,
+      })
+      tokenSets.push({ topic_id: id, tokens: storedTokens(text) })
+      events.push({
+        id,
+        topic_id: id,
+        at: createdAt,
+        actor_user_id: null,
+        kind: 'submitted',
+        from_status: null,
+        to_status: 'submitted',
+        public_note: null,
+        internal_note: null,
+      })
+    }
+    return [
+      ...insertRows('topics', topics, { chunk: 100 }),
+      ...insertRows('topic_token_sets', tokenSets, { chunk: 200 }),
+      ...insertRows('topic_events', events, { chunk: 200 }),
+    ]
   }
-  return [
+  const places = [
     ...insertRows(
       'neighborhoods',
       extra.map((n) => ({
@@ -154,8 +167,10 @@ export const seed = async (ctx) => {
           created_at: now - 400 * DAY,
         })),
     ),
-    ...insertRows('topics', topics, { chunk: 100 }),
-    ...insertRows('topic_token_sets', tokenSets, { chunk: 200 }),
-    ...insertRows('topic_events', events, { chunk: 200 }),
   ]
+  return (function* statements() {
+    yield* places
+    for (let from = 0; from < count; from += CHUNK)
+      yield* chunk(from, Math.min(count, from + CHUNK))
+  })()
 }
