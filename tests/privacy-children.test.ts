@@ -1,6 +1,9 @@
 import { env } from 'cloudflare:test'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { NOTICE_VERSION } from '../worker/domain/privacy/consent'
+import { retentionPolicy } from '../worker/domain/privacy/retention'
+import { runRetention } from '../worker/db/queries/privacy/retention'
+import { createDb } from '../worker/db/client'
 import { api, createActivity, createWorld } from './helpers'
 import { clientAddress, getPage, inputValue, postPage } from './pages-fixtures'
 
@@ -130,5 +133,135 @@ describe('a guardian registers a child', () => {
       "SELECT after FROM audit_log WHERE action = 'export' ORDER BY id DESC LIMIT 1",
     ).first<{ after: string }>()
     expect(JSON.parse(logged!.after)).toMatchObject({ rows: 1, purpose: 'roster' })
+  })
+})
+
+describe('a form for children (the same guardian’s part as an activity’s)', () => {
+  let formId: number
+  let slug: string
+  const typed = (extra: Record<string, string>, key: string) => ({
+    _key: key,
+    q: '上午',
+    guardianName: '林妈妈',
+    guardianPhone: '139 1111 3333',
+    guardianRelation: '母亲',
+    childName: '林小雨',
+    childAge: '8岁',
+    ...extra,
+  })
+
+  it('asks the guardian’s part, refuses without the consent (keeping what was typed), records the response with the consent', async () => {
+    const made = await api('/api/forms', {
+      cookie: w.cookies.staff,
+      body: {
+        neighborhoodId: n1,
+        slug: `kids-${Date.now().toString(36)}`,
+        title: '暑托班意向登记',
+        status: 'open',
+        forChildren: true,
+        fields: [
+          {
+            key: 'q',
+            label: '希望的时段',
+            type: 'single',
+            required: true,
+            options: ['上午', '全天'],
+          },
+        ],
+      },
+    })
+    expect(made.status, JSON.stringify(made.body)).toBe(201)
+    expect(made.body).toMatchObject({ forChildren: true })
+    formId = made.body.id
+    slug = made.body.slug
+    const page = await getPage(`/s/${slug}`)
+    for (const text of ['监护人姓名', '监护人手机号', 'name="childName"', 'name="guardianConsent"'])
+      expect(page.text, text).toContain(text)
+    const key = inputValue(page.text, '_key')!
+    const from = clientAddress()
+    const refused = await postPage(`/s/${slug}`, typed({}, key), from)
+    expect(refused.status).toBe(400)
+    expect(refused.text).toContain('请确认您是孩子的监护人并同意')
+    expect(refused.text).toContain('value="林小雨"')
+    expect(refused.text).toContain('value="139 1111 3333"')
+    const done = await postPage(`/s/${slug}`, typed({ guardianConsent: '1' }, key), from)
+    expect(done.status, done.text.slice(0, 300)).toBe(303)
+    const row = (await env.DB.prepare(
+      'SELECT id, phone, guardian_name, guardian_relation, child_name, child_age FROM form_responses WHERE form_id = ?',
+    )
+      .bind(formId)
+      .first<Record<string, unknown>>())!
+    expect(row).toMatchObject({
+      phone: '13911113333',
+      guardian_name: '林妈妈',
+      guardian_relation: '母亲',
+      child_name: '林小雨',
+      child_age: '8岁',
+    })
+    const consent = await env.DB.prepare(
+      "SELECT purpose, phone, notice_version FROM consents WHERE subject_type = 'form_response' AND subject_id = ?",
+    )
+      .bind(row.id)
+      .all()
+    expect(consent.results).toEqual([
+      { purpose: 'guardian', phone: '13911113333', notice_version: NOTICE_VERSION },
+    ])
+  })
+
+  it('masks the child’s data for every role but the form’s staff, and exports it only with a logged reason', async () => {
+    const list = (cookie: string) =>
+      api(`/api/form-responses?filter=${encodeURIComponent(JSON.stringify({ formId }))}`, {
+        cookie,
+      })
+    expect((await list(w.cookies.staff)).body[0]).toMatchObject({
+      guardianName: '林妈妈',
+      childName: '林小雨',
+      childAge: '8岁',
+      answers: { q: '上午' },
+    })
+    for (const role of ['admin', 'town'] as const)
+      expect((await list(w.cookies[role])).body[0], role).toMatchObject({
+        guardianName: '林**',
+        childName: '林**',
+        childAge: '***',
+        answers: {},
+      })
+    const url = `/api/forms/${formId}/export`
+    expect((await api(url, { cookie: w.cookies.staff })).status).toBe(403)
+    const ok = await api(`${url}?reason=${encodeURIComponent('核对报名意向')}`, {
+      cookie: w.cookies.staff,
+    })
+    expect(ok.status).toBe(200)
+    expect(ok.text).toContain('林小雨')
+    const entry = await env.DB.prepare(
+      "SELECT user_id, resource, after FROM audit_log WHERE action = 'export' ORDER BY id DESC LIMIT 1",
+    ).first<{ user_id: number; resource: string; after: string }>()
+    expect(entry).toMatchObject({ user_id: w.users.staff.id, resource: 'form-responses' })
+    expect(JSON.parse(entry!.after)).toMatchObject({ reason: '核对报名意向' })
+    const town = await api(`${url}?reason=${encodeURIComponent('统计')}`, {
+      cookie: w.cookies.town,
+    })
+    expect(town.status).toBe(200)
+    expect(town.text).not.toContain('林小雨')
+  })
+
+  it('is purged on the children’s schedule', async () => {
+    const policy = retentionPolicy({})
+    const later = Date.now() + policy.child.ms + 60_000
+    await runRetention(createDb(env.DB), policy, later)
+    expect(
+      await env.DB.prepare(
+        'SELECT phone, guardian_name, guardian_relation, child_name, child_age, answers FROM form_responses WHERE form_id = ?',
+      )
+        .bind(formId)
+        .first(),
+    ).toEqual({
+      phone: null,
+      guardian_name: null,
+      guardian_relation: null,
+      child_name: null,
+      child_age: null,
+      answers: '{"q":"上午"}',
+    })
   })
 })

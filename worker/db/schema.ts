@@ -340,6 +340,11 @@ export const formResponses = sqliteTable('form_responses', {
   receipt: text('receipt').notNull(),
   createdAt: createdAt(),
   purgedAt: integer('purged_at'),
+  /** A form for children (migrations/0023): the guardian's name and relationship, the child's. */
+  guardianName: text('guardian_name'),
+  guardianRelation: text('guardian_relation'),
+  childName: text('child_name'),
+  childAge: text('child_age'),
 })
 
 // ── activities ──

@@ -63,6 +63,22 @@ export const exportPurpose = (c: Context): ExportPurpose | undefined => {
   return purpose as ExportPurpose
 }
 
+/**
+ * The reason given (`?reason=`) for an export holding children's data (#17): refused (403)
+ * without one or a purpose (`?purpose=`), 400 when too long; undefined when the export holds none.
+ * @example reason: childExportReason(c, rows.some((r) => r.forChildren), '报名')
+ */
+export const childExportReason = (c: Context, children: boolean, what: string) => {
+  const reason = c.req.query('reason')?.trim() ?? ''
+  if (children && !reason && !exportPurpose(c))
+    throw new ApiError(
+      'forbidden',
+      `导出含儿童信息的${what}须选择用途（purpose）或说明理由（reason）`,
+    )
+  if (reason.length > 200) throw new ApiError('bad_request', '理由不超过 200 字')
+  return reason || undefined
+}
+
 /** `?format=csv|xlsx` (default csv); anything else is a 400. */
 export const exportFormat = (c: Context): ExportFormat => {
   const format = c.req.query('format') ?? 'csv'

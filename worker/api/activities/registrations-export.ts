@@ -5,9 +5,8 @@ import { registrations } from '../../db/schema'
 import { REGISTRATION_STATUS_LABEL } from '../../domain/vocabulary'
 import type { Field } from '../../domain/forms'
 import type { Column } from '../../lib/csv'
-import { exportFormat, exportPurpose, sendExport, shanghaiTime } from '../../lib/export'
+import { childExportReason, exportFormat, sendExport, shanghaiTime } from '../../lib/export'
 import { maskedFields } from '../../domain/masking'
-import { ApiError } from '../../lib/errors'
 import { parseListQuery } from '../../lib/simple-rest'
 import {
   REGISTRATION_SORTABLE,
@@ -76,10 +75,7 @@ export const registrationsExportApi = new Hono<AppEnv>().get('/export', async (c
   // Children's data leaves only with a stated reason (written, or a purpose chosen from the list),
   // and every export with personal data is logged (#17).
   const children = rows.some((r) => r.forChildren)
-  const reason = c.req.query('reason')?.trim() ?? ''
-  if (children && !reason && !exportPurpose(c))
-    throw new ApiError('forbidden', '导出含儿童信息的报名须选择用途（purpose）或说明理由（reason）')
-  if (reason.length > 200) throw new ApiError('bad_request', '理由不超过 200 字')
+  const reason = childExportReason(c, children, '报名')
   const records = rows.map((r) => registrationRecord(r, c.var.user))
   const activityIds = new Set(rows.map((r) => r.r.activityId))
   const questions = activityIds.size === 1 ? (JSON.parse(rows[0].questions) as Field[]) : null
@@ -91,6 +87,6 @@ export const registrationsExportApi = new Hono<AppEnv>().get('/export', async (c
     columns: exportColumns(questions, children),
     rows: records,
     resource: 'registrations',
-    reason: reason || undefined,
+    reason,
   })
 })

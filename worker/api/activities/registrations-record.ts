@@ -1,3 +1,4 @@
+import { childDataMasked } from '../../domain/privacy/children'
 import { and, eq, sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { AppEnv, Db } from '../../env'
@@ -43,7 +44,7 @@ export type RegistrationRow = Awaited<
 export const registrationRecord = (row: RegistrationRow, user: CurrentUser) => {
   const { r } = row
   // A children's activity (#17): the guardian's and the child's data only for its own staff.
-  const childMask = row.forChildren && user.role !== 'staff'
+  const childMask = childDataMasked(user.role, row.forChildren)
   const mask = childMask || !canSeePersonalData(user.role)
   const questions = JSON.parse(row.questions) as Field[]
   const answers = (childMask ? {} : JSON.parse(r.answers)) as Answers

@@ -36,6 +36,7 @@ export const formCreateApi = new Hono<AppEnv>().post('/', async (c) => {
     closesAt: settings.closesAt,
     maxResponses: input.maxResponses ?? null,
     onePerPhone: settings.onePerPhone,
+    forChildren: input.forChildren ?? false,
     currentVersion: 1,
     createdBy: user.id,
     createdAt: now,

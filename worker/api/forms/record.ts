@@ -44,6 +44,8 @@ export const formSchema = z.object({
   closesAt: time,
   maxResponses: z.int('请填写整数').positive('上限应大于 0').max(1_000_000).nullish(),
   onePerPhone: z.boolean().nullish(),
+  /** For children (#17): a guardian fills it in; the child's data is handled apart. */
+  forChildren: z.boolean({ message: '应为是或否' }).nullish(),
   fields: fieldsSchema,
 })
 
@@ -115,6 +117,7 @@ export const formRecord = (f: FormWithFields, now = Date.now()) => ({
   closesAt: f.closesAt,
   maxResponses: f.maxResponses,
   onePerPhone: f.onePerPhone,
+  forChildren: f.forChildren,
   version: f.currentVersion,
   /** Moves on with every edit of the form; an update names the one it read (lib/versions.ts). */
   revision: f.version,

@@ -8,7 +8,8 @@ import { formatAnswer } from '../../domain/forms/format'
 import { formStats } from '../../domain/forms/stats'
 import { canSeePersonalData, maskedAnswerKeys } from '../../domain/masking'
 import type { Column } from '../../lib/csv'
-import { exportFormat, sendExport, shanghaiTime } from '../../lib/export'
+import { childExportReason, exportFormat, sendExport, shanghaiTime } from '../../lib/export'
+import { childDataMasked } from '../../domain/privacy/children'
 import { idParam } from '../../lib/validate'
 import { loadForm } from './record'
 import { responsesWhere } from './responses'
@@ -17,7 +18,17 @@ import { parseListQuery, refuseMasked } from '../../lib/simple-rest'
 // Statistics and exports of one form's responses. Mounted inside formsApi (which checks the
 // session); every field any version had is a question / column, keyed by its stable key.
 
-type Row = { id: number; version: number; receipt: string; createdAt: number; answers: Answers }
+type Row = {
+  id: number
+  version: number
+  receipt: string
+  createdAt: number
+  answers: Answers
+  guardianName: string | null
+  guardianRelation: string | null
+  childName: string | null
+  childAge: string | null
+}
 
 const loadResponses = async (
   v: AppEnv['Variables'],
@@ -31,6 +42,10 @@ const loadResponses = async (
       receipt: formResponses.receipt,
       createdAt: formResponses.createdAt,
       answers: formResponses.answers,
+      guardianName: formResponses.guardianName,
+      guardianRelation: formResponses.guardianRelation,
+      childName: formResponses.childName,
+      childAge: formResponses.childAge,
     })
     .from(formResponses)
     .innerJoin(forms, eq(forms.id, formResponses.formId))
@@ -38,6 +53,14 @@ const loadResponses = async (
     .orderBy(desc(formResponses.id))
   return rows.map((r): Row => ({ ...r, answers: JSON.parse(r.answers) }))
 }
+
+/** The guardian's part of a form for children, as export columns. */
+const CHILD_COLUMNS = [
+  ['guardianName', '监护人姓名'],
+  ['guardianRelation', '与孩子的关系'],
+  ['childName', '孩子姓名'],
+  ['childAge', '孩子年龄或年级'],
+] as const
 
 /** Column labels must tell fields apart: a repeated label gets its key. */
 const columnLabels = (fields: Field[]) => {
@@ -63,6 +86,9 @@ export const formReports = new Hono<AppEnv>()
     const versions = await formVersionsOf(c.var.db, form.id)
     const fields = mergeVersions(versions.map((v) => v.fields))
     refuseMasked(q, maskedAnswerKeys(c.var.user.role, fields))
+    // Children's data leaves only with a stated reason (logged with the export, #17).
+    const reason = childExportReason(c, form.forChildren, '表单回答')
+    const childMask = childDataMasked(c.var.user.role, form.forChildren)
     const rows = await loadResponses(c.var, form.id, responsesWhere(c.var.user, q.filter))
     const maskPhones = !canSeePersonalData(c.var.user.role)
     const labels = columnLabels(fields)
@@ -71,12 +97,24 @@ export const formReports = new Hono<AppEnv>()
       { key: 'receipt', label: '回执号' },
       { key: 'createdAt', label: '提交时间', value: (r) => shanghaiTime(r.createdAt) },
       { key: 'version', label: '版本' },
+      ...(form.forChildren
+        ? CHILD_COLUMNS.map(
+            ([key, label]): Column<Row> => ({
+              key,
+              label,
+              // Personal: an export showing them is logged (with the reason).
+              personal: !childMask,
+              value: (r) => (childMask && r[key] ? '***' : r[key]),
+            }),
+          )
+        : []),
       ...fields.map(
         (f, i): Column<Row> => ({
           key: f.key,
           label: labels[i],
           personal: f.type === 'phone',
           value: (r) => {
+            if (childMask) return '***'
             const v = r.answers[f.key]
             // Numbers stay numbers so a spreadsheet can sum them.
             return typeof v === 'number' ? v : formatAnswer(f, v, { maskPhones })
@@ -92,5 +130,6 @@ export const formReports = new Hono<AppEnv>()
       rows: [...rows].reverse(),
       resource: 'form-responses',
       recordId: form.id,
+      reason,
     })
   })

@@ -11,7 +11,8 @@ import {
 import { FIELD_KEY, type Answers, type Field } from '../../domain/forms/definition'
 import { formatAnswers, maskAnswers } from '../../domain/forms/format'
 import { discardAnswersProblem } from '../../domain/forms/state'
-import { canSeePersonalData, maskedAnswerKeys } from '../../domain/masking'
+import { canSeePersonalData, maskedAnswerKeys, maskName } from '../../domain/masking'
+import { childDataMasked } from '../../domain/privacy/children'
 import { audit } from '../../lib/audit'
 import { requireUser, writesNeedWriter, type CurrentUser } from '../../lib/auth'
 import { ApiError, raise } from '../../lib/errors'
@@ -92,8 +93,14 @@ export const refuseMaskedAnswers = async (v: AppEnv['Variables'], q: ListQuery) 
  * A response as the API shows it: phone answers masked for every role (#17.6; the response's
  * phone through POST /api/privacy/reveal).
  */
-export const responseRecord = (row: ResponseRow, fields: Field[]) => {
-  const raw = JSON.parse(row.answers) as Answers
+export const responseRecord = (
+  row: ResponseRow,
+  fields: Field[],
+  /** A form for children, seen by a role other than its own staff: the child's data masked. */
+  childMask = false,
+) => {
+  const raw = (childMask ? {} : JSON.parse(row.answers)) as Answers
+  const hidden = (v: string | null) => (v ? '***' : null)
   return {
     id: row.id,
     formId: row.formId,
@@ -103,8 +110,16 @@ export const responseRecord = (row: ResponseRow, fields: Field[]) => {
     display: formatAnswers(fields, raw, { maskPhones: true }),
     receipt: row.receipt,
     createdAt: row.createdAt,
+    guardianName: childMask ? maskName(row.guardianName) : row.guardianName,
+    guardianRelation: childMask ? hidden(row.guardianRelation) : row.guardianRelation,
+    childName: childMask ? maskName(row.childName) : row.childName,
+    childAge: childMask ? hidden(row.childAge) : row.childAge,
   }
 }
+
+/** responseRecord for `user`, the form's for_children deciding the child's mask. */
+const recordFor = (user: CurrentUser, row: ResponseRow, fields: Field[], forChildren: boolean) =>
+  responseRecord(row, fields, childDataMasked(user.role, forChildren))
 
 const SORTABLE = {
   id: formResponses.id,
@@ -115,7 +130,12 @@ const SORTABLE = {
 
 const load = async (v: AppEnv['Variables'], id: number) => {
   const [row] = await v.db
-    .select({ r: formResponses, townId: forms.townId, neighborhoodId: forms.neighborhoodId })
+    .select({
+      r: formResponses,
+      townId: forms.townId,
+      neighborhoodId: forms.neighborhoodId,
+      forChildren: forms.forChildren,
+    })
     .from(formResponses)
     .innerJoin(forms, eq(forms.id, formResponses.formId))
     .where(eq(formResponses.id, id))
@@ -134,7 +154,7 @@ export const formResponsesApi = new Hono<AppEnv>()
     const dir = q.sort.order === 'ASC' ? asc : desc
     const [rows, [{ n }]] = await batch(db, [
       db
-        .select({ r: formResponses })
+        .select({ r: formResponses, forChildren: forms.forChildren })
         .from(formResponses)
         .innerJoin(forms, eq(forms.id, formResponses.formId))
         .where(where)
@@ -151,18 +171,25 @@ export const formResponsesApi = new Hono<AppEnv>()
       db,
       rows.map(({ r }) => r.formId),
     )
-    const records = rows.map(({ r }) =>
-      responseRecord(r, versions.get(`${r.formId}:${r.version}`) ?? []),
+    const records = rows.map(({ r, forChildren }) =>
+      recordFor(c.var.user, r, versions.get(`${r.formId}:${r.version}`) ?? [], forChildren),
     )
     return sendList(c, 'form-responses', q, records, n)
   })
   .get('/:id', async (c) => {
     const row = await load(c.var, idParam(c))
     const versions = await fieldsByVersion(c.var.db, [row.r.formId])
-    return c.json(responseRecord(row.r, versions.get(`${row.r.formId}:${row.r.version}`) ?? []))
+    return c.json(
+      recordFor(
+        c.var.user,
+        row.r,
+        versions.get(`${row.r.formId}:${row.r.version}`) ?? [],
+        row.forChildren,
+      ),
+    )
   })
   .delete('/:id', async (c) => {
-    const { r } = await load(c.var, idParam(c))
+    const { r, forChildren } = await load(c.var, idParam(c))
     raise(discardAnswersProblem(c.var.user.role, 'response'))
     const db = c.var.db
     await batch(db, [
@@ -175,5 +202,7 @@ export const formResponsesApi = new Hono<AppEnv>()
       }),
     ])
     const versions = await fieldsByVersion(db, [r.formId])
-    return c.json(responseRecord(r, versions.get(`${r.formId}:${r.version}`) ?? []))
+    return c.json(
+      recordFor(c.var.user, r, versions.get(`${r.formId}:${r.version}`) ?? [], forChildren),
+    )
   })

@@ -67,6 +67,7 @@ export const formUpdateApi = new Hono<AppEnv>()
       closesAt: settings.closesAt,
       maxResponses: input.maxResponses === undefined ? before.maxResponses : input.maxResponses,
       onePerPhone: settings.onePerPhone,
+      forChildren: input.forChildren ?? before.forChildren,
       currentVersion: before.currentVersion,
       updatedAt: now,
     }

@@ -138,7 +138,7 @@ const register = async (c: C, target: Target, body: RegistrationBody, key: strin
     const child = checkChild(body, body.lang ?? 'zh')
     if (!child.ok) throw validationError(child.errors)
     const at = Date.now()
-    extra = (token) => childStatements(c.var.db, token, child.value, at)
+    extra = (token) => childStatements(c.var.db, { token }, child.value, at)
   }
   const { reg, volunteerCode } = await createRegistration(
     c.var.db,

@@ -23,6 +23,9 @@ import { formatDate, langOf, t, type Lang } from '../i18n'
 import { qrResponse, renderPoster } from '../poster'
 import { conditionCsp, needsFormScript, type FieldValues } from './fields'
 import { FormPage, MessagePage, ReceiptPage } from './views'
+import { checkChild } from '../../domain/privacy/children'
+import { childStatements } from '../../db/queries/privacy/children'
+import type { ChildValues } from '../privacy-children'
 
 // Public form pages at /s/<slug>: the form (GET), a submission (POST → 303 to the receipt),
 // the receipt, the QR code and the printable poster. JavaScript-free; see views.tsx.
@@ -126,6 +129,8 @@ const renderForm = (
     status?: ContentfulStatusCode
     /** 有进展时短信通知我 as ticked. */
     notify?: boolean
+    /** A form for children: the guardian's part as typed. */
+    child?: ChildValues
   },
 ) => {
   const p = page(c, opts.lang)
@@ -141,6 +146,7 @@ const renderForm = (
       formError={opts.formError}
       preview={opts.preview}
       notify={opts.notify}
+      child={opts.child}
     />,
     opts.status ?? 200,
   )
@@ -236,31 +242,54 @@ export const formPages = new Hono<AppEnv>()
       body as Record<string, string | File | (string | File)[]>,
     )
     const notify = optedIn({ notify: str(body._notify) })
+    const child: ChildValues = {
+      guardianName: str(body.guardianName),
+      guardianPhone: str(body.guardianPhone),
+      guardianRelation: str(body.guardianRelation),
+      childName: str(body.childName),
+      childAge: str(body.childAge),
+      guardianConsent: str(body.guardianConsent),
+    }
     const again = (
       errors: Record<string, string>,
       status: ContentfulStatusCode,
       formError?: string,
-    ) => renderForm(c, form, { lang, langAsked, values, errors, formError, status, notify })
+    ) => renderForm(c, form, { lang, langAsked, values, errors, formError, status, notify, child })
     if (!IDEMPOTENCY_KEY.test(key)) return again({}, 400, t(lang, 'form.expired'))
     const checked = validateAnswers(form.fields, values, { lang })
-    if (!checked.ok) return again(checked.errors, 400)
+    // A form for children: the guardian's part is checked with the answers, errors shown together.
+    const guardian = form.forChildren ? checkChild(child, lang, true) : null
+    if (!checked.ok || (guardian && !guardian.ok))
+      return again(
+        {
+          ...(checked.ok ? {} : checked.errors),
+          ...(guardian && !guardian.ok ? guardian.errors : {}),
+        },
+        400,
+      )
 
     const answers = checked.answers
     const phoneKey =
       phoneKeyOf(form.fields) ?? form.fields.find((f) => f.type === 'phone' && answers[f.key])?.key
     const phone =
-      phoneKey && typeof answers[phoneKey] === 'string' ? (answers[phoneKey] as string) : null
+      phoneKey && typeof answers[phoneKey] === 'string'
+        ? (answers[phoneKey] as string)
+        : guardian?.ok
+          ? guardian.value.guardianPhone
+          : null
+    const receipt = newReceipt()
     const result = await submitResponse(db, {
       formId: form.id,
       version: form.currentVersion,
       answers,
       phone,
-      receipt: newReceipt(),
+      receipt,
       maxResponses: form.maxResponses,
       onePerPhone: form.onePerPhone,
       key,
       requestHash: hash,
       notify: notify && phone ? { lang } : undefined,
+      extra: guardian?.ok ? childStatements(db, { receipt }, guardian.value, Date.now()) : [],
     })
     if ('receipt' in result)
       return sameRequest(result.requestHash, hash)

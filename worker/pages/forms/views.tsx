@@ -1,4 +1,5 @@
 import { NotifyOptIn } from '../notify/opt-in'
+import { ChildFieldsBlock, type ChildValues, childWords } from '../privacy-children'
 import type { Field } from '../../domain/forms/definition'
 import { Layout } from '../layout'
 import { colon, formatDate, t, type Lang } from '../i18n'
@@ -22,6 +23,8 @@ export type PublicForm = {
   responseCount: number
   /** One answer per phone: said before the form, not after it is filled in. */
   onePerPhone: boolean
+  /** For children: a guardian fills it in (the guardian's part before the questions). */
+  forChildren: boolean
   fields: Field[]
 }
 
@@ -55,14 +58,26 @@ export const FormPage = (
     preview?: boolean
     /** 有进展时短信通知我 as ticked (offered when the form asks for a phone). */
     notify?: boolean
+    /** A form for children: the guardian's part as typed. */
+    child?: ChildValues
   },
 ) => {
   const { form, lang, errors = {} } = props
+  const cw = childWords(lang)
+  const childLabels: Record<string, string> = {
+    guardianName: cw.guardianName,
+    guardianPhone: cw.guardianPhone,
+    guardianRelation: cw.relation,
+    childName: cw.childName,
+    childAge: cw.childAge,
+    guardianConsent: cw.title,
+  }
+  const childKeys = form.forChildren ? Object.keys(childLabels).filter((k) => errors[k]) : []
   const errorKeys = form.fields.filter((f) => errors[f.key]).map((f) => f.key)
   const hasScript = needsFormScript(form.fields)
   const remaining =
     form.maxResponses === null ? null : Math.max(0, form.maxResponses - form.responseCount)
-  const count = errorKeys.length + (props.formError ? 1 : 0)
+  const count = errorKeys.length + childKeys.length + (props.formError ? 1 : 0)
   return (
     <Layout lang={lang} title={form.title} nonce={props.nonce} altLangHref={props.altLangHref}>
       {props.preview && (
@@ -84,6 +99,15 @@ export const FormPage = (
           <h2>{t(lang, 'common.errors_title', { n: count })}</h2>
           <ul>
             {props.formError && <li>{props.formError}</li>}
+            {childKeys.map((key) => (
+              <li>
+                <a href={`#f-${key}`}>
+                  {childLabels[key]}
+                  {colon(lang)}
+                  {errors[key]}
+                </a>
+              </li>
+            ))}
             {errorKeys.map((key) => (
               <li>
                 <a href={`#${fieldControlId(key)}`}>
@@ -104,8 +128,11 @@ export const FormPage = (
             Website <input name="_website" tabindex={-1} autocomplete="off" />
           </label>
         </div>
+        {form.forChildren && (
+          <ChildFieldsBlock lang={lang} values={props.child ?? {}} errors={errors} guardian />
+        )}
         <FormFields fields={form.fields} values={props.values} errors={errors} lang={lang} />
-        {form.fields.some((f) => f.type === 'phone') && (
+        {(form.forChildren || form.fields.some((f) => f.type === 'phone')) && (
           <NotifyOptIn lang={lang} checked={!!props.notify} name="_notify" />
         )}
         <button type="submit" class="wide" disabled={props.preview || undefined}>

@@ -5,7 +5,7 @@ import { eq, sql } from 'drizzle-orm'
 import { formReceiptStatement, optInStatements } from '../notify/outbox'
 import type { Db } from '../../../env'
 import { forms } from '../../schema'
-import { batch, rawAll } from '../../batch'
+import { batch, rawAll, type Statement } from '../../batch'
 import { toForm, withFields, type FormWithFields } from './read'
 import type { Answers } from '../../../domain/forms/definition'
 import { hitStatement, type RateLimitOptions } from '../rate-limit'
@@ -69,6 +69,8 @@ export type NewResponse = {
   requestHash: string
   /** 有进展时短信通知我 (with a phone): the consent, and the receipt by SMS. */
   notify?: { lang: 'zh' | 'en' }
+  /** Statements for the same batch about the response (found by its receipt), e.g. a child's fields. */
+  extra?: Statement[]
 }
 
 /**
@@ -135,6 +137,7 @@ export const submitResponse = async (
           formReceiptStatement(db, r.receipt, now),
         ]
       : []),
+    ...(r.extra ?? []),
   ])
   if (stored[0]) return storedOf(stored[0])
   const { full, dup } = why[0]

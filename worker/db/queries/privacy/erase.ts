@@ -37,7 +37,9 @@ export const dataOfPhone = async (db: Db, input: string) => {
           r.child_age AS childAge, r.created_at AS createdAt
         FROM registrations r JOIN activities a ON a.id = r.activity_id
         JOIN activity_sessions s ON s.id = r.session_id WHERE r.phone = ${phone} ORDER BY r.id`,
-    sql`SELECT fr.id, f.title AS form, fr.receipt, fr.answers, fr.created_at AS createdAt
+    sql`SELECT fr.id, f.title AS form, fr.receipt, fr.answers, fr.guardian_name AS guardianName,
+        fr.guardian_relation AS guardianRelation, fr.child_name AS childName,
+        fr.child_age AS childAge, fr.created_at AS createdAt
         FROM form_responses fr JOIN forms f ON f.id = fr.form_id WHERE fr.phone = ${phone} ORDER BY fr.id`,
     sql`SELECT id, name, phone, skills, note, created_at AS createdAt FROM volunteers
         WHERE phone = ${phone}`,
@@ -133,7 +135,8 @@ export const erasePhone = async (db: Db, input: string, now = Date.now()) => {
     ...responses.map((r) =>
       rawStatement(
         db,
-        sql`UPDATE form_responses SET phone = NULL, purged_at = ${now},
+        sql`UPDATE form_responses SET phone = NULL, purged_at = ${now}, guardian_name = NULL,
+          guardian_relation = NULL, child_name = NULL, child_age = NULL,
           answers = ${JSON.stringify(anonymisedAnswers(JSON.parse(r.fields), JSON.parse(r.answers)))}
         WHERE id = ${r.id}`,
       ),

@@ -167,6 +167,7 @@ const purgeResponses = async (db: Db, policy: RetentionPolicy, now: number, chil
     ...due.map((r) => {
       const kept = anonymisedAnswers(JSON.parse(r.fields), JSON.parse(r.answers))
       return sql`UPDATE form_responses SET answers = ${JSON.stringify(kept)}, phone = NULL,
+        guardian_name = NULL, guardian_relation = NULL, child_name = NULL, child_age = NULL,
         purged_at = ${now} WHERE id = ${r.id} AND purged_at IS NULL`
     }),
     sql`INSERT INTO purge_log (at, kind, count) VALUES (${now}, ${kind}, ${due.length})`,

@@ -61,7 +61,11 @@ export const withdrawOwnConsent = async (
         sql`UPDATE meeting_attendees SET name = NULL, phone = NULL WHERE id = ${row} AND phone = ${phone}`,
       ),
     )
-  if (c.purpose === 'form_data' && c.subjectType === 'form_response') {
+  // A form's data use, or a guardian's consent on a form for children: the answers go too.
+  if (
+    (c.purpose === 'form_data' || c.purpose === 'guardian') &&
+    c.subjectType === 'form_response'
+  ) {
     const [found] = await batchRows(db, [
       sql`SELECT fr.answers, v.fields FROM form_responses fr
         JOIN form_versions v ON v.form_id = fr.form_id AND v.version = fr.version
@@ -72,7 +76,8 @@ export const withdrawOwnConsent = async (
       extra.push(
         rawStatement(
           db,
-          sql`UPDATE form_responses SET phone = NULL, purged_at = ${w.at},
+          sql`UPDATE form_responses SET phone = NULL, purged_at = ${w.at}, guardian_name = NULL,
+            guardian_relation = NULL, child_name = NULL, child_age = NULL,
             answers = ${JSON.stringify(anonymisedAnswers(JSON.parse(r.fields), JSON.parse(r.answers)))}
           WHERE id = ${row}`,
         ),
