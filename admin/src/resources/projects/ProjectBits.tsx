@@ -1,6 +1,6 @@
 import { Box, Chip, LinearProgress, Tab, Tabs, Typography } from '@mui/material'
 import WarningAmberIcon from '@mui/icons-material/WarningAmber'
-import { LinkBase, useCreatePath, useLocaleState, useTranslate } from 'react-admin'
+import { LinkBase, useCreatePath, useGetMany, useLocaleState, useTranslate } from 'react-admin'
 import { CLOSED_PROJECT_STATUSES, type ProjectStatus } from '@domain/vocabulary'
 import { formatDate } from '../../lib/format'
 import { statusColor, statusLabelKey } from '../../lib/status'
@@ -162,3 +162,27 @@ export const overdueSx = {
   bgcolor: 'rgba(211, 47, 47, 0.08)',
   boxShadow: 'inset 4px 0 0 #d32f2f',
 } as const
+
+type Named = { id: number; name?: string; displayName?: string }
+
+/** Neighborhood and owner names for the cards, fetched once for all cards. */
+export const useNames = (projects: Project[]) => {
+  const ownerIds = [
+    ...new Set(projects.map((p) => p.ownerUserId).filter((id): id is number => id != null)),
+  ].sort()
+  const nbhdIds = [...new Set(projects.map((p) => p.neighborhoodId))].sort()
+  const { data: users = [] } = useGetMany<Named>(
+    'users',
+    { ids: ownerIds },
+    { enabled: ownerIds.length > 0 },
+  )
+  const { data: nbhds = [] } = useGetMany<Named>(
+    'neighborhoods',
+    { ids: nbhdIds },
+    { enabled: nbhdIds.length > 0 },
+  )
+  return {
+    neighborhood: (id: number) => nbhds.find((n) => n?.id === id)?.name,
+    user: (id: number | null) => users.find((u) => u?.id === id)?.displayName,
+  }
+}

@@ -19,7 +19,6 @@ import {
   useCreatePath,
   useDataProvider,
   useGetList,
-  useGetMany,
   useNotify,
   useRefresh,
   useTranslate,
@@ -34,11 +33,11 @@ import {
   ProgressBar,
   type Project,
   ProjectViewTabs,
+  useNames,
 } from './ProjectBits'
 import { BoardFilters, type ProjectFilter, useProjectFilter } from './BoardFilters'
 
 const PER_COLUMN = 50
-type Named = { id: number; name?: string; displayName?: string }
 
 /**
  * Kanban by status. Dragging a card (or its "move to" menu, for keyboards) sends
@@ -312,27 +311,5 @@ const useColumns = (filter: ProjectFilter) =>
     })
     return { status, data, total }
   })
-
-/** Neighborhood and owner names for the cards, fetched once for all cards. */
-const useNames = (projects: Project[]) => {
-  const ownerIds = [
-    ...new Set(projects.map((p) => p.ownerUserId).filter((id): id is number => id != null)),
-  ].sort()
-  const nbhdIds = [...new Set(projects.map((p) => p.neighborhoodId))].sort()
-  const { data: users = [] } = useGetMany<Named>(
-    'users',
-    { ids: ownerIds },
-    { enabled: ownerIds.length > 0 },
-  )
-  const { data: nbhds = [] } = useGetMany<Named>(
-    'neighborhoods',
-    { ids: nbhdIds },
-    { enabled: nbhdIds.length > 0 },
-  )
-  return {
-    neighborhood: (id: number) => nbhds.find((n) => n?.id === id)?.name,
-    user: (id: number | null) => users.find((u) => u?.id === id)?.displayName,
-  }
-}
 
 export default ProjectBoard

@@ -4,11 +4,10 @@ import {
   Title,
   useCreatePath,
   useGetList,
-  useGetMany,
   useLocaleState,
   useTranslate,
 } from 'react-admin'
-import { CLOSED_PROJECT_STATUSES, PROJECT_STATUSES } from '@domain/vocabulary'
+import { OPEN_PROJECT_STATUSES } from '@domain/vocabulary'
 import { formatDate } from '../../lib/format'
 import { BoardFilters, useProjectFilter } from './BoardFilters'
 import { DAY, type DeadlineGroup, groupByWeek } from './dates'
@@ -20,41 +19,22 @@ import {
   type Project,
   ProjectStatusChip,
   ProjectViewTabs,
+  useNames,
 } from './ProjectBits'
-
-const OPEN = PROJECT_STATUSES.filter((s) => !CLOSED_PROJECT_STATUSES.includes(s))
-type Named = { id: number; name?: string; displayName?: string }
 
 /** Open projects by deadline, one section per week, overdue ones first. */
 const ProjectDeadlines = () => {
   const translate = useTranslate()
   const [filter] = useProjectFilter()
   const { data = [], isPending } = useGetList<Project>('projects', {
-    filter: { ...filter, status: OPEN },
+    filter: { ...filter, status: OPEN_PROJECT_STATUSES },
     sort: { field: 'deadlineAt', order: 'ASC' },
     pagination: { page: 1, perPage: 500 },
   })
   const groups = groupByWeek(data)
-  const ownerIds = [
-    ...new Set(data.map((p) => p.ownerUserId).filter((id): id is number => id != null)),
-  ].sort()
-  const nbhdIds = [...new Set(data.map((p) => p.neighborhoodId))].sort()
-  const { data: users = [] } = useGetMany<Named>(
-    'users',
-    { ids: ownerIds },
-    { enabled: ownerIds.length > 0 },
-  )
-  const { data: nbhds = [] } = useGetMany<Named>(
-    'neighborhoods',
-    { ids: nbhdIds },
-    { enabled: nbhdIds.length > 0 },
-  )
+  const names = useNames(data)
   const subtitle = (p: Project) =>
-    [
-      nbhds.find((n) => n?.id === p.neighborhoodId)?.name,
-      users.find((u) => u?.id === p.ownerUserId)?.displayName,
-      p.owningBody,
-    ]
+    [names.neighborhood(p.neighborhoodId), names.user(p.ownerUserId), p.owningBody]
       .filter(Boolean)
       .join(' · ')
 
