@@ -28,7 +28,7 @@ const zh: Notice = {
     title: '我们收集什么，为什么',
     items: [
       '反映问题：问题本身；姓名和手机号选填，只在您勾选同意后保存，用于工作人员联系您了解情况、告知结果。',
-      '附议（我也遇到）：不收集姓名和手机号，只给您一个查询码。',
+      '附议（我也遇到）：不收集姓名，给您一个查询码；手机号选填，留下并验证后可以在项目完成后参与评议，也能凭手机号找回查询码。',
       '活动报名：姓名、手机号和报名人数，用于报名、签到和活动通知。',
       '儿童活动（如暑托班）：由监护人报名，填写监护人姓名、手机号和与孩子的关系；孩子只填姓名和年龄或年级；只有工作人员另设并标为敏感的栏目才收集过敏或健康情况；必须有监护人的单独同意。',
       '问卷和表单：您的回答；表单会说明用途，手机号只在表单需要时收集。',
@@ -81,7 +81,7 @@ const en: Notice = {
     title: 'What we collect, and why',
     items: [
       'Reporting a concern: the concern itself; a name and phone are optional and kept only if you tick consent, so staff can contact you and tell you the outcome.',
-      '“Me too”: no name or phone, only a tracking code.',
+      '“Me too”: no name; you get a tracking code. A phone is optional: left and verified, it lets you rate the finished project and find the code again.',
       'Registering for an activity: name, phone and party size, for registration, check-in and notices.',
       'Children’s activities (such as the summer care class): a guardian registers with their name, phone and relationship to the child; for the child only a name and an age or school year; allergies or health notes only where staff add such a question and mark it sensitive; the guardian’s specific consent is required.',
       'Surveys and forms: your answers; each form says what they are for, and asks for a phone only when it needs one.',
