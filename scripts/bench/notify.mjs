@@ -9,9 +9,20 @@ const submit = residentCases.find((c) => c.name === 'resident-submit')
 /** A distinct mainland mobile number per request (random for the probe and warm-up). */
 const phoneOf = (i) => `139${String(i < 0 ? Math.floor(Math.random() * 1e8) : i).padStart(8, '0')}`
 
+/** `n` random CJK characters (resident-submit's titles and details repeat per index). */
+const cjk = (n) =>
+  Array.from({ length: n }, () =>
+    String.fromCharCode(0x4e00 + Math.floor(Math.random() * 0x1400)),
+  ).join('')
+
 const withOptIn = (ctx, i) => {
   const req = submit.request(ctx, i)
   const body = new URLSearchParams(req.body)
+  // Its own idempotency keys and words: resident-submit's (same run and index) would be a resend
+  // of another need under the same key (422), or stop at the look-alike step (200).
+  body.set('key', `notify-${body.get('key')}`)
+  body.set('title', `${cjk(12)}${Math.abs(i)}`)
+  body.set('details', cjk(60))
   body.set('phone', phoneOf(i))
   body.set('consent', '1')
   body.set('notify', '1')
@@ -26,7 +37,8 @@ export const cases = [
     goal: 0.45,
     setup: submit.setup,
     request: withOptIn,
-    expect: 200,
+    // Filed: 303 to the receipt, as resident-submit.
+    expect: 303,
   },
 ]
 
