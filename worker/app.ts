@@ -111,17 +111,16 @@ app.route('/api', meetingsApi)
 app.route('/api', programmesApi)
 app.route('/api', reportsApi)
 app.route('/api', notificationsApi)
+// Partners (共建单位) and claims (认领): /api/partners, /api/partner-offers, /api/reports/partners;
+// /api/claims, /api/help-wanted, /api/partner-projects, /api/project-needs, /api/activity-leads.
+app.route('/api', partnersApi)
+app.route('/api', claimsApi)
 
 // Every other path is a resident page (needs, board, tracking, activities, surveys, check-in).
 app.route('/', residentPages)
 
 /** Only /api answers errors as JSON; everywhere else a person reads the error page. */
 const isApi = (c: Context) => c.req.path === '/api' || c.req.path.startsWith('/api/')
-
-// Partners (共建单位) and claims (认领): /api/partners, /api/partner-offers, /api/reports/partners;
-// /api/claims, /api/help-wanted, /api/partner-projects, /api/project-needs, /api/activity-leads.
-app.route('/api', partnersApi)
-app.route('/api', claimsApi)
 
 app.notFound((c) => {
   throw isApi(c) ? new ApiError('not_found', '页面不存在') : new PageNotFound()

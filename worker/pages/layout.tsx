@@ -121,9 +121,10 @@ export const renderPage = (c: Context, { lang, title, status = 200 }: PageOption
 }
 
 /**
- * A short message page (429, refusals, the error page): a heading, a sentence, optional extra
- * content. A missing page is not built here but thrown: `notFound()` (errors.tsx).
- * @example return messagePage(c, { lang, status: 429, title: t(lang, 'common.rate_limited_title'), body })
+ * A short message page (refusals, the error page): a heading, a sentence, optional extra
+ * content. A missing page is not built here but thrown: `notFound()`; a rate limit's 429 is
+ * `tooManyPage()` (both errors.tsx).
+ * @example return messagePage(c, { lang, status: 409, title: t(lang, 'meet.taken_title'), body })
  */
 export const messagePage = (c: Context, opts: PageOptions & { body: string; extra?: Child }) =>
   renderPage(

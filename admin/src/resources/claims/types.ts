@@ -1,3 +1,4 @@
+import type { PartnerTotals } from '@domain/partners/reports'
 import type { ClaimStatus, OfferKind, PartnerKind, ProjectStatus } from '@domain/vocabulary'
 
 /** A claim (认领) as GET /api/claims answers it. */
@@ -75,19 +76,7 @@ export type JoinedProject = {
 
 /** GET /api/reports/partners. */
 export type PartnerReport = {
-  totals: {
-    claims: number
-    accepted: number
-    pending: number
-    declined: number
-    withdrawn: number
-    partnersRaised: number
-    branchesRaised: number
-    leadsRaised: number
-    projectsJoined: number
-    tasksJoined: number
-    activitiesLed: number
-  }
+  totals: PartnerTotals
   sentence: string
   byPartner: {
     partnerId: number
