@@ -76,7 +76,7 @@ export const registrationsExportApi = new Hono<AppEnv>().get('/export', async (c
   // and every export with personal data is logged (#17).
   const children = rows.some((r) => r.forChildren)
   const reason = childExportReason(c, children, '报名')
-  const records = rows.map((r) => registrationRecord(r, c.var.user))
+  const records = rows.map((r) => registrationRecord(r, c.var.user, { fullPhone: true }))
   const activityIds = new Set(rows.map((r) => r.r.activityId))
   const questions = activityIds.size === 1 ? (JSON.parse(rows[0].questions) as Field[]) : null
   const title = activityIds.size === 1 ? rows[0].activityTitle : '活动'

@@ -40,8 +40,15 @@ export type RegistrationRow = Awaited<
   ReturnType<ReturnType<typeof selectRegistrations>['where']>
 >[number]
 
-/** A registration as the API shows it: phones and phone answers masked, names too for viewers. */
-export const registrationRecord = (row: RegistrationRow, user: CurrentUser) => {
+/**
+ * A registration as the API shows it: phones and phone answers masked, names too for viewers. An export
+ * (`fullPhone`, logged with its purpose) carries the numbers to whoever may see the rest of the record.
+ */
+export const registrationRecord = (
+  row: RegistrationRow,
+  user: CurrentUser,
+  { fullPhone = false } = {},
+) => {
   const { r } = row
   // A children's activity (#17): the guardian's and the child's data only for its own staff.
   const childMask = childDataMasked(user.role, row.forChildren)
@@ -59,8 +66,8 @@ export const registrationRecord = (row: RegistrationRow, user: CurrentUser) => {
     sessionStartsAt: row.sessionStartsAt,
     sessionEndsAt: row.sessionEndsAt,
     name: mask ? maskName(r.name) : r.name,
-    // Masked for every role (#17.6): the full number only through POST /api/privacy/reveal.
-    phone: maskPhone(r.phone),
+    // Masked for every role on screen (#17.6): the full number through POST /api/privacy/reveal or an export.
+    phone: fullPhone && !mask ? r.phone : maskPhone(r.phone),
     forChildren: row.forChildren,
     guardianRelation: childMask ? (r.guardianRelation ? '***' : null) : r.guardianRelation,
     childName: childMask ? maskName(r.childName) : r.childName,
@@ -68,7 +75,7 @@ export const registrationRecord = (row: RegistrationRow, user: CurrentUser) => {
     partySize: r.partySize,
     answers: maskAnswers(questions, answers),
     /** Each answer as one line of text, keyed by question key (as exports show them). */
-    answerText: formatAnswers(questions, answers, { maskPhones: true }),
+    answerText: formatAnswers(questions, answers, { maskPhones: !(fullPhone && !mask) }),
     status: r.status,
     seq: r.seq,
     /** Rank among the session's waitlisted registrations by arrival (gap-free); null otherwise. */

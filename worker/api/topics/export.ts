@@ -109,7 +109,7 @@ export const topicsExportApi = new Hono<AppEnv>().get('/export', async (c) => {
     if (!page.length) break
     all.push(...page)
   }
-  const rows = all.map((r) => ({ ...r, ...toTopicRecord(r, user) }) as Row)
+  const rows = all.map((r) => ({ ...r, ...toTopicRecord(r, user, { fullPhone: true }) }) as Row)
   const day = shanghaiTime(Date.now()).slice(0, 10)
   return sendExport(c, { format, filename: `议题-${day}`, columns, rows, resource: 'topics' })
 })

@@ -33,17 +33,18 @@ const maskCode = (code: string) => `${code.slice(0, 3)}-***`
 
 /**
  * The API record of a topic for `user`: personal data masked for viewers (the phone for everyone), and the moves the
- * state machine allows from its status.
+ * state machine allows from its status. An export (`fullPhone`, logged with its purpose) carries the number to
+ * the roles that may see personal data.
  * @example c.json(toTopicRecord(row, c.var.user))
  */
-export const toTopicRecord = (row: TopicRow, user: CurrentUser) => {
+export const toTopicRecord = (row: TopicRow, user: CurrentUser, { fullPhone = false } = {}) => {
   const personal = canSeePersonalData(user.role)
   return {
     ...row,
     trackingCode: personal ? row.trackingCode : maskCode(row.trackingCode),
     submitterName: personal ? row.submitterName : maskName(row.submitterName),
-    // Masked for every role (#17.6): the full number only through POST /api/privacy/reveal.
-    submitterPhone: maskPhone(row.submitterPhone),
+    // Masked for every role on screen (#17.6): the full number through POST /api/privacy/reveal or an export.
+    submitterPhone: fullPhone && personal ? row.submitterPhone : maskPhone(row.submitterPhone),
     allowedTransitions: allowedTransitions(row.status),
   }
 }
