@@ -193,10 +193,15 @@ describe('POST /api/topics', () => {
       neighborhoodId: n,
       title: '垃圾房异味',
       status: 'submitted',
-      submitterPhone: '13812345678',
+      // Masked on screen for every role (#17.6); stored normalised, in full.
+      submitterPhone: '138****5678',
       submitterName: '王阿姨',
       createdBy: w.users.staff.id,
     })
+    const stored = await env.DB.prepare('SELECT submitter_phone AS phone FROM topics WHERE id = ?')
+      .bind(r.body.id)
+      .first<{ phone: string }>()
+    expect(stored!.phone).toBe('13812345678')
     expect(r.body.consentAt).toBeGreaterThan(0)
     const again = await api('/api/topics', {
       cookie: w.cookies.staff,
