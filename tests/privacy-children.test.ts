@@ -4,7 +4,7 @@ import { NOTICE_VERSION } from '../worker/domain/privacy/consent'
 import { retentionPolicy } from '../worker/domain/privacy/retention'
 import { runRetention } from '../worker/db/queries/privacy/retention'
 import { createDb } from '../worker/db/client'
-import { api, createActivity, createWorld } from './helpers'
+import { api, createActivity, createWorld, registerJson } from './helpers'
 import { clientAddress, getPage, inputValue, postPage } from './pages-fixtures'
 
 // Children (#17 point 5): a guardian registers a child for 暑托班 with relationship, the child's
@@ -263,5 +263,121 @@ describe('a form for children (the same guardian’s part as an activity’s)', 
       child_age: null,
       answers: '{"q":"上午"}',
     })
+  })
+})
+
+describe('questions marked sensitive (health notes), in any activity or form', () => {
+  const questions = [
+    { key: 'allergy', type: 'text', label: '过敏情况', sensitive: true },
+    { key: 'size', type: 'single', label: '衣服尺码', options: ['S', 'M'] },
+  ]
+  let act: { id: number; slug: string }
+  let regId: number
+  let ends: number
+
+  it('masks the answer for every role but the activity’s staff, and exports it only with a logged reason', async () => {
+    const made = await createActivity(w.cookies.staff, n1, { title: '亲子运动会', questions })
+    act = made.activity
+    ends = made.sessions[0].endsAt
+    expect(made.activity.questions).toEqual([
+      expect.objectContaining({ key: 'allergy', sensitive: true }),
+      expect.not.objectContaining({ sensitive: expect.anything() }),
+    ])
+    const reg = await registerJson(act.slug, made.sessions[0].id, {
+      name: '周杰',
+      phone: '13911114444',
+      partySize: 1,
+      answers: { allergy: '花生过敏', size: 'M' },
+    })
+    expect(reg.status, JSON.stringify(reg.body)).toBe(201)
+    regId = reg.body.id
+    const one = (cookie: string) => api(`/api/registrations/${regId}`, { cookie })
+    expect((await one(w.cookies.staff)).body).toMatchObject({
+      answers: { allergy: '花生过敏', size: 'M' },
+      answerText: { allergy: '花生过敏', size: 'M' },
+    })
+    for (const role of ['admin', 'town', 'viewer'] as const)
+      expect((await one(w.cookies[role])).body, role).toMatchObject({
+        answers: { allergy: '***', size: 'M' },
+        answerText: { allergy: '***', size: 'M' },
+      })
+    const url = `/api/registrations/export?filter=${encodeURIComponent(JSON.stringify({ activityId: act.id }))}`
+    expect((await api(url, { cookie: w.cookies.staff })).status).toBe(403)
+    const ok = await api(`${url}&reason=${encodeURIComponent('告知带队老师')}`, {
+      cookie: w.cookies.staff,
+    })
+    expect(ok.status).toBe(200)
+    expect(ok.text).toContain('花生过敏')
+    const entry = await env.DB.prepare(
+      "SELECT after FROM audit_log WHERE action = 'export' ORDER BY id DESC LIMIT 1",
+    ).first<{ after: string }>()
+    expect(JSON.parse(entry!.after)).toMatchObject({
+      reason: '告知带队老师',
+      columns: expect.arrayContaining(['过敏情况']),
+    })
+    const town = await api(`${url}&purpose=report`, { cookie: w.cookies.town })
+    expect(town.status).toBe(200)
+    expect(town.text).not.toContain('花生过敏')
+  })
+
+  it('in a form too: masked, no text samples in the statistics, export with a reason', async () => {
+    const made = await api('/api/forms', {
+      cookie: w.cookies.staff,
+      body: {
+        neighborhoodId: n1,
+        slug: `health-${Date.now().toString(36)}`,
+        title: '体检登记',
+        status: 'open',
+        fields: [
+          { key: 'note', label: '健康情况', type: 'longtext', sensitive: true },
+          { key: 'size', label: '尺码', type: 'single', options: ['S', 'M'] },
+        ],
+      },
+    })
+    expect(made.status, JSON.stringify(made.body)).toBe(201)
+    expect(made.body.fields[0]).toMatchObject({ sensitive: true })
+    const page = await getPage(`/s/${made.body.slug}`)
+    const done = await postPage(
+      `/s/${made.body.slug}`,
+      { _key: inputValue(page.text, '_key')!, note: '哮喘', size: 'S' },
+      clientAddress(),
+    )
+    expect(done.status, done.text.slice(0, 300)).toBe(303)
+    const list = (cookie: string) =>
+      api(
+        `/api/form-responses?filter=${encodeURIComponent(JSON.stringify({ formId: made.body.id }))}`,
+        {
+          cookie,
+        },
+      )
+    expect((await list(w.cookies.staff)).body[0].answers).toEqual({ note: '哮喘', size: 'S' })
+    expect((await list(w.cookies.admin)).body[0]).toMatchObject({
+      answers: { note: '***', size: 'S' },
+      display: { note: '***', size: 'S' },
+    })
+    const stats = (cookie: string) => api(`/api/forms/${made.body.id}/stats`, { cookie })
+    expect((await stats(w.cookies.staff)).body.questions[0].samples).toEqual(['哮喘'])
+    expect((await stats(w.cookies.town)).body.questions[0]).toMatchObject({ answered: 1 })
+    expect((await stats(w.cookies.town)).body.questions[0].samples).toBeUndefined()
+    const url = `/api/forms/${made.body.id}/export`
+    expect((await api(url, { cookie: w.cookies.staff })).status).toBe(403)
+    const ok = await api(`${url}?purpose=check`, { cookie: w.cookies.staff })
+    expect(ok.status).toBe(200)
+    expect(ok.text).toContain('哮喘')
+  })
+
+  it('is erased on the children’s schedule; the rest of the registration waits for its own', async () => {
+    const policy = retentionPolicy({})
+    await runRetention(createDb(env.DB), policy, ends + policy.child.ms - 60_000)
+    const row = () =>
+      env.DB.prepare('SELECT name, phone, answers, purged_at FROM registrations WHERE id = ?')
+        .bind(regId)
+        .first<Record<string, unknown>>()
+    expect(JSON.parse((await row())!.answers as string)).toEqual({ allergy: '花生过敏', size: 'M' })
+    const ran = await runRetention(createDb(env.DB), policy, ends + policy.child.ms + 60_000)
+    expect(ran.child).toBeGreaterThanOrEqual(1)
+    const after = (await row())!
+    expect(after).toMatchObject({ name: '周杰', phone: '13911114444', purged_at: null })
+    expect(JSON.parse(after.answers as string)).toEqual({ size: 'M' })
   })
 })

@@ -63,8 +63,9 @@ describe('requests for a copy and for deletion', () => {
       body: { phone: '139 0000 0701', kind: 'copy', note: '本人持身份证到居委会' },
     })
     expect(filed.status, JSON.stringify(filed.body)).toBe(201)
+    // The queue shows the phone masked (#17.6); the copy and the erasure go by the request's id.
     expect(filed.body).toMatchObject({
-      phone,
+      phone: '139****0701',
       phoneHint: '139****0701',
       kind: 'copy',
       status: 'open',
@@ -73,6 +74,7 @@ describe('requests for a copy and for deletion', () => {
     expect(filed.body.dueAt).toBe(addWorkingDays(filed.body.receivedAt, 15))
     const list = await api('/api/privacy/requests', { cookie: w.cookies.staff })
     expect(list.body.map((r: { id: number }) => r.id)).toContain(filed.body.id)
+    expect(JSON.stringify(list.body)).not.toContain(phone)
     const copy = await api(`/api/privacy/requests/${filed.body.id}/copy`, {
       cookie: w.cookies.staff,
     })

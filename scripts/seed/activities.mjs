@@ -66,7 +66,8 @@ export const DEMO_REGISTRATIONS = {
 }
 
 // An activity for children (#17): the guardian's part of the form asks the child's name and age
-// or school year itself, so the questions add only what this class needs.
+// or school year itself, so the questions add only what this class needs; the health note is
+// marked sensitive (masked but for the class's staff, exported only with a reason).
 const QUESTIONS = [
   {
     key: 'allergy',
@@ -74,6 +75,7 @@ const QUESTIONS = [
     label: '过敏或需要老师特别注意的情况',
     required: false,
     maxLength: 200,
+    sensitive: true,
   },
   { key: 'pickup', type: 'consent', label: '我确认每天按时接送孩子', required: true },
 ]

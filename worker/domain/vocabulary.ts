@@ -497,7 +497,7 @@ export const PURGE_KIND_LABEL: Record<PurgeKind, Label> = {
   topic_contact: { zh: '议题联系人信息', en: 'Topic contact details' },
   registration: { zh: '活动报名信息', en: 'Registrations' },
   form_response: { zh: '问卷回答', en: 'Form responses' },
-  child: { zh: '儿童信息', en: 'Children’s data' },
+  child: { zh: '儿童信息和敏感回答', en: 'Children’s data and sensitive answers' },
   meeting_attendee: { zh: '会议签到信息', en: 'Meeting sign-ins' },
   one_time_code: { zh: '验证码', en: 'One-time codes' },
   rate_limit: { zh: '访问频率记录', en: 'Rate-limit records' },

@@ -17,7 +17,7 @@ export type ExportOptions<T> = {
   filename: string
   columns: Column<T>[]
   rows: T[]
-  /** Why, when the export needs a stated reason (children's data, #17): kept in the audit entry. */
+  /** Why, when the export needs a stated reason (children's data, sensitive answers, #17): kept in the audit entry. */
   reason?: string
   /** What is exported, for the audit log (e.g. 'topics'; a form's responses: its id too). */
   resource: string
@@ -64,16 +64,17 @@ export const exportPurpose = (c: Context): ExportPurpose | undefined => {
 }
 
 /**
- * The reason given (`?reason=`) for an export holding children's data (#17): refused (403)
- * without one or a purpose (`?purpose=`), 400 when too long; undefined when the export holds none.
- * @example reason: childExportReason(c, rows.some((r) => r.forChildren), '报名')
+ * The reason given (`?reason=`) for an export holding children's data or answers to questions
+ * marked sensitive (#17): refused (403) without one or a purpose (`?purpose=`), 400 when too
+ * long; undefined when the export holds none.
+ * @example reason: sensitiveExportReason(c, rows.some((r) => r.forChildren), '报名')
  */
-export const childExportReason = (c: Context, children: boolean, what: string) => {
+export const sensitiveExportReason = (c: Context, sensitive: boolean, what: string) => {
   const reason = c.req.query('reason')?.trim() ?? ''
-  if (children && !reason && !exportPurpose(c))
+  if (sensitive && !reason && !exportPurpose(c))
     throw new ApiError(
       'forbidden',
-      `导出含儿童信息的${what}须选择用途（purpose）或说明理由（reason）`,
+      `导出含儿童信息或敏感信息的${what}须选择用途（purpose）或说明理由（reason）`,
     )
   if (reason.length > 200) throw new ApiError('bad_request', '理由不超过 200 字')
   return reason || undefined

@@ -5,7 +5,7 @@ import { registrations } from '../../db/schema'
 import { REGISTRATION_STATUS_LABEL } from '../../domain/vocabulary'
 import type { Field } from '../../domain/forms'
 import type { Column } from '../../lib/csv'
-import { childExportReason, exportFormat, sendExport, shanghaiTime } from '../../lib/export'
+import { sensitiveExportReason, exportFormat, sendExport, shanghaiTime } from '../../lib/export'
 import { maskedFields } from '../../domain/masking'
 import { parseListQuery } from '../../lib/simple-rest'
 import {
@@ -46,6 +46,9 @@ const exportColumns = (questions: Field[] | null, children: boolean): Column<Exp
     ? questions.map((q) => ({
         key: `answers.${q.key}`,
         label: q.label,
+        // A sensitive answer (masked in answerText for roles other than the staff) is personal:
+        // an export showing it is logged with its reason.
+        personal: q.sensitive,
         value: (r: ExportRow) => r.answerText[q.key] ?? '',
       }))
     : [
@@ -72,10 +75,11 @@ export const registrationsExportApi = new Hono<AppEnv>().get('/export', async (c
       dir(REGISTRATION_SORTABLE[q.sort.field] ?? registrations.id),
       dir(registrations.id),
     )
-  // Children's data leaves only with a stated reason (written, or a purpose chosen from the list),
-  // and every export with personal data is logged (#17).
+  // Children's data and sensitive answers leave only with a stated reason (written, or a purpose
+  // chosen from the list), and every export with personal data is logged (#17).
   const children = rows.some((r) => r.forChildren)
-  const reason = childExportReason(c, children, '报名')
+  const sensitive = rows.some((r) => (JSON.parse(r.questions) as Field[]).some((q) => q.sensitive))
+  const reason = sensitiveExportReason(c, children || sensitive, '报名')
   const records = rows.map((r) => registrationRecord(r, c.var.user, { fullPhone: true }))
   const activityIds = new Set(rows.map((r) => r.r.activityId))
   const questions = activityIds.size === 1 ? (JSON.parse(rows[0].questions) as Field[]) : null

@@ -1,4 +1,4 @@
-import { childDataMasked } from '../../domain/privacy/children'
+import { childDataMasked, sensitiveMasked } from '../../domain/privacy/children'
 import { and, eq, sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { AppEnv, Db } from '../../env'
@@ -53,6 +53,8 @@ export const registrationRecord = (
   // A children's activity (#17): the guardian's and the child's data only for its own staff.
   const childMask = childDataMasked(user.role, row.forChildren)
   const mask = childMask || !canSeePersonalData(user.role)
+  // Answers to questions marked sensitive (health notes): likewise only for the activity's staff.
+  const maskSensitive = sensitiveMasked(user.role)
   const questions = JSON.parse(row.questions) as Field[]
   const answers = (childMask ? {} : JSON.parse(r.answers)) as Answers
   return {
@@ -73,9 +75,12 @@ export const registrationRecord = (
     childName: childMask ? maskName(r.childName) : r.childName,
     childAge: childMask ? (r.childAge ? '***' : null) : r.childAge,
     partySize: r.partySize,
-    answers: maskAnswers(questions, answers),
+    answers: maskAnswers(questions, answers, maskSensitive),
     /** Each answer as one line of text, keyed by question key (as exports show them). */
-    answerText: formatAnswers(questions, answers, { maskPhones: !(fullPhone && !mask) }),
+    answerText: formatAnswers(questions, answers, {
+      maskPhones: !(fullPhone && !mask),
+      maskSensitive,
+    }),
     status: r.status,
     seq: r.seq,
     /** Rank among the session's waitlisted registrations by arrival (gap-free); null otherwise. */

@@ -8,8 +8,8 @@ import { formatAnswer } from '../../domain/forms/format'
 import { formStats } from '../../domain/forms/stats'
 import { canSeePersonalData, maskedAnswerKeys } from '../../domain/masking'
 import type { Column } from '../../lib/csv'
-import { childExportReason, exportFormat, sendExport, shanghaiTime } from '../../lib/export'
-import { childDataMasked } from '../../domain/privacy/children'
+import { sensitiveExportReason, exportFormat, sendExport, shanghaiTime } from '../../lib/export'
+import { childDataMasked, sensitiveMasked } from '../../domain/privacy/children'
 import { idParam } from '../../lib/validate'
 import { loadForm } from './record'
 import { responsesWhere } from './responses'
@@ -76,7 +76,14 @@ export const formReports = new Hono<AppEnv>()
       formVersionsOf(c.var.db, form.id),
       loadResponses(c.var, form.id),
     ])
-    const stats = formStats(mergeVersions(versions.map((v) => v.fields)), rows)
+    // No text samples of sensitive answers (nor of a children's form) for roles that see them masked.
+    const childMask = childDataMasked(c.var.user.role, form.forChildren)
+    const masked = sensitiveMasked(c.var.user.role)
+    const stats = formStats(
+      mergeVersions(versions.map((v) => v.fields)),
+      rows,
+      (f) => childMask || (masked && !!f.sensitive),
+    )
     return c.json({ formId: form.id, title: form.title, ...stats })
   })
   .get('/:id/export', async (c) => {
@@ -86,9 +93,11 @@ export const formReports = new Hono<AppEnv>()
     const versions = await formVersionsOf(c.var.db, form.id)
     const fields = mergeVersions(versions.map((v) => v.fields))
     refuseMasked(q, maskedAnswerKeys(c.var.user.role, fields))
-    // Children's data leaves only with a stated reason (logged with the export, #17).
-    const reason = childExportReason(c, form.forChildren, '表单回答')
+    // Children's data and sensitive answers leave only with a stated reason (logged with the export, #17).
+    const sensitive = fields.some((f) => f.sensitive)
+    const reason = sensitiveExportReason(c, form.forChildren || sensitive, '表单回答')
     const childMask = childDataMasked(c.var.user.role, form.forChildren)
+    const maskSensitive = sensitiveMasked(c.var.user.role)
     const rows = await loadResponses(c.var, form.id, responsesWhere(c.var.user, q.filter))
     const maskPhones = !canSeePersonalData(c.var.user.role)
     const labels = columnLabels(fields)
@@ -112,12 +121,14 @@ export const formReports = new Hono<AppEnv>()
         (f, i): Column<Row> => ({
           key: f.key,
           label: labels[i],
-          personal: f.type === 'phone',
+          personal: f.type === 'phone' || (!!f.sensitive && !maskSensitive),
           value: (r) => {
             if (childMask) return '***'
             const v = r.answers[f.key]
             // Numbers stay numbers so a spreadsheet can sum them.
-            return typeof v === 'number' ? v : formatAnswer(f, v, { maskPhones })
+            return typeof v === 'number' && !(f.sensitive && maskSensitive)
+              ? v
+              : formatAnswer(f, v, { maskPhones, maskSensitive })
           },
         }),
       ),

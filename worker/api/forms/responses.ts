@@ -12,7 +12,7 @@ import { FIELD_KEY, type Answers, type Field } from '../../domain/forms/definiti
 import { formatAnswers, maskAnswers } from '../../domain/forms/format'
 import { discardAnswersProblem } from '../../domain/forms/state'
 import { canSeePersonalData, maskedAnswerKeys, maskName } from '../../domain/masking'
-import { childDataMasked } from '../../domain/privacy/children'
+import { childDataMasked, sensitiveMasked } from '../../domain/privacy/children'
 import { audit } from '../../lib/audit'
 import { requireUser, writesNeedWriter, type CurrentUser } from '../../lib/auth'
 import { ApiError, raise } from '../../lib/errors'
@@ -91,13 +91,15 @@ export const refuseMaskedAnswers = async (v: AppEnv['Variables'], q: ListQuery) 
 
 /**
  * A response as the API shows it: phone answers masked for every role (#17.6; the response's
- * phone through POST /api/privacy/reveal).
+ * phone through POST /api/privacy/reveal), sensitive answers for every role but the form's staff.
  */
 export const responseRecord = (
   row: ResponseRow,
   fields: Field[],
   /** A form for children, seen by a role other than its own staff: the child's data masked. */
   childMask = false,
+  /** Answers to questions marked sensitive masked (a role other than the form's staff). */
+  maskSensitive = false,
 ) => {
   const raw = (childMask ? {} : JSON.parse(row.answers)) as Answers
   const hidden = (v: string | null) => (v ? '***' : null)
@@ -105,9 +107,9 @@ export const responseRecord = (
     id: row.id,
     formId: row.formId,
     version: row.version,
-    answers: maskAnswers(fields, raw),
+    answers: maskAnswers(fields, raw, maskSensitive),
     /** Each answer as one line of text, as exports show it. */
-    display: formatAnswers(fields, raw, { maskPhones: true }),
+    display: formatAnswers(fields, raw, { maskPhones: true, maskSensitive }),
     receipt: row.receipt,
     createdAt: row.createdAt,
     guardianName: childMask ? maskName(row.guardianName) : row.guardianName,
@@ -119,7 +121,7 @@ export const responseRecord = (
 
 /** responseRecord for `user`, the form's for_children deciding the child's mask. */
 const recordFor = (user: CurrentUser, row: ResponseRow, fields: Field[], forChildren: boolean) =>
-  responseRecord(row, fields, childDataMasked(user.role, forChildren))
+  responseRecord(row, fields, childDataMasked(user.role, forChildren), sensitiveMasked(user.role))
 
 const SORTABLE = {
   id: formResponses.id,

@@ -5,7 +5,7 @@ import { requireRole, requireUser } from '../../lib/auth'
 import { ApiError } from '../../lib/errors'
 import { idParam, readJson } from '../../lib/validate'
 import { inScope } from '../../lib/scope'
-import { MOBILE_PHONE, normalizePhone } from '../../domain/masking'
+import { MOBILE_PHONE, maskPhone, normalizePhone } from '../../domain/masking'
 import { retentionPolicy } from '../../domain/privacy/retention'
 import { addWorkingDays, REQUEST_WORKING_DAYS } from '../../domain/privacy/working-days'
 import { PRIVACY_REQUEST_KINDS, REVEAL_PURPOSES } from '../../domain/vocabulary'
@@ -18,6 +18,7 @@ import {
   listRequests,
   logReveal,
   REVEALABLE,
+  type RequestRow,
   type RevealResource,
   requestById,
   revealTarget,
@@ -75,7 +76,7 @@ export const privacyApi = new Hono<AppEnv>()
     return c.json({ policy, preview, log })
   })
   .get('/requests', requireRole('admin', 'town', 'staff'), async (c) =>
-    c.json(await listRequests(c.var.db, await townsOf(c))),
+    c.json((await listRequests(c.var.db, await townsOf(c))).map(shownRequest)),
   )
   // Staff checked the person at the committee (until /me's one-time code files them itself).
   .post('/requests', requireRole('admin', 'town', 'staff'), async (c) => {
@@ -96,11 +97,11 @@ export const privacyApi = new Hono<AppEnv>()
       dueAt: addWorkingDays(at, REQUEST_WORKING_DAYS),
       userId: user.id,
     })
-    return c.json(row, 201)
+    return c.json(shownRequest(row), 201)
   })
   .get('/requests/:id', requireRole('admin', 'town', 'staff'), async (c) => {
     const row = await ownRequest(c, idParam(c))
-    return c.json(row)
+    return c.json(shownRequest(row))
   })
   // The copy: everything stored under the phone (logged as 'copy' when a copy request is done).
   .get('/requests/:id/copy', requireRole('admin', 'town', 'staff'), async (c) => {
@@ -134,7 +135,7 @@ export const privacyApi = new Hono<AppEnv>()
       result,
       erased,
     })
-    return c.json({ ...(await requestById(c.var.db, row.id)), result })
+    return c.json({ ...shownRequest((await requestById(c.var.db, row.id))!), result })
   })
   .post('/requests/:id/refuse', requireRole('admin', 'town'), async (c) => {
     const row = await ownRequest(c, idParam(c))
@@ -150,7 +151,7 @@ export const privacyApi = new Hono<AppEnv>()
       at: Date.now(),
       note,
     })
-    return c.json(await requestById(c.var.db, row.id))
+    return c.json(shownRequest((await requestById(c.var.db, row.id))!))
   })
   // One masked phone, shown with a purpose and logged. Children's records: only the activity's
   // own staff (staff role of its neighborhood).
@@ -191,6 +192,12 @@ export const privacyApi = new Hono<AppEnv>()
   })
 
 /** A request the user may handle (its town in their scope), or 404. */
+/**
+ * A request as the queue shows it: the phone masked (#17.6). Carrying it out goes by the request's
+ * id (the copy, the erasure), so the full number never needs to leave the server here.
+ */
+const shownRequest = (row: RequestRow) => ({ ...row, phone: maskPhone(row.phone) })
+
 const ownRequest = async (c: { var: AppEnv['Variables'] }, id: number) => {
   const row = await requestById(c.var.db, id)
   const towns = await townsOf(c)

@@ -19,7 +19,19 @@ export const MAX_FIELDS = 60
 /** Show a field only when an earlier single/multiple choice answer equals / includes `value`. */
 export type Condition = { field: string; op: 'equals' | 'includes'; value: string }
 
-type Base = { key: string; label: string; required: boolean; help?: string; condition?: Condition }
+type Base = {
+  key: string
+  label: string
+  required: boolean
+  help?: string
+  condition?: Condition
+  /**
+   * Sensitive personal information (PIPL Art. 28: health notes, allergies …), marked by staff:
+   * the answer is masked for every role but the record's own staff (`sensitiveMasked`), leaves
+   * in an export only with a stated reason, and is erased on the children's schedule.
+   */
+  sensitive?: boolean
+}
 
 export type TextField = Base & { type: 'text' | 'longtext'; maxLength?: number }
 export type NumberField = Base & { type: 'number'; min?: number; max?: number; integer: boolean }
@@ -66,6 +78,7 @@ const base = {
   label: z.string().trim().min(1, '请填写题目').max(200, '题目最多 200 字'),
   required: opt(z.boolean()).transform((v) => v ?? false),
   help: opt(z.string().trim().max(500, '说明最多 500 字')).transform((v) => v || undefined),
+  sensitive: opt(z.boolean()).transform((v) => v || undefined),
   condition: opt(
     z.object({
       field: key,

@@ -99,7 +99,12 @@ const numberBars = (sorted: number[]) => {
  * Shares are of the responses that answered the question (multiple choice: they may sum above 1).
  * @example formStats(mergeVersions(versions), responses).questions[0].options
  */
-export const formStats = (fields: Field[], responses: { answers: Answers }[]): FormStats => {
+export const formStats = (
+  fields: Field[],
+  responses: { answers: Answers }[],
+  /** Questions whose answers the reader may not see (sensitive ones): counts only, no samples. */
+  hidden: (field: Field) => boolean = () => false,
+): FormStats => {
   const questions = fields.map((field): QuestionStats => {
     const values = responses.map((r) => r.answers[field.key]).filter((v) => v !== undefined)
     const answered = values.length
@@ -154,7 +159,7 @@ export const formStats = (fields: Field[], responses: { answers: Answers }[]): F
         break
       case 'text':
       case 'longtext':
-        q.samples = values.slice(0, SAMPLES).map(String)
+        if (!hidden(field)) q.samples = values.slice(0, SAMPLES).map(String)
         break
       case 'phone':
         break

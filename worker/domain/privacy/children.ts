@@ -83,4 +83,12 @@ export function checkChild(input: Record<string, unknown>, lang: Lang, guardian 
  * neighborhood's records: scope does the rest).
  * @example childDataMasked('admin', true) // true
  */
-export const childDataMasked = (role: Role, forChildren: boolean) => forChildren && role !== 'staff'
+export const childDataMasked = (role: Role, forChildren: boolean) =>
+  forChildren && sensitiveMasked(role)
+
+/**
+ * Whether answers to questions marked sensitive (health notes, allergies) are masked for `role`:
+ * as a child's data, for every role but staff (of the record's own neighborhood: scope does the rest).
+ * @example sensitiveMasked('town') // true
+ */
+export const sensitiveMasked = (role: Role) => role !== 'staff'

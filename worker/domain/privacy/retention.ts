@@ -56,7 +56,10 @@ export const RETENTION_RULES: Record<RetainedKind, Rule> = {
     default: 30,
     min: 1,
     max: 365,
-    from: { zh: '儿童活动结束后', en: 'after the children’s activity' },
+    from: {
+      zh: '儿童活动结束后（其他活动和表单中标为敏感的回答同此期限）',
+      en: 'after the children’s activity (answers marked sensitive in other activities and forms too)',
+    },
   },
   meeting_attendee: {
     env: 'RETENTION_ATTENDEE_DAYS',
@@ -142,3 +145,17 @@ export const anonymisedAnswers = (
 
 /** How many rows one run of the job touches per kind at most (bounded batches). */
 export const PURGE_BATCH = 200
+
+/**
+ * The answers without those to questions marked sensitive (health notes): what stays of an
+ * ordinary registration or response once the children's period has run (#17.5).
+ * @example withoutSensitive([{ key: 'a', type: 'text', sensitive: true }], { a: '花生过敏', b: 2 }) // { b: 2 }
+ */
+export const withoutSensitive = (
+  fields: readonly { key: string; sensitive?: boolean }[],
+  answers: Record<string, unknown>,
+) => {
+  const out = { ...answers }
+  for (const f of fields) if (f.sensitive) delete out[f.key]
+  return out
+}

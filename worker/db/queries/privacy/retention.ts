@@ -5,6 +5,7 @@ import {
   PURGE_BATCH,
   type RetainedKind,
   type RetentionPolicy,
+  withoutSensitive,
 } from '../../../domain/privacy/retention'
 import { FINAL_TOPIC_STATUSES, type PurgeKind } from '../../../domain/vocabulary'
 import { batchRows } from '../../batch'
@@ -177,6 +178,58 @@ const purgeResponses = async (db: Db, policy: RetentionPolicy, now: number, chil
   return due.length
 }
 
+/** `answers` still holds an answer to a question `fields` marks sensitive (keys match FIELD_KEY). */
+const holdsSensitive = (
+  fields: SQL,
+  answers: SQL,
+) => sql`EXISTS (SELECT 1 FROM json_each(${fields}) q
+  WHERE json_extract(q.value, '$.sensitive') = 1
+    AND json_type(${answers}, '$.' || json_extract(q.value, '$.key')) IS NOT NULL)`
+
+/**
+ * Sensitive answers (questions staff marked sensitive) of ordinary activities and forms, due on
+ * the children's schedule (#17.5): the rest of the row waits for its own rule. Rows of `id`,
+ * `answers`, `fields`; `table` says which.
+ */
+const dueSensitive = (
+  table: 'registrations' | 'form_responses',
+  policy: RetentionPolicy,
+  now: number,
+  limit: SQL,
+) =>
+  table === 'registrations'
+    ? sql`SELECT r.id, r.answers, a.questions AS fields FROM registrations r
+        JOIN activities a ON a.id = r.activity_id
+        WHERE r.purged_at IS NULL AND a.for_children = 0 AND ${holdsSensitive(sql`a.questions`, sql`r.answers`)}
+          AND ${activityEnd(sql`a.id`)} + ${policy.child.ms} <= ${now} ${limit}`
+    : sql`SELECT fr.id, fr.answers, v.fields FROM form_responses fr JOIN forms f ON f.id = fr.form_id
+        JOIN form_versions v ON v.form_id = fr.form_id AND v.version = fr.version
+        WHERE fr.purged_at IS NULL AND f.for_children = 0 AND ${holdsSensitive(sql`v.fields`, sql`fr.answers`)}
+          AND ${formDue(policy, now, true)} ${limit}`
+
+/** One round on sensitive answers: those answers go (logged as `child`), the row stays as it is. */
+const purgeSensitive = async (
+  db: Db,
+  table: 'registrations' | 'form_responses',
+  policy: RetentionPolicy,
+  now: number,
+) => {
+  const [rows] = await batchRows(db, [
+    dueSensitive(table, policy, now, sql`ORDER BY 1 LIMIT ${PURGE_BATCH}`),
+  ])
+  const due = rows as DueResponse[]
+  if (!due.length) return 0
+  await batchRows(db, [
+    ...due.map((r) => {
+      const kept = withoutSensitive(JSON.parse(r.fields), JSON.parse(r.answers))
+      return sql`UPDATE ${sql.raw(table)} SET answers = ${JSON.stringify(kept)}
+        WHERE id = ${r.id} AND purged_at IS NULL`
+    }),
+    sql`INSERT INTO purge_log (at, kind, count) VALUES (${now}, 'child', ${due.length})`,
+  ])
+  return due.length
+}
+
 /** Rounds per kind and run: a run stays well inside a cron invocation's limits. */
 const ROUNDS = 10
 
@@ -210,6 +263,12 @@ export const runRetention = async (db: Db, policy: RetentionPolicy, now = Date.n
       if (n < PURGE_BATCH) break
     }
   }
+  for (const table of ['registrations', 'form_responses'] as const)
+    for (let round = 0; round < ROUNDS; round++) {
+      const n = await purgeSensitive(db, table, policy, now)
+      add('child', n)
+      if (n < PURGE_BATCH) break
+    }
   for (const [kind, statement] of deletions(policy, now))
     await rounds(kind, () => [
       statement,
@@ -248,7 +307,10 @@ export const purgePreview = async (
     if (kind === 'form_response' || kind === 'child') {
       const responses = sql`SELECT COUNT(*) FROM (${dueResponses(policy, at, kind === 'child', sql``)})`
       if (kind === 'form_response') return responses
-      return sql`SELECT (SELECT COUNT(*) FROM (${dueIds('child', policy, at)})) + (${responses})`
+      const sensitive = (table: 'registrations' | 'form_responses') =>
+        sql`(SELECT COUNT(*) FROM (${dueSensitive(table, policy, at, sql``)}))`
+      return sql`SELECT (SELECT COUNT(*) FROM (${dueIds('child', policy, at)})) + (${responses})
+        + ${sensitive('registrations')} + ${sensitive('form_responses')}`
     }
     const ids = dueIds(kind, policy, at)
     return ids ? sql`SELECT COUNT(*) FROM (${ids})` : deletionCount(kind, policy, at)!
