@@ -28,6 +28,14 @@ const zh = {
     tabs: { requests: '查阅和删除申请', retention: '保存期限', accessLog: '查看记录' },
     reveal: { button: '查看完整号码（会记录）', why: '查看理由' },
     export: { why: '导出用途（会记录）' },
+    inputs: {
+      forChildren: '面向儿童',
+      forChildrenHelp:
+        '由监护人报名并单独同意；孩子只填姓名和年龄或年级，只有本居民区工作人员能看到，按儿童信息期限删除',
+      sensitive: '敏感信息',
+      sensitiveHelp:
+        '如过敏、健康情况：只有本居民区工作人员能看到，导出须说明理由，按儿童信息期限删除',
+    },
     requests: {
       intro:
         '居民申请查阅/复制或删除自己的个人信息，须在收到后 15 个工作日内处理。超期的标红，3 个工作日内到期的标黄。',
@@ -104,6 +112,14 @@ const en: typeof zh = {
     },
     reveal: { button: 'Show the full number (logged)', why: 'Why?' },
     export: { why: 'What is the export for? (logged)' },
+    inputs: {
+      forChildren: 'For children',
+      forChildrenHelp:
+        'A guardian registers and consents; for the child only a name and age or school year, seen only by this neighbourhood’s staff, erased on the children’s schedule',
+      sensitive: 'Sensitive',
+      sensitiveHelp:
+        'Such as allergies or health notes: seen only by this neighbourhood’s staff, exported only with a reason, erased on the children’s schedule',
+    },
     requests: {
       intro:
         'Residents may ask for a copy of their personal data or its deletion; each request is answered within 15 working days. Overdue ones are red, those due within 3 working days amber.',

@@ -17,6 +17,7 @@ import { ACTIVITY_KINDS, ACTIVITY_STATUSES } from '@domain/vocabulary'
 import { NeighborhoodInput } from '../../common/formInputs'
 import { QUESTION_TYPES, type Question } from './types'
 import { dateTimeInput } from '../../lib/dateInput'
+import { ForChildrenInput, SensitiveInput } from '../../privacy/PrivacyInputs'
 
 // Create and edit an activity: basics, the registration window and the extra questions (stored
 // as a forms-engine definition; the server validates answers with it). Sessions are managed on
@@ -52,6 +53,7 @@ const Questions = () => (
           sx={{ minWidth: 180 }}
         />
         <BooleanInput source="required" label="activities.question.required" />
+        <SensitiveInput />
       </Box>
       <TextInput source="label" label="activities.question.label" validate={required()} fullWidth />
       <TextInput source="help" label="activities.question.help" fullWidth />
@@ -100,6 +102,7 @@ const Fields = ({ create }: { create?: boolean }) => (
       <TextInput source="place" sx={{ minWidth: 280 }} />
       <TextInput source="audience" sx={{ minWidth: 280 }} />
     </Box>
+    <ForChildrenInput />
     <Section title="activities.sections.window" />
     <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
       <DateTimeInput source="opensAt" {...dateTimeInput} helperText="activities.windowHelp" />

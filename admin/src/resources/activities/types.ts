@@ -21,6 +21,8 @@ export type Question = {
   required?: boolean
   help?: string
   options?: string[]
+  /** Sensitive personal information (health notes): masked but for the activity's staff. */
+  sensitive?: boolean
 }
 
 export type Activity = {

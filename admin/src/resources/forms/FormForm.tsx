@@ -42,6 +42,7 @@ import { slugFromTitle } from '@domain/forms/codes'
 import { FIELD_TYPES, isChoice, type FormField, type FormRecord } from './types'
 import { keyFromLabel, lacksConsent, picksProblem } from './builder'
 import { dateTimeInput } from '../../lib/dateInput'
+import { ForChildrenInput, SensitiveInput } from '../../privacy/PrivacyInputs'
 
 // Create and edit a form: basics, opening and limits, and the field builder (one row per
 // question; the inputs shown depend on the type). Saving questions of a form that has responses
@@ -245,6 +246,7 @@ const QuestionBuilder = () => {
               sx={{ minWidth: 180 }}
             />
             <BooleanInput source="required" label="forms.field.required" />
+            <SensitiveInput />
           </Box>
           <TextInput source="label" label="forms.field.label" validate={required()} fullWidth />
           <TextInput source="help" label="forms.field.help" fullWidth />
@@ -422,6 +424,7 @@ const Basics = () => {
         <NumberInput source="maxResponses" min={1} validate={minValue(1)} sx={{ width: 160 }} />
         <BooleanInput source="onePerPhone" helperText="forms.onePerPhoneHelp" />
       </Box>
+      <ForChildrenInput />
     </>
   )
 }
@@ -444,6 +447,7 @@ const toApi = (r: Partial<FormRecord>) => ({
   closesAt: r.closesAt ?? null,
   maxResponses: r.maxResponses || null,
   onePerPhone: !!r.onePerPhone,
+  forChildren: !!r.forChildren,
   fields: (r.fields ?? []).map(clean),
 })
 
@@ -457,6 +461,7 @@ export const FormCreate = () => {
           neighborhoodId: only ?? null,
           status: 'draft',
           onePerPhone: false,
+          forChildren: false,
           fields: [],
         }}
       >

@@ -23,6 +23,8 @@ export type FormField = {
   scale?: number | null
   maxLength?: number | null
   condition?: Condition | null
+  /** Sensitive personal information (health notes): masked but for the form's staff. */
+  sensitive?: boolean | null
 }
 
 export type FormRecord = {
@@ -38,6 +40,8 @@ export type FormRecord = {
   closesAt: number | null
   maxResponses: number | null
   onePerPhone: boolean
+  /** A form for children (#17.5): the guardian's part, the child's data masked but for its staff. */
+  forChildren: boolean
   version: number
   fields: FormField[]
   responseCount: number
