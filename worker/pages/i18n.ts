@@ -12,6 +12,9 @@ import {
   type Label,
   type Lang,
 } from '../domain/vocabulary'
+import { needsListMessages } from './i18n/needs-list'
+import { notifyMessages } from './i18n/notify'
+import { privacyMessages } from './i18n/privacy'
 
 /** Resident pages speak Chinese by default and English on request. */
 export type { Lang }
@@ -54,6 +57,10 @@ const zh = {
   'common.forbidden_body': '请从本网站的页面提交。',
   'common.too_large_body': '提交的内容太大',
   'common.notice': '{title}。{body}',
+  'common.list_sep': '、',
+  'common.list_semi': '；',
+  'common.stop': '。',
+  'common.comma': '，',
   // ── field validation ──
   'err.required': '请填写：{label}',
   'err.too_long': '{label}最多 {max} 个字，现在有 {n} 个字',
@@ -363,6 +370,10 @@ const zh = {
   'meet.attendance': '到会 {n} 人',
   'meet.tally': '到会 {present} 人，赞成 {for}、反对 {against}、弃权 {abstain}',
   'meet.referred_to': '{decision}至{to}',
+  // ── features with their own file (worker/pages/i18n/<feature>.ts) ──
+  ...notifyMessages.zh,
+  ...needsListMessages.zh,
+  ...privacyMessages.zh,
 } as const
 
 export type MessageKey = keyof typeof zh
@@ -391,6 +402,10 @@ const en: Record<MessageKey, string> = {
   'common.forbidden_body': 'Please send the form from this site.',
   'common.too_large_body': 'What you sent is too large.',
   'common.notice': '{title}. {body}',
+  'common.list_sep': ', ',
+  'common.list_semi': '; ',
+  'common.stop': '. ',
+  'common.comma': ', ',
   // ── field validation ──
   'err.required': 'Please fill in: {label}',
   'err.too_long': '{label} can have at most {max} characters (now {n})',
@@ -717,6 +732,9 @@ const en: Record<MessageKey, string> = {
   'meet.attendance': '{n} present',
   'meet.tally': '{present} present: {for} for, {against} against, {abstain} abstaining',
   'meet.referred_to': '{decision} to {to}',
+  ...notifyMessages.en,
+  ...needsListMessages.en,
+  ...privacyMessages.en,
 }
 
 const message = translator<MessageKey>({ zh, en })
@@ -741,6 +759,13 @@ export const colon = (lang: Lang) => (lang === 'zh' ? '：' : ': ')
  */
 export const bracketed = (lang: Lang, text: string | number) =>
   lang === 'zh' ? `（${text}）` : ` (${text})`
+
+/**
+ * A link to `path` in `lang`: English pages link on in English, Chinese (the default) plain.
+ * @example langHref('en', '/privacy') // '/privacy?lang=en'
+ */
+export const langHref = (lang: Lang, path: string) =>
+  lang === 'en' ? `${path}${path.includes('?') ? '&' : '?'}lang=en` : path
 
 /** The `lang` attribute of a page in `lang`. */
 export const htmlLang = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en')

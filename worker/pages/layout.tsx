@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import type { Child } from 'hono/jsx'
 import { raw } from 'hono/html'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import { bracketed, htmlLang, otherLang, t, type Lang } from './i18n'
+import { bracketed, htmlLang, langHref, otherLang, t, type Lang } from './i18n'
 
 // One small stylesheet for every resident page, inlined so a page loads in one round trip.
 // System fonts, 18px base, tap targets ≥ 48px, colours at AA contrast (≥ 4.5:1) on their
@@ -45,11 +45,9 @@ export const Layout = ({ lang, title, nonce, altLangHref, children }: LayoutProp
         </header>
         <main>{children}</main>
         <footer>
-          <a href={lang === 'en' ? '/privacy?lang=en' : '/privacy'}>{t(lang, 'common.privacy')}</a>
+          <a href={langHref(lang, '/privacy')}>{t(lang, 'common.privacy')}</a>
           {' · '}
-          <a href={lang === 'en' ? '/privacy/withdraw?lang=en' : '/privacy/withdraw'}>
-            {t(lang, 'common.withdraw')}
-          </a>
+          <a href={langHref(lang, '/privacy/withdraw')}>{t(lang, 'common.withdraw')}</a>
         </footer>
       </body>
     </html>

@@ -29,7 +29,6 @@ import { HONEYPOT, NeedsForm, emptyNeed, type NeedValues } from './needs-form'
 import { checkContact, contactValues } from './contact'
 import { SimilarStep } from './similar'
 import { Receipt } from './receipt'
-import { notifyWords } from './notify/words'
 import {
   LIMITS,
   batchHit,
@@ -119,7 +118,7 @@ export const checkNeed = (
   const contact = checkContact(v, lang)
   Object.assign(errors, contact.errors)
   if (v.notify && !(contact.phone && MOBILE_PHONE.test(contact.phone)))
-    errors.notify = notifyWords(lang).optInNeedsPhone
+    errors.notify = t(lang, 'notify.opt_in_needs_phone')
   if (Object.keys(errors).length || !categoryId) return { ok: false, errors }
   return {
     ok: true,

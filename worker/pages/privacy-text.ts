@@ -1,4 +1,5 @@
-// The privacy notice (/privacy) in both languages. Versioned: change NOTICE_VERSION
+// The privacy notice (/privacy) in both languages: a legal document, kept whole per language
+// rather than as messages of worker/pages/i18n.ts (docs/glossary.md, "Words"). Versioned: change NOTICE_VERSION
 // (domain/privacy/consent.ts) with any change of meaning here; every consent records the
 // version its person saw. Retention periods are not written here: the page states the values
 // in force (domain/privacy/retention.ts and the deployment's settings).
@@ -126,43 +127,7 @@ const en: Notice = {
   units: { days: 'days', hours: 'hours' },
 }
 
+const NOTICE: Record<Lang, Notice> = { zh, en }
+
 /** The notice in `lang`. */
-export const noticeText = (lang: Lang): Notice => (lang === 'en' ? en : zh)
-
-const withdrawZh = {
-  title: '撤回同意',
-  intro:
-    '反映问题或附议时同意了工作人员联系您、或选择了短信通知？输入查询码即可撤回，立即生效：您留下的姓名和手机号马上删除，工作人员不会再为此联系您，也不再给您发通知。问题照常办理，您仍可用查询码查看进度。',
-  field: '查询码',
-  hint: '提交问题或附议时拿到的 6 位查询码，例如 K7Q-4MX',
-  submit: '撤回同意',
-  bad: '查询码应为 6 位字母或数字，例如 K7Q-4MX，请检查后再试',
-  unknown: '没有找到这个查询码，请检查后再试',
-  wait: '尝试次数太多，请 {minutes} 分钟后再试',
-  done: '已撤回同意',
-  doneBody: '工作人员不再看到您的联系方式，不会再为此联系您；这个问题的通知立即停止。',
-  other:
-    '活动报名、问卷、监护人同意和其他通知：在“查找我的记录”验证手机号后，可以逐项撤回，也可以申请删除全部信息。',
-  otherLink: '查找我的记录',
-}
-
-const withdrawEn: typeof withdrawZh = {
-  title: 'Withdraw consent',
-  intro:
-    'Agreed that staff may contact you about a concern you reported or supported, or asked for text messages about it? Enter its tracking code to withdraw, with effect at once: the name and phone you left are deleted now, staff will not contact you about it and messages stop. The concern is still handled and you can still follow it with the code.',
-  field: 'Tracking code',
-  hint: 'The 6-character code you got when you reported or supported it, e.g. K7Q-4MX',
-  submit: 'Withdraw consent',
-  bad: 'A tracking code has 6 letters or digits, e.g. K7Q-4MX; please check it',
-  unknown: 'No concern has this tracking code; please check it',
-  wait: 'Too many attempts; please try again in {minutes} minutes',
-  done: 'Consent withdrawn',
-  doneBody:
-    'Staff no longer see your contact details and will not contact you about it; messages about this concern stop at once.',
-  other:
-    'Registrations, surveys, a guardian’s consent and other messages: on “Find my records”, after verifying your phone, withdraw each one, or ask for all your data to be deleted.',
-  otherLink: 'Find my records',
-}
-
-/** The words of /privacy/withdraw in `lang`. */
-export const withdrawText = (lang: Lang) => (lang === 'en' ? withdrawEn : withdrawZh)
+export const noticeText = (lang: Lang): Notice => NOTICE[lang]

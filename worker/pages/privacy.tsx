@@ -8,9 +8,9 @@ import { RETENTION_RULES, type RetainedKind, retentionPolicy } from '../domain/p
 import { PURGE_KIND_LABEL } from '../domain/vocabulary'
 import { normalizeTrackingCode, TRACKING_CODE } from '../domain/tracking-code'
 import { withdrawTopicContact } from '../db/queries/privacy/consents'
-import { langOf, type Lang } from './i18n'
+import { colon, langHref, langOf, type Lang, t } from './i18n'
 import { messagePage, renderPage, TextField } from './layout'
-import { noticeText, withdrawText } from './privacy-text'
+import { noticeText } from './privacy-text'
 import { minutesOf, overLimit, readForm, withLang, type PageContext } from './common'
 
 /** The kinds a resident's page names (sign-in sessions are staff's). */
@@ -54,11 +54,13 @@ privacyPages.get('/privacy', (c) => {
           const p = policy[kind]
           return (
             <li data-kind={kind}>
-              {PURGE_KIND_LABEL[kind][lang]}：{n.retention.keep} {RETENTION_RULES[kind].from[lang]}{' '}
+              {PURGE_KIND_LABEL[kind][lang]}
+              {colon(lang)}
+              {n.retention.keep} {RETENTION_RULES[kind].from[lang]}{' '}
               <strong>
                 {p.amount} {n.units[p.unit]}
               </strong>
-              {lang === 'en' ? ', ' : '，'}
+              {t(lang, 'common.comma')}
               {n.retention.purge}
             </li>
           )
@@ -71,14 +73,16 @@ privacyPages.get('/privacy', (c) => {
       <h2 id="rights">{n.rights.title}</h2>
       {list(n.rights.items)}
       <p>
-        <a class="tap" href={lang === 'en' ? '/privacy/withdraw?lang=en' : '/privacy/withdraw'}>
-          {withdrawText(lang).title}
+        <a class="tap" href={langHref(lang, '/privacy/withdraw')}>
+          {t(lang, 'withdraw.title')}
         </a>
       </p>
       <h2>{n.contact.title}</h2>
       <p>{contact || n.contact.fallback}</p>
       <p class="meta">
-        {n.version}：{NOTICE_VERSION}
+        {n.version}
+        {colon(lang)}
+        {NOTICE_VERSION}
       </p>
     </>,
   )
@@ -87,29 +91,28 @@ privacyPages.get('/privacy', (c) => {
 // ── withdrawing the consent to be contacted about a topic (the holder of its tracking code) ──
 
 const WithdrawForm = (p: { c: PageContext; lang: Lang; code: string; error?: string }) => {
-  const w = withdrawText(p.lang)
   return (
     <>
-      <h1>{w.title}</h1>
-      <p>{w.intro}</p>
+      <h1>{t(p.lang, 'withdraw.title')}</h1>
+      <p>{t(p.lang, 'withdraw.intro')}</p>
       <form method="post" action={withLang(p.c, '/privacy/withdraw')}>
         <TextField
           lang={p.lang}
           name="code"
-          label={w.field}
-          hint={w.hint}
+          label={t(p.lang, 'withdraw.field')}
+          hint={t(p.lang, 'withdraw.hint')}
           value={p.code}
           error={p.error}
           required
           autocomplete="off"
         />
         <button type="submit" class="wide">
-          {w.submit}
+          {t(p.lang, 'withdraw.submit')}
         </button>
       </form>
-      <p>{w.other}</p>
+      <p>{t(p.lang, 'withdraw.other')}</p>
       <a class="tap" href={withLang(p.c, '/me')}>
-        {w.otherLink}
+        {t(p.lang, 'withdraw.other_link')}
       </a>
     </>
   )
@@ -119,25 +122,29 @@ privacyPages.get('/privacy/withdraw', (c) => {
   const lang = langOf(c)
   return renderPage(
     c,
-    { lang, title: withdrawText(lang).title },
+    { lang, title: t(lang, 'withdraw.title') },
     <WithdrawForm c={c} lang={lang} code={c.req.query('code') ?? ''} />,
   )
 })
 
 privacyPages.post('/privacy/withdraw', async (c) => {
   const lang = langOf(c)
-  const w = withdrawText(lang)
   const typed = (await readForm(c)).code ?? ''
   const again = (error: string, status: 400 | 404 | 429 = 400) =>
     renderPage(
       c,
-      { lang, title: w.title, status },
+      { lang, title: t(lang, 'withdraw.title'), status },
       <WithdrawForm c={c} lang={lang} code={typed} error={error} />,
     )
   const wait = await overLimit(c, 'track')
-  if (wait) return again(w.wait.replace('{minutes}', String(minutesOf(wait))), 429)
+  if (wait) return again(t(lang, 'withdraw.wait', { minutes: minutesOf(wait) }), 429)
   const code = normalizeTrackingCode(typed.trim())
-  if (!TRACKING_CODE.test(code)) return again(w.bad)
-  if (!(await withdrawTopicContact(c.var.db, code, 'web'))) return again(w.unknown, 404)
-  return messagePage(c, { lang, title: w.done, body: w.doneBody })
+  if (!TRACKING_CODE.test(code)) return again(t(lang, 'withdraw.bad'))
+  if (!(await withdrawTopicContact(c.var.db, code, 'web')))
+    return again(t(lang, 'withdraw.unknown'), 404)
+  return messagePage(c, {
+    lang,
+    title: t(lang, 'withdraw.done'),
+    body: t(lang, 'withdraw.done_body'),
+  })
 })

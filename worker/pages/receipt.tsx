@@ -1,4 +1,4 @@
-import { t, type Lang } from './i18n'
+import { langHref, t, type Lang } from './i18n'
 import { meWords } from './me/i18n'
 
 export type ReceiptProps = {
@@ -70,7 +70,7 @@ export const Receipt = ({
       </a>
     </p>
     <p>
-      <a class="tap" href={lang === 'en' ? '/me?lang=en' : '/me'}>
+      <a class="tap" href={langHref(lang, '/me')}>
         {meWords[lang].footerLink}
       </a>
     </p>

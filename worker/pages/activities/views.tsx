@@ -3,7 +3,7 @@
 // opens, and the volunteer view. Server-rendered, no JavaScript, layout.tsx conventions.
 import { NotifyOptIn } from '../notify/opt-in'
 import type { Child } from 'hono/jsx'
-import { ChildFieldsBlock, type ChildValues, childWords } from '../privacy-children'
+import { ChildFieldsBlock, type ChildValues } from '../privacy-children'
 import { raw } from 'hono/html'
 import type { activities, activitySessions, registrations } from '../../db/schema'
 import { hoursOf, registrationWindow } from '../../domain/capacity'
@@ -198,7 +198,7 @@ export const RegisterForm = (p: {
           <TextField
             lang={lang}
             name="name"
-            label={a.forChildren ? childWords(lang).guardianName : t(lang, 'reg.name')}
+            label={a.forChildren ? t(lang, 'child.guardian_name') : t(lang, 'reg.name')}
             value={v.name}
             error={e.name}
             required
@@ -208,7 +208,7 @@ export const RegisterForm = (p: {
           <PhoneField
             lang={lang}
             maxLength={20}
-            label={a.forChildren ? childWords(lang).guardianPhone : t(lang, 'reg.phone')}
+            label={a.forChildren ? t(lang, 'child.guardian_phone') : t(lang, 'reg.phone')}
             hint={t(lang, 'reg.phone_hint')}
             value={v.phone}
             error={e.phone}

@@ -1,5 +1,5 @@
 import { NotifyOptIn } from '../notify/opt-in'
-import { ChildFieldsBlock, type ChildValues, childWords } from '../privacy-children'
+import { ChildFieldsBlock, type ChildValues } from '../privacy-children'
 import type { Field } from '../../domain/forms/definition'
 import { Layout } from '../layout'
 import { colon, formatDate, t, type Lang } from '../i18n'
@@ -63,14 +63,13 @@ export const FormPage = (
   },
 ) => {
   const { form, lang, errors = {} } = props
-  const cw = childWords(lang)
   const childLabels: Record<string, string> = {
-    guardianName: cw.guardianName,
-    guardianPhone: cw.guardianPhone,
-    guardianRelation: cw.relation,
-    childName: cw.childName,
-    childAge: cw.childAge,
-    guardianConsent: cw.title,
+    guardianName: t(lang, 'child.guardian_name'),
+    guardianPhone: t(lang, 'child.guardian_phone'),
+    guardianRelation: t(lang, 'child.relation'),
+    childName: t(lang, 'child.child_name'),
+    childAge: t(lang, 'child.child_age'),
+    guardianConsent: t(lang, 'child.title'),
   }
   const childKeys = form.forChildren ? Object.keys(childLabels).filter((k) => errors[k]) : []
   const errorKeys = form.fields.filter((f) => errors[f.key]).map((f) => f.key)

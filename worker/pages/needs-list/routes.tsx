@@ -9,9 +9,9 @@ import { NO_DATE, showableDate } from '../../domain/dates'
 import { publicClaimantLines } from '../../domain/partners/claim-workflow'
 import { OFFER_KIND_LABEL, type OfferKind, PROJECT_STATUS_LABEL } from '../../domain/vocabulary'
 import { type PageContext, withLang } from '../common'
-import { bracketed, colon, type Lang, langOf } from '../i18n'
-import { messagePage, renderPage } from '../layout'
-import { type NeedsWords, needsWords } from './i18n'
+import { notFound } from '../errors'
+import { bracketed, colon, type Lang, langOf, nameIn, t } from '../i18n'
+import { renderPage } from '../layout'
 
 /** Projects per page. */
 export const NEEDS_PAGE_SIZE = 20
@@ -32,36 +32,24 @@ const formatDate = (ms: number, _lang: Lang) => {
 }
 
 const kindsText = (kinds: OfferKind[], lang: Lang) =>
-  kinds.map((k) => OFFER_KIND_LABEL[k][lang]).join(lang === 'zh' ? '、' : ', ')
+  kinds.map((k) => OFFER_KIND_LABEL[k][lang]).join(t(lang, 'common.list_sep'))
 
-const Need = ({
-  w,
-  lang,
-  kinds,
-  note,
-}: {
-  w: NeedsWords
-  lang: Lang
-  kinds: OfferKind[]
-  note: string
-}) =>
+const Need = ({ lang, kinds, note }: { lang: Lang; kinds: OfferKind[]; note: string }) =>
   kinds.length || note ? (
     <p>
-      <strong>{w.needs}</strong>
+      <strong>{t(lang, 'needslist.needs')}</strong>
       {colon(lang)}
       {kindsText(kinds, lang)}
-      {kinds.length && note ? (lang === 'zh' ? '。' : '. ') : ''}
+      {kinds.length && note ? t(lang, 'common.stop') : ''}
       {note}
     </p>
   ) : null
 
 const Card = ({
-  w,
   lang,
   p,
   categoryNames,
 }: {
-  w: NeedsWords
   lang: Lang
   p: NeedProject
   categoryNames: Map<number, string>
@@ -75,30 +63,37 @@ const Card = ({
         {[
           ...categories,
           PROJECT_STATUS_LABEL[p.status][lang],
-          ...(p.deadlineAt === null ? [] : [w.deadline(formatDate(p.deadlineAt, lang))]),
+          ...(p.deadlineAt === null
+            ? []
+            : [t(lang, 'needslist.deadline', { day: formatDate(p.deadlineAt, lang) })]),
         ].join(' · ')}
       </p>
-      {p.looking && <p class="tag">{w.wholeProject}</p>}
-      <Need w={w} lang={lang} kinds={p.kinds} note={p.note} />
+      {p.looking && <p class="tag">{t(lang, 'needslist.whole_project')}</p>}
+      <Need lang={lang} kinds={p.kinds} note={p.note} />
       {publicClaimantLines(p.claimants, lang).map((line) => (
         <p class="meta">{line}</p>
       ))}
       {shown.length > 0 && (
         <>
           <p>
-            <strong>{w.tasks}</strong>
+            <strong>{t(lang, 'needslist.tasks')}</strong>
           </p>
           <ul>
             {shown.map((task) => (
               <li>
                 {task.title}
                 {task.dueAt !== null && (
-                  <span class="meta">{bracketed(lang, w.due(formatDate(task.dueAt, lang)))}</span>
+                  <span class="meta">
+                    {bracketed(
+                      lang,
+                      t(lang, 'needslist.due', { day: formatDate(task.dueAt, lang) }),
+                    )}
+                  </span>
                 )}
                 {(task.kinds.length > 0 || task.note) && (
                   <span class="meta">
                     {' '}
-                    {w.needs}
+                    {t(lang, 'needslist.needs')}
                     {colon(lang)}
                     {kindsText(task.kinds, lang)}
                     {task.kinds.length && task.note ? ' · ' : ''}
@@ -109,7 +104,9 @@ const Card = ({
             ))}
           </ul>
           {p.tasks.length > shown.length && (
-            <p class="meta">{w.moreTasks(p.tasks.length - shown.length)}</p>
+            <p class="meta">
+              {t(lang, 'needslist.more_tasks', { n: p.tasks.length - shown.length })}
+            </p>
           )}
         </>
       )}
@@ -139,69 +136,68 @@ const NeedsListPage = ({
   data: NeedsPage
   q: Query
 }) => {
-  const w = needsWords[lang]
-  const categoryNames = new Map(
-    data.categories.map((x) => [x.id, lang === 'en' ? x.nameEn : x.name]),
-  )
+  const categoryNames = new Map(data.categories.map((x) => [x.id, nameIn(lang, x.name, x.nameEn)]))
   const groups = new Map<string, NeedProject[]>()
   for (const p of data.projects)
     groups.set(p.neighborhoodSlug, [...(groups.get(p.neighborhoodSlug) ?? []), p])
   const asked = c.req.query('lang')
   return (
     <>
-      <h1>{w.title(data.town.name)}</h1>
-      <p>{w.intro}</p>
+      <h1>{t(lang, 'needslist.title', { town: data.town.name })}</h1>
+      <p>{t(lang, 'needslist.intro')}</p>
       <form method="get" action={`/h/${data.town.id}`} class="box">
         {(asked === 'en' || asked === 'zh') && <input type="hidden" name="lang" value={asked} />}
-        <label for="f-n">{w.neighborhood}</label>
+        <label for="f-n">{t(lang, 'needslist.neighborhood')}</label>
         <select id="f-n" name="n">
-          <option value="">{w.all}</option>
+          <option value="">{t(lang, 'needslist.all')}</option>
           {data.neighborhoods.map((n) => (
             <option value={n.slug} selected={n.slug === q.n}>
               {n.name}
             </option>
           ))}
         </select>
-        <label for="f-c">{w.category}</label>
+        <label for="f-c">{t(lang, 'needslist.category')}</label>
         <select id="f-c" name="c">
-          <option value="">{w.all}</option>
+          <option value="">{t(lang, 'needslist.all')}</option>
           {data.categories.map((x) => (
             <option value={String(x.id)} selected={String(x.id) === q.c}>
-              {lang === 'en' ? x.nameEn : x.name}
+              {nameIn(lang, x.name, x.nameEn)}
             </option>
           ))}
         </select>
         <button type="submit" class="wide">
-          {w.filter}
+          {t(lang, 'needslist.filter')}
         </button>
       </form>
-      {data.projects.length === 0 && <p>{q.n || q.c ? w.noneFiltered : w.none}</p>}
+      {data.projects.length === 0 && (
+        <p>{t(lang, q.n || q.c ? 'needslist.none_filtered' : 'needslist.none')}</p>
+      )}
       {[...groups.values()].map((projects) => (
         <section aria-labelledby={`n-${projects[0].neighborhoodSlug}`}>
           <h2 id={`n-${projects[0].neighborhoodSlug}`}>{projects[0].neighborhoodName}</h2>
           <ul class="cards">
             {projects.map((p) => (
-              <Card w={w} lang={lang} p={p} categoryNames={categoryNames} />
+              <Card lang={lang} p={p} categoryNames={categoryNames} />
             ))}
           </ul>
           <p>
             <a class="tap" href={withLang(c, `/b/${projects[0].neighborhoodSlug}`)}>
-              {w.board}
+              {t(lang, 'needslist.board')}
             </a>
           </p>
         </section>
       ))}
       {(q.page > 1 || data.more) && (
-        <nav class="row" aria-label={w.page(q.page)}>
+        <nav class="row" aria-label={t(lang, 'needslist.page', { n: q.page })}>
           {q.page > 1 && (
             <a class="tap" href={href(c, data.town.id, { ...q, page: q.page - 1 })}>
-              {w.prev}
+              {t(lang, 'needslist.prev')}
             </a>
           )}
-          <span>{w.page(q.page)}</span>
+          <span>{t(lang, 'needslist.page', { n: q.page })}</span>
           {data.more && (
             <a class="tap" href={href(c, data.town.id, { ...q, page: q.page + 1 })}>
-              {w.next}
+              {t(lang, 'needslist.next')}
             </a>
           )}
         </nav>
@@ -217,7 +213,6 @@ const positive = (value: string | undefined) => {
 
 export const needsListPages = new Hono<AppEnv>().get('/h/:town', async (c) => {
   const lang = langOf(c)
-  const w = needsWords[lang]
   const townId = positive(c.req.param('town'))
   const slug = c.req.query('n') ?? ''
   const categoryId = positive(c.req.query('c'))
@@ -233,11 +228,11 @@ export const needsListPages = new Hono<AppEnv>().get('/h/:town', async (c) => {
           NEEDS_PAGE_SIZE,
         )
   if (!data)
-    return messagePage(c, { lang, status: 404, title: w.notFoundTitle, body: w.notFoundBody })
+    return notFound({ title: 'needslist.not_found_title', body: 'needslist.not_found_body' })
   const q = { n: slug, c: categoryId ? String(categoryId) : '', page }
   return renderPage(
     c,
-    { lang, title: w.title(data.town.name) },
+    { lang, title: t(lang, 'needslist.title', { town: data.town.name }) },
     <NeedsListPage c={c} lang={lang} data={data} q={q} />,
   )
 })

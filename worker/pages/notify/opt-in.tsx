@@ -1,8 +1,7 @@
 // The "有进展时短信通知我" choice beside a phone field (needs form, registration, surveys):
 // separate from the consent to be contacted, unticked unless the resident ticked it.
-import type { Lang } from '../i18n'
+import { type Lang, t } from '../i18n'
 import { Checkbox } from '../layout'
-import { notifyWords } from './words'
 
 /** The form field's name. */
 export const NOTIFY_FIELD = 'notify'
@@ -16,8 +15,8 @@ export const NotifyOptIn = (p: { lang: Lang; checked: boolean; error?: string; n
   <Checkbox
     lang={p.lang}
     name={p.name ?? NOTIFY_FIELD}
-    label={notifyWords(p.lang).optIn}
-    hint={notifyWords(p.lang).optInHint}
+    label={t(p.lang, 'notify.opt_in')}
+    hint={t(p.lang, 'notify.opt_in_hint')}
     checked={p.checked}
     error={p.error}
   />

@@ -5,9 +5,9 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../../env'
 import { messageByToken, stopMessages } from '../../db/queries/notify/unsubscribe'
 import { maskPhone } from '../../domain/masking'
-import { langOf } from '../i18n'
+import { notFound } from '../errors'
+import { langHref, langOf, t } from '../i18n'
 import { messagePage, renderPage } from '../layout'
-import { notifyWords } from './words'
 
 const TOKEN = /^[0-9a-f]{32}$/
 
@@ -17,19 +17,23 @@ const mask = (to: string, medium: string) =>
 export const notifyPages = new Hono<AppEnv>()
   .get('/u/:token', async (c) => {
     const lang = langOf(c)
-    const w = notifyWords(lang)
     const token = c.req.param('token')
     const m = TOKEN.test(token) ? await messageByToken(c.var.db, token) : undefined
-    if (!m) return messagePage(c, { lang, status: 404, title: w.stopTitle, body: w.unknown })
+    if (!m) return notFound({ title: 'notify.stop_title', body: 'notify.unknown' })
     return renderPage(
       c,
-      { lang, title: w.stopTitle },
+      { lang, title: t(lang, 'notify.stop_title') },
       <>
-        <h1>{w.stopTitle}</h1>
-        <p>{w.stopIntro(mask(m.recipient, m.medium), m.townName ?? '')}</p>
-        <form method="post" action={`/u/${token}${lang === 'en' ? '?lang=en' : ''}`}>
+        <h1>{t(lang, 'notify.stop_title')}</h1>
+        <p>
+          {t(lang, m.townName ? 'notify.stop_intro_from' : 'notify.stop_intro', {
+            to: mask(m.recipient, m.medium),
+            sender: m.townName ?? '',
+          })}
+        </p>
+        <form method="post" action={langHref(lang, `/u/${token}`)}>
           <button type="submit" class="wide">
-            {w.stopButton}
+            {t(lang, 'notify.stop_button')}
           </button>
         </form>
       </>,
@@ -37,15 +41,18 @@ export const notifyPages = new Hono<AppEnv>()
   })
   .post('/u/:token', async (c) => {
     const lang = langOf(c)
-    const w = notifyWords(lang)
     const token = c.req.param('token')
     const m = TOKEN.test(token) ? await messageByToken(c.var.db, token) : undefined
-    if (!m) return messagePage(c, { lang, status: 404, title: w.stopTitle, body: w.unknown })
+    if (!m) return notFound({ title: 'notify.stop_title', body: 'notify.unknown' })
     await stopMessages(c.var.db, {
       phone: m.recipient,
       medium: m.medium,
       via: 'link',
       at: Date.now(),
     })
-    return messagePage(c, { lang, title: w.stopTitle, body: w.stopped })
+    return messagePage(c, {
+      lang,
+      title: t(lang, 'notify.stop_title'),
+      body: t(lang, 'notify.stopped'),
+    })
   })
