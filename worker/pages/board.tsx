@@ -19,7 +19,6 @@ import { Receipt } from './receipt'
 import { DelayReason } from './track'
 import { BoardMeetingsSection } from './meetings/board'
 import { confirmWords } from './confirm/i18n'
-import { meWords } from './me/i18n'
 import { SupportPhoneForm } from './me/routes'
 import {
   addressKeyOf,
@@ -212,7 +211,7 @@ const BoardPage = ({ c, lang, data }: { c: PageContext; lang: Lang; data: Board 
       </p>
       <p>
         <a class="tap" href={withLang(c, '/me')}>
-          {meWords[lang].footerLink}
+          {t(lang, 'me.footer_link')}
         </a>
       </p>
     </>

@@ -12,6 +12,8 @@ import {
   type Label,
   type Lang,
 } from '../domain/vocabulary'
+import { meMessages } from './i18n/me'
+import { meDataMessages } from './i18n/me-data'
 import { needsListMessages } from './i18n/needs-list'
 import { notifyMessages } from './i18n/notify'
 import { privacyMessages } from './i18n/privacy'
@@ -374,6 +376,8 @@ const zh = {
   ...notifyMessages.zh,
   ...needsListMessages.zh,
   ...privacyMessages.zh,
+  ...meMessages.zh,
+  ...meDataMessages.zh,
 } as const
 
 export type MessageKey = keyof typeof zh
@@ -735,6 +739,8 @@ const en: Record<MessageKey, string> = {
   ...notifyMessages.en,
   ...needsListMessages.en,
   ...privacyMessages.en,
+  ...meMessages.en,
+  ...meDataMessages.en,
 }
 
 const message = translator<MessageKey>({ zh, en })

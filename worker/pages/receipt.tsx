@@ -1,5 +1,4 @@
 import { langHref, t, type Lang } from './i18n'
-import { meWords } from './me/i18n'
 
 export type ReceiptProps = {
   lang: Lang
@@ -71,7 +70,7 @@ export const Receipt = ({
     </p>
     <p>
       <a class="tap" href={langHref(lang, '/me')}>
-        {meWords[lang].footerLink}
+        {t(lang, 'me.footer_link')}
       </a>
     </p>
   </>

@@ -29,20 +29,19 @@ import { fileRequest, openRequestOf, townOfPhone } from '../../db/queries/privac
 import { withdrawOwnConsent } from '../../db/queries/privacy/withdraw'
 import { toCsv } from '../../lib/csv'
 import { contentDisposition } from '../../lib/export'
-import { formatDate, langOf, type Lang } from '../i18n'
+import { notFound } from '../errors'
+import { colon, formatDate, langOf, type Lang, t } from '../i18n'
 import { messagePage, renderPage } from '../layout'
 import { readForm, withLang, type PageContext } from '../common'
-import { meDataWords } from './data-words'
 import { verifiedPhoneOf } from './session'
 
 type Row = Record<string, unknown>
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v))
 
 const Consents = ({ c, lang, rows }: { c: PageContext; lang: Lang; rows: Row[] }) => {
-  const w = meDataWords[lang]
   return (
     <>
-      <h2>{w.consents}</h2>
+      <h2>{t(lang, 'mydata.consents')}</h2>
       {rows.length === 0 && <p class="meta">—</p>}
       <ul class="cards">
         {rows.map((x) => {
@@ -55,20 +54,25 @@ const Consents = ({ c, lang, rows }: { c: PageContext; lang: Lang; rows: Row[] }
                 {medium ? `（${CONSENT_MEDIUM_LABEL[medium]?.[lang] ?? medium}）` : ''}
               </h3>
               <p class="meta">
-                {w.consentGiven(
-                  formatDate(Number(x.givenAt), lang),
-                  CONSENT_CHANNEL_LABEL[x.givenVia as ConsentGivenVia]?.[lang] ?? str(x.givenVia),
-                  str(x.noticeVersion),
-                )}
+                {t(lang, 'mydata.consent_given', {
+                  day: formatDate(Number(x.givenAt), lang),
+                  via:
+                    CONSENT_CHANNEL_LABEL[x.givenVia as ConsentGivenVia]?.[lang] ?? str(x.givenVia),
+                  version: str(x.noticeVersion),
+                })}
               </p>
               {x.withdrawnAt ? (
-                <p class="meta">{w.consentWithdrawn(formatDate(Number(x.withdrawnAt), lang))}</p>
+                <p class="meta">
+                  {t(lang, 'mydata.consent_withdrawn', {
+                    day: formatDate(Number(x.withdrawnAt), lang),
+                  })}
+                </p>
               ) : (
                 <form method="post" action={withLang(c, '/me/withdraw')}>
                   <input type="hidden" name="id" value={str(x.id)} />
                   <p class="hint">{WITHDRAWAL_EFFECT[purpose]?.[lang]}</p>
                   <button type="submit" class="alt">
-                    {w.withdraw}
+                    {t(lang, 'mydata.withdraw')}
                   </button>
                 </form>
               )}
@@ -82,7 +86,6 @@ const Consents = ({ c, lang, rows }: { c: PageContext; lang: Lang; rows: Row[] }
 
 /** The section of /me listing what is stored under the phone, with the copy and deletion links. */
 export const MyData = ({ c, lang, data }: { c: PageContext; lang: Lang; data: PhoneData }) => {
-  const w = meDataWords[lang]
   const regs = (data.registrations as Row[]).filter((r) => r.name || r.childName)
   const topics = (data.topics as Row[]).filter((r) => r.name)
   const answered = data.formResponses as Row[]
@@ -92,20 +95,27 @@ export const MyData = ({ c, lang, data }: { c: PageContext; lang: Lang; data: Ph
   const requests = data.requests as Row[]
   return (
     <section aria-labelledby="my-data">
-      <h2 id="my-data">{w.dataTitle}</h2>
-      <p>{w.dataIntro}</p>
+      <h2 id="my-data">{t(lang, 'mydata.data_title')}</h2>
+      <p>{t(lang, 'mydata.data_intro')}</p>
       {topics.length + regs.length + answered.length > 0 && (
         <ul>
           {topics.map((x) => (
             <li>
-              {str(x.title)}：{w.topicName(str(x.name))}
+              {str(x.title)}
+              {colon(lang)}
+              {t(lang, 'mydata.topic_name', { name: str(x.name) })}
             </li>
           ))}
           {regs.map((x) => (
             <li>
-              {str(x.activity)}：{w.regDetail(str(x.name), Number(x.partySize))}
+              {str(x.activity)}
+              {colon(lang)}
+              {t(lang, Number(x.partySize) === 1 ? 'mydata.reg_detail_one' : 'mydata.reg_detail', {
+                name: str(x.name) || '—',
+                party: Number(x.partySize),
+              })}
               {x.childName
-                ? `；${w.child(str(x.childName), str(x.childAge), str(x.guardianRelation))}`
+                ? `${t(lang, 'common.list_semi')}${t(lang, 'mydata.child', { name: str(x.childName), age: str(x.childAge), relation: str(x.guardianRelation) })}`
                 : ''}
             </li>
           ))}
@@ -116,7 +126,9 @@ export const MyData = ({ c, lang, data }: { c: PageContext; lang: Lang; data: Ph
             } catch {}
             return (
               <li>
-                {str(x.form)}：{w.answers(n)}
+                {str(x.form)}
+                {colon(lang)}
+                {t(lang, 'mydata.answers', { n })}
               </li>
             )
           })}
@@ -124,17 +136,17 @@ export const MyData = ({ c, lang, data }: { c: PageContext; lang: Lang; data: Ph
       )}
       {volunteers.length > 0 && (
         <>
-          <h3>{w.volunteers}</h3>
+          <h3>{t(lang, 'mydata.volunteers')}</h3>
           <ul>
             {volunteers.map((x) => (
-              <li>{w.volunteerDetail(str(x.name))}</li>
+              <li>{t(lang, 'mydata.volunteer_detail', { name: str(x.name) || '—' })}</li>
             ))}
           </ul>
         </>
       )}
       {attendances.length > 0 && (
         <>
-          <h3>{w.attendances}</h3>
+          <h3>{t(lang, 'mydata.attendances')}</h3>
           <ul>
             {attendances.map((x) => (
               <li>
@@ -145,7 +157,7 @@ export const MyData = ({ c, lang, data }: { c: PageContext; lang: Lang; data: Ph
         </>
       )}
       <Consents c={c} lang={lang} rows={data.consents as Row[]} />
-      <h2>{w.messages}</h2>
+      <h2>{t(lang, 'mydata.messages')}</h2>
       {messages.length === 0 && <p class="meta">—</p>}
       <ul>
         {messages.map((x) => (
@@ -159,34 +171,34 @@ export const MyData = ({ c, lang, data }: { c: PageContext; lang: Lang; data: Ph
       </ul>
       {requests.length > 0 && (
         <>
-          <h2>{w.requests}</h2>
+          <h2>{t(lang, 'mydata.requests')}</h2>
           <ul>
             {requests.map((x) => (
               <li>
-                {w.requestLine(
-                  PRIVACY_REQUEST_KIND_LABEL[x.kind as PrivacyRequestKind][lang],
-                  PRIVACY_REQUEST_STATUS_LABEL[x.status as PrivacyRequestStatus][lang],
-                  formatDate(Number(x.dueAt), lang),
-                )}
+                {t(lang, 'mydata.request_line', {
+                  kind: PRIVACY_REQUEST_KIND_LABEL[x.kind as PrivacyRequestKind][lang],
+                  status: PRIVACY_REQUEST_STATUS_LABEL[x.status as PrivacyRequestStatus][lang],
+                  due: formatDate(Number(x.dueAt), lang),
+                })}
               </li>
             ))}
           </ul>
         </>
       )}
-      <h2>{w.copyTitle}</h2>
+      <h2>{t(lang, 'mydata.copy_title')}</h2>
       <p>
         <a class="tap" href={withLang(c, '/me/copy.csv')} download>
-          {w.copyCsv}
+          {t(lang, 'mydata.copy_csv')}
         </a>
       </p>
       <p>
         <a class="tap" href={withLang(c, '/me/copy.json')} download>
-          {w.copyJson}
+          {t(lang, 'mydata.copy_json')}
         </a>
       </p>
       <p>
         <a class="tap" href={withLang(c, '/me/delete')}>
-          {w.deleteLink}
+          {t(lang, 'mydata.delete_link')}
         </a>
       </p>
     </section>
@@ -203,11 +215,11 @@ const sessionOr = async (c: PageContext, lang: Lang) => {
     page: messagePage(c, {
       lang,
       status: 401,
-      title: meDataWords[lang].deleteTitle,
-      body: meDataWords[lang].expired,
+      title: t(lang, 'mydata.delete_title'),
+      body: t(lang, 'mydata.expired'),
       extra: (
         <a class="tap" href={withLang(c, '/me')}>
-          {meDataWords[lang].back}
+          {t(lang, 'mydata.back')}
         </a>
       ),
     }),
@@ -234,7 +246,7 @@ const sendCopy = async (c: PageContext, format: 'csv' | 'json') => {
           CSV_COLUMNS,
           copyLines(data as unknown as Parameters<typeof copyLines>[0], lang),
         )
-  const name = `${lang === 'en' ? 'my-data' : '我的信息'}-${formatDate(Date.now(), lang)}.${format}`
+  const name = `${t(lang, 'mydata.file_name')}-${formatDate(Date.now(), lang)}.${format}`
   return new Response(body, {
     headers: {
       'Content-Type':
@@ -251,7 +263,6 @@ meDataPages.get('/me/copy.json', (c) => sendCopy(c, 'json'))
 
 meDataPages.post('/me/withdraw', async (c) => {
   const lang = langOf(c)
-  const w = meDataWords[lang]
   const s = await sessionOr(c, lang)
   if (!s.phone) return s.page
   const id = Number((await readForm(c)).id)
@@ -261,58 +272,51 @@ meDataPages.post('/me/withdraw', async (c) => {
       : null
   const back = (
     <a class="tap" href={withLang(c, '/me')}>
-      {w.back}
+      {t(lang, 'mydata.back')}
     </a>
   )
   if (!purpose)
-    return messagePage(c, {
-      lang,
-      status: 404,
-      title: w.withdraw,
-      body: w.withdrawGone,
-      extra: back,
-    })
+    return notFound({ title: 'mydata.withdraw', body: 'mydata.withdraw_gone', extra: back })
   return messagePage(c, {
     lang,
-    title: w.withdrawn,
-    body: `${CONSENT_PURPOSE_LABEL[purpose][lang]}：${WITHDRAWAL_EFFECT[purpose][lang]}`,
+    title: t(lang, 'mydata.withdrawn'),
+    body: `${CONSENT_PURPOSE_LABEL[purpose][lang]}${colon(lang)}${WITHDRAWAL_EFFECT[purpose][lang]}`,
     extra: back,
   })
 })
 
 meDataPages.get('/me/delete', async (c) => {
   const lang = langOf(c)
-  const w = meDataWords[lang]
   const s = await sessionOr(c, lang)
   if (!s.phone) return s.page
   const open = await openRequestOf(c.var.db, s.phone, 'deletion')
   if (open)
     return messagePage(c, {
       lang,
-      title: w.deleteTitle,
-      body: w.deleteAlready(open.id, formatDate(open.dueAt, lang)),
-      extra: <p>{w.deleteAfter}</p>,
+      title: t(lang, 'mydata.delete_title'),
+      body: t(lang, 'mydata.delete_already', { id: open.id, due: formatDate(open.dueAt, lang) }),
+      extra: <p>{t(lang, 'mydata.delete_after')}</p>,
     })
   return renderPage(
     c,
-    { lang, title: w.deleteTitle },
+    { lang, title: t(lang, 'mydata.delete_title') },
     <>
-      <h1>{w.deleteTitle}</h1>
+      <h1>{t(lang, 'mydata.delete_title')}</h1>
       <p>{maskPhone(s.phone)}</p>
-      <p>{w.deleteWhat}</p>
-      <p>{w.deleteWhen}</p>
+      <p>{t(lang, 'mydata.delete_what')}</p>
+      <p>{t(lang, 'mydata.delete_when')}</p>
       <p>
         <a class="tap" href={withLang(c, '/me/copy.csv')} download>
-          {w.copyCsv}
+          {t(lang, 'mydata.copy_csv')}
         </a>
       </p>
       <form method="post" action={withLang(c, '/me/delete')}>
         <button type="submit" class="wide">
-          {w.deleteConfirm}
+          {t(lang, 'mydata.delete_confirm')}
         </button>
       </form>
       <a class="tap" href={withLang(c, '/me')}>
-        {w.deleteCancel}
+        {t(lang, 'mydata.delete_cancel')}
       </a>
     </>,
   )
@@ -320,7 +324,6 @@ meDataPages.get('/me/delete', async (c) => {
 
 meDataPages.post('/me/delete', async (c) => {
   const lang = langOf(c)
-  const w = meDataWords[lang]
   const s = await sessionOr(c, lang)
   if (!s.phone) return s.page
   const db = c.var.db
@@ -341,16 +344,18 @@ meDataPages.post('/me/delete', async (c) => {
   const due = formatDate(row.dueAt, lang)
   return renderPage(
     c,
-    { lang, title: w.deleteDoneTitle },
+    { lang, title: t(lang, 'mydata.delete_done_title') },
     <>
-      <h1>{w.deleteDoneTitle}</h1>
+      <h1>{t(lang, 'mydata.delete_done_title')}</h1>
       <p class="notice" role="status">
-        {open ? w.deleteAlready(row.id, due) : w.deleteDone(row.id, due)}
+        {open
+          ? t(lang, 'mydata.delete_already', { id: row.id, due })
+          : t(lang, 'mydata.delete_done', { id: row.id, due })}
       </p>
-      <p>{w.deleteWhat}</p>
-      <p>{w.deleteAfter}</p>
+      <p>{t(lang, 'mydata.delete_what')}</p>
+      <p>{t(lang, 'mydata.delete_after')}</p>
       <a class="tap" href={withLang(c, '/me')}>
-        {w.back}
+        {t(lang, 'mydata.back')}
       </a>
     </>,
   )

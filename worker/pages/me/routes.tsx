@@ -19,8 +19,7 @@ import { providersFromEnv } from '../../lib/providers'
 import { formatDate, langOf, t, type Lang, type MessageKey } from '../i18n'
 import { ErrorSummary, messagePage, PhoneField, renderPage, TextField } from '../layout'
 import { overLimit, readForm, withLang, type PageContext } from '../common'
-import { tooManyPage } from '../errors'
-import { meWords } from './i18n'
+import { notFound, tooManyPage } from '../errors'
 import { MyData } from './data'
 import { dataOfPhone } from '../../db/queries/privacy/erase'
 import { endPhoneSession, startPhoneSession, verifiedPhoneOf } from './session'
@@ -34,8 +33,8 @@ const otpSender = (env: Env) => {
 /** Without an SMS provider: how the committee helps instead. */
 const Offline = ({ lang }: { lang: Lang }) => (
   <div class="box">
-    <h2>{meWords[lang].offTitle}</h2>
-    <p>{meWords[lang].offBody}</p>
+    <h2>{t(lang, 'me.off_title')}</h2>
+    <p>{t(lang, 'me.off_body')}</p>
   </div>
 )
 
@@ -44,19 +43,18 @@ type FormProps = { c: PageContext; lang: Lang; phone?: string; error?: string }
 
 /** The phone form: asks for a code. */
 export const PhoneForm = ({ c, lang, phone = '', error }: FormProps) => {
-  const w = meWords[lang]
   return (
     <form method="post" action={withLang(c, '/me/code')} novalidate>
       <PhoneField
         lang={lang}
-        label={w.phone}
-        hint={w.phoneHint}
+        label={t(lang, 'me.phone')}
+        hint={t(lang, 'me.phone_hint')}
         value={phone}
         error={error}
         required
       />
       <button type="submit" class="wide">
-        {w.send}
+        {t(lang, 'me.send')}
       </button>
     </form>
   )
@@ -69,13 +67,12 @@ const CodeForm = ({
   code = '',
   error,
 }: FormProps & { phone: string; code?: string }) => {
-  const w = meWords[lang]
   return (
     <>
-      <h1>{w.codeTitle}</h1>
+      <h1>{t(lang, 'me.code_title')}</h1>
       {!error && (
         <p class="notice" role="status">
-          {w.codeSent(maskPhone(phone)!)}
+          {t(lang, 'me.code_sent', { masked: maskPhone(phone)! })}
         </p>
       )}
       <ErrorSummary lang={lang} errors={error ? { code: error } : {}} />
@@ -86,23 +83,23 @@ const CodeForm = ({
           name="code"
           inputMode="numeric"
           autocomplete="one-time-code"
-          label={w.code}
-          hint={w.codeHint}
+          label={t(lang, 'me.code')}
+          hint={t(lang, 'me.code_hint')}
           value={code}
           error={error}
           required
         />
         <button type="submit" class="wide">
-          {w.verify}
+          {t(lang, 'me.verify')}
         </button>
       </form>
       <form method="post" action={withLang(c, '/me/code')} class="row">
         <input type="hidden" name="phone" value={phone} />
         <button type="submit" class="alt">
-          {w.resend}
+          {t(lang, 'me.resend')}
         </button>
         <a class="tap" href={withLang(c, '/me')}>
-          {w.otherPhone}
+          {t(lang, 'me.other_phone')}
         </a>
       </form>
     </>
@@ -133,65 +130,66 @@ const Records = ({ title, none, rows }: { title: string; none: string; rows: Rec
 )
 
 const RecordsPage = async (c: PageContext, lang: Lang, phone: string) => {
-  const w = meWords[lang]
   const [r, data] = await Promise.all([
     recordsOfPhone(c.var.db, phone),
     dataOfPhone(c.var.db, phone),
   ])
   return renderPage(
     c,
-    { lang, title: w.recordsTitle },
+    { lang, title: t(lang, 'me.records_title') },
     <>
-      <h1>{w.recordsTitle}</h1>
-      <p>{w.recordsFor(maskPhone(phone)!)}</p>
+      <h1>{t(lang, 'me.records_title')}</h1>
+      <p>{t(lang, 'me.records_for', { masked: maskPhone(phone)! })}</p>
       {r.verifiedAt !== null && (
-        <p class="notice">{w.verifiedSince(formatDate(r.verifiedAt, lang))}</p>
+        <p class="notice">
+          {t(lang, 'me.verified_since', { day: formatDate(r.verifiedAt, lang) })}
+        </p>
       )}
       <Records
-        title={w.topics}
-        none={w.none}
+        title={t(lang, 'me.topics')}
+        none={t(lang, 'me.none')}
         rows={r.topics.map((x) => ({
           heading: x.title,
-          meta: `${w.codeLabel(x.code)} · ${formatDate(x.createdAt, lang)} · ${statusWords(lang, x.status)}`,
+          meta: `${t(lang, 'me.code_label', { code: x.code })} · ${formatDate(x.createdAt, lang)} · ${statusWords(lang, x.status)}`,
           href: withLang(c, `/t/${x.code}`),
-          link: w.trackLink,
+          link: t(lang, 'me.track_link'),
         }))}
       />
       <Records
-        title={w.supports}
-        none={w.none}
+        title={t(lang, 'me.supports')}
+        none={t(lang, 'me.none')}
         rows={r.supports.map((x) => ({
           heading: x.title,
-          meta: `${w.codeLabel(x.code)} · ${formatDate(x.createdAt, lang)} · ${statusWords(lang, x.status)}${x.verified ? ` · ${w.voice}` : ''}`,
+          meta: `${t(lang, 'me.code_label', { code: x.code })} · ${formatDate(x.createdAt, lang)} · ${statusWords(lang, x.status)}${x.verified ? ` · ${t(lang, 'me.voice')}` : ''}`,
           href: withLang(c, `/t/${x.code}`),
-          link: w.trackLink,
+          link: t(lang, 'me.track_link'),
         }))}
       />
       <Records
-        title={w.registrations}
-        none={w.none}
+        title={t(lang, 'me.registrations')}
+        none={t(lang, 'me.none')}
         rows={r.registrations.map((x) => ({
           heading: x.activity,
           meta: `${x.session ? `${x.session} · ` : ''}${formatDate(x.startsAt, lang, true)} · ${t(lang, `rs.${x.status}` as MessageKey)}`,
           href: withLang(c, `/r/${x.token}`),
-          link: w.manage,
+          link: t(lang, 'me.manage'),
         }))}
       />
       <Records
-        title={w.responses}
-        none={w.none}
+        title={t(lang, 'me.responses')}
+        none={t(lang, 'me.none')}
         rows={r.responses.map((x) => ({
           heading: x.form,
           meta: formatDate(x.createdAt, lang, true),
           href: withLang(c, `/s/${x.slug}/r/${x.receipt}`),
-          link: w.receipt,
+          link: t(lang, 'me.receipt'),
         }))}
       />
       <MyData c={c} lang={lang} data={data} />
-      <p class="meta">{w.sessionNote}</p>
+      <p class="meta">{t(lang, 'me.session_note')}</p>
       <form method="post" action={withLang(c, '/me/sign-out')}>
         <button type="submit" class="alt">
-          {w.signOut}
+          {t(lang, 'me.sign_out')}
         </button>
       </form>
     </>,
@@ -205,13 +203,12 @@ const startPage = (
   error?: string,
   status: 200 | 422 = 200,
 ) => {
-  const w = meWords[lang]
   return renderPage(
     c,
-    { lang, title: w.title, status },
+    { lang, title: t(lang, 'me.title'), status },
     <>
-      <h1>{w.title}</h1>
-      <p>{w.intro}</p>
+      <h1>{t(lang, 'me.title')}</h1>
+      <p>{t(lang, 'me.intro')}</p>
       {otpSender(c.env) ? (
         <>
           <ErrorSummary lang={lang} errors={error ? { phone: error } : {}} />
@@ -229,7 +226,6 @@ const startPage = (
  * not (limits, the provider's refusal, no provider).
  */
 const sendCode = async (c: PageContext, lang: Lang, phone: string) => {
-  const w = meWords[lang]
   const sender = otpSender(c.env)
   if (!sender) return startPage(c, lang)
   const code = newOtp()
@@ -239,8 +235,11 @@ const sendCode = async (c: PageContext, lang: Lang, phone: string) => {
     return messagePage(c, {
       lang,
       status: 429,
-      title: issued.refused === 'phone' ? w.limitPhoneTitle : w.limitAddressTitle,
-      body: w.limitBody,
+      title:
+        issued.refused === 'phone'
+          ? t(lang, 'me.limit_phone_title')
+          : t(lang, 'me.limit_address_title'),
+      body: t(lang, 'me.limit_body'),
       extra: <PhoneForm c={c} lang={lang} phone={phone} />,
     })
   }
@@ -258,11 +257,15 @@ const sendCode = async (c: PageContext, lang: Lang, phone: string) => {
     return messagePage(c, {
       lang,
       status: sent.retryable ? 503 : 422,
-      title: w.sendFailedTitle,
-      body: sent.retryable ? w.sendFailedRetry : w.sendFailedPermanent,
+      title: t(lang, 'me.send_failed_title'),
+      body: sent.retryable ? t(lang, 'me.send_failed_retry') : t(lang, 'me.send_failed_permanent'),
       extra: <PhoneForm c={c} lang={lang} phone={phone} />,
     })
-  return renderPage(c, { lang, title: w.codeTitle }, <CodeForm c={c} lang={lang} phone={phone} />)
+  return renderPage(
+    c,
+    { lang, title: t(lang, 'me.code_title') },
+    <CodeForm c={c} lang={lang} phone={phone} />,
+  )
 }
 
 export const mePages = new Hono<AppEnv>()
@@ -277,35 +280,36 @@ mePages.post('/me/code', async (c) => {
   const lang = langOf(c)
   const form = await readForm(c)
   const phone = phoneOf(form.phone ?? '')
-  if (!phone) return startPage(c, lang, form.phone ?? '', meWords[lang].errPhone, 422)
+  if (!phone) return startPage(c, lang, form.phone ?? '', t(lang, 'me.err_phone'), 422)
   return sendCode(c, lang, phone)
 })
 
 mePages.post('/me/verify', async (c) => {
   const lang = langOf(c)
-  const w = meWords[lang]
   const form = await readForm(c)
   const phone = phoneOf(form.phone ?? '')
-  if (!phone) return startPage(c, lang, form.phone ?? '', w.errPhone, 422)
+  if (!phone) return startPage(c, lang, form.phone ?? '', t(lang, 'me.err_phone'), 422)
   const typed = form.code ?? ''
   const again = (error: string) =>
     renderPage(
       c,
-      { lang, title: w.codeTitle, status: 422 },
+      { lang, title: t(lang, 'me.code_title'), status: 422 },
       <CodeForm c={c} lang={lang} phone={phone} code={typed} error={error} />,
     )
   const code = normalizeOtp(typed)
-  if (!OTP_FORMAT.test(code)) return again(w.errCodeFormat)
+  if (!OTP_FORMAT.test(code)) return again(t(lang, 'me.err_code_format'))
   const result = await tryCode(c.var.db, phone, code)
   if (!result.ok)
     return again(
       result.reason === 'wrong'
-        ? w.errCodeWrong(result.left)
+        ? result.left > 0
+          ? t(lang, 'me.err_code_wrong', { left: result.left })
+          : t(lang, 'me.err_code_wrong_last')
         : result.reason === 'expired'
-          ? w.errCodeExpired
+          ? t(lang, 'me.err_code_expired')
           : result.reason === 'used_up'
-            ? w.errCodeUsedUp
-            : w.errCodeNone,
+            ? t(lang, 'me.err_code_used_up')
+            : t(lang, 'me.err_code_none'),
     )
   await markVerified(c.var.db, phone, 'code')
   await startPhoneSession(c, phone)
@@ -320,28 +324,27 @@ mePages.post('/me/sign-out', async (c) => {
 /** A phone left with a "me too" (the support receipt's form), then the offer to verify it. */
 mePages.post('/me/support-phone', async (c) => {
   const lang = langOf(c)
-  const w = meWords[lang]
   const form = await readForm(c)
   const code = normalizeTrackingCode(form.code ?? '')
   const wait = await overLimit(c, 'track')
   if (wait) return tooManyPage(c, lang, wait)
   if (!TRACKING_CODE.test(code))
-    return messagePage(c, { lang, status: 404, title: w.supportPhoneTitle, body: w.unknownCode })
+    return notFound({ title: 'me.support_phone_title', body: 'me.unknown_code' })
   const phone = phoneOf(form.phone ?? '')
   if (!phone)
     return renderPage(
       c,
-      { lang, title: w.supportPhoneTitle, status: 422 },
+      { lang, title: t(lang, 'me.support_phone_title'), status: 422 },
       <>
-        <h1>{w.supportPhoneTitle}</h1>
-        <ErrorSummary lang={lang} errors={{ phone: w.errPhone }} />
+        <h1>{t(lang, 'me.support_phone_title')}</h1>
+        <ErrorSummary lang={lang} errors={{ phone: t(lang, 'me.err_phone') }} />
         <SupportPhoneForm
           c={c}
           lang={lang}
           code={code}
           phone={form.phone ?? ''}
           notify={optedIn(form)}
-          error={w.errPhone}
+          error={t(lang, 'me.err_phone')}
         />
       </>,
     )
@@ -350,21 +353,21 @@ mePages.post('/me/support-phone', async (c) => {
     return messagePage(c, {
       lang,
       status: 409,
-      title: w.supportPhoneTitle,
-      body: w.supportPhoneVerified,
+      title: t(lang, 'me.support_phone_title'),
+      body: t(lang, 'me.support_phone_verified'),
     })
   const sender = otpSender(c.env)
   return renderPage(
     c,
-    { lang, title: w.supportPhoneTitle },
+    { lang, title: t(lang, 'me.support_phone_title') },
     <>
-      <h1>{w.supportPhoneTitle}</h1>
+      <h1>{t(lang, 'me.support_phone_title')}</h1>
       <p class="notice" role="status">
-        {w.supportPhoneSaved}
+        {t(lang, 'me.support_phone_saved')}
       </p>
       {sender ? (
         <>
-          <p>{w.supportPhoneVerifyNow}</p>
+          <p>{t(lang, 'me.support_phone_verify_now')}</p>
           <PhoneForm c={c} lang={lang} phone={phone} />
         </>
       ) : (
@@ -388,16 +391,15 @@ export const SupportPhoneForm = ({
   notify = false,
   error,
 }: FormProps & { code: string; notify?: boolean }) => {
-  const w = meWords[lang]
   return (
     <form method="post" action={withLang(c, '/me/support-phone')} novalidate class="box">
-      <h2>{w.supportPhoneTitle}</h2>
-      <p class="hint">{w.supportPhoneIntro}</p>
+      <h2>{t(lang, 'me.support_phone_title')}</h2>
+      <p class="hint">{t(lang, 'me.support_phone_intro')}</p>
       <input type="hidden" name="code" value={code} />
-      <PhoneField lang={lang} label={w.phone} value={phone} error={error} required />
+      <PhoneField lang={lang} label={t(lang, 'me.phone')} value={phone} error={error} required />
       <NotifyOptIn lang={lang} checked={notify} />
       <button type="submit" class="alt">
-        {w.supportPhoneSave}
+        {t(lang, 'me.support_phone_save')}
       </button>
     </form>
   )
