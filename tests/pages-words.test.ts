@@ -15,7 +15,6 @@ import { isContactPhone, normalizePhone } from '../worker/domain/masking'
 import { sentence } from '../worker/domain/messages'
 import { FORM_MESSAGES } from '../worker/domain/forms/messages'
 import { REGISTRATION_MESSAGES } from '../worker/domain/capacity'
-import { confirmWords } from '../worker/pages/confirm/i18n'
 
 // Words that are kind and exact (issue 13, point 10): what residents read says what is so, in
 // sentences, and the English pages are English all through.
@@ -34,7 +33,6 @@ describe('the English words', () => {
   it('have no Chinese characters or full-width punctuation in any English dictionary', () => {
     const dictionaries = {
       pages: dictionary('en'),
-      confirm: confirmWords.en,
       forms: FORM_MESSAGES.en,
       registration: REGISTRATION_MESSAGES.en,
     }

@@ -18,7 +18,6 @@ import { notFound, tooManyPage } from './errors'
 import { Receipt } from './receipt'
 import { DelayReason } from './track'
 import { BoardMeetingsSection } from './meetings/board'
-import { confirmWords } from './confirm/i18n'
 import { SupportPhoneForm } from './me/routes'
 import {
   addressKeyOf,
@@ -201,7 +200,7 @@ const BoardPage = ({ c, lang, data }: { c: PageContext; lang: Lang; data: Board 
       </ul>
       <p>
         <a class="tap" href={withLang(c, `/g/${n.slug}`)}>
-          {confirmWords[lang].boardLink}
+          {t(lang, 'confirm.board_link')}
         </a>
       </p>
       <p>

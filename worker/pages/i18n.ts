@@ -12,6 +12,7 @@ import {
   type Label,
   type Lang,
 } from '../domain/vocabulary'
+import { confirmMessages } from './i18n/confirm'
 import { meMessages } from './i18n/me'
 import { meDataMessages } from './i18n/me-data'
 import { needsListMessages } from './i18n/needs-list'
@@ -378,6 +379,7 @@ const zh = {
   ...privacyMessages.zh,
   ...meMessages.zh,
   ...meDataMessages.zh,
+  ...confirmMessages.zh,
 } as const
 
 export type MessageKey = keyof typeof zh
@@ -741,6 +743,7 @@ const en: Record<MessageKey, string> = {
   ...privacyMessages.en,
   ...meMessages.en,
   ...meDataMessages.en,
+  ...confirmMessages.en,
 }
 
 const message = translator<MessageKey>({ zh, en })

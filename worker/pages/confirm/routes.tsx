@@ -23,12 +23,11 @@ import { toDay } from '../../domain/programmes/days'
 import { IDEMPOTENCY_KEY, requestHash, sameRequest } from '../../lib/idempotency'
 import { sha256Hex } from '../../lib/password'
 import { clientAddress } from '../../lib/client-address'
-import { ApiError } from '../../lib/errors'
 import { retryAfterSeconds } from '../../db/queries/rate-limit'
 import { minutesOf, newFormKey, readForm, withLang, type PageContext } from '../common'
+import { notFound } from '../errors'
 import { colon, langOf, t, type Lang } from '../i18n'
 import { ErrorSummary, messagePage, renderPage, TextArea, TextField } from '../layout'
-import { type ConfirmWords, confirmWords } from './i18n'
 
 /** Answers per client address in one window: a community room shares one address. */
 export const CONFIRM_LIMIT = { limit: 30, windowMs: 10 * 60_000 }
@@ -36,44 +35,46 @@ export const CONFIRM_LIMIT = { limit: 30, windowMs: 10 * 60_000 }
 type Values = { voice: string; vcode: string; comment: string }
 const EMPTY: Values = { voice: '', vcode: '', comment: '' }
 
-const Counts = ({ w, s }: { w: ConfirmWords; s: { confirmed: number; disputed: number } }) => (
-  <p class="notice">{w.counts(s.confirmed, s.disputed)}</p>
+const Counts = ({ lang, s }: { lang: Lang; s: { confirmed: number; disputed: number } }) => (
+  <p class="notice">{t(lang, 'confirm.counts', { c: s.confirmed, d: s.disputed })}</p>
 )
 
 const ListPage = (p: {
   c: PageContext
-  w: ConfirmWords
+  lang: Lang
   data: NonNullable<Awaited<ReturnType<typeof publicSteps>>>
 }) => {
-  const { c, w, data } = p
+  const { c, lang, data } = p
   const done = data.steps.filter((s) => s.done)
   const pending = data.steps.filter((s) => !s.done)
   return (
     <>
-      <h1>{w.listTitle(data.neighborhood.name)}</h1>
-      <p>{w.listIntro}</p>
-      {data.steps.length === 0 && <p>{w.noSteps}</p>}
-      {done.length > 0 && <h2>{w.doneSection}</h2>}
+      <h1>{t(lang, 'confirm.list_title', { n: data.neighborhood.name })}</h1>
+      <p>{t(lang, 'confirm.list_intro')}</p>
+      {data.steps.length === 0 && <p>{t(lang, 'confirm.no_steps')}</p>}
+      {done.length > 0 && <h2>{t(lang, 'confirm.done_section')}</h2>}
       <ul class="cards">
         {done.map((s) => (
           <li class="box">
             <h3>{s.title}</h3>
             <p class="meta">
-              {s.programmeName} · {w.doneOn(toDay(s.doneAt ?? 0))}
+              {s.programmeName} · {t(lang, 'confirm.done_on', { day: toDay(s.doneAt ?? 0) })}
             </p>
-            <Counts w={w} s={s} />
+            <Counts lang={lang} s={s} />
             <a class="btn" href={withLang(c, `/g/${data.neighborhood.slug}/${s.id}`)}>
-              {w.answer}
+              {t(lang, 'confirm.answer')}
             </a>
           </li>
         ))}
       </ul>
-      {pending.length > 0 && <h2>{w.pendingSection}</h2>}
+      {pending.length > 0 && <h2>{t(lang, 'confirm.pending_section')}</h2>}
       <ul class="cards">
         {pending.map((s) => (
           <li class="box">
             <h3>{s.title}</h3>
-            {s.dueAt !== null && <p class="meta">{w.dueBy(toDay(s.dueAt))}</p>}
+            {s.dueAt !== null && (
+              <p class="meta">{t(lang, 'confirm.due_by', { day: toDay(s.dueAt) })}</p>
+            )}
           </li>
         ))}
       </ul>
@@ -81,19 +82,23 @@ const ListPage = (p: {
   )
 }
 
-const errorWords = (w: ConfirmWords, errors: ConfirmationErrors, comment: string) => {
+const errorWords = (lang: Lang, errors: ConfirmationErrors, comment: string) => {
   const out: Record<string, string> = {}
-  if (errors.voice) out.voice = errors.voice === 'required' ? w.errVoiceRequired : w.errVoiceInvalid
-  if (errors.vcode) out.vcode = w.errVcode
-  if (errors.verdict) out.verdict = w.errVerdict
-  if (errors.comment) out.comment = w.errComment(COMMENT_MAX, [...comment].length)
+  if (errors.voice)
+    out.voice =
+      errors.voice === 'required'
+        ? t(lang, 'confirm.err_voice_required')
+        : t(lang, 'confirm.err_voice_invalid')
+  if (errors.vcode) out.vcode = t(lang, 'confirm.err_vcode')
+  if (errors.verdict) out.verdict = t(lang, 'confirm.err_verdict')
+  if (errors.comment)
+    out.comment = t(lang, 'confirm.err_comment', { max: COMMENT_MAX, n: [...comment].length })
   return out
 }
 
 const ItemPage = (p: {
   c: PageContext
   lang: Lang
-  w: ConfirmWords
   slug: string
   item: PublicItem
   values: Values
@@ -102,7 +107,7 @@ const ItemPage = (p: {
   /** Said above the form (a form sent again with another answer). */
   notice?: string
 }) => {
-  const { c, lang, w, item, values: v, errors: e } = p
+  const { c, lang, item, values: v, errors: e } = p
   return (
     <>
       <p class="meta">
@@ -111,24 +116,26 @@ const ItemPage = (p: {
       <h1>{item.title}</h1>
       <p>
         {item.done ? (
-          <span class="tag">✓ {w.doneOn(toDay(item.doneAt ?? 0))}</span>
+          <span class="tag">✓ {t(lang, 'confirm.done_on', { day: toDay(item.doneAt ?? 0) })}</span>
         ) : (
-          item.dueAt !== null && <span class="tag">{w.dueBy(toDay(item.dueAt))}</span>
+          item.dueAt !== null && (
+            <span class="tag">{t(lang, 'confirm.due_by', { day: toDay(item.dueAt) })}</span>
+          )
         )}
       </p>
       {item.doneWhen && (
         <>
-          <h2>{w.doneWhen}</h2>
+          <h2>{t(lang, 'confirm.done_when')}</h2>
           <p>{item.doneWhen}</p>
         </>
       )}
       {item.done && (item.note || item.number !== null || item.photoUrl) && (
         <>
-          <h2>{w.evidence}</h2>
+          <h2>{t(lang, 'confirm.evidence')}</h2>
           {item.note && <p>{item.note}</p>}
           {item.number !== null && (
             <p>
-              {w.number}
+              {t(lang, 'confirm.number')}
               {colon(lang)}
               {item.number}
             </p>
@@ -136,13 +143,13 @@ const ItemPage = (p: {
           {item.photoUrl && (
             <p>
               <a class="tap" href={item.photoUrl} rel="noopener noreferrer nofollow">
-                {w.photo}
+                {t(lang, 'confirm.photo')}
               </a>
             </p>
           )}
         </>
       )}
-      <Counts w={w} s={item} />
+      <Counts lang={lang} s={item} />
       {item.done ? (
         <>
           <ErrorSummary lang={lang} errors={e} />
@@ -156,8 +163,8 @@ const ItemPage = (p: {
             <TextField
               lang={lang}
               name="voice"
-              label={w.voice}
-              hint={w.voiceHint}
+              label={t(lang, 'confirm.voice')}
+              hint={t(lang, 'confirm.voice_hint')}
               value={v.voice}
               error={e.voice}
               maxLength={20}
@@ -166,7 +173,7 @@ const ItemPage = (p: {
             <TextField
               lang={lang}
               name="vcode"
-              label={w.vcode}
+              label={t(lang, 'confirm.vcode')}
               value={v.vcode}
               error={e.vcode}
               maxLength={12}
@@ -174,8 +181,8 @@ const ItemPage = (p: {
             <TextArea
               lang={lang}
               name="comment"
-              label={w.comment}
-              hint={w.commentHint}
+              label={t(lang, 'confirm.comment')}
+              hint={t(lang, 'confirm.comment_hint')}
               value={v.comment}
               error={e.comment}
               rows={3}
@@ -186,20 +193,20 @@ const ItemPage = (p: {
               </p>
             )}
             <button type="submit" name="verdict" value="confirmed" class="wide">
-              {w.confirm}
+              {t(lang, 'confirm.confirm')}
             </button>
             <button type="submit" name="verdict" value="disputed" class="wide alt">
-              {w.dispute}
+              {t(lang, 'confirm.dispute')}
             </button>
-            <p class="hint">{w.privacy}</p>
+            <p class="hint">{t(lang, 'confirm.privacy')}</p>
           </form>
         </>
       ) : (
-        <p>{w.closedBody}</p>
+        <p>{t(lang, 'confirm.closed_body')}</p>
       )}
       <p>
         <a class="tap" href={withLang(c, `/g/${p.slug}`)}>
-          {w.back}
+          {t(lang, 'confirm.back')}
         </a>
       </p>
     </>
@@ -209,7 +216,7 @@ const ItemPage = (p: {
 /** The item id of the path, or a 404. */
 const itemIdOf = (c: PageContext) => {
   const id = Number(c.req.param('itemId'))
-  if (!Number.isSafeInteger(id) || id <= 0) throw new ApiError('not_found', '页面不存在')
+  if (!Number.isSafeInteger(id) || id <= 0) notFound()
   return id
 }
 
@@ -221,29 +228,26 @@ export const confirmPages = new Hono<AppEnv>()
 
 confirmPages.get('/g/:slug', async (c) => {
   const lang = langOf(c)
-  const w = confirmWords[lang]
   const data = await publicSteps(c.var.db, c.req.param('slug'))
-  if (!data) throw new ApiError('not_found', '页面不存在')
+  if (!data) return notFound()
   return renderPage(
     c,
-    { lang, title: w.listTitle(data.neighborhood.name) },
-    <ListPage c={c} w={w} data={data} />,
+    { lang, title: t(lang, 'confirm.list_title', { n: data.neighborhood.name }) },
+    <ListPage c={c} lang={lang} data={data} />,
   )
 })
 
 confirmPages.get('/g/:slug/:itemId', async (c) => {
   const lang = langOf(c)
-  const w = confirmWords[lang]
   const slug = c.req.param('slug')
   const { item } = await publicItem(c.var.db, slug, itemIdOf(c))
-  if (!item) throw new ApiError('not_found', '页面不存在')
+  if (!item) return notFound()
   return renderPage(
     c,
     { lang, title: item.title },
     <ItemPage
       c={c}
       lang={lang}
-      w={w}
       slug={slug}
       item={item}
       values={EMPTY}
@@ -255,7 +259,6 @@ confirmPages.get('/g/:slug/:itemId', async (c) => {
 
 confirmPages.post('/g/:slug/:itemId', async (c) => {
   const lang = langOf(c)
-  const w = confirmWords[lang]
   const slug = c.req.param('slug')
   const itemId = itemIdOf(c)
   const form = await readForm(c)
@@ -270,11 +273,11 @@ confirmPages.post('/g/:slug/:itemId', async (c) => {
     key,
     hit: { key: `confirm:${clientAddress(c)}`, windowMs: CONFIRM_LIMIT.windowMs },
   })
-  if (!item) throw new ApiError('not_found', '页面不存在')
+  if (!item) return notFound()
   const back = (
     <p>
       <a class="btn" href={withLang(c, `/g/${slug}/${item.id}`)}>
-        {w.back}
+        {t(lang, 'confirm.back')}
       </a>
     </p>
   )
@@ -285,7 +288,6 @@ confirmPages.post('/g/:slug/:itemId', async (c) => {
       <ItemPage
         c={c}
         lang={lang}
-        w={w}
         slug={slug}
         item={item}
         values={values}
@@ -298,17 +300,24 @@ confirmPages.post('/g/:slug/:itemId', async (c) => {
     if (outcome === 'recorded')
       return messagePage(c, {
         lang,
-        title: w.thanksTitle,
-        body: verdict === 'disputed' ? w.thanksDisputed : w.thanksConfirmed,
+        title: t(lang, 'confirm.thanks_title'),
+        body:
+          verdict === 'disputed'
+            ? t(lang, 'confirm.thanks_disputed')
+            : t(lang, 'confirm.thanks_confirmed'),
         extra: back,
       })
-    if (outcome === 'unknown_voice') return form400({ voice: w.errVoiceUnknown }, newFormKey())
+    if (outcome === 'unknown_voice')
+      return form400({ voice: t(lang, 'confirm.err_voice_unknown') }, newFormKey())
     const [title, body] =
       outcome === 'already'
-        ? [w.alreadyTitle, w.alreadyBody]
+        ? [t(lang, 'confirm.already_title'), t(lang, 'confirm.already_body')]
         : outcome === 'device'
-          ? [w.deviceTitle, w.deviceBody(minutesOf(DEVICE_WINDOW_MS / 1000))]
-          : [w.closedTitle, w.closedBody]
+          ? [
+              t(lang, 'confirm.device_title'),
+              t(lang, 'confirm.device_body', { m: minutesOf(DEVICE_WINDOW_MS / 1000) }),
+            ]
+          : [t(lang, 'confirm.closed_title'), t(lang, 'confirm.closed_body')]
     return messagePage(c, { lang, status: 409, title, body, extra: back })
   }
   const read = readConfirmation({ ...values, verdict: form.verdict })
@@ -325,13 +334,13 @@ confirmPages.post('/g/:slug/:itemId', async (c) => {
     return messagePage(c, {
       lang,
       status: 429,
-      title: w.rateTitle,
-      body: w.rateBody(minutesOf(wait)),
+      title: t(lang, 'confirm.rate_title'),
+      body: t(lang, 'confirm.rate_body', { m: minutesOf(wait) }),
       extra: back,
     })
   }
   if (!read.ok || hash === null)
-    return form400(read.ok ? {} : errorWords(w, read.errors, values.comment), key)
+    return form400(read.ok ? {} : errorWords(lang, read.errors, values.comment), key)
   const outcome = await recordAnswer(c.var.db, {
     itemId: item.id,
     neighborhoodId: item.neighborhoodId,
