@@ -1,8 +1,10 @@
 // The words of every resident page: one dictionary per language in the one message shape
 // (worker/domain/messages.ts), read with `t(lang, key, params)`. Keys are `<page>.<what>`;
 // `{name}` is a parameter. Add a feature's keys under its `// ── <feature> ──` comment in BOTH
-// `zh` and `en`; `en` must carry every key of `zh` (the type checks it). Bare status and kind
-// names come from worker/domain/vocabulary.ts, as the admin shows them (docs/glossary.md).
+// `zh` and `en`; `en` must carry every key of `zh` (the type checks it). A feature with many words
+// keeps them in i18n/<feature>.ts (its own zh and en, typed the same way), spread into these two
+// tables: still one dictionary and one `t`. Bare status and kind names come from
+// worker/domain/vocabulary.ts, as the admin shows them (docs/glossary.md).
 import type { Context } from 'hono'
 import { NO_DATE, showableDate } from '../domain/dates'
 import { sentence, translator, type Params } from '../domain/messages'
@@ -373,6 +375,7 @@ const zh = {
   'meet.attendance': '到会 {n} 人',
   'meet.tally': '到会 {present} 人，赞成 {for}、反对 {against}、弃权 {abstain}',
   'meet.referred_to': '{decision}至{to}',
+  'meet.adopted_as': '{decision}「{project}」',
   // ── features with their own file (worker/pages/i18n/<feature>.ts) ──
   ...notifyMessages.zh,
   ...needsListMessages.zh,
@@ -738,6 +741,7 @@ const en: Record<MessageKey, string> = {
   'meet.attendance': '{n} present',
   'meet.tally': '{present} present: {for} for, {against} against, {abstain} abstaining',
   'meet.referred_to': '{decision} to {to}',
+  'meet.adopted_as': '{decision}: “{project}”',
   ...notifyMessages.en,
   ...needsListMessages.en,
   ...privacyMessages.en,

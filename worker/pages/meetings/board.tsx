@@ -10,7 +10,7 @@ import { bracketed, colon, formatDate, t, type Lang } from '../i18n'
 const decisionWords = (lang: Lang, i: BoardItem) => {
   const name = MEETING_DECISION_LABEL[i.decision][lang]
   if (i.decision === 'adopt' && i.projectTitle)
-    return lang === 'zh' ? `${name}「${i.projectTitle}」` : `${name}: “${i.projectTitle}”`
+    return t(lang, 'meet.adopted_as', { decision: name, project: i.projectTitle })
   if (i.decision === 'refer' && i.referredTo)
     return t(lang, 'meet.referred_to', { decision: name, to: i.referredTo })
   return name
@@ -60,7 +60,7 @@ export const BoardMeetingsSection = ({
               {m.agenda.length > 0 && (
                 <p>
                   {t(lang, 'meet.agenda_line', {
-                    topics: m.agenda.join(lang === 'zh' ? '；' : '; '),
+                    topics: m.agenda.join(t(lang, 'common.list_semi')),
                   })}
                 </p>
               )}
