@@ -9,8 +9,10 @@ import { app } from '../worker/app'
 import { createDb } from '../worker/db/client'
 import { issueCode, tryCode } from '../worker/db/queries/verification/codes'
 import {
+  codeRequestRefusal,
   codeState,
   newOtp,
+  OTP_LIMITS,
   OTP_MAX_ATTEMPTS,
   OTP_TTL_MS,
   phoneOf,
@@ -182,6 +184,15 @@ describe('one-time codes', () => {
     const reused = await withSms('/me/verify', { form: { phone, code }, headers: from })
     expect(reused.status).toBe(422)
     expect(reused.text).toContain('请先获取验证码')
+  })
+
+  it('refuses a code request over a limit, the address first (the domain decides)', () => {
+    const { phone, phoneDay, address } = OTP_LIMITS
+    const within = { phone: phone.limit, phoneDay: phoneDay.limit, address: address.limit }
+    expect(codeRequestRefusal(within)).toBeNull()
+    expect(codeRequestRefusal({ ...within, phone: phone.limit + 1 })).toBe('phone')
+    expect(codeRequestRefusal({ ...within, phoneDay: phoneDay.limit + 1 })).toBe('phone')
+    expect(codeRequestRefusal({ ...within, phone: 99, address: address.limit + 1 })).toBe('address')
   })
 
   it('expires after 10 minutes and after the last try (time travel)', async () => {

@@ -22,6 +22,34 @@ export const OTP_LIMITS = {
   address: { limit: 10, windowMs: 3600_000 },
 } as const
 
+/** Which limit refuses a code request (rule 2): the client address's, or the phone's. */
+export type IssueRefusal = 'phone' | 'address'
+
+/**
+ * The limit a code request breaks (rule 2), counted with this request, or null when within all.
+ * @example codeRequestRefusal({ phone: 4, phoneDay: 4, address: 4 }) // 'phone'
+ */
+export const codeRequestRefusal = (hits: {
+  phone: number
+  phoneDay: number
+  address: number
+}): IssueRefusal | null => {
+  if (hits.address > OTP_LIMITS.address.limit) return 'address'
+  if (hits.phone > OTP_LIMITS.phone.limit || hits.phoneDay > OTP_LIMITS.phoneDay.limit)
+    return 'phone'
+  return null
+}
+
+/**
+ * Why a try counted nothing (rule 3): no open code, an expired one, or one with no tries left.
+ * @example refusedTry({ expiresAt: 10 }, 11) // 'expired'
+ */
+export const refusedTry = (latest: { expiresAt: number } | undefined, now: number) =>
+  !latest ? 'none' : latest.expiresAt <= now ? 'expired' : 'used_up'
+
+/** Tries left on a code after `attempts` counted tries (rule 3). */
+export const triesLeft = (attempts: number) => Math.max(0, OTP_MAX_ATTEMPTS - attempts)
+
 /**
  * A fresh code: 6 digits, uniform (bytes above the last whole million are drawn again).
  * @example newOtp() // '048213'

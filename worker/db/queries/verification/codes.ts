@@ -1,6 +1,14 @@
 import { sql } from 'drizzle-orm'
 import type { Db } from '../../../env'
-import { OTP_LIMITS, OTP_MAX_ATTEMPTS, OTP_TTL_MS } from '../../../domain/verification/otp'
+import {
+  codeRequestRefusal,
+  type IssueRefusal,
+  OTP_LIMITS,
+  OTP_MAX_ATTEMPTS,
+  OTP_TTL_MS,
+  refusedTry,
+  triesLeft,
+} from '../../../domain/verification/otp'
 import { batch, batchRows, hitsOf, rawAll, rawStatement } from '../../batch'
 import { hitStatement } from '../rate-limit'
 
@@ -15,11 +23,9 @@ const codeHash = async (salt: string, code: string) =>
 
 const randomSalt = () => hex(crypto.getRandomValues(new Uint8Array(16)).buffer)
 
-export type IssueRefusal = 'phone' | 'address'
-
 /**
- * Counts a code request for the phone and the client address (rule 2) and, within the limits,
- * stores the new code (hashed) in place of the phone's earlier ones. Returns the row id (the
+ * Counts a code request for the phone and the client address (rule 2) and, within the limits
+ * (the domain's `codeRequestRefusal`), stores the new code (hashed) in place of the phone's earlier ones. Returns the row id (the
  * message id for the provider) or which limit refused it.
  * @example const r = await issueCode(db, '13800138000', '04821', 'addr-hash') // { id: 12 }
  */
@@ -35,9 +41,12 @@ export const issueCode = async (
     hitStatement(`otp-phone-day:${phone}`, OTP_LIMITS.phoneDay.windowMs, now),
     hitStatement(`otp-address:${address}`, OTP_LIMITS.address.windowMs, now),
   ])
-  if (hitsOf(perAddress) > OTP_LIMITS.address.limit) return { refused: 'address' }
-  if (hitsOf(perPhone) > OTP_LIMITS.phone.limit || hitsOf(perDay) > OTP_LIMITS.phoneDay.limit)
-    return { refused: 'phone' }
+  const refused = codeRequestRefusal({
+    phone: hitsOf(perPhone),
+    phoneDay: hitsOf(perDay),
+    address: hitsOf(perAddress),
+  })
+  if (refused) return { refused }
   const salt = randomSalt()
   const [, rows] = await batch(db, [
     rawStatement(
@@ -54,7 +63,7 @@ export const issueCode = async (
   return { id: rows[0].id }
 }
 
-/** The latest code of a phone not yet used (or replaced), for `codeState`. */
+/** The latest code of a phone not yet used (or replaced), for `refusedTry`. */
 export const latestCode = (db: Db, phone: string) =>
   db.get<{ id: number; expiresAt: number; attempts: number; usedAt: number | null } | undefined>(
     sql`SELECT id, expires_at AS expiresAt, attempts, used_at AS usedAt FROM phone_codes
@@ -85,13 +94,9 @@ export const tryCode = async (
         AND expires_at > ${now} AND attempts < ${OTP_MAX_ATTEMPTS}
       RETURNING id, attempts, salt, code_hash AS hash`,
   )
-  if (!counted) {
-    const latest = await latestCode(db, phone)
-    if (!latest) return { ok: false, reason: 'none' }
-    return { ok: false, reason: latest.expiresAt <= now ? 'expired' : 'used_up' }
-  }
+  if (!counted) return { ok: false, reason: refusedTry(await latestCode(db, phone), now) }
   if ((await codeHash(counted.salt, code)) !== counted.hash)
-    return { ok: false, reason: 'wrong', left: OTP_MAX_ATTEMPTS - counted.attempts }
+    return { ok: false, reason: 'wrong', left: triesLeft(counted.attempts) }
   const used = await db.get<{ id: number } | undefined>(
     sql`UPDATE phone_codes SET used_at = ${now} WHERE id = ${counted.id} AND used_at IS NULL RETURNING id`,
   )
