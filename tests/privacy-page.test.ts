@@ -50,15 +50,20 @@ describe('/privacy', () => {
       /data-kind="topic_contact">议题联系人信息：保存 议题办结（最终状态）后 <strong>365 天<\/strong>/,
     )
     expect(zh.text).toMatch(
-      /data-kind="child">儿童信息：保存 儿童活动结束后 <strong>30 天<\/strong>/,
+      /data-kind="child">儿童信息和敏感回答：保存 活动结束（或表单关闭）后 <strong>30 天<\/strong>/,
     )
     expect(zh.text).toMatch(/data-kind="registration">[^<]*<strong>183 天/)
     expect(zh.text).toContain('15 个工作日')
+    // Phones masked for staff too; each reveal and export logged with its purpose (#17.6).
+    expect(zh.text).toContain('手机号对工作人员也只显示部分号码')
+    expect(zh.text).toContain('每次都会记录查看人和用途')
+    expect(zh.text).toContain('导出含个人信息的表格都会记录导出人和用途')
     expect(zh.text).toContain(NOTICE_VERSION)
     const en = await getPage('/privacy?lang=en')
     expect(en.text).toContain('<html lang="en">')
     expect(en.text).toContain('How long we keep it')
     expect(en.text).toMatch(/<strong>30 days<\/strong>/)
+    expect(en.text).toContain('Phone numbers are partly hidden from staff too')
     expect(en.text).toContain('href="/privacy?lang=en"')
   })
 

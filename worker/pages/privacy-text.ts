@@ -47,11 +47,11 @@ const zh: Notice = {
   who: {
     title: '谁能看到',
     items: [
-      '本居民区的居委会工作人员：办理您的事项时可以看到。',
-      '镇专班和管理员：查看汇总和办理进度；儿童的信息只有负责该活动的工作人员能看到。',
+      '本居民区的居委会工作人员：办理您的事项时可以看到；手机号对工作人员也只显示部分号码（如 138****1234），需要联系您时才点开完整号码，每次都会记录查看人和用途。',
+      '镇专班和管理员：查看汇总和办理进度；儿童的信息和标为敏感的回答（如过敏、健康情况）只有负责该活动的工作人员能看到。',
       '只读账号和共建单位：看不到姓名和手机号。',
       '公开页面（看板、查询页）从不显示姓名和手机号。',
-      '导出含个人信息的表格都会被记录；儿童信息不经说明理由不能导出。',
+      '导出含个人信息的表格都会记录导出人和用途；儿童信息和敏感回答不经说明理由不能导出。',
     ],
   },
   where: {
@@ -101,11 +101,11 @@ const en: Notice = {
   who: {
     title: 'Who sees it',
     items: [
-      'Committee staff of your neighbourhood, to handle your matter.',
-      'Town coordinators and administrators: summaries and progress; a child’s details only the staff of that activity can see.',
+      'Committee staff of your neighbourhood, to handle your matter. Phone numbers are partly hidden from staff too (e.g. 138****1234); a full number is shown only when they need to contact you, and each time who looked and why is logged.',
+      'Town coordinators and administrators: summaries and progress; a child’s details and answers marked sensitive (such as allergies or health notes) only the staff of that activity can see.',
       'Read-only accounts and partner organisations never see names or phones.',
       'Public pages (the board, tracking) never show names or phones.',
-      'Every export containing personal data is logged; children’s data cannot be exported without a stated reason.',
+      'Every export containing personal data is logged with who made it and why; children’s data and sensitive answers cannot be exported without a stated reason.',
     ],
   },
   where: {

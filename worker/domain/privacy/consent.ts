@@ -12,9 +12,12 @@ import type {
 
 /**
  * The version of the privacy notice (/privacy) and of the consent wording on the forms. A form
- * records it with each consent; change it whenever the notice's text changes.
+ * records it with each consent; change it whenever the notice's text changes: the day it changed,
+ * with `.2`, `.3` … for a second change that day. Recorded consents keep the version they name.
+ * 2026-12-05: first notice. 2026-12-05.2: phones masked for staff too, each reveal and export
+ * logged with its purpose; answers marked sensitive.
  */
-export const NOTICE_VERSION = '2026-12-05'
+export const NOTICE_VERSION = '2026-12-05.2'
 
 /** A consent as the rules need it. */
 export type ConsentState = {

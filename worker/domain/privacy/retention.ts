@@ -56,10 +56,8 @@ export const RETENTION_RULES: Record<RetainedKind, Rule> = {
     default: 30,
     min: 1,
     max: 365,
-    from: {
-      zh: '儿童活动结束后（其他活动和表单中标为敏感的回答同此期限）',
-      en: 'after the children’s activity (answers marked sensitive in other activities and forms too)',
-    },
+    // Also the answers to questions marked sensitive, in any activity or form.
+    from: { zh: '活动结束（或表单关闭）后', en: 'after the activity (or the form’s closing)' },
   },
   meeting_attendee: {
     env: 'RETENTION_ATTENDEE_DAYS',
