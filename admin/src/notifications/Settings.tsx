@@ -9,6 +9,7 @@ import {
   regex,
   required,
 } from 'react-admin'
+import type { NotifySettings } from '@domain/notify/rules'
 import ProviderBanner from './ProviderBanner'
 
 // Per town: which channels send, the sender name, quiet hours (Shanghai time), the daily cap per
@@ -16,16 +17,7 @@ import ProviderBanner from './ProviderBanner'
 
 const CLOCK = regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM')
 
-type Settings = {
-  senderName: string
-  smsOn: boolean
-  emailOn: boolean
-  wechatOn: boolean
-  quietFrom: string
-  quietTo: string
-  dailyCap: number
-  staffDigest: boolean
-}
+type Settings = NotifySettings
 
 const toInput = (s: Settings): Settings => ({
   senderName: s.senderName,

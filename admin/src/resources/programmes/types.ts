@@ -1,3 +1,4 @@
+import type { MatrixCell } from '@domain/programmes/matrix'
 import type { EvidenceKind, Post, StepState } from '@domain/vocabulary'
 
 // What the programme API answers (worker/api/programmes).
@@ -36,17 +37,8 @@ export type Programme = {
 
 export type StateCounts = Record<StepState, number>
 
-export type Cell = {
-  itemId: number
-  projectId: number
-  state: StepState
-  dueAt: number | null
-  doneAt: number | null
-  ownerUserId: number | null
-  confirmed: number
-  disputed: number
-  evidence: boolean
-}
+/** One neighborhood × step cell, as the domain computes it. */
+export type Cell = MatrixCell
 
 export type MatrixRow = {
   neighborhoodId: number
