@@ -133,18 +133,18 @@ export const checkInRefusal = (
   status: RegistrationStatus,
   lang: 'zh' | 'en' = 'zh',
 ): string | null => {
-  const zh = lang === 'zh'
+  const m = REGISTRATION_MESSAGES[lang]
   switch (status) {
     case 'confirmed':
       return null
     case 'checked_in':
-      return zh ? '已经签到过了' : 'Already checked in'
+      return m.checkedIn
     case 'waitlisted':
-      return zh ? '候补中的报名不能签到' : 'A waitlisted registration cannot check in'
+      return m.checkInWaitlisted
     case 'cancelled':
-      return zh ? '已取消的报名不能签到' : 'A cancelled registration cannot check in'
+      return m.checkInCancelled
     case 'no_show':
-      return zh ? '已标记为未到场' : 'Marked as a no-show'
+      return m.checkInNoShow
   }
 }
 
@@ -195,6 +195,10 @@ export const REGISTRATION_MESSAGES = {
     started: '该场次已开始，不能再报名',
     ended: '该场次已结束',
     failed: '报名未成功，请刷新后重试',
+    checkedIn: '已经签到过了',
+    checkInWaitlisted: '候补中的报名不能签到',
+    checkInCancelled: '已取消的报名不能签到',
+    checkInNoShow: '已标记为未到场',
   },
   en: {
     nameRequired: 'Please fill in your name',
@@ -212,6 +216,10 @@ export const REGISTRATION_MESSAGES = {
     started: 'This session has already started',
     ended: 'This session has ended',
     failed: 'The registration did not go through; please reload and try again',
+    checkedIn: 'Already checked in',
+    checkInWaitlisted: 'A waitlisted registration cannot check in',
+    checkInCancelled: 'A cancelled registration cannot check in',
+    checkInNoShow: 'Marked as a no-show',
   },
 } as const
 

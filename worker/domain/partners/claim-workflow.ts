@@ -1,4 +1,5 @@
 import { maskName } from '../masking'
+import { translator } from '../messages'
 import { fieldProblem, type Problem } from '../problem'
 import {
   CLAIM_STATUS_LABEL,
@@ -139,6 +140,12 @@ export const claimUpdateNote = (
   return `${publicClaimant(claimant)} ${move === 'accepted' ? '认领了' : '已退出'}${what}`
 }
 
+/** The words of the public claimant lines (pages and admin both show them). */
+const claimantWords = translator({
+  zh: { units: '认领单位：{names}', leads: '主理人：达人 {names}', sep: '、' },
+  en: { units: 'Taken on by: {names}', leads: 'Led by resident talent: {names}', sep: ', ' },
+})
+
 /**
  * The public lines for the accepted hands on a project (its board card, its tracking page):
  * organisations together after 认领单位, each 达人 masked after 主理人.
@@ -154,13 +161,8 @@ export const publicClaimantLines = (claimants: Claimant[], lang: Lang): string[]
     ),
   ]
   const lines: string[] = []
-  if (units.length)
-    lines.push(lang === 'zh' ? `认领单位：${units.join('、')}` : `Taken on by: ${units.join(', ')}`)
-  if (leads.length)
-    lines.push(
-      lang === 'zh'
-        ? `主理人：达人 ${leads.join('、')}`
-        : `Led by resident talent: ${leads.join(', ')}`,
-    )
+  const names = (list: string[]) => list.join(claimantWords(lang, 'sep'))
+  if (units.length) lines.push(claimantWords(lang, 'units', { names: names(units) }))
+  if (leads.length) lines.push(claimantWords(lang, 'leads', { names: names(leads) }))
   return lines
 }
