@@ -355,6 +355,16 @@ describe('questions marked sensitive (health notes), in any activity or form', (
       answers: { note: '***', size: 'S' },
       display: { note: '***', size: 'S' },
     })
+    // Nor can it be found by a guess: no filter on it, and the search skips it, but for the staff.
+    const find = (cookie: string, filter: object) =>
+      api(
+        `/api/form-responses?filter=${encodeURIComponent(JSON.stringify({ formId: made.body.id, ...filter }))}`,
+        { cookie },
+      )
+    expect((await find(w.cookies.admin, { answers: { note: '哮喘' } })).status).toBe(400)
+    expect((await find(w.cookies.admin, { q: '哮喘' })).body).toEqual([])
+    expect((await find(w.cookies.admin, { q: 'S' })).body).toHaveLength(1)
+    expect((await find(w.cookies.staff, { q: '哮喘' })).body).toHaveLength(1)
     const stats = (cookie: string) => api(`/api/forms/${made.body.id}/stats`, { cookie })
     expect((await stats(w.cookies.staff)).body.questions[0].samples).toEqual(['哮喘'])
     expect((await stats(w.cookies.town)).body.questions[0]).toMatchObject({ answered: 1 })

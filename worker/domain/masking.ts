@@ -86,13 +86,25 @@ export const maskedFields = (role: Role, resource: PersonalResource): readonly s
   canSeePersonalData(role) ? [] : PERSONAL_FIELDS[resource]
 
 /**
- * The answer keys `role` sees masked among `fields` (phone questions), as `answers.<key>`.
+ * Whether answers to questions marked sensitive (health notes, allergies) are masked for `role`:
+ * as a child's data, for every role but staff (of the record's own neighborhood: scope does the rest).
+ * @example sensitiveMasked('town') // true
+ */
+export const sensitiveMasked = (role: Role) => role !== 'staff'
+
+/**
+ * The answer keys `role` sees masked among `fields` (phone questions; sensitive ones for every
+ * role but staff), as `answers.<key>`: not to be filtered or sorted on.
  * @example maskedAnswerKeys('viewer', [{ key: 'tel', type: 'phone' }]) // ['answers.tel']
  */
 export const maskedAnswerKeys = (
   role: Role,
-  fields: readonly { key: string; type: string }[],
+  fields: readonly { key: string; type: string; sensitive?: boolean | number | null }[],
 ): string[] =>
-  canSeePersonalData(role)
-    ? []
-    : fields.filter((f) => f.type === 'phone').map((f) => `answers.${f.key}`)
+  fields
+    .filter(
+      (f) =>
+        (f.type === 'phone' && !canSeePersonalData(role)) ||
+        (!!f.sensitive && sensitiveMasked(role)),
+    )
+    .map((f) => `answers.${f.key}`)

@@ -1,4 +1,4 @@
-import { childDataMasked, sensitiveMasked } from '../../domain/privacy/children'
+import { childDataMasked } from '../../domain/privacy/children'
 import { and, eq, sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { AppEnv, Db } from '../../env'
@@ -8,7 +8,13 @@ import { WAITLIST_POSITION } from '../../db/queries/activities/seats'
 import type { RegistrationStatus } from '../../domain/vocabulary'
 import { CREDITED_STATUS, hoursOf } from '../../domain/capacity'
 import { formatAnswers, maskAnswers, type Answers, type Field } from '../../domain/forms'
-import { canSeePersonalData, maskedFields, maskName, maskPhone } from '../../domain/masking'
+import {
+  canSeePersonalData,
+  maskedFields,
+  maskName,
+  maskPhone,
+  sensitiveMasked,
+} from '../../domain/masking'
 import { audit } from '../../lib/audit'
 import type { CurrentUser } from '../../lib/auth'
 import { ApiError } from '../../lib/errors'

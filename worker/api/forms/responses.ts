@@ -4,15 +4,20 @@ import type { AppEnv } from '../../env'
 import { batch } from '../../db/batch'
 import { formResponses, forms } from '../../db/schema'
 import {
-  answersContainOutsidePhones,
+  answersContainOutside,
   fieldsByVersion,
-  phoneQuestions,
+  maskableQuestions,
 } from '../../db/queries/forms/read'
 import { FIELD_KEY, type Answers, type Field } from '../../domain/forms/definition'
 import { formatAnswers, maskAnswers } from '../../domain/forms/format'
 import { discardAnswersProblem } from '../../domain/forms/state'
-import { canSeePersonalData, maskedAnswerKeys, maskName } from '../../domain/masking'
-import { childDataMasked, sensitiveMasked } from '../../domain/privacy/children'
+import {
+  canSeePersonalData,
+  maskedAnswerKeys,
+  maskName,
+  sensitiveMasked,
+} from '../../domain/masking'
+import { childDataMasked } from '../../domain/privacy/children'
 import { audit } from '../../lib/audit'
 import { requireUser, writesNeedWriter, type CurrentUser } from '../../lib/auth'
 import { ApiError, raise } from '../../lib/errors'
@@ -65,28 +70,29 @@ export const responsesWhere = (user: CurrentUser, filter: ListQuery['filter']) =
   )
 }
 
-/** `q` over the receipt and the answers; phone answers only for those who see phones. */
+/** `q` over the receipt and the answers; phone and sensitive answers only for those who see them. */
 const answersSearch = (user: CurrentUser, value: unknown) => {
-  if (canSeePersonalData(user.role))
+  const hide = { phones: !canSeePersonalData(user.role), sensitive: sensitiveMasked(user.role) }
+  if (!hide.phones && !hide.sensitive)
     return contains(value, formResponses.answers, formResponses.receipt)
   const receipt = contains(value, formResponses.receipt)
-  return receipt && or(receipt, answersContainOutsidePhones(String(value).trim()))
+  return receipt && or(receipt, answersContainOutside(String(value).trim(), hide))
 }
 
 /**
- * Refuses (400) a filter on the answer to a phone question of the forms filtered on (of any form
- * in scope without `formId`) for a role that sees phones masked.
+ * Refuses (400) a filter on the answer to a phone question (or one marked sensitive) of the forms
+ * filtered on (of any form in scope without `formId`) for a role that sees it masked.
  * @example await refuseMaskedAnswers(c.var, q)
  */
 export const refuseMaskedAnswers = async (v: AppEnv['Variables'], q: ListQuery) => {
   const answers = q.filter.answers
-  if (canSeePersonalData(v.user.role) || !answers || typeof answers !== 'object') return
+  if (!sensitiveMasked(v.user.role) || !answers || typeof answers !== 'object') return
   const formIds = idsFilter(q.filter.formId)
-  const phones = await phoneQuestions(
+  const hidden = await maskableQuestions(
     v.db,
     and(formScopeWhere(v.user), formIds ? inIds(forms.id, formIds) : undefined),
   )
-  refuseMasked(q, maskedAnswerKeys(v.user.role, phones))
+  refuseMasked(q, maskedAnswerKeys(v.user.role, hidden))
 }
 
 /**

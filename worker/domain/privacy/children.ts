@@ -3,7 +3,7 @@
 // year (health notes only as a question staff add and mark sensitive); the guardian's specific
 // consent is required and recorded (consents, purpose 'guardian').
 import type { Lang, Role } from '../vocabulary'
-import { MOBILE_PHONE, normalizePhone } from '../masking'
+import { MOBILE_PHONE, normalizePhone, sensitiveMasked } from '../masking'
 
 export type ChildFields = { guardianRelation: string; childName: string; childAge: string }
 
@@ -85,10 +85,3 @@ export function checkChild(input: Record<string, unknown>, lang: Lang, guardian 
  */
 export const childDataMasked = (role: Role, forChildren: boolean) =>
   forChildren && sensitiveMasked(role)
-
-/**
- * Whether answers to questions marked sensitive (health notes, allergies) are masked for `role`:
- * as a child's data, for every role but staff (of the record's own neighborhood: scope does the rest).
- * @example sensitiveMasked('town') // true
- */
-export const sensitiveMasked = (role: Role) => role !== 'staff'

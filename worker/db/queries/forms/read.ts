@@ -116,28 +116,36 @@ export const countResponses = async (db: Db, formId: number, version?: number) =
 }
 
 /**
- * The phone questions (key and type) in any version of the forms `where` selects (a condition on
- * "forms", e.g. scope and ids): the answers a viewer may not filter on.
- * @example maskedAnswerKeys(role, await phoneQuestions(db, and(formScopeWhere(user), eq(forms.id, 3))))
+ * The phone questions and the questions marked sensitive (key, type, sensitive) in any version of
+ * the forms `where` selects (a condition on "forms", e.g. scope and ids): the answers a role
+ * that sees them masked may not filter on (`maskedAnswerKeys`).
+ * @example maskedAnswerKeys(role, await maskableQuestions(db, and(formScopeWhere(user), eq(forms.id, 3))))
  */
-export const phoneQuestions = (db: Db, where: SQL | undefined) =>
-  db.all<{ key: string; type: 'phone' }>(
-    sql`SELECT DISTINCT json_extract(q.value, '$.key') AS key, 'phone' AS type
+export const maskableQuestions = (db: Db, where: SQL | undefined) =>
+  db.all<{ key: string; type: string; sensitive: number | null }>(
+    sql`SELECT DISTINCT json_extract(q.value, '$.key') AS key, json_extract(q.value, '$.type') AS type,
+        json_extract(q.value, '$.sensitive') AS sensitive
       FROM ${forms} JOIN ${formVersions} ON ${formVersions.formId} = ${forms.id},
         json_each(${formVersions.fields}) q
-      WHERE json_extract(q.value, '$.type') = 'phone' ${where ? sql`AND ${where}` : sql``}`,
+      WHERE (json_extract(q.value, '$.type') = 'phone' OR json_extract(q.value, '$.sensitive') = 1)
+        ${where ? sql`AND ${where}` : sql``}`,
   )
 
 /**
  * Whether a response (in a query over "form_responses") answered something containing `text`
- * in a question that is not a phone question of its version: the answers search of roles that
- * see phones masked, so a phone cannot be found digit by digit.
- * @example db.select().from(formResponses).where(answersContainOutsidePhones('早餐'))
+ * in a question of its version that the searcher sees unmasked: not a phone question (`phones`:
+ * roles that see phones masked), not one marked sensitive (`sensitive`), so a hidden answer
+ * cannot be found by guessing, digit by digit.
+ * @example db.select().from(formResponses).where(answersContainOutside('早餐', { phones: true, sensitive: true }))
  */
-export const answersContainOutsidePhones = (text: string) =>
+export const answersContainOutside = (
+  text: string,
+  hide: { phones: boolean; sensitive: boolean },
+) =>
   sql`EXISTS (SELECT 1 FROM json_each(${formResponses.answers}) a
     WHERE instr(lower(a.value), lower(${text})) > 0
       AND a.key NOT IN (SELECT json_extract(q.value, '$.key')
         FROM form_versions v, json_each(v.fields) q
         WHERE v.form_id = ${formResponses.formId} AND v.version = ${formResponses.version}
-          AND json_extract(q.value, '$.type') = 'phone'))`
+          AND ((${hide.phones ? 1 : 0} AND json_extract(q.value, '$.type') = 'phone')
+            OR (${hide.sensitive ? 1 : 0} AND json_extract(q.value, '$.sensitive') = 1))))`
