@@ -2,13 +2,9 @@ import { useState } from 'react'
 import {
   Box,
   Button,
-  Card,
   MenuItem,
   Stack,
-  Table,
-  TableBody,
   TableCell,
-  TableHead,
   TableRow,
   TextField,
   Typography,
@@ -18,6 +14,7 @@ import { useGetList, useTranslate } from 'react-admin'
 import { formatDateTime } from '../lib/format'
 import { type AccessEntry, privacyCall } from './api'
 import { describeEntry } from './entry'
+import PlainTable from './PlainTable'
 
 // Who saw or took personal data (admins only): reveals of a full phone, exports with personal
 // data, copies given and deletions done, by staff member and by resident phone.
@@ -85,49 +82,35 @@ const AccessLog = () => {
           {(error as { message?: string }).message}
         </Typography>
       )}
-      <Card variant="outlined">
-        <Table size="small" data-testid="access-log">
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('at')}</TableCell>
-              <TableCell>{t('user')}</TableCell>
-              <TableCell>{t('action')}</TableCell>
-              <TableCell>{t('record')}</TableCell>
-              <TableCell>{t('detail')}</TableCell>
+      <PlainTable
+        testId="access-log"
+        columns={['at', 'user', 'action', 'record', 'detail'].map((k) => ({ label: t(k) }))}
+        empty={data.length === 0 && t('empty')}
+      >
+        {data.map((e) => {
+          const d = describeEntry(e)
+          return (
+            <TableRow key={e.id} data-entry={e.id} data-action={e.action}>
+              <TableCell>{formatDateTime(e.at)}</TableCell>
+              <TableCell>{e.userName ?? '—'}</TableCell>
+              <TableCell>{label(`privacy.action.${e.action}`, e.action)}</TableCell>
+              <TableCell>
+                {label(`privacy.resource.${e.resource}`, e.resource)}
+                {e.recordId ? ` #${e.recordId}` : ''}
+              </TableCell>
+              <TableCell>
+                {[
+                  d.purpose && translate(`privacy.${d.purpose}`),
+                  d.rows !== null && t('rows', { n: d.rows }),
+                  d.reason && t('reason', { reason: d.reason }),
+                ]
+                  .filter(Boolean)
+                  .join(' · ') || '—'}
+              </TableCell>
             </TableRow>
-          </TableHead>
-          <TableBody>
-            {data.length === 0 && (
-              <TableRow>
-                <TableCell colSpan={5}>{t('empty')}</TableCell>
-              </TableRow>
-            )}
-            {data.map((e) => {
-              const d = describeEntry(e)
-              return (
-                <TableRow key={e.id} data-entry={e.id} data-action={e.action}>
-                  <TableCell>{formatDateTime(e.at)}</TableCell>
-                  <TableCell>{e.userName ?? '—'}</TableCell>
-                  <TableCell>{label(`privacy.action.${e.action}`, e.action)}</TableCell>
-                  <TableCell>
-                    {label(`privacy.resource.${e.resource}`, e.resource)}
-                    {e.recordId ? ` #${e.recordId}` : ''}
-                  </TableCell>
-                  <TableCell>
-                    {[
-                      d.purpose && translate(`privacy.${d.purpose}`),
-                      d.rows !== null && t('rows', { n: d.rows }),
-                      d.reason && t('reason', { reason: d.reason }),
-                    ]
-                      .filter(Boolean)
-                      .join(' · ') || '—'}
-                  </TableCell>
-                </TableRow>
-              )
-            })}
-          </TableBody>
-        </Table>
-      </Card>
+          )
+        })}
+      </PlainTable>
     </Stack>
   )
 }

@@ -11,10 +11,7 @@ import {
   DialogTitle,
   MenuItem,
   Stack,
-  Table,
-  TableBody,
   TableCell,
-  TableHead,
   TableRow,
   TextField,
   Typography,
@@ -23,6 +20,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useNotify, useTranslate } from 'react-admin'
 import { PRIVACY_REQUEST_KINDS, type PrivacyRequestKind } from '@domain/vocabulary'
 import { asIs } from '../lib/errors'
+import PlainTable from './PlainTable'
 import { formatDate, formatDateTime } from '../lib/format'
 import { useMe } from '../lib/useMe'
 import { useNotifyError } from '../lib/useNotifyError'
@@ -85,88 +83,73 @@ const Requests = () => {
         {t('intro')}
       </Typography>
       <NewRequest onFiled={refresh} />
-      <Card variant="outlined">
-        <Table size="small" data-testid="privacy-requests">
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('id')}</TableCell>
-              <TableCell>{t('phone')}</TableCell>
-              <TableCell>{t('kind')}</TableCell>
-              <TableCell>{t('status')}</TableCell>
-              <TableCell>{t('receivedAt')}</TableCell>
-              <TableCell>{t('dueAt')}</TableCell>
-              <TableCell>{t('note')}</TableCell>
-              <TableCell>{t('actions')}</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {!isPending && data.length === 0 && (
-              <TableRow>
-                <TableCell colSpan={8}>{t('empty')}</TableCell>
-              </TableRow>
-            )}
-            {data.map((r) => {
-              const { urgency, left } = deadlineOf(r, now)
-              return (
-                <TableRow
-                  key={r.id}
-                  data-request={r.id}
-                  data-urgency={urgency}
-                  sx={urgency === 'overdue' ? { bgcolor: 'rgba(211, 47, 47, 0.08)' } : undefined}
-                >
-                  <TableCell>#{r.id}</TableCell>
-                  <TableCell sx={{ fontVariantNumeric: 'tabular-nums' }}>{r.phoneHint}</TableCell>
-                  <TableCell>{translate(`privacy.requestKind.${r.kind}`)}</TableCell>
-                  <TableCell>{translate(`privacy.requestStatus.${r.status}`)}</TableCell>
-                  <TableCell>{formatDateTime(r.receivedAt)}</TableCell>
-                  <TableCell>
-                    <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
-                      <span data-testid="due">{formatDate(r.dueAt)}</span>
-                      {left !== null && (
-                        <Chip
-                          size="small"
-                          color={URGENCY_COLOR[urgency]}
-                          label={
-                            urgency === 'overdue'
-                              ? left < 0
-                                ? t('overdueBy', { n: -left })
-                                : t('overdue')
-                              : left === 0
-                                ? t('dueToday')
-                                : t('left', { n: left })
-                          }
-                        />
-                      )}
-                    </Stack>
-                  </TableCell>
-                  <TableCell sx={{ maxWidth: 240 }}>{r.note}</TableCell>
-                  <TableCell>
-                    {r.status === 'open' && (
-                      <Stack direction="row" spacing={1}>
-                        {r.kind === 'copy' && (
-                          <Button size="small" onClick={() => copy(r)}>
-                            {t('copy')}
-                          </Button>
-                        )}
-                        {r.kind === 'deletion' && mayClose && (
-                          <Button size="small" color="error" onClick={() => setErasing(r)}>
-                            {t('erase')}
-                          </Button>
-                        )}
-                        {mayClose && (
-                          <Button size="small" onClick={() => setRefusing(r)}>
-                            {t('refuse')}
-                          </Button>
-                        )}
-                      </Stack>
+      <PlainTable
+        testId="privacy-requests"
+        columns={['id', 'phone', 'kind', 'status', 'receivedAt', 'dueAt', 'note', 'actions'].map(
+          (k) => ({ label: t(k) }),
+        )}
+        empty={!isPending && data.length === 0 && t('empty')}
+      >
+        {data.map((r) => {
+          const { urgency, left } = deadlineOf(r, now)
+          return (
+            <TableRow
+              key={r.id}
+              data-request={r.id}
+              data-urgency={urgency}
+              sx={urgency === 'overdue' ? { bgcolor: 'rgba(211, 47, 47, 0.08)' } : undefined}
+            >
+              <TableCell>#{r.id}</TableCell>
+              <TableCell sx={{ fontVariantNumeric: 'tabular-nums' }}>{r.phoneHint}</TableCell>
+              <TableCell>{translate(`privacy.requestKind.${r.kind}`)}</TableCell>
+              <TableCell>{translate(`privacy.requestStatus.${r.status}`)}</TableCell>
+              <TableCell>{formatDateTime(r.receivedAt)}</TableCell>
+              <TableCell>
+                <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
+                  <span data-testid="due">{formatDate(r.dueAt)}</span>
+                  {left !== null && (
+                    <Chip
+                      size="small"
+                      color={URGENCY_COLOR[urgency]}
+                      label={
+                        urgency === 'overdue'
+                          ? left < 0
+                            ? t('overdueBy', { n: -left })
+                            : t('overdue')
+                          : left === 0
+                            ? t('dueToday')
+                            : t('left', { n: left })
+                      }
+                    />
+                  )}
+                </Stack>
+              </TableCell>
+              <TableCell sx={{ maxWidth: 240 }}>{r.note}</TableCell>
+              <TableCell>
+                {r.status === 'open' && (
+                  <Stack direction="row" spacing={1}>
+                    {r.kind === 'copy' && (
+                      <Button size="small" onClick={() => copy(r)}>
+                        {t('copy')}
+                      </Button>
                     )}
-                  </TableCell>
-                </TableRow>
-              )
-            })}
-          </TableBody>
-        </Table>
-      </Card>
+                    {r.kind === 'deletion' && mayClose && (
+                      <Button size="small" color="error" onClick={() => setErasing(r)}>
+                        {t('erase')}
+                      </Button>
+                    )}
+                    {mayClose && (
+                      <Button size="small" onClick={() => setRefusing(r)}>
+                        {t('refuse')}
+                      </Button>
+                    )}
+                  </Stack>
+                )}
+              </TableCell>
+            </TableRow>
+          )
+        })}
+      </PlainTable>
       <Dialog open={erasing !== null} onClose={() => setErasing(null)}>
         <DialogTitle>
           {t('erase')} {erasing?.phoneHint}
