@@ -58,6 +58,22 @@ describe('personal data in the admin', () => {
     expect(await entry.innerText()).toContain('管理员')
   })
 
+  it('marks a form for children and a question sensitive with the editor’s switches (#17.5)', async () => {
+    await page.goto('/admin/#/forms/create')
+    await page.locator('input[name="title"]').fill('夏令营健康登记（隐私测试）')
+    await page.getByLabel('面向儿童').check()
+    await page.getByRole('button', { name: '添加问题' }).click()
+    await page.locator('input[name="fields.0.label"]').fill('过敏情况')
+    await page.getByLabel('敏感信息').check()
+    expect(await page.getByText('如过敏、健康情况：只有本居民区工作人员能看到').count()).toBe(1)
+    await page.getByRole('button', { name: '保存' }).click()
+    await page.waitForURL(/#\/forms\/\d+\/show/, { timeout: 20_000 })
+    const id = page.url().match(/forms\/(\d+)\/show/)![1]
+    const form = await (await page.request.get(`/api/forms/${id}`)).json()
+    expect(form.forChildren).toBe(true)
+    expect(form.fields[0]).toMatchObject({ label: '过敏情况', sensitive: true })
+  })
+
   it('lists requests by deadline: 15 working days, an overdue one highlighted', async () => {
     const filed = await page.request.post('/api/privacy/requests', {
       data: { phone, kind: 'deletion', note: '本人到居委会申请' },

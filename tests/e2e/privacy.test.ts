@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, newPhonePage } from './browser'
 import { querySql } from '../../scripts/lib/wrangler.mjs'
 import { SUMMER_CLASS_SLUG } from '../../scripts/seed/activities.mjs'
+import { NOTICE_VERSION } from '../../worker/domain/privacy/consent'
 
 // Personal data (#17) in chromium on a phone with JavaScript off: a guardian registers a child
 // for the seeded 暑托班 (an activity for children) and the guardian's consent is recorded; then
@@ -82,7 +83,7 @@ describe('a guardian and the access page (JavaScript off)', () => {
         WHERE r.phone = '${PHONE}' AND c.purpose = 'guardian'`,
     )
     expect(consent).toMatchObject({ purpose: 'guardian', child_name: '林小雨' })
-    expect(consent!.notice_version).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    expect(consent!.notice_version).toBe(NOTICE_VERSION)
   })
 
   it('verifies the phone by code, sees the records, downloads a copy and asks for deletion', async () => {
