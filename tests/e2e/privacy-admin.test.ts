@@ -66,7 +66,17 @@ describe('personal data in the admin', () => {
     await page.locator('input[name="fields.0.label"]').fill('过敏情况')
     await page.getByLabel('敏感信息').check()
     expect(await page.getByText('如过敏、健康情况：只有本居民区工作人员能看到').count()).toBe(1)
-    await page.getByRole('button', { name: '保存' }).click()
+    // Save once the form is ready, and say why if the API refuses it.
+    const save = page.getByRole('button', { name: '保存' })
+    await expect.poll(() => save.isEnabled(), { timeout: 20_000 }).toBe(true)
+    const [created] = await Promise.all([
+      page.waitForResponse(
+        (r) => new URL(r.url()).pathname === '/api/forms' && r.request().method() === 'POST',
+        { timeout: 20_000 },
+      ),
+      save.click(),
+    ])
+    expect(created.status(), await created.text()).toBe(201)
     await page.waitForURL(/#\/forms\/\d+\/show/, { timeout: 20_000 })
     const id = page.url().match(/forms\/(\d+)\/show/)![1]
     const form = await (await page.request.get(`/api/forms/${id}`)).json()
