@@ -61,6 +61,10 @@ describe('personal data in the admin', () => {
   it('marks a form for children and a question sensitive with the editor’s switches (#17.5)', async () => {
     await page.goto('/admin/#/forms/create')
     await page.locator('input[name="title"]').fill('夏令营健康登记（隐私测试）')
+    // Its neighborhood, chosen: a form for the whole town needs its town, and other files may
+    // have added a second one.
+    await page.getByRole('combobox', { name: '居民区' }).click()
+    await page.getByRole('option', { name: '慧华苑' }).click()
     await page.getByLabel('面向儿童').check()
     await page.getByRole('button', { name: '添加问题' }).click()
     await page.locator('input[name="fields.0.label"]').fill('过敏情况')

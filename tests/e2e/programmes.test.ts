@@ -170,6 +170,10 @@ describe('programmes in the browser', () => {
     await page.keyboard.press('ArrowRight')
     await page.keyboard.press('Enter')
     await expect.poll(dueOf, { timeout: 30_000 }).toBe(before + 2 * 86_400_000)
+    // Drag only once the screen shows the saved day (its refresh would end a drag begun earlier).
+    await expect
+      .poll(() => handle.getAttribute('aria-valuenow'), { timeout: 30_000 })
+      .toBe(String(before + 2 * 86_400_000 - 86_400_000 + 1))
     const box = (await handle.boundingBox())!
     const track = (await handle.locator('..').boundingBox())!
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
