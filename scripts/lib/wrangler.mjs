@@ -72,15 +72,16 @@ export const executeFile = (file, { persistTo, echo } = {}) =>
  * @example const [{ results }] = await querySql('SELECT count(*) AS n FROM topics')
  */
 export const querySql = async (sqlText, { persistTo } = {}) => {
-  const { stdout } = await runWrangler([
-    'd1',
-    'execute',
-    'DB',
-    '--local',
-    '--json',
-    '--command',
-    sqlText,
-    ...persistArgs(persistTo),
-  ])
-  return JSON.parse(stdout.slice(stdout.indexOf('[')))
+  const args = ['d1', 'execute', 'DB', '--local', '--json', '--command', sqlText]
+  // A second process on the file a running `wrangler dev` writes can find it locked for a moment
+  // (SQLITE_BUSY); ask again rather than fail the caller.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { stdout } = await runWrangler([...args, ...persistArgs(persistTo)])
+      return JSON.parse(stdout.slice(stdout.indexOf('[')))
+    } catch (e) {
+      if (attempt >= 5 || !String(e.message).includes('SQLITE_BUSY')) throw e
+      await new Promise((r) => setTimeout(r, 200 * attempt))
+    }
+  }
 }

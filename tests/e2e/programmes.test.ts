@@ -174,6 +174,7 @@ describe('programmes in the browser', () => {
     await expect
       .poll(() => handle.getAttribute('aria-valuenow'), { timeout: 30_000 })
       .toBe(String(before + 2 * 86_400_000 - 86_400_000 + 1))
+    await handle.scrollIntoViewIfNeeded()
     const box = (await handle.boundingBox())!
     const track = (await handle.locator('..').boundingBox())!
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)

@@ -180,16 +180,7 @@ const Timetable = ({ programme, onChanged }: { programme: Programme; onChanged: 
                   borderRadius: 1,
                 }}
               >
-                {due !== null && (
-                  <DueBar
-                    due={due}
-                    state={state}
-                    start={start}
-                    end={programme.endsAt}
-                    label={step.title}
-                    onMove={canMove(cell) ? (day) => moveDue(step, cell, day) : undefined}
-                  />
-                )}
+                {/* Today's line first: a bar drawn after it stays on top, so its handle can be grabbed on today. */}
                 <Box
                   title={translate('programmes.timetable.today')}
                   sx={{
@@ -201,6 +192,16 @@ const Timetable = ({ programme, onChanged }: { programme: Programme; onChanged: 
                     bgcolor: 'primary.main',
                   }}
                 />
+                {due !== null && (
+                  <DueBar
+                    due={due}
+                    state={state}
+                    start={start}
+                    end={programme.endsAt}
+                    label={step.title}
+                    onMove={canMove(cell) ? (day) => moveDue(step, cell, day) : undefined}
+                  />
+                )}
               </Box>
               <Box sx={{ width: { md: 230 }, flexShrink: 0 }}>
                 {row ? (
