@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { Db } from '../env'
 import { ApiError } from './errors'
-import { sha256Hex } from './password'
+import { sha256Hex } from '../domain/digest'
 
 export type StoredResult<T> = { status: number; body: T }
 

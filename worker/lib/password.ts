@@ -43,12 +43,6 @@ export const verifyPassword = async (password: string, stored: PasswordHash) => 
   return diff === 0
 }
 
-/** SHA-256 hex of a string: session ids are stored hashed. */
-export const sha256Hex = async (text: string) => {
-  const digest = await crypto.subtle.digest('SHA-256', encoder.encode(text))
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
-}
-
 /** A random URL-safe token with `bytes` bytes of entropy. */
 export const randomToken = (bytes = 32) =>
   toBase64(crypto.getRandomValues(new Uint8Array(bytes)))

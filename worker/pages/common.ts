@@ -4,7 +4,7 @@ import type { Context } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import type { AppEnv } from '../env'
 import { clientAddress, UNKNOWN_ADDRESS } from '../lib/client-address'
-import { sha256Hex } from '../lib/password'
+import { sha256Hex } from '../domain/digest'
 import { hit, retryAfterSeconds, type RateLimitOptions } from '../db/queries/rate-limit'
 import { TRACKING_CODE } from '../domain/tracking-code'
 

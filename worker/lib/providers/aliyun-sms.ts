@@ -1,8 +1,9 @@
 // 阿里云短信 Dysmsapi SendSms (API version 2017-05-25), signed with ACS3-HMAC-SHA256. The
 // parameters travel in the query string of a POST with an empty body, as in the signature
 // page's example. https://help.aliyun.com/zh/sms/developer-reference/api-dysmsapi-2017-05-25-sendsms
-import { callProvider, randomHex } from './http'
-import { acs3Query, sha256Hex, signAcs3 } from './signing'
+import { randomHex, sha256Hex } from '../../domain/digest'
+import { callProvider } from './http'
+import { acs3Query, signAcs3 } from './signing'
 import type { OutgoingMessage, Provider, SendResult } from './types'
 
 export type AliyunSmsConfig = {

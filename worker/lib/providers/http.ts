@@ -33,9 +33,3 @@ export const callProvider = async (
   }
   return { status: res.status, json }
 }
-
-/** A random hex string of `bytes` bytes (nonces). */
-export const randomHex = (bytes = 16) =>
-  [...crypto.getRandomValues(new Uint8Array(bytes))]
-    .map((b) => b.toString(16).padStart(2, '0'))
-    .join('')

@@ -6,14 +6,9 @@
 //     https://cloud.tencent.com/document/api/382/52072 (SMS), same as /document/api/213/30654 (CVM)
 // tests/providers-signing.test.ts checks both against the worked examples of those pages.
 
+import { sha256Hex, toHex } from '../../domain/digest'
+
 const encoder = new TextEncoder()
-
-const hex = (bytes: ArrayBuffer) =>
-  [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('')
-
-/** Lower-case hex SHA-256 of a UTF-8 text. */
-export const sha256Hex = async (text: string) =>
-  hex(await crypto.subtle.digest('SHA-256', encoder.encode(text)))
 
 const hmac = async (key: ArrayBuffer | Uint8Array, message: string) => {
   const k = await crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, [
@@ -73,7 +68,7 @@ export const signAcs3 = async (input: Acs3Input) => {
     payloadHash,
   ].join('\n')
   const stringToSign = `ACS3-HMAC-SHA256\n${await sha256Hex(canonicalRequest)}`
-  const signature = hex(await hmac(encoder.encode(input.accessKeySecret), stringToSign))
+  const signature = toHex(await hmac(encoder.encode(input.accessKeySecret), stringToSign))
   const authorization = `ACS3-HMAC-SHA256 Credential=${input.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`
   return { canonicalRequest, stringToSign, signature, authorization }
 }
@@ -117,7 +112,7 @@ export const signTc3 = async (input: Tc3Input) => {
   const secretDate = await hmac(encoder.encode(`TC3${input.secretKey}`), day)
   const secretService = await hmac(secretDate, input.service)
   const secretSigning = await hmac(secretService, 'tc3_request')
-  const signature = hex(await hmac(secretSigning, stringToSign))
+  const signature = toHex(await hmac(secretSigning, stringToSign))
   const authorization = `TC3-HMAC-SHA256 Credential=${input.secretId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`
   return { canonicalRequest, stringToSign, signature, authorization }
 }

@@ -21,7 +21,7 @@ import {
 } from '../../domain/programmes/confirmation'
 import { toDay } from '../../domain/programmes/days'
 import { IDEMPOTENCY_KEY, requestHash, sameRequest } from '../../lib/idempotency'
-import { sha256Hex } from '../../lib/password'
+import { sha256Hex } from '../../domain/digest'
 import { clientAddress } from '../../lib/client-address'
 import { retryAfterSeconds } from '../../db/queries/rate-limit'
 import { minutesOf, newFormKey, readForm, withLang, type PageContext } from '../common'

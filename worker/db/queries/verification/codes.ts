@@ -9,19 +9,14 @@ import {
   refusedTry,
   triesLeft,
 } from '../../../domain/verification/otp'
+import { randomHex, sha256Hex } from '../../../domain/digest'
 import { batch, batchRows, hitsOf, rawAll, rawStatement } from '../../batch'
 import { hitStatement } from '../rate-limit'
 
 // One-time codes and the phones they verify (domain/verification/otp.ts, the rules by number).
 
-const hex = (bytes: ArrayBuffer) =>
-  [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('')
-
 /** SHA-256 of salt and code: what phone_codes stores instead of the code. */
-const codeHash = async (salt: string, code: string) =>
-  hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${salt}|${code}`)))
-
-const randomSalt = () => hex(crypto.getRandomValues(new Uint8Array(16)).buffer)
+const codeHash = (salt: string, code: string) => sha256Hex(`${salt}|${code}`)
 
 /**
  * Counts a code request for the phone and the client address (rule 2) and, within the limits
@@ -47,7 +42,7 @@ export const issueCode = async (
     address: hitsOf(perAddress),
   })
   if (refused) return { refused }
-  const salt = randomSalt()
+  const salt = randomHex(16)
   const [, rows] = await batch(db, [
     rawStatement(
       db,

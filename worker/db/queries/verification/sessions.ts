@@ -1,23 +1,15 @@
 import { sql } from 'drizzle-orm'
 import type { Db } from '../../../env'
+import { randomHex, sha256Hex } from '../../../domain/digest'
 import { SESSION_TTL_MS } from '../../../domain/verification/otp'
 
 // The short sessions of 查找我的记录: a random token in the browser's cookie, its SHA-256 here.
 
-const tokenHash = async (token: string) =>
-  [
-    ...new Uint8Array(
-      await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`phone-session|${token}`)),
-    ),
-  ]
-    .map((b) => b.toString(16).padStart(2, '0'))
-    .join('')
+const tokenHash = (token: string) => sha256Hex(`phone-session|${token}`)
 
 /** Opens a session for a verified phone; returns the token for the cookie. */
 export const openSession = async (db: Db, phone: string, now = Date.now()) => {
-  const token = [...crypto.getRandomValues(new Uint8Array(24))]
-    .map((b) => b.toString(16).padStart(2, '0'))
-    .join('')
+  const token = randomHex(24)
   await db.run(sql`INSERT INTO phone_sessions (token_hash, phone, created_at, expires_at)
     VALUES (${await tokenHash(token)}, ${phone}, ${now}, ${now + SESSION_TTL_MS})`)
   return token
