@@ -37,7 +37,7 @@ import { freePort, startDev } from './lib/dev-server.mjs'
 import { createSampler, runFor, summarize } from './lib/load.mjs'
 import * as demo from './seed/core.mjs'
 import { nodeHeaders, startNodeBench } from './node/bench-target.mjs'
-import { STANDIN, startStandin } from './lib/provider-standin.mjs'
+import { startStandin, tencentSmsVars } from './lib/provider-standin.mjs'
 
 const { values: opts } = parseArgs({
   options: {
@@ -94,14 +94,7 @@ let dev
 let query = (sql) => querySql(sql, { persistTo })
 // SMS (the one-time codes of /me) through 腾讯云短信's API, answered by the local stand-in.
 const standin = await startStandin()
-const smsVars = {
-  TENCENT_SMS_SECRET_ID: STANDIN.tencent.secretId,
-  TENCENT_SMS_SECRET_KEY: STANDIN.tencent.secretKey,
-  TENCENT_SMS_SDK_APP_ID: STANDIN.tencent.sdkAppId,
-  TENCENT_SMS_SIGN_NAME: STANDIN.tencent.signName,
-  TENCENT_SMS_ENDPOINT: standin.url,
-  SMS_OTP_TEMPLATE_ID: STANDIN.templateId,
-}
+const smsVars = tencentSmsVars(standin.url)
 const cleanup = async () => {
   await dev?.stop()
   await standin.stop()

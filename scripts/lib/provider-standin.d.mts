@@ -6,6 +6,7 @@ export const STANDIN: {
   readonly templateId: string
   readonly throttledPhone: string
 }
+export function tencentSmsVars(url: string): Record<string, string>
 export type SentMessage = {
   provider: 'aliyun' | 'tencent' | 'wechat' | 'smtp'
   to: string

@@ -30,6 +30,20 @@ export const STANDIN = {
   throttledPhone: '13900000429',
 }
 
+/**
+ * The worker's settings that send SMS — 腾讯云短信 and the one-time codes' template — through the
+ * stand-in at `url` (the browser tests' and the bench's worker).
+ * @example startDev({ extraArgs: Object.entries(tencentSmsVars(url)).flatMap(…) })
+ */
+export const tencentSmsVars = (url) => ({
+  TENCENT_SMS_SECRET_ID: STANDIN.tencent.secretId,
+  TENCENT_SMS_SECRET_KEY: STANDIN.tencent.secretKey,
+  TENCENT_SMS_SDK_APP_ID: STANDIN.tencent.sdkAppId,
+  TENCENT_SMS_SIGN_NAME: STANDIN.tencent.signName,
+  TENCENT_SMS_ENDPOINT: url,
+  SMS_OTP_TEMPLATE_ID: STANDIN.templateId,
+})
+
 const sha256 = (text) => createHash('sha256').update(text).digest('hex')
 const hmac = (key, text) => createHmac('sha256', key).update(text).digest()
 

@@ -7,7 +7,7 @@ import type { TestProject } from 'vitest/node'
 import { applyMigrations } from '../../scripts/lib/wrangler.mjs'
 import { seedLocal } from '../../scripts/lib/seed-runner.mjs'
 import { freePort, startDev } from '../../scripts/lib/dev-server.mjs'
-import { STANDIN, startStandin } from '../../scripts/lib/provider-standin.mjs'
+import { startStandin, tencentSmsVars } from '../../scripts/lib/provider-standin.mjs'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -31,14 +31,7 @@ export default async function setup(project: TestProject) {
     )
   // SMS through 腾讯云短信, pointed at the local stand-in (scripts/lib/provider-standin.mjs).
   const standin = await startStandin()
-  const sms = {
-    TENCENT_SMS_SECRET_ID: STANDIN.tencent.secretId,
-    TENCENT_SMS_SECRET_KEY: STANDIN.tencent.secretKey,
-    TENCENT_SMS_SDK_APP_ID: STANDIN.tencent.sdkAppId,
-    TENCENT_SMS_SIGN_NAME: STANDIN.tencent.signName,
-    TENCENT_SMS_ENDPOINT: standin.url,
-    SMS_OTP_TEMPLATE_ID: STANDIN.templateId,
-  }
+  const sms = tencentSmsVars(standin.url)
   const dev = await startDev({
     port: await freePort(),
     persistTo,
