@@ -8,6 +8,7 @@ import { applyMigrations } from '../../scripts/lib/wrangler.mjs'
 import { seedLocal } from '../../scripts/lib/seed-runner.mjs'
 import { freePort, startDev } from '../../scripts/lib/dev-server.mjs'
 import { startStandin, tencentSmsVars } from '../../scripts/lib/provider-standin.mjs'
+import { notableLogLines, watchStalls } from './stall-watch'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -36,12 +37,24 @@ export default async function setup(project: TestProject) {
     port: await freePort(),
     persistTo,
     log,
+    // E2E_LOG_LEVEL=info writes one line per request to wrangler.log (keep it with KEEP_E2E_STATE=1).
+    logLevel: process.env.E2E_LOG_LEVEL ?? 'warn',
     extraArgs: Object.entries(sms).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
   })
   project.provide('baseUrl', dev.url)
   project.provide('persistTo', persistTo)
   project.provide('standinUrl', standin.url)
+  const watch = watchStalls(dev.url)
   return async () => {
+    const stalls = await watch.stop()
+    const notable = notableLogLines(fs.readFileSync(log, 'utf8'))
+    if (stalls.length > 0)
+      console.log(
+        `e2e: /healthz was slow or silent ${stalls.length} time(s):\n` +
+          stalls.map((s) => `  ${s.at} ${s.ms} ms ${s.outcome}`).join('\n'),
+      )
+    if (notable.length > 0)
+      console.log(`e2e: wrangler.log says:\n  ${notable.slice(0, 40).join('\n  ')}`)
     await dev.stop()
     await standin.stop()
     // KEEP_E2E_STATE=1 keeps the database and wrangler.log for a post-mortem.
