@@ -2,6 +2,7 @@
 // every answer slower than 3 s, or none at all, with the time. The teardown prints them, so a
 // test that timed out can be told apart: the server stopped answering (workerd, the disk) or the
 // page did something wrong.
+import { stripVTControlCharacters } from 'node:util'
 
 export type Stall = { at: string; ms: number; outcome: string }
 
@@ -37,7 +38,6 @@ export const watchStalls = (url: string, { everyMs = 2_000, slowMs = 3_000 } = {
 
 /** The lines of wrangler.log that are not one request each: warnings, errors, reloads. */
 export const notableLogLines = (log: string) =>
-  log
-    .replace(/\x1b\[[0-9;]*m/g, '')
+  stripVTControlCharacters(log)
     .split('\n')
     .filter((l) => /ERROR|WARNING|restart|reload/i.test(l) && !/Scheduled Workers/.test(l))
