@@ -19,9 +19,12 @@ export const lit = (value) => {
 /**
  * `INSERT OR IGNORE` statements for rows (objects with snake_case keys, all with the same keys).
  * Fixed ids plus OR IGNORE make a seed idempotent: running it twice inserts nothing new.
+ * `where` keeps only the rows it holds for (their columns by name), e.g. rows whose parent row
+ * is there.
  * @example insertRows('towns', [{ id: 1, name: '大场镇', created_at: now }])
+ * @example insertRows('topic_events', events, { where: 'topic_id IN (SELECT id FROM topics)' })
  */
-export const insertRows = (table, rows, { chunk = 50, orIgnore = true } = {}) => {
+export const insertRows = (table, rows, { chunk = 50, orIgnore = true, where } = {}) => {
   if (rows.length === 0) return []
   const columns = Object.keys(rows[0])
   const statements = []
@@ -30,8 +33,11 @@ export const insertRows = (table, rows, { chunk = 50, orIgnore = true } = {}) =>
       .slice(i, i + chunk)
       .map((row) => `(${columns.map((c) => lit(row[c])).join(', ')})`)
       .join(',\n  ')
+    const insert = `INSERT ${orIgnore ? 'OR IGNORE ' : ''}INTO ${table} (${columns.join(', ')})`
     statements.push(
-      `INSERT ${orIgnore ? 'OR IGNORE ' : ''}INTO ${table} (${columns.join(', ')}) VALUES\n  ${values};`,
+      where
+        ? `WITH v (${columns.join(', ')}) AS (VALUES\n  ${values})\n${insert} SELECT * FROM v WHERE ${where};`
+        : `${insert} VALUES\n  ${values};`,
     )
   }
   return statements

@@ -235,6 +235,57 @@ describe('the scheduled job, in-process', () => {
   })
 })
 
+describe('the bench data, grown in place', () => {
+  // `npm run bench -- --scales …` grows the data between measurements, after the load has filed
+  // needs with random tracking codes. A code the seeder makes later may be one of them: that
+  // topic is skipped, and its token set and event must be skipped with it.
+  it('skips a topic whose code a resident took, with its token set and event', async () => {
+    const scale = (topics: number) => ({ topics, neighborhoods: 20 })
+    // Which code the seeder gives the 300th topic of its own: grow a scratch copy and read it.
+    const scratch = new Database(await seededDatabase('grow-scratch.sqlite'))
+    await seedSqlite(scratch, { scale: scale(600) })
+    const { id, code } = scratch
+      .prepare(
+        'SELECT id, tracking_code AS code FROM topics WHERE id >= 100001 ORDER BY id LIMIT 1 OFFSET 299',
+      )
+      .get() as { id: number; code: string }
+    scratch.close()
+
+    const sqlite = new Database(await seededDatabase('grow.sqlite'))
+    sqlite.pragma('foreign_keys = ON')
+    await seedSqlite(sqlite, { scale: scale(300) })
+    expect(sqlite.prepare('SELECT count(*) FROM topics WHERE id = ?').pluck().get(id)).toBe(0)
+    // A resident files a need and is given that code.
+    sqlite
+      .prepare(
+        `INSERT INTO topics (neighborhood_id, category_id, channel_id, title, status, tracking_code, created_at, updated_at)
+         SELECT neighborhood_id, 1, id, '楼道灯不亮', 'submitted', ?, 1, 1 FROM channels LIMIT 1`,
+      )
+      .run(code)
+    await seedSqlite(sqlite, { scale: scale(600) })
+    expect(sqlite.prepare('SELECT count(*) FROM topics WHERE id = ?').pluck().get(id)).toBe(0)
+    expect(
+      sqlite.prepare('SELECT count(*) FROM topic_events WHERE topic_id = ?').pluck().get(id),
+    ).toBe(0)
+    expect(
+      sqlite.prepare('SELECT count(*) FROM topics WHERE tracking_code = ?').pluck().get(code),
+    ).toBe(1)
+    // every other topic of the seeder's range (history.mjs's start at 6,000,001) has both
+    const grown = sqlite
+      .prepare(
+        `SELECT count(*) AS topics,
+           sum(EXISTS (SELECT 1 FROM topic_token_sets s WHERE s.topic_id = t.id)) AS tokenSets,
+           sum(EXISTS (SELECT 1 FROM topic_events e WHERE e.topic_id = t.id)) AS events
+         FROM topics t WHERE id BETWEEN 100001 AND 5999999`,
+      )
+      .get() as { topics: number; tokenSets: number; events: number }
+    expect(grown.topics).toBeGreaterThan(300)
+    expect(grown).toEqual({ topics: grown.topics, tokenSets: grown.topics, events: grown.topics })
+    expect(sqlite.pragma('foreign_key_check')).toEqual([])
+    sqlite.close()
+  })
+})
+
 describe('backups', () => {
   let home: NodeHome
   let database: string
