@@ -2,7 +2,7 @@ import { env, SELF } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { ORIGIN } from './helpers'
 import { addressOf, UNKNOWN_ADDRESS } from '../worker/lib/client-address'
-import { VOLUNTEER_LOOKUP_LIMIT } from '../worker/pages/activities/routes'
+import { VOLUNTEER_LOOKUP_LIMIT } from '../worker/pages/activities/volunteer-hours'
 
 /** A request as the worker sees it; `cf` present only when it came through Cloudflare. */
 const request = (headers: Record<string, string>, cf?: object) =>

@@ -130,6 +130,12 @@ const userByHash = async (db: Db, hash: string, env: Env) =>
 export const loadUser = async (db: Db, token: string, env: Env): Promise<CurrentUser | null> =>
   userByHash(db, await sha256Hex(token), env)
 
+/** The signed-in staff member on a page anyone may open (a QR's page, a poster), or null. */
+export const signedInUser = async (c: Context<AppEnv>): Promise<CurrentUser | null> => {
+  const token = getCookie(c, SESSION_COOKIE)
+  return token ? loadUser(c.var.db, token, c.env) : null
+}
+
 // The users this isolate last saw per session (hash → user), so a hot read can be built for the
 // user's scope before the session check answers, and ride in the same D1 batch as that check.
 // Only a guess: `batchAsUser` checks it against the session row read in the same snapshot.

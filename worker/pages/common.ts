@@ -81,6 +81,12 @@ export const withLang = (c: Context, path: string) => {
   return `${path}${path.includes('?') ? '&' : '?'}lang=${lang}`
 }
 
+/** `withLang` bound to a request, for views that take a `link` function. */
+export const linkFor = (c: Context) => (path: string) => withLang(c, path)
+
+/** The site's origin as this request reached it, for absolute links (QR codes, posters, .ics). */
+export const originOf = (c: Context) => new URL(c.req.url).origin
+
 const CLIENT_COOKIE = 'jushou_client'
 const CLIENT_ID = /^[A-Za-z0-9_-]{16,64}$/
 

@@ -2,11 +2,10 @@
 // /staff/posters/<neighborhoodId>, for signed-in staff of that neighborhood (the single poster
 // of a point stays at /q/<code>/poster, needs.tsx). Each carries the committee's name and phone.
 import { Hono, type Context } from 'hono'
-import { getCookie } from 'hono/cookie'
 import type { AppEnv } from '../env'
 import { posterPointsOf } from '../db/queries/posters'
 import { naturalCompare } from '../domain/collation'
-import { loadUser, SESSION_COOKIE } from '../lib/auth'
+import { signedInUser } from '../lib/auth'
 import { inScope } from '../lib/scope'
 import { notFound } from './errors'
 import { langOf, t, type Lang } from './i18n'
@@ -50,8 +49,7 @@ export const posterPages = new Hono<AppEnv>()
 
 posterPages.get('/staff/posters/:neighborhoodId', async (c) => {
   const lang = langOf(c)
-  const token = getCookie(c, SESSION_COOKIE)
-  const user = token ? await loadUser(c.var.db, token, c.env) : null
+  const user = await signedInUser(c)
   if (!user) return signInFirst(c, lang)
   const id = Number(c.req.param('neighborhoodId'))
   if (!Number.isSafeInteger(id) || id <= 0 || !inScope(user, id)) return notFound()

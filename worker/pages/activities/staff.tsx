@@ -3,7 +3,6 @@
 // the session ends, the rest can be marked no-show in bulk. Scanning a registration's QR opens
 // /c/<code> (routes.tsx), which links back here. Server-rendered, no JavaScript.
 import { Hono, type Context } from 'hono'
-import { getCookie } from 'hono/cookie'
 import { and, asc, eq, gt, lt } from 'drizzle-orm'
 import type { AppEnv } from '../../env'
 import { activities, activitySessions } from '../../db/schema'
@@ -13,7 +12,7 @@ import { checkIn, markNoShows } from '../../db/queries/activities/check-in'
 import { SESSION_COUNTS } from '../../db/queries/activities/seats'
 import { checkInRefusal } from '../../domain/capacity'
 import { maskedFields, maskName, maskPhone } from '../../domain/masking'
-import { loadUser, SESSION_COOKIE, type CurrentUser } from '../../lib/auth'
+import { signedInUser, type CurrentUser } from '../../lib/auth'
 import { inScope, scopeWhere } from '../../lib/scope'
 import { withLang } from '../common'
 import { notFound } from '../errors'
@@ -32,12 +31,6 @@ const sessionWithCounts = async (c: C, id: number) => {
   return row
 }
 type SessionRow = NonNullable<Awaited<ReturnType<typeof sessionWithCounts>>>
-
-/** The signed-in staff member, if any. */
-const staffOf = async (c: C) => {
-  const token = getCookie(c, SESSION_COOKIE)
-  return token ? loadUser(c.var.db, token, c.env) : null
-}
 
 /** The 401 page: sign in to the admin, which comes back to `back` (a GET page of these). */
 const signInFirst = (c: C, back: string) => {
@@ -59,7 +52,7 @@ const signInFirst = (c: C, back: string) => {
 const guard = async (c: C): Promise<{ user: CurrentUser; row: SessionRow } | Response> => {
   const id = Number(c.req.param('sid'))
   const valid = Number.isSafeInteger(id) && id > 0
-  const user = await staffOf(c)
+  const user = await signedInUser(c)
   if (!user) return signInFirst(c, valid ? `/staff/checkin/${id}` : '/staff/checkin')
   const row = valid ? await sessionWithCounts(c, id) : undefined
   if (!row || !inScope(user, row.a.neighborhoodId)) return notFound()
@@ -202,7 +195,7 @@ export const staffCheckinPages = new Hono<AppEnv>()
 
 // The staff's way in on a phone: the sessions in scope under way or starting within 7 days.
 staffCheckinPages.get('/staff/checkin', async (c) => {
-  const user = await staffOf(c)
+  const user = await signedInUser(c)
   if (!user) return signInFirst(c, '/staff/checkin')
   const lang = langOf(c)
   const now = Date.now()

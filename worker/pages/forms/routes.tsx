@@ -1,6 +1,5 @@
 import { optedIn } from '../notify/opt-in'
 import { Hono, type Context } from 'hono'
-import { getCookie } from 'hono/cookie'
 import { and, eq } from 'drizzle-orm'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { AppEnv } from '../../env'
@@ -11,7 +10,7 @@ import { FORM_SLUG, phoneKeyOf, type Field } from '../../domain/forms/definition
 import { newReceipt } from '../../domain/forms/codes'
 import { availability } from '../../domain/forms/state'
 import { answersFromForm, validateAnswers } from '../../domain/forms/validator'
-import { loadUser, SESSION_COOKIE } from '../../lib/auth'
+import { signedInUser } from '../../lib/auth'
 import { IDEMPOTENCY_KEY, requestHash, sameRequest } from '../../lib/idempotency'
 import { randomToken } from '../../lib/password'
 import { clientAddress } from '../../lib/client-address'
@@ -51,8 +50,7 @@ const loadBySlug = async (c: Ctx) => {
 
 /** Whether the visitor is signed-in staff who may preview this draft. */
 const canPreview = async (c: Ctx, form: FormWithFields) => {
-  const token = getCookie(c, SESSION_COOKIE)
-  const user = token ? await loadUser(c.var.db, token, c.env) : null
+  const user = await signedInUser(c)
   return !!user && formInScope(user, form)
 }
 

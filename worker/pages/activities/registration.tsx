@@ -1,81 +1,48 @@
-// The public routes of activities: /a/<id-or-slug> (activity, per-session form, QR, poster),
-// /r/<token> (receipt, cancel, .ics), /c/<code> (what the check-in QR opens) and /v (volunteers).
+// /a/<id-or-slug>: an activity, a session's registration form, its QR code and poster.
 // Registration posts are idempotent (hidden `key` / Idempotency-Key header); the same endpoint
 // answers JSON when JSON is posted, for integrations and the flash-crowd bench.
-import { Hono, type Context } from 'hono'
+import { Hono } from 'hono'
 import { checkChild } from '../../domain/privacy/children'
 import { childStatements } from '../../db/queries/privacy/children'
-import { getCookie } from 'hono/cookie'
 import type { AppEnv } from '../../env'
 import {
   activityByKey,
   activityPageData,
   loadSessionWithActivity,
-  registrationByCheckinCode,
   registrationByToken,
   sessionForPost,
   sessionsOf,
   type SessionWithActivity,
-  volunteerView,
 } from '../../db/queries/activities/read'
-import { volunteerCodeOf } from '../../db/queries/activities/register'
-import { cancelRegistration } from '../../db/queries/activities/waitlist'
-import { checkIn } from '../../db/queries/activities/check-in'
 import { createRegistration } from '../../api/activities/register'
 import { registrationOptIn } from '../../db/queries/notify/outbox'
 import { optedIn } from '../notify/opt-in'
-import {
-  cancellable,
-  checkInRefusal,
-  DUPLICATE_PHONE,
-  normalizeVolunteerCode,
-} from '../../domain/capacity'
+import { DUPLICATE_PHONE } from '../../domain/capacity'
 import { answersFromForm, type Field } from '../../domain/forms'
-import { calendarable, icsCalendar } from '../../domain/ics'
-import { MOBILE_PHONE, normalizePhone } from '../../domain/masking'
-import { loadUser, SESSION_COOKIE, type CurrentUser } from '../../lib/auth'
+import { normalizePhone } from '../../domain/masking'
 import { ApiError, validationError } from '../../lib/errors'
 import { IDEMPOTENCY_KEY } from '../../lib/idempotency'
 import { clientAddress } from '../../lib/client-address'
-import { hit, retryAfterSeconds } from '../../db/queries/rate-limit'
-import { inScope } from '../../lib/scope'
-import { newFormKey, registeredTokens, rememberRegistration, withLang } from '../common'
+import { retryAfterSeconds } from '../../db/queries/rate-limit'
+import {
+  linkFor,
+  newFormKey,
+  originOf,
+  type PageContext as C,
+  registeredTokens,
+  rememberRegistration,
+  withLang,
+} from '../common'
 import { notFound, tooManyPage } from '../errors'
 import { bracketed, formatDate, langOf, t, type Lang } from '../i18n'
 import { renderPage } from '../layout'
 import { qrResponse, renderPoster } from '../poster'
-import {
-  ActivityView,
-  CancelConfirm,
-  CheckinView,
-  QUESTION_PREFIX,
-  ReceiptView,
-  RegisterForm,
-  staffSignInHref,
-  timeRange,
-  VolunteerForm,
-  VolunteerView,
-  type FormValues,
-  type RegistrationContext,
-} from './views'
-
-type C = Context<AppEnv>
+import { ActivityView, QUESTION_PREFIX, RegisterForm, timeRange, type FormValues } from './views'
 
 /** Per client address: generous, since a community room or a school shares one address. */
 export const REGISTRATION_LIMIT = { limit: 60, windowMs: 10 * 60_000 }
-/** Volunteer lookups per client address: codes cannot be walked through. */
-export const VOLUNTEER_LOOKUP_LIMIT = { limit: 20, windowMs: 10 * 60_000 }
 
 const wantsJson = (c: C) => (c.req.header('content-type') ?? '').includes('application/json')
-
-const origin = (c: C) => new URL(c.req.url).origin
-const link = (c: C) => (path: string) => withLang(c, path)
-
-/** The signed-in staff member, if any (pages do not require one). */
-const staffOf = async (c: C): Promise<CurrentUser | null> => {
-  const token = getCookie(c, SESSION_COOKIE)
-  return token ? loadUser(c.var.db, token, c.env) : null
-}
 
 const sessionIdOf = (c: C) => {
   const sid = Number(c.req.param('sid'))
@@ -176,9 +143,9 @@ const register = async (c: C, target: Target, body: RegistrationBody, key: strin
   }
 }
 
-export const activityPages = new Hono<AppEnv>()
+export const registrationPages = new Hono<AppEnv>()
 
-activityPages.get('/a/:key', async (c) => {
+registrationPages.get('/a/:key', async (c) => {
   const data = await activityPageData(c.var.db, c.req.param('key'))
   if (!data) return notFound()
   const { activity, sessions } = data
@@ -191,7 +158,7 @@ activityPages.get('/a/:key', async (c) => {
       activity={activity}
       sessions={sessions}
       now={Date.now()}
-      link={link(c)}
+      link={linkFor(c)}
     />,
   )
 })
@@ -239,18 +206,18 @@ const formPage = (
       recover={opts.recover}
       formKey={opts.key ?? newFormKey()}
       action={withLang(c, `/a/${s.activity.slug}/s/${s.session.id}`)}
-      link={link(c)}
+      link={linkFor(c)}
       now={Date.now()}
     />,
   )
 
-activityPages.get('/a/:key/s/:sid', async (c) => {
+registrationPages.get('/a/:key/s/:sid', async (c) => {
   const s = await sessionOf(c)
   if (!s) return notFound()
   return formPage(c, langOf(c), s, {})
 })
 
-activityPages.post('/a/:key/s/:sid', async (c) => {
+registrationPages.post('/a/:key/s/:sid', async (c) => {
   const json = wantsJson(c)
   const { s, hits } = await sessionAndHits(c, {
     key: `registration:${clientAddress(c)}`,
@@ -349,13 +316,13 @@ activityPages.post('/a/:key/s/:sid', async (c) => {
   }
 })
 
-activityPages.get('/a/:key/qr.svg', async (c) => {
+registrationPages.get('/a/:key/qr.svg', async (c) => {
   const activity = await activityByKey(c.var.db, c.req.param('key'))
   if (!activity) return notFound()
-  return qrResponse(c, `${origin(c)}/a/${activity.slug}`, activity.title)
+  return qrResponse(c, `${originOf(c)}/a/${activity.slug}`, activity.title)
 })
 
-activityPages.get('/a/:key/poster', async (c) => {
+registrationPages.get('/a/:key/poster', async (c) => {
   const activity = await activityByKey(c.var.db, c.req.param('key'))
   if (!activity) return notFound()
   const lang = langOf(c)
@@ -371,199 +338,8 @@ activityPages.get('/a/:key/poster', async (c) => {
       activity.opensAt !== null &&
         t(lang, 'ap.opens', { time: formatDate(activity.opensAt, lang, true) }),
     ],
-    url: `${origin(c)}/a/${activity.slug}`,
+    url: `${originOf(c)}/a/${activity.slug}`,
     call: t(lang, 'ap.heading'),
     steps: [t(lang, 'ap.step1'), t(lang, 'ap.step2'), t(lang, 'ap.step3')],
   })
-})
-
-// ── /r/<token>: the receipt ──
-
-const receipt = async (c: C, ctx: RegistrationContext, flash?: 'cancelled') => {
-  const lang = langOf(c)
-  const volunteerCode =
-    ctx.activity.kind === 'volunteer' ? await volunteerCodeOf(c.var.db, ctx.reg.phone) : null
-  return renderPage(
-    c,
-    { lang, title: ctx.activity.title },
-    <ReceiptView
-      lang={lang}
-      ctx={{
-        ...ctx,
-        waitlistPosition: ctx.waitlistPosition === null ? null : Number(ctx.waitlistPosition),
-      }}
-      checkinUrl={`${origin(c)}/c/${ctx.reg.checkinCode}`}
-      volunteerCode={volunteerCode}
-      flash={flash}
-      link={link(c)}
-    />,
-  )
-}
-
-activityPages.get('/r/:token', async (c) => {
-  const ctx = await registrationByToken(c.var.db, c.req.param('token'))
-  if (!ctx) return notFound()
-  return receipt(c, ctx, c.req.query('done') === 'cancelled' ? 'cancelled' : undefined)
-})
-
-activityPages.get('/r/:token/cancel', async (c) => {
-  const ctx = await registrationByToken(c.var.db, c.req.param('token'))
-  if (!ctx) return notFound()
-  if (!cancellable(ctx.reg.status)) return c.redirect(withLang(c, `/r/${ctx.reg.token}`), 303)
-  const lang = langOf(c)
-  return renderPage(
-    c,
-    { lang, title: t(lang, 'rr.cancel_title') },
-    <CancelConfirm
-      lang={lang}
-      ctx={ctx}
-      action={withLang(c, `/r/${ctx.reg.token}/cancel`)}
-      back={withLang(c, `/r/${ctx.reg.token}`)}
-    />,
-  )
-})
-
-// Cancels (with the confirmation field) and promotes the next in line, in one atomic batch.
-activityPages.post('/r/:token/cancel', async (c) => {
-  const ctx = await registrationByToken(c.var.db, c.req.param('token'))
-  if (!ctx) return notFound()
-  const body = await c.req.parseBody()
-  const back = withLang(c, `/r/${ctx.reg.token}`)
-  if (body.confirm !== 'yes') return c.redirect(withLang(c, `/r/${ctx.reg.token}/cancel`), 303)
-  if (!cancellable(ctx.reg.status)) return c.redirect(back, 303)
-  await cancelRegistration(c.var.db, ctx.reg, 'resident')
-  return c.redirect(`${back}${back.includes('?') ? '&' : '?'}done=cancelled`, 303)
-})
-
-activityPages.get('/r/:token/calendar.ics', async (c) => {
-  const ctx = await registrationByToken(c.var.db, c.req.param('token'))
-  if (!ctx || !calendarable(ctx.session)) return notFound()
-  const { activity: a, session: s, reg } = ctx
-  const ics = icsCalendar({
-    uid: `registration-${reg.id}@jushou`,
-    title: s.label ? `${a.title}${bracketed(langOf(c), s.label)}` : a.title,
-    startsAt: s.startsAt,
-    endsAt: s.endsAt,
-    place: a.place,
-    description: a.description.slice(0, 500),
-    url: `${origin(c)}/r/${reg.token}`,
-  })
-  return c.body(ics, 200, {
-    'Content-Type': 'text/calendar; charset=utf-8',
-    'Content-Disposition': `attachment; filename="activity-${reg.id}.ics"`,
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-  })
-})
-
-// ── /c/<code>: what the check-in QR opens ──
-
-const checkinPage = async (
-  c: C,
-  ctx: RegistrationContext,
-  message?: { ok: boolean; text: string },
-  status: 200 | 409 = 200,
-) => {
-  const lang = langOf(c)
-  const user = await staffOf(c)
-  const staff = !!user && inScope(user, ctx.activity.neighborhoodId)
-  return renderPage(
-    c,
-    { lang, title: t(lang, 'ci.title'), status },
-    <CheckinView
-      lang={lang}
-      ctx={ctx}
-      staff={staff}
-      action={withLang(c, `/c/${ctx.reg.checkinCode}`)}
-      message={message}
-      listUrl={staff ? withLang(c, `/staff/checkin/${ctx.session.id}`) : undefined}
-      signInUrl={staffSignInHref(withLang(c, `/c/${ctx.reg.checkinCode}`))}
-    />,
-  )
-}
-
-activityPages.get('/c/:code', async (c) => {
-  const ctx = await registrationByCheckinCode(c.var.db, c.req.param('code'))
-  if (!ctx) return notFound()
-  const lang = langOf(c)
-  const done = c.req.query('done') === '1' && ctx.reg.status === 'checked_in'
-  return checkinPage(
-    c,
-    ctx,
-    done
-      ? { ok: true, text: t(lang, 'ci.done', { name: ctx.reg.name, n: ctx.reg.partySize }) }
-      : undefined,
-  )
-})
-
-activityPages.post('/c/:code', async (c) => {
-  const ctx = await registrationByCheckinCode(c.var.db, c.req.param('code'))
-  if (!ctx) return notFound()
-  const user = await staffOf(c)
-  if (!user || !inScope(user, ctx.activity.neighborhoodId) || user.role === 'viewer')
-    return checkinPage(c, ctx)
-  const lang = langOf(c)
-  const refusal = checkInRefusal(ctx.reg.status, lang)
-  if (refusal)
-    return checkinPage(c, ctx, { ok: false, text: t(lang, 'ci.refused', { reason: refusal }) }, 409)
-  const db = c.var.db
-  if (!(await checkIn(db, user, ctx.reg))) {
-    const now = (await registrationByCheckinCode(db, ctx.reg.checkinCode))!
-    const reason = checkInRefusal(now.reg.status, lang) ?? ''
-    return checkinPage(c, now, { ok: false, text: t(lang, 'ci.refused', { reason }) }, 409)
-  }
-  return c.redirect(withLang(c, `/c/${ctx.reg.checkinCode}?done=1`), 303)
-})
-
-// ── /v: the volunteer view ──
-
-activityPages.get('/v', (c) => {
-  const lang = langOf(c)
-  return renderPage(
-    c,
-    { lang, title: t(lang, 'vol.title') },
-    <VolunteerForm lang={lang} action={withLang(c, '/v')} />,
-  )
-})
-
-activityPages.post('/v', async (c) => {
-  const lang = langOf(c)
-  const n = await hit(c.var.db, `volunteer:${clientAddress(c)}`, VOLUNTEER_LOOKUP_LIMIT)
-  if (n > VOLUNTEER_LOOKUP_LIMIT.limit)
-    return tooManyPage(
-      c,
-      lang,
-      retryAfterSeconds(VOLUNTEER_LOOKUP_LIMIT.windowMs),
-      'common.rate_limited_body',
-    )
-  const body = await c.req.parseBody()
-  const phone = normalizePhone(typeof body.phone === 'string' ? body.phone : '')
-  const code = normalizeVolunteerCode(typeof body.code === 'string' ? body.code : '')
-  const found =
-    MOBILE_PHONE.test(phone) && code ? await volunteerView(c.var.db, phone, code) : undefined
-  if (!found)
-    return renderPage(
-      c,
-      { lang, title: t(lang, 'vol.title'), status: 400 },
-      <VolunteerForm
-        lang={lang}
-        action={withLang(c, '/v')}
-        phone={phone}
-        error={t(lang, 'vol.wrong')}
-      />,
-    )
-  return renderPage(
-    c,
-    { lang, title: t(lang, 'vol.title') },
-    <VolunteerView
-      lang={lang}
-      name={found.volunteer.name}
-      shifts={found.shifts.map((s) => ({
-        ...s,
-        waitlistPosition: s.waitlistPosition === null ? null : Number(s.waitlistPosition),
-      }))}
-      now={Date.now()}
-      link={link(c)}
-    />,
-  )
 })
