@@ -11,7 +11,8 @@ import { type PageContext as C, withLang } from '../common'
 import { notFound } from '../errors'
 import { langOf, t } from '../i18n'
 import { renderPage } from '../layout'
-import { CheckinView, staffSignInHref, type RegistrationContext } from './views'
+import { CheckinView } from './checkin-view'
+import { staffSignInHref, type RegistrationContext } from './views'
 
 export const checkinPages = new Hono<AppEnv>()
 

@@ -11,7 +11,8 @@ import { linkFor, originOf, type PageContext as C, withLang } from '../common'
 import { notFound } from '../errors'
 import { bracketed, langOf, t } from '../i18n'
 import { renderPage } from '../layout'
-import { CancelConfirm, ReceiptView, type RegistrationContext } from './views'
+import { CancelConfirm, ReceiptView } from './receipt-views'
+import type { RegistrationContext } from './views'
 
 export const receiptPages = new Hono<AppEnv>()
 

@@ -37,7 +37,8 @@ import { notFound, tooManyPage } from '../errors'
 import { bracketed, formatDate, langOf, t, type Lang } from '../i18n'
 import { renderPage } from '../layout'
 import { qrResponse, renderPoster } from '../poster'
-import { ActivityView, QUESTION_PREFIX, RegisterForm, timeRange, type FormValues } from './views'
+import { ActivityView, RegisterForm, type FormValues } from './activity-views'
+import { QUESTION_PREFIX, timeRange } from './views'
 
 /** Per client address: generous, since a community room or a school shares one address. */
 export const REGISTRATION_LIMIT = { limit: 60, windowMs: 10 * 60_000 }

@@ -10,7 +10,7 @@ import { linkFor, withLang } from '../common'
 import { tooManyPage } from '../errors'
 import { langOf, t } from '../i18n'
 import { renderPage } from '../layout'
-import { VolunteerForm, VolunteerView } from './views'
+import { VolunteerForm, VolunteerView } from './volunteer-views'
 
 /** Volunteer lookups per client address: codes cannot be walked through. */
 export const VOLUNTEER_LOOKUP_LIMIT = { limit: 20, windowMs: 10 * 60_000 }
