@@ -217,3 +217,15 @@ export const registerJson = (
         `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
     },
   })
+
+/**
+ * Waits, when less than `marginMs` is left of the current fixed rate-limit window of `windowMs`
+ * (windows start at multiples of it since the epoch), until the next one has begun: a test that
+ * sends a limit's worth of requests must not see the count start again midway. One CI run failed
+ * so, its thirty-one ticks straddling 14:20:00 UTC.
+ * @example await clearOfWindowEdge(LIMITS.support.windowMs)
+ */
+export const clearOfWindowEdge = async (windowMs: number, marginMs = 10_000) => {
+  const left = windowMs - (Date.now() % windowMs)
+  if (left < marginMs) await new Promise((resolve) => setTimeout(resolve, left + 50))
+}

@@ -1,7 +1,8 @@
 import { env } from 'cloudflare:test'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
-import { api, createWorld } from './helpers'
+import { api, clearOfWindowEdge, createWorld } from './helpers'
+import { LIMITS } from '../worker/pages/common'
 import {
   getPage,
   inputValue,
@@ -51,6 +52,7 @@ const cookieOf = (res: Response) => res.headers.get('set-cookie')?.split(';')[0]
 
 describe('supports (附议) count once per resident', () => {
   it('counts fifty ticks without a cookie from one address once, and flags the burst to staff', async () => {
+    await clearOfWindowEdge(LIMITS.support.windowMs)
     const topic = await residentTopic(w.neighborhoodIds[0], { title: '小区门口加装减速带' })
     const from = { 'cf-connecting-ip': address() }
     const statuses: number[] = []

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import { createTown } from './helpers'
+import { clearOfWindowEdge, createTown } from './helpers'
+import { LIMITS } from '../worker/pages/common'
 import {
   clientAddress,
   getPage,
@@ -173,6 +174,7 @@ describe('POST /b/:slug/support', () => {
   })
 
   it('rate limits ticks per client address with a 429 page', async () => {
+    await clearOfWindowEdge(LIMITS.support.windowMs)
     const { n } = await neighborhood()
     const topic = await residentTopic(n.id)
     const ip = clientAddress()

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import { createTown } from './helpers'
+import { clearOfWindowEdge, createTown } from './helpers'
+import { LIMITS } from '../worker/pages/common'
 import {
   clientAddress,
   getPage,
@@ -312,6 +313,7 @@ describe('POST /q/:code', () => {
   })
 
   it('answers 429 with a friendly page keeping what was typed, per client and neighborhood', async () => {
+    await clearOfWindowEdge(LIMITS.needs.windowMs)
     const { channel, categoryId, key, neighborhoodId } = await setup()
     const ip = clientAddress()
     for (let i = 0; i < 20; i++) {

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import { createTown } from './helpers'
+import { clearOfWindowEdge, createTown } from './helpers'
+import { LIMITS } from '../worker/pages/common'
 import {
   clientAddress,
   getPage,
@@ -158,6 +159,7 @@ describe('GET /t/:code', () => {
   })
 
   it('rate limits lookups per client with a 429 page', async () => {
+    await clearOfWindowEdge(LIMITS.track.windowMs)
     const ip = clientAddress()
     for (let i = 0; i < 120; i++) expect((await getPage('/t/ZZZ-ZZZ', ip)).status).toBe(404)
     const r = await getPage('/t/ZZZ-ZZZ', ip)
