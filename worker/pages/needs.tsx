@@ -35,6 +35,7 @@ import {
   charCount,
   minutesOf,
   newFormKey,
+  originOf,
   readForm,
   waitAfter,
   withLang,
@@ -446,7 +447,7 @@ const pointOf = async (c: PageContext) => {
   const code = channelCodeOf(c.req.param('code') ?? '')
   const channel = code ? await channelByCode(c.var.db, code) : undefined
   if (!channel) return notFound()
-  return { channel, url: `${new URL(c.req.url).origin}/q/${channel.code}` }
+  return { channel, url: `${originOf(c)}/q/${channel.code}` }
 }
 
 needs.get('/q/:code/qr.svg', async (c) => {

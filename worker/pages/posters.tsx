@@ -7,6 +7,7 @@ import { posterPointsOf } from '../db/queries/posters'
 import { naturalCompare } from '../domain/collation'
 import { signedInUser } from '../lib/auth'
 import { inScope } from '../lib/scope'
+import { originOf } from './common'
 import { notFound } from './errors'
 import { langOf, t, type Lang } from './i18n'
 import { messagePage } from './layout'
@@ -55,7 +56,7 @@ posterPages.get('/staff/posters/:neighborhoodId', async (c) => {
   if (!Number.isSafeInteger(id) || id <= 0 || !inScope(user, id)) return notFound()
   const found = await posterPointsOf(c.var.db, id)
   if (!found) return notFound()
-  const origin = new URL(c.req.url).origin
+  const origin = originOf(c)
   const points = [...found.points].sort((a, b) => naturalCompare(a.label, b.label))
   return renderPosters(
     c,

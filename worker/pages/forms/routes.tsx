@@ -16,6 +16,7 @@ import { randomToken } from '../../lib/password'
 import { clientAddress } from '../../lib/client-address'
 import { retryAfterSeconds } from '../../db/queries/rate-limit'
 import { formInScope } from '../../lib/scope'
+import { originOf } from '../common'
 import { notFound } from '../errors'
 import { altLangHref, securityHeaders } from '../layout'
 import { formatDate, langOf, t, type Lang } from '../i18n'
@@ -322,7 +323,7 @@ export const formPages = new Hono<AppEnv>()
   .get('/:slug/qr.svg', async (c) => {
     const form = await printable(c)
     if (!form) return formNotFound()
-    return qrResponse(c, `${new URL(c.req.url).origin}/s/${form.slug}`, form.title)
+    return qrResponse(c, `${originOf(c)}/s/${form.slug}`, form.title)
   })
   .get('/:slug/poster', async (c) => {
     const lang = langOf(c)
@@ -337,7 +338,7 @@ export const formPages = new Hono<AppEnv>()
         form.closesAt !== null &&
           t(lang, 'form.closes_at', { time: formatDate(form.closesAt, lang, true) }),
       ],
-      url: `${new URL(c.req.url).origin}/s/${form.slug}`,
+      url: `${originOf(c)}/s/${form.slug}`,
       call: t(lang, 'form.scan'),
     })
   })

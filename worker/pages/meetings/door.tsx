@@ -14,7 +14,7 @@ import { IDEMPOTENCY_KEY } from '../../lib/idempotency'
 import { qrSvg } from '../../lib/qr'
 import { clientAddress } from '../../lib/client-address'
 import { retryAfterSeconds } from '../../db/queries/rate-limit'
-import { newFormKey, readForm, withLang, type PageContext } from '../common'
+import { newFormKey, originOf, readForm, withLang, type PageContext } from '../common'
 import {
   checkContact,
   ContactBlock,
@@ -221,7 +221,7 @@ meetingPages.post('/m/:code', async (c) => {
 meetingPages.get('/m/:code/qr.svg', async (c) => {
   const code = codeOf(c)
   const view = (await doorView(c.var.db, code)) ?? notFound()
-  const url = `${new URL(c.req.url).origin}/m/${code}`
+  const url = `${originOf(c)}/m/${code}`
   return c.body(qrSvg(url, { title: view.meeting.title }), 200, {
     'Content-Type': 'image/svg+xml; charset=utf-8',
     'Content-Security-Policy': "default-src 'none'",
