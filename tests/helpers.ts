@@ -1,5 +1,6 @@
 import { env, SELF } from 'cloudflare:test'
 import { hashPassword } from '../worker/lib/password'
+import { retryAfterSeconds } from '../worker/db/queries/rate-limit'
 import type { Role } from '../worker/domain/vocabulary'
 
 export const ORIGIN = 'http://localhost'
@@ -220,12 +221,12 @@ export const registerJson = (
 
 /**
  * Waits, when less than `marginMs` is left of the current fixed rate-limit window of `windowMs`
- * (windows start at multiples of it since the epoch), until the next one has begun: a test that
+ * (by the limiter's own reckoning: retryAfterSeconds), until the next one has begun: a test that
  * sends a limit's worth of requests must not see the count start again midway. One CI run failed
  * so, its thirty-one ticks straddling 14:20:00 UTC.
  * @example await clearOfWindowEdge(LIMITS.support.windowMs)
  */
 export const clearOfWindowEdge = async (windowMs: number, marginMs = 10_000) => {
-  const left = windowMs - (Date.now() % windowMs)
+  const left = retryAfterSeconds(windowMs) * 1000
   if (left < marginMs) await new Promise((resolve) => setTimeout(resolve, left + 50))
 }
