@@ -17,7 +17,10 @@ export type ExportOptions<T> = {
   filename: string
   columns: Column<T>[]
   rows: T[]
-  /** Why, when the export needs a stated reason (children's data, sensitive answers, #17): kept in the audit entry. */
+  /**
+   * Why, when the export needs a stated reason (children's data, sensitive answers, #17): kept in
+   * the audit entry.
+   */
   reason?: string
   /** What is exported, for the audit log (e.g. 'topics'; a form's responses: its id too). */
   resource: string

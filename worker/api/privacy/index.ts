@@ -191,13 +191,13 @@ export const privacyApi = new Hono<AppEnv>()
     return c.json(await accessLog(c.var.db, { userId, phone: p }))
   })
 
-/** A request the user may handle (its town in their scope), or 404. */
 /**
  * A request as the queue shows it: the phone masked (#17.6). Carrying it out goes by the request's
  * id (the copy, the erasure), so the full number never needs to leave the server here.
  */
 const shownRequest = (row: RequestRow) => ({ ...row, phone: maskPhone(row.phone) })
 
+/** A request the user may handle (its town in their scope), or 404. */
 const ownRequest = async (c: { var: AppEnv['Variables'] }, id: number) => {
   const row = await requestById(c.var.db, id)
   const towns = await townsOf(c)

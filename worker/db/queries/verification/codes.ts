@@ -20,8 +20,8 @@ const codeHash = (salt: string, code: string) => sha256Hex(`${salt}|${code}`)
 
 /**
  * Counts a code request for the phone and the client address (rule 2) and, within the limits
- * (the domain's `codeRequestRefusal`), stores the new code (hashed) in place of the phone's earlier ones. Returns the row id (the
- * message id for the provider) or which limit refused it.
+ * (the domain's `codeRequestRefusal`), stores the new code (hashed) in place of the phone's
+ * earlier ones. Returns the row id (the message id for the provider) or which limit refused it.
  * @example const r = await issueCode(db, '13800138000', '04821', 'addr-hash') // { id: 12 }
  */
 export const issueCode = async (
