@@ -12,7 +12,9 @@ import {
   residentChannel,
   residentTopic,
 } from './pages-fixtures'
-import { TRACKING_CODE } from '../worker/domain/tracking-code'
+import { newTrackingCode, TRACKING_CODE } from '../worker/domain/tracking-code'
+import { createDb } from '../worker/db/client'
+import { fileNeed } from '../worker/db/queries/resident/needs'
 
 /** A neighborhood with a category and a QR channel, and the form's first key. */
 const setup = async (label = '12号楼1单元 楼道留言板') => {
@@ -147,6 +149,46 @@ describe('POST /q/:code', () => {
     expect(receiptCode(again.text)).toBe(codes[0])
     expect(await topicCount(neighborhoodId)).toBe(1)
     expect((await channelCounts(channel.id))!.submissions).toBe(1)
+  })
+
+  it('draws another tracking code when the first is taken: one topic, one hit, no 500', async () => {
+    const { channel, categoryId, key, neighborhoodId } = await setup()
+    const taken = receiptCode(
+      (await postPage(`/q/${channel.code}`, { key, ...valid(categoryId) })).text,
+    )!
+    const fresh = newTrackingCode()
+    const draws = [taken, fresh]
+    const hitKey = `needs:clash-${fresh}`
+    const filed = await fileNeed(
+      createDb(env.DB),
+      { code: channel.code },
+      {
+        key: `clash-${fresh}-0123456789ab`,
+        requestHash: 'h',
+        hit: { key: hitKey, windowMs: LIMITS.needs.windowMs, limit: LIMITS.needs.limit },
+        topic: { categoryId, title: '车棚的灯一直不亮', description: '' },
+        confirmed: true,
+      },
+      Date.now(),
+      () => draws.shift()!,
+    )
+    expect(filed.code).toBe(fresh)
+    expect(draws).toEqual([])
+    expect(await topicCount(neighborhoodId)).toBe(2)
+    const owners = await env.DB.prepare(
+      'SELECT tracking_code AS code, title FROM topics WHERE tracking_code IN (?, ?) ORDER BY id',
+    )
+      .bind(taken, fresh)
+      .all<{ code: string; title: string }>()
+    expect(owners.results).toEqual([
+      { code: taken, title: '小区东门路灯坏了' },
+      { code: fresh, title: '车棚的灯一直不亮' },
+    ])
+    // The failed draw's batch was rolled back whole: its rate-limit hit is not counted twice.
+    const hits = await env.DB.prepare('SELECT count FROM rate_limits WHERE key = ?')
+      .bind(`${hitKey}:${neighborhoodId}`)
+      .first<{ count: number }>()
+    expect(hits!.count).toBe(1)
   })
 
   it('re-renders with every value kept and errors tied to their fields', async () => {

@@ -3,9 +3,14 @@ import type { AuditAction } from '../../domain/vocabulary'
 import { sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { AppEnv } from '../../env'
-import { createTopicStatements, toTopicRow, type NewTopic } from '../../db/queries/topics/create'
+import {
+  createTopicStatements,
+  toTopicRow,
+  TRACKING_CODE_CLASH,
+  type NewTopic,
+} from '../../db/queries/topics/create'
 import { guard, guardedBatch, rawAll, rawStatement, type Statement } from '../../db/batch'
-import { errorText } from '../../db/errors'
+import { retryOnClash } from '../../db/errors'
 import { newChannelCode } from '../../domain/channel-code'
 import { isContactPhone, normalizePhone } from '../../domain/masking'
 import { ApiError, type FieldErrors, validationError } from '../../lib/errors'
@@ -69,8 +74,8 @@ const personalData = (input: CreateInput, now: number) => {
   return { submitterName: name, submitterPhone: phone, consentAt: name || phone ? now : null }
 }
 
-const isCodeClash = (err: unknown) =>
-  /UNIQUE constraint failed: (topics\.tracking_code|channels\.code)/.test(errorText(err))
+/** A staff entry may make its neighborhood's channel in the same batch: two random codes. */
+const CODE_CLASHES = [...TRACKING_CODE_CLASH, 'channels.code']
 
 /**
  * The channel of `kind` in the neighborhood as a subquery, and the statements making it (with
@@ -116,7 +121,7 @@ const create = async (v: AppEnv['Variables'], input: CreateInput) => {
   assertNeighborhoodInScope(user, input.neighborhoodId)
   const kind: StaffChannelKind | null = input.channelId ? null : (input.channelKind ?? 'staff')
   // Random codes rarely clash; a clash fails the whole batch, so simply try again.
-  for (let attempt = 1; ; attempt++) {
+  return retryOnClash(CODE_CLASHES, async () => {
     const channel = kind ? channelOfKind(v, input.neighborhoodId, kind, now) : null
     const values: NewTopic = {
       neighborhoodId: input.neighborhoodId,
@@ -142,18 +147,14 @@ const create = async (v: AppEnv['Variables'], input: CreateInput) => {
       rawStatement(db, count),
       rawStatement(db, tokens),
     ]
-    try {
-      const results = await guardedBatch(db, statements)
-      if (!results) {
-        // The guard failed: something the topic names is missing; say which.
-        await assertTopicRefs(db, input.neighborhoodId, { ...input, neighborhood: true })
-        throw new ApiError('conflict', '议题刚被其他人修改，请刷新后重试')
-      }
-      return toTopicRow((results[statements.indexOf(row)] as Record<string, unknown>[])[0])
-    } catch (err) {
-      if (attempt >= 3 || !isCodeClash(err)) throw err
+    const results = await guardedBatch(db, statements)
+    if (!results) {
+      // The guard failed: something the topic names is missing; say which.
+      await assertTopicRefs(db, input.neighborhoodId, { ...input, neighborhood: true })
+      throw new ApiError('conflict', '议题刚被其他人修改，请刷新后重试')
     }
-  }
+    return toTopicRow((results[statements.indexOf(row)] as Record<string, unknown>[])[0])
+  })
 }
 
 export const topicsCreateApi = new Hono<AppEnv>().post('/', async (c) => {

@@ -4,13 +4,15 @@
 // insert's condition, so that nothing waits on an earlier read.
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../../env'
-import { createTopicStatements, type NewTopic } from '../topics/create'
+import { createTopicStatements, TRACKING_CODE_CLASH, type NewTopic } from '../topics/create'
 import { anySimilar, similarTopicsQuery } from '../topics/similar'
 import type { TopicStatus } from '../../../domain/vocabulary'
 import { storedTokens } from '../../../domain/similar-topics'
 import { newChannelCode } from '../../../domain/channel-code'
+import { newTrackingCode } from '../../../domain/tracking-code'
 import { hitStatement } from '../rate-limit'
 import { batchRows, type BatchHit, hitsOf } from '../../batch'
+import { retryOnClash } from '../../errors'
 import { consentForRowsSql } from '../privacy/consents'
 import { NOTICE_VERSION } from '../../../domain/privacy/consent'
 import { optInQueries } from '../notify/outbox'
@@ -181,11 +183,22 @@ export type NeedFiled = NeedsFormData & {
  * batches one at a time, so a concurrent resend sees the claim and files nothing.
  * @example const r = await fileNeed(db, { code: 'K7QM4XRT' }, need); if (r.code) showReceipt(r.code)
  */
-export const fileNeed = async (
+export const fileNeed = (
   db: Db,
   source: FormSource,
   need: NeedToFile,
   now = Date.now(),
+  codes: () => string = newTrackingCode,
+): Promise<NeedFiled> =>
+  // A taken code fails the batch before anything is kept (the rate-limit hit included).
+  retryOnClash(TRACKING_CODE_CLASH, () => fileNeedOnce(db, source, need, now, codes()))
+
+const fileNeedOnce = async (
+  db: Db,
+  source: FormSource,
+  need: NeedToFile,
+  now: number,
+  trackingCode: string,
 ): Promise<NeedFiled> => {
   const channelId = channelIdOf(source)
   const neighborhoodId = sql`(SELECT neighborhood_id FROM channels WHERE id = ${channelId})`
@@ -209,8 +222,8 @@ export const fileNeed = async (
     },
     now,
     when,
+    trackingCode,
   )
-  const { trackingCode } = filing
   const notFiled = sql`NOT EXISTS (SELECT 1 FROM topics WHERE tracking_code = ${trackingCode})`
   const [hits, , , , , , channels, categories, stored, similar] = await batchRows(db, [
     hitStatement(hitKey, need.hit.windowMs, now),

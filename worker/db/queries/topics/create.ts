@@ -6,6 +6,7 @@ import { topics } from '../../schema'
 import { batch, rawAll, rawStatement } from '../../batch'
 import { storedTokens } from '../../../domain/similar-topics'
 import { newTrackingCode } from '../../../domain/tracking-code'
+import { retryOnClash } from '../../errors'
 import type { TopicRow } from './read'
 
 export type NewTopic = {
@@ -32,12 +33,17 @@ export type NewTopic = {
  * The statements that file a topic, as SQL for one D1 batch: the row, its first timeline event,
  * the channel's submission count and its similar-topic tokens. The insert happens only `when`
  * the condition holds (default: always); the others find the row by its new tracking code, so
- * they do nothing when it was not inserted.
+ * they do nothing when it was not inserted. A tracking code that is taken fails the batch on the
+ * unique index (`TRACKING_CODE_CLASH`): the caller draws again.
  * The insert returns the new row (`toTopicRow` shapes it).
  * @example const { insert, event, count, tokens } = createTopicStatements(input, now); await batchRows(db, [insert, event, count, tokens])
  */
-export const createTopicStatements = (input: NewTopic, now = Date.now(), when: SQL = sql`1`) => {
-  const trackingCode = newTrackingCode()
+export const createTopicStatements = (
+  input: NewTopic,
+  now = Date.now(),
+  when: SQL = sql`1`,
+  trackingCode = newTrackingCode(),
+) => {
   const insert = sql`INSERT INTO topics (neighborhood_id, grid_id, category_id, channel_id, title,
       description, location, status, tracking_code, submitter_name, submitter_phone, consent_at,
       created_by, created_at, updated_at)
@@ -58,6 +64,9 @@ export const createTopicStatements = (input: NewTopic, now = Date.now(), when: S
   return { trackingCode, insert, event, count, tokens }
 }
 
+/** The unique index a new topic's random code can clash with (1 in 887 million per topic). */
+export const TRACKING_CODE_CLASH = ['topics.tracking_code']
+
 const TOPIC_COLUMNS = Object.entries(getTableColumns(topics))
 
 /**
@@ -71,13 +80,14 @@ export const toTopicRow = (raw: Record<string, unknown>) =>
  * Files a topic atomically and returns the new row.
  * @example const topic = await createTopic(db, { neighborhoodId: 1, title: '楼道堆物' })
  */
-export const createTopic = async (db: Db, input: NewTopic) => {
-  const { insert, event, count, tokens } = createTopicStatements(input)
-  const [[row]] = await batch(db, [
-    rawAll<Record<string, unknown>>(db, insert),
-    rawStatement(db, event),
-    rawStatement(db, count),
-    rawStatement(db, tokens),
-  ])
-  return toTopicRow(row)
-}
+export const createTopic = (db: Db, input: NewTopic) =>
+  retryOnClash(TRACKING_CODE_CLASH, async () => {
+    const { insert, event, count, tokens } = createTopicStatements(input)
+    const [[row]] = await batch(db, [
+      rawAll<Record<string, unknown>>(db, insert),
+      rawStatement(db, event),
+      rawStatement(db, count),
+      rawStatement(db, tokens),
+    ])
+    return toTopicRow(row)
+  })
