@@ -14,6 +14,7 @@ import { queue } from '../worker/queue'
 import { type AssetServer, assetServer } from './assets'
 import type { NodeConfig } from './config'
 import { type Pending, executionContext } from './context'
+import { startCheckpointer } from './checkpoint'
 import { runScheduled, scheduleCrons } from './cron'
 import { SqliteD1Database } from './d1'
 import { openDatabase } from './database'
@@ -132,6 +133,7 @@ export const startServer = async (
   const sqlite = openDatabase(config.database)
   for (const name of applyMigrations(sqlite, config.migrationsDir))
     log(`migrations: applied ${name}`)
+  const checkpoints = startCheckpointer(sqlite, config.database, { log })
   const assets = config.assets ? assetServer(config.assets) : null
   // The notification queue in-process (server/queue.ts), delivering to worker/queue.ts.
   const notify = inProcessQueue(
@@ -186,6 +188,7 @@ export const startServer = async (
         server.closeIdleConnections()
       })
       await Promise.allSettled([...pending])
+      await checkpoints.stop()
       sqlite.close()
     },
   }

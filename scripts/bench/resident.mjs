@@ -10,12 +10,14 @@ const SLUG = 'huihuayuan'
 // Random common characters keep bench titles apart, so filing is measured, not the similar step.
 const POOL =
   '的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自着去之过家学对可她里后小么心多天而能好都然没日于起还发成事只作当想看文无开手十用主行方又如前所本见经头面公同三已老从动两长知民样现分将外但身些与高意进把法此实回二理美点月明其种声全工己话儿者向情部正名定'
+// 32-bit arithmetic (Math.imul) and the high bits: an LCG over doubles loses its low bits past
+// 2^53, and its texts repeated the same 1,700 bigrams, so one draft in six met the look-alike step.
 const words = (i, n) => {
-  let seed = Math.abs(i) * 2654435761 + 7
+  let seed = (Math.imul(Math.abs(i) + 1, 2654435761) + 7) >>> 0
   let s = ''
   for (let k = 0; k < n; k++) {
-    seed = (seed * 1103515245 + 12345) % 2147483648
-    s += POOL[seed % POOL.length]
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
+    s += POOL[(seed >>> 8) % POOL.length]
   }
   return s
 }

@@ -235,6 +235,33 @@ describe('the scheduled job, in-process', () => {
   })
 })
 
+describe('WAL checkpoints, from a thread of their own', () => {
+  it('commits never checkpoint while the thread runs; its checkpoints reach the file', async () => {
+    const home = await start('checkpoint.sqlite')
+    const file = path.join(dir, 'checkpoint.sqlite')
+    try {
+      expect(home.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0)
+      const before = fs.statSync(file).size
+      // ~6 MB in 60 commits, 1,500 pages: SQLite's own rule would checkpoint at 1,000.
+      const insert = home.sqlite.prepare(
+        'INSERT INTO rate_limits (key, window_start, count) VALUES (?, 0, 1)',
+      )
+      const commit = home.sqlite.transaction((n: number) => {
+        for (let i = 0; i < 100; i++) insert.run(`checkpoint-${n}-${i}-${'x'.repeat(1000)}`)
+      })
+      for (let n = 0; n < 60; n++) commit(n)
+      expect(fs.statSync(file).size).toBe(before)
+      expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(6_000_000)
+      const deadline = Date.now() + 5_000
+      while (fs.statSync(file).size === before && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 100))
+      expect(fs.statSync(file).size).toBeGreaterThan(before + 6_000_000)
+    } finally {
+      await home.close()
+    }
+  })
+})
+
 describe('the bench data, grown in place', () => {
   // `npm run bench -- --scales …` grows the data between measurements, after the load has filed
   // needs with random tracking codes. A code the seeder makes later may be one of them: that

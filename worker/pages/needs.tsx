@@ -267,8 +267,9 @@ const answer = (
         supportAction={withLang(c, `/b/${target.channel.neighborhoodSlug}/support`)}
       />,
     )
-  // fileNeed's condition and the checks above read the same snapshot: they cannot disagree.
-  throw new Error(`needs: nothing filed for key ${key}, and no check says why`)
+  // The look-alikes that stopped the filing were closed or merged before fileNeed read them:
+  // the draft, kept, can now be sent again.
+  return showForm(c, target, { values, idemKey: key, status: 422, notice: t(lang, 'err.stale') })
 }
 
 /** The 404 of an unknown QR point; a switched-off one links to its neighborhood's web form. */

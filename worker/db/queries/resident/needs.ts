@@ -179,8 +179,9 @@ export type NeedFiled = NeedsFormData & {
  * rate-limit hit, then inserts the topic only if the channel and category are active, the key
  * is unused, the client is within its limit and (unless `confirmed`) no open topic looks like
  * it; the first event, the channel's count and the key's claim (holding the receipt) follow the
- * row. The same batch reads back what the page needs to say why when nothing was filed. D1 runs
- * batches one at a time, so a concurrent resend sees the claim and files nothing.
+ * row. The same batch reads back what the page needs to say why when nothing was filed, except
+ * the look-alikes: a second query reads them when the draft was stopped. D1 runs batches one at
+ * a time, so a concurrent resend sees the claim and files nothing.
  * @example const r = await fileNeed(db, { code: 'K7QM4XRT' }, need); if (r.code) showReceipt(r.code)
  */
 export const fileNeed = (
@@ -224,8 +225,7 @@ const fileNeedOnce = async (
     when,
     trackingCode,
   )
-  const notFiled = sql`NOT EXISTS (SELECT 1 FROM topics WHERE tracking_code = ${trackingCode})`
-  const [hits, , , , , , channels, categories, stored, similar] = await batchRows(db, [
+  const [hits, , , , , , channels, categories, stored] = await batchRows(db, [
     hitStatement(hitKey, need.hit.windowMs, now),
     filing.insert,
     filing.event,
@@ -238,7 +238,6 @@ const fileNeedOnce = async (
     channelQuery(source),
     categoriesQuery,
     storedQuery(need.key),
-    need.confirmed ? sql`SELECT 1 WHERE 0` : similarTopicsQuery(draft, undefined, notFiled),
     // The resident's consent to be contacted, recorded with the notice version (#17).
     need.topic.consentAt
       ? consentForRowsSql(
@@ -269,10 +268,14 @@ const fileNeedOnce = async (
     return fileNeed(db, source, need, now)
   const data = formData(channels, categories, stored, hits)
   const filed = data.stored?.code === trackingCode
-  return {
+  const outcome = {
     ...data,
     stored: filed ? null : data.stored,
     code: filed ? trackingCode : null,
-    similar: similar as SimilarTopic[],
+    similar: [] as SimilarTopic[],
   }
+  if (filed || need.confirmed || data.stored) return outcome
+  // Only a draft that was stopped needs its look-alikes: read here, not in every filing's batch
+  // (a third of the batch's time when it files).
+  return { ...outcome, similar: await db.all<SimilarTopic>(similarTopicsQuery(draft)) }
 }

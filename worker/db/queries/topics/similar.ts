@@ -25,16 +25,15 @@ export type SimilarDraft = {
  * a token with the draft are touched (an index seek per draft token), and only those sharing
  * enough of them to possibly reach the threshold get a score: Jaccard = s / (|a| + |b| - s)
  * reaches t only if s >= t·|a|. Scores are computed as `jaccard` does, in the same floating
- * point, so a score on the threshold falls the same side in both. `onlyIf` (checked before any
- * token is looked up) lets a batch skip the work when it is not needed.
+ * point, so a score on the threshold falls the same side in both.
  */
-const scored = (draft: SimilarDraft, onlyIf: SQL) => sql`
+const scored = (draft: SimilarDraft) => sql`
   WITH d (j) AS (SELECT ${draft.tokens}),
   sizes (tn, xn) AS (
     SELECT json_array_length(j, '$[0]'), json_array_length(j, '$[0]') + json_array_length(j, '$[1]') FROM d),
   mine (token, in_title) AS (
-    SELECT value, 1 FROM d, json_each(d.j, '$[0]') WHERE ${onlyIf}
-    UNION ALL SELECT value, 0 FROM d, json_each(d.j, '$[1]') WHERE ${onlyIf}),
+    SELECT value, 1 FROM d, json_each(d.j, '$[0]')
+    UNION ALL SELECT value, 0 FROM d, json_each(d.j, '$[1]')),
   shared (topic_id, ti, xi) AS (
     SELECT tt.topic_id, sum(tt.in_title * mine.in_title), count(*)
     -- CROSS JOIN keeps the draft's few tokens as the outer loop: one index seek each, rather
@@ -61,12 +60,8 @@ const scored = (draft: SimilarDraft, onlyIf: SQL) => sql`
  * rows of { id, title, supportCount, status, score }, at most `limit`.
  * @example await batchRows(db, [similarTopicsQuery({ neighborhoodId: 1, categoryId: 2, tokens })])
  */
-export const similarTopicsQuery = (
-  draft: SimilarDraft,
-  limit = SIMILAR_LIMIT,
-  onlyIf: SQL = sql`1`,
-) => sql`
-  ${scored(draft, onlyIf)}
+export const similarTopicsQuery = (draft: SimilarDraft, limit = SIMILAR_LIMIT) => sql`
+  ${scored(draft)}
   SELECT id, title, supportCount, status, created_at AS createdAt, score FROM scored
   WHERE score >= ${SIMILARITY_THRESHOLD}
   ORDER BY score DESC, created_at DESC, id DESC LIMIT ${limit}`
@@ -76,7 +71,7 @@ export const similarTopicsQuery = (
  * @example sql`INSERT … WHERE NOT ${anySimilar(draft)}`
  */
 export const anySimilar = (draft: SimilarDraft) =>
-  sql`EXISTS (${scored(draft, sql`1`)} SELECT 1 FROM scored WHERE score >= ${SIMILARITY_THRESHOLD})`
+  sql`EXISTS (${scored(draft)} SELECT 1 FROM scored WHERE score >= ${SIMILARITY_THRESHOLD})`
 
 export type LookAlike = {
   id: number
