@@ -22,6 +22,9 @@ export const openDatabase = (file: string, { readonly = false } = {}) => {
     // WAL + NORMAL: a crash of the process loses nothing; a power cut may lose the last commits,
     // never consistency.
     sqlite.pragma('synchronous = NORMAL')
+    // WAL checkpoints run from a thread (server/checkpoint.ts); after a burst of writes, the next
+    // write that starts the WAL over trims the file back to this size.
+    sqlite.pragma(`journal_size_limit = ${64 * 2 ** 20}`)
   }
   sqlite.pragma('foreign_keys = ON')
   registerPatternFunctions(sqlite)
