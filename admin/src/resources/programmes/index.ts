@@ -25,10 +25,11 @@ export default {
 /**
  * For a page load that opens a programme (#/programmes/<id>/show): starts its screen's download
  * the programme and its matrix now, while the shell renders, instead of after (see main.tsx;
- * index.html already asked the API for both, see lib/early.ts).
+ * index.html already asked the API for both, see lib/early.ts). Resolves when the screen's
+ * module is loaded.
  */
 export const preloadProgrammeShow = (id: number) => {
-  void ProgrammeShow.preload()
   prefetchOne('programmes', id)
   void queryClient.prefetchQuery(matrixQuery(id))
+  return ProgrammeShow.preload()
 }

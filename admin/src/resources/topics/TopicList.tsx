@@ -21,6 +21,9 @@ const GridPlaceholder = () => (
 const TopicGrid = preloadable(() => import('./TopicGrid'), <GridPlaceholder />)
 void TopicGrid.preload()
 
+/** The data grid's module, loaded (main.tsx waits for it on a page load that opens the grid). */
+export const preloadTopicGrid = () => TopicGrid.preload()
+
 const ListActions = () => (
   <TopToolbar>
     <FilterButton />

@@ -27,15 +27,19 @@ export default {
  * react-admin asks for them, so both render at once instead of suspending (see preloadable; the
  * grid's chunk is requested here too, not only by TopicList once that has arrived, so the two
  * downloads run side by side), and starts the first page of topics and the names of categories
- * and neighborhoods, which then arrive while the shell renders (see prefetchList).
+ * and neighborhoods, which then arrive while the shell renders (see prefetchList). Resolves when
+ * both screen modules are loaded.
  */
 export const preloadTopicList = () => {
   void import('./TopicGrid')
-  void list.preload()
+  const screen = list
+    .preload()
+    .then((module) => (module as unknown as typeof import('./TopicList')).preloadTopicGrid())
   // with list params in the URL, react-admin's own request goes out instead
   if (!location.hash.includes('?')) prefetchList('topics', firstListParams(storedListParams()))
   prefetchList('categories', LOOKUP_LISTS.categories)
   prefetchList('neighborhoods', LOOKUP_LISTS.neighborhoods)
+  return screen
 }
 
 /** The list params react-admin stored on the last visit (its default localStorage store). */
