@@ -32,9 +32,11 @@ export default {
  */
 export const preloadTopicList = () => {
   void import('./TopicGrid')
-  const screen = list
-    .preload()
-    .then((module) => (module as unknown as typeof import('./TopicList')).preloadTopicGrid())
+  const screen = (async () => {
+    await list.preload()
+    const { preloadTopicGrid } = await import('./TopicList')
+    return preloadTopicGrid()
+  })()
   // with list params in the URL, react-admin's own request goes out instead
   if (!location.hash.includes('?')) prefetchList('topics', firstListParams(storedListParams()))
   prefetchList('categories', LOOKUP_LISTS.categories)
