@@ -7,9 +7,12 @@ import { and, asc, eq, gt, lt } from 'drizzle-orm'
 import type { AppEnv } from '../../env'
 import { activities, activitySessions } from '../../db/schema'
 import type { RegistrationStatus } from '../../domain/vocabulary'
-import { checkinList, registrationInSession } from '../../db/queries/activities/read'
+import {
+  checkinList,
+  registrationInSession,
+  sessionWithCounts,
+} from '../../db/queries/activities/read'
 import { checkIn, markNoShows } from '../../db/queries/activities/check-in'
-import { SESSION_COUNTS } from '../../db/queries/activities/seats'
 import { checkInRefusal } from '../../domain/capacity'
 import { maskedFields, maskName, maskPhone } from '../../domain/masking'
 import { signedInUser, type CurrentUser } from '../../lib/auth'
@@ -22,14 +25,6 @@ import { staffSignInHref, timeRange } from './views'
 
 type C = Context<AppEnv>
 
-const sessionWithCounts = async (c: C, id: number) => {
-  const [row] = await c.var.db
-    .select({ s: activitySessions, a: activities, ...SESSION_COUNTS })
-    .from(activitySessions)
-    .innerJoin(activities, eq(activities.id, activitySessions.activityId))
-    .where(eq(activitySessions.id, id))
-  return row
-}
 type SessionRow = NonNullable<Awaited<ReturnType<typeof sessionWithCounts>>>
 
 /** The 401 page: sign in to the admin, which comes back to `back` (a GET page of these). */
@@ -54,7 +49,7 @@ const guard = async (c: C): Promise<{ user: CurrentUser; row: SessionRow } | Res
   const valid = Number.isSafeInteger(id) && id > 0
   const user = await signedInUser(c)
   if (!user) return signInFirst(c, valid ? `/staff/checkin/${id}` : '/staff/checkin')
-  const row = valid ? await sessionWithCounts(c, id) : undefined
+  const row = valid ? await sessionWithCounts(c.var.db, id) : undefined
   if (!row || !inScope(user, row.a.neighborhoodId)) return notFound()
   return { user, row }
 }
@@ -278,7 +273,7 @@ staffCheckinPages.post('/staff/checkin/:sid/r/:rid', async (c) => {
     return page(
       c,
       g.user,
-      (await sessionWithCounts(c, g.row.s.id))!,
+      (await sessionWithCounts(c.var.db, g.row.s.id))!,
       { ok: false, text: t(lang, 'ci.refused', { reason: item.reg.name }) },
       409,
     )

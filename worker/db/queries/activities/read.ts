@@ -19,6 +19,20 @@ export const sessionWithActivity = (db: Db) =>
     .from(activitySessions)
     .innerJoin(activities, eq(activities.id, activitySessions.activityId))
 
+/**
+ * One session with its activity and its counts by registration status (the staff check-in
+ * page's header); undefined when there is none.
+ * @example const row = await sessionWithCounts(db, 12); row?.s.startsAt
+ */
+export const sessionWithCounts = async (db: Db, id: number) => {
+  const [row] = await db
+    .select({ s: activitySessions, a: activities, ...SESSION_COUNTS })
+    .from(activitySessions)
+    .innerJoin(activities, eq(activities.id, activitySessions.activityId))
+    .where(eq(activitySessions.id, id))
+  return row
+}
+
 export type SessionWithActivity = Awaited<
   ReturnType<ReturnType<typeof sessionWithActivity>['where']>
 >[number]
