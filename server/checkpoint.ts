@@ -25,7 +25,11 @@ setInterval(checkpoint, workerData.intervalMs)
 parentPort.on('message', (m) => { if (m === 'stop') { checkpoint(); db.close(); process.exit(0) } })
 `
 
-export type Checkpointer = { stop(): Promise<void> }
+export type Checkpointer = {
+  stop(): Promise<void>
+  /** The thread itself (tests end it to see the fallback). */
+  thread?: Worker
+}
 
 /**
  * Starts checkpointing `file` from a worker thread, and turns the automatic checkpoint of
@@ -58,6 +62,7 @@ export const startCheckpointer = (
   worker.on('message', (m) => log(`jushou: checkpoint: ${m}`))
   worker.on('error', (err) => log(`jushou: checkpoint thread: ${err}`))
   return {
+    thread: worker,
     stop: async () => {
       stopping = true
       worker.postMessage('stop')

@@ -11,6 +11,7 @@ import { backupDatabase, restoreDatabase } from '../../server/backup'
 import { CLIENT_HEADER, loadConfig, NODE_CLIENT_ADDRESS } from '../../server/config'
 import { openDatabase } from '../../server/database'
 import { applyMigrations, migrationFiles } from '../../server/migrations'
+import { startCheckpointer } from '../../server/checkpoint'
 import { clientOf, trustedProxies } from '../../server/proxy'
 import { type NodeHome, startServer } from '../../server/server'
 
@@ -258,6 +259,25 @@ describe('WAL checkpoints, from a thread of their own', () => {
       expect(fs.statSync(file).size).toBeGreaterThan(before + 6_000_000)
     } finally {
       await home.close()
+    }
+  })
+})
+
+describe('WAL checkpoints: when the thread is gone', () => {
+  it('the connection checkpoints on commit again, as SQLite does by default', async () => {
+    const file = await seededDatabase('checkpoint-fallback.sqlite')
+    const sqlite = openDatabase(file)
+    const lines: string[] = []
+    const checkpoints = startCheckpointer(sqlite, file, { log: (line) => lines.push(line) })
+    try {
+      expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0)
+      await checkpoints.thread!.terminate()
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000)
+      expect(lines.join('\n')).toContain('checkpointing on commit again')
+    } finally {
+      await checkpoints.stop()
+      sqlite.close()
     }
   })
 })
