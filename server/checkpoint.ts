@@ -46,7 +46,7 @@ export const startCheckpointer = (
   const worker = new Worker(WORKER, {
     eval: true,
     workerData: { file, driver, intervalMs },
-    // It only checkpoints: a small heap keeps the server's memory where it was.
+    // It only checkpoints: a small heap (the thread adds ~7 MiB to the server at start).
     resourceLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 1 },
   })
   worker.unref()
