@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { and, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import type { AppEnv, Db } from '../env'
-import { errorText } from '../db/errors'
+import { retryOnClash } from '../db/errors'
 import { channels, grids } from '../db/schema'
 import { CHANNEL_KINDS } from '../domain/vocabulary'
 import { channelUrls, newChannelCode } from '../domain/channel-code'
@@ -81,8 +81,6 @@ const assertGridIn = async (db: Db, gridId: number | null | undefined, neighborh
   if (!grid) throw validationError({ gridId: '网格不在该居民区' })
 }
 
-const isCodeClash = (err: unknown) => errorText(err).includes('channels.code')
-
 export const channelsApi = new Hono<AppEnv>()
   .use(requireUser, writesNeedWriter)
   .get(
@@ -111,14 +109,11 @@ export const channelsApi = new Hono<AppEnv>()
     await assertNeighborhoodExists(db, input.neighborhoodId)
     await assertGridIn(db, input.gridId, input.neighborhoodId)
     // A clash of random codes is rare (about 1 in 8·10^10 per existing code); try again with a new one.
-    for (let attempt = 1; ; attempt++) {
+    const created = await retryOnClash(['channels.code'], () => {
       const values = { ...input, code: newChannelCode(), createdAt: Date.now() }
-      try {
-        return c.json(withUrls(await crud.insert(c, values, values)), 201)
-      } catch (err) {
-        if (attempt >= 3 || !isCodeClash(err)) throw err
-      }
-    }
+      return crud.insert(c, values, values)
+    })
+    return c.json(withUrls(created), 201)
   })
   .put(
     '/:id',

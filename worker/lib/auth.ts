@@ -130,7 +130,10 @@ const userByHash = async (db: Db, hash: string, env: Env) =>
 export const loadUser = async (db: Db, token: string, env: Env): Promise<CurrentUser | null> =>
   userByHash(db, await sha256Hex(token), env)
 
-/** The signed-in staff member on a page anyone may open (a QR's page, a poster), or null. */
+/**
+ * The signed-in account, or null: for a page anyone may open (a QR's page, a poster) and for the
+ * sign-in middleware below.
+ */
 export const signedInUser = async (c: Context<AppEnv>): Promise<CurrentUser | null> => {
   const token = getCookie(c, SESSION_COOKIE)
   return token ? loadUser(c.var.db, token, c.env) : null
@@ -199,8 +202,7 @@ const refusePartner = (user: CurrentUser) => {
 
 /** Staff routes: 401 without a live session, 403 for a partner login; sets `c.var.user`. */
 export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const token = getCookie(c, SESSION_COOKIE)
-  const user = token ? await loadUser(c.var.db, token, c.env) : null
+  const user = await signedInUser(c)
   if (!user) throw new ApiError('unauthorized', '请先登录')
   refusePartner(user)
   c.set('user', user)
@@ -212,8 +214,7 @@ export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
  * claims): 401 without a live session; sets `c.var.user`. The route scopes by role itself.
  */
 export const requireSignedIn: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const token = getCookie(c, SESSION_COOKIE)
-  const user = token ? await loadUser(c.var.db, token, c.env) : null
+  const user = await signedInUser(c)
   if (!user) throw new ApiError('unauthorized', '请先登录')
   c.set('user', user)
   await next()
