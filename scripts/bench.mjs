@@ -7,6 +7,7 @@
 //   npm run bench -- --duration 5 --rounds 5 --concurrency 10 --only floor,topics-list
 //   npm run bench -- --topics 10000 --neighborhoods 20 --keep   # keep the temp state
 //   npm run bench -- --target node     # the same cases against the Node home (server/, SQLite)
+//   npm run bench -- --client fetch    # load through Node's fetch() (heavier: see lib/http-client)
 //   npm run bench -- --target node --neighborhoods 400 --scales 10000,100000,1000000 \
 //     --only floor,topics-list,resident-board,resident-track,resident-submit
 //                                      # the cases again after growing the data to each size
@@ -35,6 +36,7 @@ import { ROOT, applyMigrations, querySql } from './lib/wrangler.mjs'
 import { seedLocal } from './lib/seed-runner.mjs'
 import { freePort, startDev } from './lib/dev-server.mjs'
 import { createSampler, runFor, summarize } from './lib/load.mjs'
+import { createHttpClient } from './lib/http-client.mjs'
 import * as demo from './seed/core.mjs'
 import { nodeHeaders, startNodeBench } from './node/bench-target.mjs'
 import { startStandin, tencentSmsVars } from './lib/provider-standin.mjs'
@@ -51,6 +53,7 @@ const { values: opts } = parseArgs({
     keep: { type: 'boolean', default: false },
     target: { type: 'string', default: 'workers' },
     scales: { type: 'string' },
+    client: { type: 'string', default: 'http' },
   },
 })
 const target = opts.target === 'node' ? 'node' : 'workers'
@@ -61,6 +64,7 @@ const options = {
   rounds: Math.max(1, Number(opts.rounds)),
   topics: Number(opts.topics),
   neighborhoods: Number(opts.neighborhoods),
+  client: opts.client === 'fetch' ? 'fetch' : 'http',
 }
 const only = opts.only ? new Set(opts.only.split(',')) : null
 // --scales: the cases are measured at the first size, then again after the seed grows the same
@@ -160,6 +164,7 @@ try {
   results.dataset = first.dataset
   if (first.memory) results.memory = first.memory
 
+  const request = options.client === 'fetch' ? fetch : createHttpClient()
   const send = (req) => {
     const headers = target === 'node' ? nodeHeaders({ ...req.headers }) : { ...req.headers }
     if (req.cookie) headers.cookie = req.cookie
@@ -168,7 +173,7 @@ try {
       body = JSON.stringify(body)
       headers['content-type'] ??= 'application/json'
     }
-    return fetch(`${dev.url}${req.path}`, {
+    return request(`${dev.url}${req.path}`, {
       method: req.method ?? 'GET',
       headers,
       body,
@@ -308,7 +313,7 @@ try {
 // ── output ──
 const pad = (v, n) => String(v ?? '').padStart(n)
 say(
-  `\n${target === 'node' ? 'Node home' : 'wrangler dev'}, ${results.dataset?.topics ?? '?'} topics; each case ${options.durationMs / 1000} s in ${options.rounds} rounds, concurrency ${options.concurrency}; floor = ${results.floorRps ?? '?'} req/s`,
+  `\n${target === 'node' ? 'Node home' : 'wrangler dev'}, ${results.dataset?.topics ?? '?'} topics; each case ${options.durationMs / 1000} s in ${options.rounds} rounds, concurrency ${options.concurrency}, client ${options.client}; floor = ${results.floorRps ?? '?'} req/s`,
 )
 say(
   [
