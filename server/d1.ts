@@ -22,34 +22,14 @@
 // multi-statement prepare(), limits expression depth to 100 and takes a "double-quoted" word that
 // names no column as a string; here these work or fail as better-sqlite3's SQLite does (its
 // build refuses double-quoted strings: write string literals in single quotes).
-import Database from 'better-sqlite3'
-import { SqliteFunctionError } from './like'
-import { type Placeholders, parameterLimitError, parsePlaceholders } from './sql-placeholders'
+import type Database from 'better-sqlite3'
+import { type Bound, type D1Engine, type Outcome, d1Message, localEngine } from './d1-engine'
 
-type Bound = number | string | null | Buffer
 type Row = Record<string, unknown>
-type Meta = D1Meta & Record<string, unknown>
-
-/** What `meta.served_by` says, so a log shows which home answered. */
-export const SERVED_BY = 'better-sqlite3'
 
 /** D1's error: `<prefix>: <message>`, with the bare message as `cause`. */
 const d1Error = (prefix: string, message: string) =>
   new Error(`${prefix}: ${message}`, { cause: new Error(message) })
-
-/** An error from SQLite (or better-sqlite3) worded as D1 words it. */
-export const d1Message = (err: unknown): string => {
-  if (err instanceof Database.SqliteError) {
-    const primary = /^SQLITE_[A-Z]+/.exec(err.code)?.[0] ?? err.code
-    return `${err.message}: ${primary}${primary === err.code ? '' : ` (extended: ${err.code})`}`
-  }
-  if (err instanceof SqliteFunctionError) return `${err.message}: ${err.code}`
-  const message = err instanceof Error ? err.message : String(err)
-  if (/parameter values were provided|Missing named parameter/.test(message))
-    return 'Wrong number of parameter bindings for SQL query.'
-  if (message.includes('contains no statements')) return 'SQL code did not contain a statement.'
-  return message
-}
 
 /** D1 drops statements that are blank once indented `--` comments are removed. */
 const isBlank = (sql: string) => sql.replace(/^\s+--.*/gm, '').trim().length === 0
@@ -76,18 +56,6 @@ const toBound = (value: unknown): Bound => {
   throw new Error(`D1_TYPE_ERROR: ${message}`, { cause: new Error(message) })
 }
 
-/** A value read back as D1 hands it over (through JSON). */
-const toResult = (value: unknown) => {
-  if (typeof value === 'number') return Number.isFinite(value) ? value + 0 : null
-  if (Buffer.isBuffer(value)) return Array.from(value)
-  return value
-}
-
-type Prepared = { stmt: Database.Statement<Bound[]>; placeholders: Placeholders }
-
-/** What one statement produced. */
-type Outcome = { columns: string[]; rows: unknown[][]; meta: Meta }
-
 const objects = ({ columns, rows }: Outcome) =>
   rows.map((row) => {
     const object: Row = {}
@@ -95,138 +63,15 @@ const objects = ({ columns, rows }: Outcome) =>
     return object
   })
 
-/** The database side: runs statements on one connection, as D1's server does. */
-class Engine {
-  readonly sqlite: Database.Database
-  #cache = new Map<string, Prepared>()
-  #counters: Database.Statement<[], [number, number]>
-  #sizeQuery: Database.Statement<[], [number]>
-  /**
-   * The file's size as last read, kept while only read-only statements run (reading it costs
-   * more than a short SELECT); forgotten before anything that may write, and after a failure.
-   * A write by another connection is not seen until then: D1 has no other writer.
-   */
-  #size: number | null = null
-  #transaction: Database.Transaction<(work: () => void) => void>
-  /** Commits that changed the database: the Sessions API's bookmarks count them. */
-  commits = 0
-
-  constructor(sqlite: Database.Database) {
-    this.sqlite = sqlite
-    this.#counters = sqlite
-      .prepare<[], [number, number]>('SELECT total_changes(), last_insert_rowid()')
-      .raw(true)
-    this.#sizeQuery = sqlite
-      .prepare<[], [number]>(
-        'SELECT (SELECT page_count FROM pragma_page_count()) * (SELECT page_size FROM pragma_page_size())',
-      )
-      .raw(true)
-    this.#transaction = sqlite.transaction((work: () => void) => work())
-  }
-
-  /** Runs `work` in one IMMEDIATE transaction: all of it or nothing. */
-  atomically<T>(work: () => T): T {
-    let out: T | undefined
-    let done = false
-    try {
-      this.#transaction.immediate(() => {
-        out = work()
-        done = true
-      })
-    } catch (err) {
-      this.#size = null
-      throw err
-    }
-    if (!done) throw new Error('transaction did not run')
-    return out as T
-  }
-
-  #prepare(sql: string): Prepared {
-    let prepared = this.#cache.get(sql)
-    if (!prepared) {
-      // D1's parameter limit first: better-sqlite3's SQLite allows 32,766.
-      const placeholders = parsePlaceholders(sql)
-      const limit = parameterLimitError(placeholders)
-      if (limit) throw new SqliteFunctionError(limit)
-      prepared = { stmt: this.sqlite.prepare<Bound[]>(sql), placeholders }
-      if (this.#cache.size >= 1000) this.#cache.clear()
-      this.#cache.set(sql, prepared)
-    }
-    return prepared
-  }
-
-  /** better-sqlite3's arguments: positional values for `?`, an object for the named ones. */
-  #arguments({ list, count }: Placeholders, values: Bound[]): unknown[] {
-    if (values.length !== count)
-      throw new Error('Wrong number of parameter bindings for SQL query.')
-    if (list.every((p) => p.name === null)) return values
-    // SQLite names `?NNN` and `:x`; every other number up to the count (a plain `?`, or a gap
-    // such as 2 in `? ?3`) is anonymous and bound in order.
-    const named: Record<string, Bound> = {}
-    for (const p of list) if (p.name !== null) named[p.name] = values[p.index - 1]
-    const namedIndexes = new Set(list.filter((p) => p.name !== null).map((p) => p.index))
-    const anonymous = values.filter((_, i) => !namedIndexes.has(i + 1))
-    return [...anonymous, named]
-  }
-
-  /** The file's size in bytes (page count × page size). */
-  #sizeNow(): number {
-    this.#size ??= this.#sizeQuery.get()![0]
-    return this.#size
-  }
-
-  /** Forgets the size read before: something may have written. */
-  forgetSize() {
-    this.#size = null
-  }
-
-  /** One statement: its columns, rows and D1's meta. */
-  run(sql: string, values: Bound[]): Outcome {
-    const [changesBefore, lastBefore] = this.#counters.get()!
-    const sizeBefore = this.#sizeNow()
-    const started = performance.now()
-    const { stmt, placeholders } = this.#prepare(sql)
-    const args = this.#arguments(placeholders, values) as Bound[]
-    if (!stmt.readonly) this.#size = null
-    let columns: string[] = []
-    let rows: unknown[][] = []
-    if (stmt.reader) {
-      rows = stmt.raw(true).all(...args) as unknown[][]
-      columns = stmt.columns().map((c) => c.name)
-      for (const row of rows) for (let i = 0; i < row.length; i++) row[i] = toResult(row[i])
-    } else stmt.run(...args)
-    const duration = performance.now() - started
-    const [changesAfter, lastAfter] = this.#counters.get()!
-    const sizeAfter = this.#sizeNow()
-    const changes = changesAfter - changesBefore
-    const changedDb = changes !== 0 || lastAfter !== lastBefore || sizeAfter !== sizeBefore
-    if (changedDb) this.commits++
-    return {
-      columns,
-      rows,
-      meta: {
-        served_by: SERVED_BY,
-        duration,
-        changes,
-        last_row_id: lastAfter,
-        changed_db: changedDb,
-        size_after: sizeAfter,
-        rows_read: rows.length,
-        rows_written: changes,
-      },
-    }
-  }
-}
-
 /** A prepared statement, as D1's: immutable, bind() gives a new one. */
 export class SqliteD1PreparedStatement implements D1PreparedStatement {
-  readonly #engine: Engine
+  readonly #engine: D1Engine
   readonly #session: SqliteD1DatabaseSession | null
   readonly statement: string
   readonly params: Bound[]
 
   constructor(
-    engine: Engine,
+    engine: D1Engine,
     session: SqliteD1DatabaseSession | null,
     statement: string,
     params: Bound[] = [],
@@ -247,10 +92,10 @@ export class SqliteD1PreparedStatement implements D1PreparedStatement {
   }
 
   /** Runs it alone (SQLite's autocommit: its own transaction), or fails as D1 fails. */
-  #outcome(): Outcome {
+  async #outcome(): Promise<Outcome> {
     if (isBlank(this.statement)) throw d1Error('D1_ERROR', 'No SQL statements detected.')
     try {
-      const outcome = this.#engine.run(this.statement, this.params)
+      const outcome = await this.#engine.run(this.statement, this.params)
       this.#session?.saw(this.#engine)
       return outcome
     } catch (err) {
@@ -258,14 +103,14 @@ export class SqliteD1PreparedStatement implements D1PreparedStatement {
     }
   }
 
-  /** @internal the batch runs it inside its own transaction */
-  outcomeInBatch(engine: Engine): Outcome {
+  /** @internal what a batch of `engine` runs */
+  forBatch(engine: D1Engine) {
     if (engine !== this.#engine) throw new Error('D1_ERROR: statement from another database')
-    return engine.run(this.statement, this.params)
+    return { sql: this.statement, values: this.params }
   }
 
   async first<T = Row>(colName?: string): Promise<T | null> {
-    const [row] = objects(this.#outcome())
+    const [row] = objects(await this.#outcome())
     if (!row) return null
     if (colName === undefined) return row as T
     if (row[colName] === undefined)
@@ -276,36 +121,38 @@ export class SqliteD1PreparedStatement implements D1PreparedStatement {
   }
 
   async run<T = Row>(): Promise<D1Result<T>> {
-    const outcome = this.#outcome()
+    const outcome = await this.#outcome()
     return { success: true, meta: outcome.meta, results: objects(outcome) as T[] }
   }
 
   async all<T = Row>(): Promise<D1Result<T>> {
-    const outcome = this.#outcome()
+    const outcome = await this.#outcome()
     return { success: true, meta: outcome.meta, results: objects(outcome) as T[] }
   }
 
   raw<T = unknown[]>(options: { columnNames: true }): Promise<[string[], ...T[]]>
   raw<T = unknown[]>(options?: { columnNames?: false }): Promise<T[]>
   async raw<T = unknown[]>(options?: { columnNames?: boolean }): Promise<[string[], ...T[]] | T[]> {
-    const { columns, rows } = this.#outcome()
+    const { columns, rows } = await this.#outcome()
     return options?.columnNames ? [columns, ...(rows as T[])] : (rows as T[])
   }
 }
 
-const runBatch = async <T>(engine: Engine, statements: D1PreparedStatement[]) => {
+const runBatch = async <T>(engine: D1Engine, statements: D1PreparedStatement[]) => {
   const list = statements.map((s) => {
     if (!(s instanceof SqliteD1PreparedStatement))
       throw new TypeError('D1_ERROR: batch() takes statements made by this database')
     return s
   })
-  const live = list.filter((s) => !isBlank(s.statement))
+  const live = list.filter((s) => !isBlank(s.statement)).map((s) => s.forBatch(engine))
   if (live.length === 0) throw d1Error('D1_ERROR', 'No SQL statements detected.')
   try {
-    return engine.atomically(() =>
-      live.map((s): D1Result<T> => {
-        const outcome = s.outcomeInBatch(engine)
-        return { success: true, meta: outcome.meta, results: objects(outcome) as T[] }
+    const outcomes = await engine.batch(live)
+    return outcomes.map(
+      (outcome): D1Result<T> => ({
+        success: true,
+        meta: outcome.meta,
+        results: objects(outcome) as T[],
       }),
     )
   } catch (err) {
@@ -318,10 +165,10 @@ const bookmarkOf = (commits: number) =>
 
 /** A session (D1's read-replication API): one SQLite file has one copy, so it is always fresh. */
 export class SqliteD1DatabaseSession implements D1DatabaseSession {
-  readonly #engine: Engine
+  readonly #engine: D1Engine
   #bookmark: string | null
 
-  constructor(engine: Engine, constraintOrBookmark: string) {
+  constructor(engine: D1Engine, constraintOrBookmark: string) {
     this.#engine = engine
     this.#bookmark =
       constraintOrBookmark === 'first-primary' || constraintOrBookmark === 'first-unconstrained'
@@ -330,7 +177,7 @@ export class SqliteD1DatabaseSession implements D1DatabaseSession {
   }
 
   /** @internal a statement of this session ran: the bookmark moves on, never back */
-  saw(engine: Engine) {
+  saw(engine: D1Engine) {
     const next = bookmarkOf(engine.commits)
     if (this.#bookmark === null || this.#bookmark.localeCompare(next) < 0) this.#bookmark = next
   }
@@ -352,14 +199,15 @@ export class SqliteD1DatabaseSession implements D1DatabaseSession {
 
 /**
  * The D1 binding over an open better-sqlite3 connection (see server/database.ts for opening it
- * with D1's settings).
+ * with D1's settings), or over the server's database thread (server/d1-thread.ts).
  * @example const DB = new SqliteD1Database(openDatabase('data/jushou.sqlite'))
  */
 export class SqliteD1Database implements D1Database {
-  readonly #engine: Engine
+  readonly #engine: D1Engine
 
-  constructor(sqlite: Database.Database) {
-    this.#engine = new Engine(sqlite)
+  constructor(connection: Database.Database | D1Engine) {
+    this.#engine =
+      'batch' in connection && 'commits' in connection ? connection : localEngine(connection)
   }
 
   prepare(query: string): SqliteD1PreparedStatement {
@@ -380,15 +228,11 @@ export class SqliteD1Database implements D1Database {
     }
     if (live.length === 0) throw fail('No SQL statements detected.')
     const started = performance.now()
-    this.#engine.forgetSize()
     try {
-      this.#engine.atomically(() => {
-        for (const line of live) this.#engine.sqlite.exec(line)
-      })
+      await this.#engine.exec(live)
     } catch (err) {
       throw fail(d1Message(err))
     }
-    this.#engine.commits++
     return { count: live.length, duration: performance.now() - started }
   }
 
@@ -399,7 +243,7 @@ export class SqliteD1Database implements D1Database {
 
   /** The whole database file, as the deprecated D1 dump() gave it. */
   async dump(): Promise<ArrayBuffer> {
-    const file = this.#engine.sqlite.serialize()
+    const file = await this.#engine.dump()
     return file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer
   }
 }

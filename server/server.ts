@@ -14,9 +14,10 @@ import { queue } from '../worker/queue'
 import { type AssetServer, assetServer } from './assets'
 import type { NodeConfig } from './config'
 import { type Pending, executionContext } from './context'
-import { startCheckpointer } from './checkpoint'
+import { connectionWriter, startCheckpointer } from './checkpoint'
 import { runScheduled, scheduleCrons } from './cron'
 import { SqliteD1Database } from './d1'
+import { bundledThreadScript, readsHereWritesThere, startDatabaseThread } from './d1-thread'
 import { openDatabase } from './database'
 import { applyMigrations } from './migrations'
 import { prepareIncoming, trustedProxies } from './proxy'
@@ -127,13 +128,23 @@ export type NodeHome = {
  */
 export const startServer = async (
   config: NodeConfig,
-  { log = console.log as Log, crons = true } = {},
+  {
+    log = console.log as Log,
+    crons = true,
+    threadScript = bundledThreadScript,
+  }: { log?: Log; crons?: boolean; threadScript?: string | null } = {},
 ): Promise<NodeHome> => {
   installFastDigest()
   const sqlite = openDatabase(config.database)
   for (const name of applyMigrations(sqlite, config.migrationsDir))
     log(`migrations: applied ${name}`)
-  const checkpoints = startCheckpointer(sqlite, config.database, { log })
+  // An in-memory database is one per connection: it stays on this one.
+  const thread =
+    threadScript && config.database !== ':memory:'
+      ? startDatabaseThread(config.database, threadScript, { log })
+      : null
+  const writers = [connectionWriter(sqlite), ...(thread ? [thread] : [])]
+  const checkpoints = startCheckpointer(writers, config.database, { log })
   const assets = config.assets ? assetServer(config.assets) : null
   // The notification queue in-process (server/queue.ts), delivering to worker/queue.ts.
   const notify = inProcessQueue(
@@ -142,7 +153,7 @@ export const startServer = async (
   )
   const env = bindings(
     config.vars,
-    new SqliteD1Database(sqlite),
+    new SqliteD1Database(thread ? readsHereWritesThere(sqlite, thread) : sqlite),
     assetsBinding(assets),
     notify.binding,
   )
@@ -189,6 +200,7 @@ export const startServer = async (
       })
       await Promise.allSettled([...pending])
       await checkpoints.stop()
+      await thread?.close()
       sqlite.close()
     },
   }

@@ -9,7 +9,43 @@ export const OUT_DIR = path.join(ROOT, 'dist-node')
 export const BUNDLE = path.join(OUT_DIR, 'server.mjs')
 
 /**
- * Bundles server/main.ts; returns the bundle's path and size.
+ * The database thread's script (server/d1-thread-main.ts) as one CommonJS text, for a worker
+ * started with `eval: true`; better-sqlite3 is loaded by the path the server resolved for itself.
+ * @example new Worker(await buildThreadScript(), { eval: true, workerData: { file, driver } })
+ */
+export const buildThreadScript = async ({ minify = false } = {}) => {
+  const esbuild = await import('esbuild')
+  const driver = {
+    name: 'driver',
+    setup(build) {
+      build.onResolve({ filter: /^better-sqlite3$/ }, () => ({
+        path: 'driver',
+        namespace: 'driver',
+      }))
+      build.onLoad({ filter: /.*/, namespace: 'driver' }, () => ({
+        contents: "module.exports = require(require('node:worker_threads').workerData.driver)",
+        loader: 'js',
+      }))
+    },
+  }
+  const result = await esbuild.build({
+    entryPoints: [path.join(ROOT, 'server/d1-thread-main.ts')],
+    bundle: true,
+    write: false,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    minify,
+    legalComments: 'none',
+    plugins: [driver],
+    logLevel: 'warning',
+  })
+  return result.outputFiles[0].text
+}
+
+/**
+ * Bundles server/main.ts (with the database thread's script inside); returns the bundle's path
+ * and size.
  * @example const { file } = await buildNodeBundle()
  */
 export const buildNodeBundle = async ({ minify = false } = {}) => {
@@ -33,6 +69,7 @@ export const buildNodeBundle = async ({ minify = false } = {}) => {
     banner: {
       js: "import { createRequire as __jushouRequire } from 'node:module'; const require = __jushouRequire(import.meta.url);",
     },
+    define: { __JUSHOU_DB_THREAD__: JSON.stringify(await buildThreadScript({ minify })) },
     logLevel: 'warning',
     metafile: true,
   })

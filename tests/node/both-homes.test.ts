@@ -132,11 +132,19 @@ afterAll(async () => {
 })
 
 describe('both homes: the Node server', () => {
-  it('uses less than 100 MiB of memory when idle', () => {
-    const mib = residentBytes(homes.node.pid) / 1024 / 1024
-    console.log(`node server resident memory after start and sign-ins: ${mib.toFixed(1)} MiB`)
-    expect(mib).toBeLessThan(100)
-  })
+  // Idle: its database thread ends 10 s after the last write (the sign-ins wrote sessions), and
+  // V8 hands back start-up garbage after about as long.
+  it('uses less than 100 MiB of memory when idle', async () => {
+    const mib = () => residentBytes(homes.node.pid) / 1024 / 1024
+    const busy = mib()
+    const deadline = Date.now() + 30_000
+    while (mib() >= 100 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 500))
+    console.log(
+      `node server resident memory after start and sign-ins: ${busy.toFixed(1)} MiB, idle: ${mib().toFixed(1)} MiB`,
+    )
+    expect(mib()).toBeLessThan(100)
+  }, 40_000)
 })
 
 describe('both homes: auth', () => {

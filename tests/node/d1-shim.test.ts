@@ -1,6 +1,15 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { Miniflare } from 'miniflare'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildThreadScript } from '../../scripts/node/bundle.mjs'
 import { SqliteD1Database } from '../../server/d1'
+import {
+  type DatabaseThread,
+  readsHereWritesThere,
+  startDatabaseThread,
+} from '../../server/d1-thread'
 import { openDatabase } from '../../server/database'
 import { STEPS } from './d1-fixtures'
 
@@ -9,7 +18,9 @@ import { STEPS } from './d1-fixtures'
 // empty databases, and must answer the same: results, errors (message and cause), and meta
 // (changes, last_row_id, changed_db exactly; duration, size_after, rows_read, rows_written, which
 // measure each engine, by type). D1 names a syntax error's byte offset (" at offset N"), which
-// better-sqlite3 cannot tell: that part of a message is not compared.
+// better-sqlite3 cannot tell: that part of a message is not compared. The steps run a third time
+// on the server's arrangement: reads on this thread's connection, writes in the database thread
+// (server/d1-thread.ts, as bundled), over a file.
 
 type Outcome = { value: unknown } | { error: { message: string; cause?: string } }
 
@@ -50,8 +61,15 @@ const outcome = async (run: () => Promise<unknown>): Promise<Outcome> => {
 let mf: Miniflare
 let d1: D1Database
 let shim: SqliteD1Database
+let threaded: SqliteD1Database
+let thread: DatabaseThread
+let dir: string
 
 beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jushou-d1-thread-'))
+  const file = path.join(dir, 'fixtures.sqlite')
+  thread = startDatabaseThread(file, await buildThreadScript())
+  threaded = new SqliteD1Database(readsHereWritesThere(openDatabase(file), thread))
   mf = new Miniflare({
     modules: true,
     script: 'export default { fetch: () => new Response(null) }',
@@ -63,6 +81,8 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await mf?.dispose()
+  await thread?.close()
+  if (dir) fs.rmSync(dir, { recursive: true, force: true })
 })
 
 describe('the D1 shim answers as D1 (statement fixtures, in order)', () => {
@@ -70,8 +90,10 @@ describe('the D1 shim answers as D1 (statement fixtures, in order)', () => {
     it(step.name, async () => {
       const real = await outcome(() => step.run(d1))
       const ours = await outcome(() => step.run(shim))
+      const fromThread = await outcome(() => step.run(threaded))
       expect('error' in real ? 'error' : 'ok', JSON.stringify(real)).toBe(step.expect)
       expect(ours).toEqual(real)
+      expect(fromThread).toEqual(real)
     })
 })
 

@@ -11,7 +11,7 @@ import { backupDatabase, restoreDatabase } from '../../server/backup'
 import { CLIENT_HEADER, loadConfig, NODE_CLIENT_ADDRESS } from '../../server/config'
 import { openDatabase } from '../../server/database'
 import { applyMigrations, migrationFiles } from '../../server/migrations'
-import { startCheckpointer } from '../../server/checkpoint'
+import { connectionWriter, startCheckpointer } from '../../server/checkpoint'
 import { clientOf, trustedProxies } from '../../server/proxy'
 import { type NodeHome, startServer } from '../../server/server'
 
@@ -263,12 +263,55 @@ describe('WAL checkpoints, from a thread of their own', () => {
   })
 })
 
+describe('WAL checkpoints under a steady write load', () => {
+  // Writes ~2 MB per 100 ms for 2 s with short pauses, as a busy server does; returns the
+  // largest WAL seen.
+  const steadyLoad = async (file: string, capBytes: number) => {
+    const sqlite = openDatabase(file)
+    sqlite.exec('CREATE TABLE IF NOT EXISTS load (body TEXT)')
+    const checkpoints = startCheckpointer([connectionWriter(sqlite)], file, {
+      intervalMs: 50,
+      capBytes,
+    })
+    const insert = sqlite.prepare('INSERT INTO load (body) VALUES (?)')
+    const commit = sqlite.transaction(() => {
+      for (let i = 0; i < 10; i++) insert.run('x'.repeat(3000))
+    })
+    let largest = 0
+    try {
+      const until = Date.now() + 2_000
+      while (Date.now() < until) {
+        commit()
+        largest = Math.max(largest, fs.statSync(`${file}-wal`).size)
+        await new Promise((resolve) => setTimeout(resolve, 1))
+      }
+    } finally {
+      await checkpoints.stop()
+      sqlite.close()
+    }
+    return largest
+  }
+
+  it('a PASSIVE checkpoint never catches up, so past the cap it makes writers wait', async () => {
+    const MB = 2 ** 20
+    const uncapped = await steadyLoad(path.join(dir, 'wal-uncapped.sqlite'), Infinity)
+    const capped = await steadyLoad(path.join(dir, 'wal-capped.sqlite'), 2 * MB)
+    console.log(
+      `largest WAL: ${(uncapped / MB).toFixed(1)} MB uncapped, ${(capped / MB).toFixed(1)} MB with a 2 MB cap`,
+    )
+    expect(uncapped).toBeGreaterThan(20 * MB)
+    expect(capped).toBeLessThan(8 * MB)
+  })
+})
+
 describe('WAL checkpoints: when the thread is gone', () => {
   it('the connection checkpoints on commit again, as SQLite does by default', async () => {
     const file = await seededDatabase('checkpoint-fallback.sqlite')
     const sqlite = openDatabase(file)
     const lines: string[] = []
-    const checkpoints = startCheckpointer(sqlite, file, { log: (line) => lines.push(line) })
+    const checkpoints = startCheckpointer([connectionWriter(sqlite)], file, {
+      log: (line) => lines.push(line),
+    })
     try {
       expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0)
       await checkpoints.thread!.terminate()
