@@ -45,7 +45,7 @@ export type DatabaseThread = D1Engine & {
   readonly running: Worker | null
 }
 
-type Waiting = { resolve: (value: never) => void; reject: (err: Error) => void }
+type Waiting = { worker: Worker; resolve: (value: never) => void; reject: (err: Error) => void }
 
 /** How long the thread stays after its last call: idle, the server holds ~7 MiB less. */
 const IDLE_MS = 10_000
@@ -99,10 +99,13 @@ export const startDatabaseThread = (
     worker.on('error', (err) => log(`jushou: database thread: ${err.stack ?? err}`))
     worker.on('exit', () => {
       if (current === worker) current = null
-      if (retiring.has(worker)) return
-      log('jushou: the database thread stopped; the next call starts another')
-      for (const call of waiting.values()) call.reject(new Error('the database thread stopped'))
-      waiting.clear()
+      if (!retiring.has(worker))
+        log('jushou: the database thread stopped; the next call starts another')
+      for (const [id, call] of waiting)
+        if (call.worker === worker) {
+          waiting.delete(id)
+          call.reject(new Error('the database thread stopped'))
+        }
     })
     return worker
   }
@@ -114,7 +117,7 @@ export const startDatabaseThread = (
     const id = next++
     return new Promise<T>((resolve, reject) => {
       if (waiting.size === 0) worker.ref()
-      waiting.set(id, { resolve, reject } as Waiting)
+      waiting.set(id, { worker, resolve, reject } as Waiting)
       worker.postMessage({ ...request, id } as ThreadRequest)
     })
   }

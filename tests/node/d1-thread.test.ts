@@ -25,7 +25,7 @@ const open = (name: string, idleMs?: number) => {
   const sqlite = openDatabase(file)
   const lines: string[] = []
   const thread = startDatabaseThread(file, script, { log: (line) => lines.push(line), idleMs })
-  return { lines, thread, db: new SqliteD1Database(readsHereWritesThere(sqlite, thread)) }
+  return { sqlite, lines, thread, db: new SqliteD1Database(readsHereWritesThere(sqlite, thread)) }
 }
 
 const until = async (done: () => boolean, ms = 5_000) => {
@@ -125,6 +125,61 @@ describe('the database thread', () => {
       await db.prepare('INSERT INTO t VALUES (?)').bind('after').run()
       expect(thread.running).not.toBe(worker)
       expect(await db.prepare('SELECT v FROM t').raw()).toEqual([['after']])
+    } finally {
+      await thread.close()
+    }
+  })
+})
+
+describe('group commit: calls waiting together share one commit', () => {
+  it('each keeps its own outcome: a failing batch leaves nothing, the others are kept', async () => {
+    const { sqlite, thread, db } = open('group.sqlite')
+    try {
+      await db.exec('CREATE TABLE t (v TEXT UNIQUE)')
+      await db.prepare("INSERT INTO t VALUES ('taken')").run()
+      // Everything copied into the file: the next commit starts the WAL over, and its frame
+      // count afterwards is what the calls below wrote.
+      const walFrames = () => (sqlite.pragma('wal_checkpoint(PASSIVE)') as { log: number }[])[0].log
+      walFrames()
+      const outcome = (work: Promise<unknown>) =>
+        work.then(
+          () => 'ok',
+          (err: Error) => err.message,
+        )
+      // A long statement first (~0.5 s): the calls sent meanwhile wait, and run as one group.
+      const long = outcome(
+        thread.run(
+          `SELECT count(*) FROM (WITH RECURSIVE c(x) AS
+            (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 5000000) SELECT x FROM c)`,
+          [],
+        ),
+      )
+      const insert = (v: string) => db.prepare('INSERT INTO t VALUES (?)').bind(v)
+      const results = await Promise.all([
+        long,
+        outcome(insert('a').run()),
+        outcome(db.batch([insert('b'), insert('taken')])),
+        outcome(insert('c').run()),
+        outcome(insert('a').run()),
+        outcome(db.batch([insert('d'), db.prepare('UPDATE t SET v = v')])),
+      ])
+      expect(results).toEqual([
+        'ok',
+        'ok',
+        'D1_ERROR: UNIQUE constraint failed: t.v: SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_UNIQUE)',
+        'ok',
+        'D1_ERROR: UNIQUE constraint failed: t.v: SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_UNIQUE)',
+        'ok',
+      ])
+      expect(await db.prepare('SELECT v FROM t ORDER BY v').raw()).toEqual([
+        ['a'],
+        ['c'],
+        ['d'],
+        ['taken'],
+      ])
+      // One commit: the table's page and its index's page, once (each commit of its own would
+      // write both again: 6 frames or more for the three that changed something).
+      expect(walFrames()).toBeLessThanOrEqual(3)
     } finally {
       await thread.close()
     }
