@@ -116,7 +116,7 @@ export const startDatabaseThread = (
     const worker = current
     const id = next++
     return new Promise<T>((resolve, reject) => {
-      if (waiting.size === 0) worker.ref()
+      worker.ref()
       waiting.set(id, { worker, resolve, reject } as Waiting)
       worker.postMessage({ ...request, id } as ThreadRequest)
     })
