@@ -4,7 +4,11 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildThreadScript } from '../../scripts/node/bundle.mjs'
 import { SqliteD1Database } from '../../server/d1'
-import { readsHereWritesThere, startDatabaseThread } from '../../server/d1-thread'
+import {
+  type DatabaseThread,
+  readsHereWritesThere,
+  startDatabaseThread,
+} from '../../server/d1-thread'
 import { openDatabase } from '../../server/database'
 
 // The server's database thread (server/d1-thread.ts) as bundled: where statements run, what a
@@ -27,6 +31,23 @@ const open = (name: string, idleMs?: number) => {
   const thread = startDatabaseThread(file, script, { log: (line) => lines.push(line), idleMs })
   return { sqlite, lines, thread, db: new SqliteD1Database(readsHereWritesThere(sqlite, thread)) }
 }
+
+/** How a call ended: 'ok', or its error's message. */
+const outcome = (work: Promise<unknown>) =>
+  work.then(
+    () => 'ok',
+    (err: Error) => err.message,
+  )
+
+/** A statement that keeps the thread busy for about `rows` / 10,000,000 seconds. */
+const busy = (thread: DatabaseThread, rows: number) =>
+  outcome(
+    thread.run(
+      `SELECT count(*) FROM (WITH RECURSIVE c(x) AS
+        (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT ${rows}) SELECT x FROM c)`,
+      [],
+    ),
+  )
 
 const until = async (done: () => boolean, ms = 5_000) => {
   const deadline = Date.now() + ms
@@ -103,20 +124,9 @@ describe('the database thread', () => {
     try {
       await db.exec('CREATE TABLE t (v)')
       const worker = thread.running!
-      const failure = (work: Promise<unknown>) =>
-        work.then(
-          () => 'done',
-          (err: Error) => err.message,
-        )
       // A long statement (~1 s), then a write queued behind it; the thread ends meanwhile.
-      const long = failure(
-        thread.run(
-          `SELECT count(*) FROM (WITH RECURSIVE c(x) AS
-            (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 10000000) SELECT x FROM c)`,
-          [],
-        ),
-      )
-      const queued = failure(db.prepare('INSERT INTO t VALUES (?)').bind('queued').run())
+      const long = busy(thread, 10_000_000)
+      const queued = outcome(db.prepare('INSERT INTO t VALUES (?)').bind('queued').run())
       await new Promise((r) => setTimeout(r, 100))
       await worker.terminate()
       expect(await long).toBe('the database thread stopped')
@@ -141,19 +151,8 @@ describe('group commit: calls waiting together share one commit', () => {
       // count afterwards is what the calls below wrote.
       const walFrames = () => (sqlite.pragma('wal_checkpoint(PASSIVE)') as { log: number }[])[0].log
       walFrames()
-      const outcome = (work: Promise<unknown>) =>
-        work.then(
-          () => 'ok',
-          (err: Error) => err.message,
-        )
       // A long statement first (~0.5 s): the calls sent meanwhile wait, and run as one group.
-      const long = outcome(
-        thread.run(
-          `SELECT count(*) FROM (WITH RECURSIVE c(x) AS
-            (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 5000000) SELECT x FROM c)`,
-          [],
-        ),
-      )
+      const long = busy(thread, 5_000_000)
       const insert = (v: string) => db.prepare('INSERT INTO t VALUES (?)').bind(v)
       const results = await Promise.all([
         long,
