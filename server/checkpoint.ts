@@ -4,8 +4,8 @@
 // index puts its ~70 tokens on as many pages), so every tenth submit paid for one: 1.5 ms of a
 // 3 ms commit, measured. Here a worker thread with a connection of its own checkpoints (PASSIVE:
 // it never blocks the writer or readers) every `intervalMs`, and each page is copied once per
-// interval however often it changed. Should the thread die, the main connection checkpoints
-// itself again.
+// interval however often it changed. Should the thread die, the server's connections checkpoint
+// on commit again.
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
 import type Database from 'better-sqlite3'

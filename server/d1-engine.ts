@@ -50,7 +50,9 @@ export class Engine {
   /**
    * The file's size as last read, kept while only read-only statements run (reading it costs
    * more than a short SELECT); forgotten before anything that may write, and after a failure.
-   * A write by another connection is not seen until then: D1 has no other writer.
+   * A write by another connection is not seen until then: D1 has no other writer, and the
+   * server's reading connection forgets it whenever its database thread has written
+   * (d1-thread.ts, readsHereWritesThere).
    */
   #size: number | null = null
   #transaction: Database.Transaction<(work: () => void) => void>

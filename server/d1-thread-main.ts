@@ -48,6 +48,13 @@ const groupable = (request: ThreadRequest) =>
   (request.op === 'run' && !OWN_TRANSACTION.test(request.sql)) ||
   (request.op === 'batch' && !request.list.some((s) => OWN_TRANSACTION.test(s.sql)))
 
+const success = (request: ThreadRequest, result: unknown): ThreadReply => ({
+  id: request.id,
+  commits: engine.commits,
+  ok: true,
+  result,
+})
+
 const failure = (request: ThreadRequest, err: unknown): ThreadReply => ({
   id: request.id,
   commits: engine.commits,
@@ -57,41 +64,38 @@ const failure = (request: ThreadRequest, err: unknown): ThreadReply => ({
 
 const alone = (request: ThreadRequest): ThreadReply => {
   try {
-    const result = perform(request)
-    return { id: request.id, commits: engine.commits, ok: true, result }
+    return success(request, perform(request))
   } catch (err) {
     return failure(request, err)
   }
 }
 
-/** Several calls in one transaction, each in its own savepoint (a nested transaction). */
+/**
+ * Several calls in one transaction, each in its own savepoint (a nested transaction); their
+ * replies go out only once it has committed.
+ */
 const together = (group: ThreadRequest[]): ThreadReply[] => {
-  const results: ({ result: unknown } | { err: unknown })[] = []
   try {
-    engine.atomically(() => {
-      for (const request of group)
+    return engine.atomically(() =>
+      group.map((request) => {
         try {
           // A batch is a nested transaction already; a lone statement gets one here.
-          const result =
+          return success(
+            request,
             request.op === 'batch'
               ? perform(request)
-              : engine.atomically(() => perform(request), 'deferred')
-          results.push({ result })
+              : engine.atomically(() => perform(request), 'deferred'),
+          )
         } catch (err) {
-          results.push({ err })
+          return failure(request, err)
         }
-    })
+      }),
+    )
   } catch {
     // The commit failed, so none of them happened: each runs again on its own, to fail (or not)
     // for its own reasons.
     return group.map(alone)
   }
-  return group.map((request, i) => {
-    const outcome = results[i]
-    return 'err' in outcome
-      ? failure(request, outcome.err)
-      : { id: request.id, commits: engine.commits, ok: true, result: outcome.result }
-  })
 }
 
 const send = (replies: ThreadReply[]) => {

@@ -8,6 +8,15 @@ import { ROOT } from '../lib/wrangler.mjs'
 export const OUT_DIR = path.join(ROOT, 'dist-node')
 export const BUNDLE = path.join(OUT_DIR, 'server.mjs')
 
+/** What the server's bundle and its database thread's script are both built with. */
+const FOR_NODE = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  legalComments: 'none',
+  logLevel: 'warning',
+}
+
 /**
  * The database thread's script (server/d1-thread-main.ts) as one CommonJS text, for a worker
  * started with `eval: true`; better-sqlite3 is loaded by the path the server resolved for itself.
@@ -29,16 +38,12 @@ export const buildThreadScript = async ({ minify = false } = {}) => {
     },
   }
   const result = await esbuild.build({
+    ...FOR_NODE,
     entryPoints: [path.join(ROOT, 'server/d1-thread-main.ts')],
-    bundle: true,
     write: false,
-    platform: 'node',
     format: 'cjs',
-    target: 'node20',
     minify,
-    legalComments: 'none',
     plugins: [driver],
-    logLevel: 'warning',
   })
   return result.outputFiles[0].text
 }
@@ -54,23 +59,19 @@ export const buildNodeBundle = async ({ minify = false } = {}) => {
   // Build output, never committed.
   fs.writeFileSync(path.join(OUT_DIR, '.gitignore'), '*\n')
   const result = await esbuild.build({
+    ...FOR_NODE,
     entryPoints: [path.join(ROOT, 'server/main.ts')],
     outfile: BUNDLE,
-    bundle: true,
-    platform: 'node',
     format: 'esm',
-    target: 'node20',
     // cloudflare:* only load on Workers (dynamic imports the Node home never reaches).
     external: ['better-sqlite3', 'cloudflare:*'],
     sourcemap: 'linked',
     minify,
-    legalComments: 'none',
     // Some dependencies are CommonJS and call require(); an ES module has none of its own.
     banner: {
       js: "import { createRequire as __jushouRequire } from 'node:module'; const require = __jushouRequire(import.meta.url);",
     },
     define: { __JUSHOU_DB_THREAD__: JSON.stringify(await buildThreadScript({ minify })) },
-    logLevel: 'warning',
     metafile: true,
   })
   const bytes = fs.statSync(BUNDLE).size
